@@ -1,0 +1,100 @@
+import { CodecError } from './errors.js';
+import { bytesToHex, hexToBytes, isHex } from './hex.js';
+import { packSeptets, septetsToText, textToSeptets, unpackSeptets } from './gsm7.js';
+import { decodeUcs2, encodeUcs2 } from './ucs2.js';
+
+/** `+CUSD: <m>` (TS 27.007 §7.15). */
+export type UssdStatus = 'answer' | 'further-action' | 'terminated' | 'other-client' | 'not-supported' | 'network-timeout';
+
+const STATUS_BY_CODE: Record<number, UssdStatus> = {
+  0: 'answer',
+  1: 'further-action',
+  2: 'terminated',
+  3: 'other-client',
+  4: 'not-supported',
+  5: 'network-timeout',
+};
+
+export interface CusdLine {
+  status: UssdStatus;
+  code: number;
+  /** The quoted string as the modem printed it (may be hex), or null when absent. */
+  raw: string | null;
+  dcs: number | null;
+}
+
+/**
+ * Parses `+CUSD: <m>[,"<str>"[,<dcs>]]`. The quoted string may contain commas, CR/LF (some modems
+ * break long answers across lines) and is taken up to the last quote, not split on commas.
+ */
+export function parseCusd(line: string): CusdLine {
+  const match = /^\+CUSD:\s*(\d+)\s*(?:,\s*"([\s\S]*)"\s*(?:,\s*(\d+))?)?\s*$/.exec(line.trim());
+  if (!match) throw new CodecError(`not a +CUSD line: ${JSON.stringify(line.slice(0, 60))}`);
+  const code = Number(match[1]);
+  const status = STATUS_BY_CODE[code];
+  if (!status) throw new CodecError(`unknown +CUSD status ${code}`);
+  return { status, code, raw: match[2] ?? null, dcs: match[3] === undefined ? null : Number(match[3]) };
+}
+
+export type UssdAlphabet = 'gsm7' | '8bit' | 'ucs2' | 'ucs2-lang';
+
+/** USSD/CBS data coding scheme (TS 23.038 §5), reduced to the alphabet of the text. */
+export function ussdAlphabet(dcs: number): UssdAlphabet {
+  if (dcs === 0x11) return 'ucs2-lang';
+  const group = dcs >> 4;
+  if (group === 0x4 || group === 0x5 || group === 0x6 || group === 0x7) {
+    const bits = (dcs >> 2) & 0x03;
+    return bits === 1 ? '8bit' : bits === 2 ? 'ucs2' : 'gsm7';
+  }
+  if (group === 0xf) return (dcs & 0x04) !== 0 ? '8bit' : 'gsm7';
+  if (dcs === 0x48) return 'ucs2';
+  return 'gsm7';
+}
+
+export type Cscs = 'GSM' | 'IRA' | 'HEX' | 'UCS2';
+
+export interface UssdDecodeOptions {
+  cscs?: Cscs;
+  /** The modem hands GSM 7-bit answers as packed hex (Huawei E1xx style). */
+  packed?: boolean;
+}
+
+/**
+ * Decodes the text of a +CUSD answer. Order of evidence: the DCS says what alphabet the network
+ * used; the CSCS (and the packed-hex modem setting) say how the modem printed it. When the text is
+ * not hex although the DCS/CSCS say it should be, the modem printed plain text anyway and it is
+ * returned as is — a readable answer beats a decode error.
+ */
+export function decodeUssdText(raw: string, dcs: number | null, options: UssdDecodeOptions = {}): string {
+  const alphabet = dcs === null ? 'gsm7' : ussdAlphabet(dcs);
+  const hex = isHex(raw);
+  if (!hex) return raw;
+  if (alphabet === 'ucs2' || alphabet === 'ucs2-lang' || options.cscs === 'UCS2') {
+    if (raw.length % 4 !== 0) return raw;
+    const text = decodeUcs2(hexToBytes(raw));
+    return alphabet === 'ucs2-lang' ? text.slice(1) : text;
+  }
+  if (alphabet === '8bit') return Buffer.from(hexToBytes(raw)).toString('latin1');
+  if (options.packed) {
+    const bytes = hexToBytes(raw);
+    const septets = unpackSeptets(bytes, Math.floor((bytes.length * 8) / 7));
+    // A packed text whose length is a multiple of 8 septets ends in a padding CR (TS 23.038 §6.1.2.3.1).
+    return septetsToText(septets).replace(/\r$/, '');
+  }
+  if (options.cscs === 'HEX') return septetsToText(hexToBytes(raw));
+  // Plain GSM/IRA character set: a hex-looking answer like "123456" is just digits.
+  return raw;
+}
+
+export type UssdRequestEncoding = 'text' | 'packed' | 'ucs2';
+
+/** Only digits, '*' and '#' ever reach AT+CUSD: nothing a user sends can inject AT syntax. */
+export const USSD_CODE_RE = /^[0-9*#]{1,160}$/;
+
+/** The string to put between the quotes of AT+CUSD=1,"…",15 for a modem's request encoding. */
+export function encodeUssdRequest(code: string, encoding: UssdRequestEncoding = 'text'): string {
+  if (!USSD_CODE_RE.test(code)) throw new CodecError('a USSD code may contain only digits, * and #');
+  if (encoding === 'packed') return bytesToHex(packSeptets(textToSeptets(code)));
+  if (encoding === 'ucs2') return bytesToHex(encodeUcs2(code));
+  return code;
+}

@@ -1,0 +1,336 @@
+import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
+import { ReadlineParser } from '@serialport/parser-readline';
+import type { Logger } from '../log/logger.js';
+import { AtError, errorFromFinal } from './errors.js';
+import { parseFinalResult, type FinalResult } from './final-result.js';
+import { DEFAULT_TIMEOUTS, timeoutClass, type TimeoutTable } from './timeouts.js';
+import { UrcRegistry, type UrcHandler } from './urc.js';
+
+export interface ExecuteOptions {
+  /**
+   * Prefix of the information lines this command answers with (e.g. "+CSQ:"). Such lines belong to
+   * the response even where the prefix doubles as a URC, and an OK that comes before any of them is
+   * a stale answer to an earlier command and is dropped.
+   */
+  expect?: string;
+  /** For AT+CMGS: the PDU written after the `>` prompt; Ctrl-Z is appended. */
+  body?: string;
+  /** How the command appears in logs and errors (voucher codes masked). */
+  logAs?: string;
+  timeoutMs?: number;
+}
+
+export interface AtResponse {
+  /** Information lines, in order, without echo, URCs or the final result. */
+  lines: string[];
+}
+
+type TxState = 'queued' | 'awaiting-prompt' | 'awaiting-final' | 'done';
+
+interface Transaction {
+  command: string;
+  label: string;
+  options: ExecuteOptions;
+  state: TxState;
+  lines: string[];
+  sawExpected: boolean;
+  timer: NodeJS.Timeout | null;
+  resolve(response: AtResponse): void;
+  reject(error: AtError): void;
+  /** Caller's stack at enqueue time, so an async timeout points at who asked. */
+  origin: Error;
+}
+
+type Pending = { kind: 'second-line'; header: string; handle: (lines: string[]) => void } | { kind: 'quoted'; text: string; handle: (lines: string[]) => void };
+
+export interface AtEngineOptions {
+  timeouts?: Partial<TimeoutTable>;
+  logger: Logger;
+  urcs?: UrcRegistry;
+}
+
+export interface AtEngineStats {
+  commands: number;
+  bytesWritten: number;
+  bytesRead: number;
+  timeouts: number;
+  staleFinals: number;
+}
+
+const CTRL_Z = '\x1a';
+const ESC = '\x1b';
+const RESYNC_ATTEMPTS = 3;
+
+/**
+ * One AT transaction in flight at a time, FIFO. Lines come from parser-readline; the `>` prompt,
+ * which has no line ending, is detected on the raw bytes. URCs are routed by prefix whatever is in
+ * flight. After a timeout the next command is preceded by a probe whose answer cannot be confused
+ * with a late final result of the timed-out command (see resync()).
+ */
+export class AtEngine extends EventEmitter {
+  readonly urcs: UrcRegistry;
+  readonly stats: AtEngineStats = { commands: 0, bytesWritten: 0, bytesRead: 0, timeouts: 0, staleFinals: 0 };
+  private readonly timeouts: TimeoutTable;
+  private readonly log: Logger;
+  private readonly queue: Transaction[] = [];
+  private current: Transaction | null = null;
+  private pending: Pending | null = null;
+  private rawTail = '';
+  private needsResync = false;
+  private lastTimedOut = '';
+  private closed = false;
+  private draining = false;
+
+  constructor(private readonly port: Duplex, options: AtEngineOptions) {
+    super();
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.log = options.logger.child({ channel: 'at' });
+    this.urcs = options.urcs ?? new UrcRegistry();
+    const parser = port.pipe(new ReadlineParser({ delimiter: '\n', encoding: 'latin1' }));
+    parser.on('data', (line: string) => this.onLine(line));
+    port.on('data', (chunk: Buffer) => this.onRaw(chunk));
+    port.on('close', () => this.shutdown('port-closed', 'the port closed'));
+    port.on('error', (err: Error) => this.log.warn({ err: err.message }, 'port error'));
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  onUrc(prefix: string, handler: UrcHandler): () => void {
+    return this.urcs.on(prefix, handler);
+  }
+
+  execute(command: string, options: ExecuteOptions = {}): Promise<AtResponse> {
+    const origin = new Error('queued here');
+    return new Promise<AtResponse>((resolve, reject) => {
+      const tx: Transaction = {
+        command,
+        label: options.logAs ?? command,
+        options,
+        state: 'queued',
+        lines: [],
+        sawExpected: false,
+        timer: null,
+        resolve,
+        reject: (err) => {
+          err.stack = `${err.name}: ${err.message}\n${origin.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+          reject(err);
+        },
+        origin,
+      };
+      if (this.closed) return tx.reject(new AtError('closed', tx.label, 'the AT engine is closed'));
+      this.queue.push(tx);
+      void this.drain();
+    });
+  }
+
+  /** Fails everything queued and stops; the port is left to its owner. */
+  close(): void {
+    this.shutdown('closed', 'the AT engine was closed');
+  }
+
+  private shutdown(code: 'closed' | 'port-closed', message: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    const all = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
+    this.current = null;
+    for (const tx of all) this.fail(tx, new AtError(code, tx.label, message));
+    this.emit('closed', code);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (!this.closed && !this.current && this.queue.length > 0) {
+        if (this.needsResync && !(await this.resync())) {
+          const tx = this.queue.shift()!;
+          this.fail(tx, new AtError('timeout', tx.label, 'the modem does not answer (resynchronisation failed)'));
+          this.emit('unresponsive');
+          continue;
+        }
+        const tx = this.queue.shift();
+        if (!tx) break;
+        await this.run(tx);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private run(tx: Transaction): Promise<void> {
+    return new Promise<void>((settled) => {
+      const done = { resolve: tx.resolve, reject: tx.reject };
+      tx.resolve = (response) => {
+        done.resolve(response);
+        settled();
+      };
+      tx.reject = (err) => {
+        done.reject(err);
+        settled();
+      };
+      // Arm the expectation before the bytes leave: the answer can beat the write callback.
+      this.current = tx;
+      const prompt = tx.options.body !== undefined;
+      tx.state = prompt ? 'awaiting-prompt' : 'awaiting-final';
+      this.armTimer(tx, prompt ? this.timeouts.prompt : (tx.options.timeoutMs ?? this.timeouts[timeoutClass(tx.command)]));
+      this.stats.commands += 1;
+      this.write(`${tx.command}\r`, tx.label);
+    });
+  }
+
+  private write(data: string, label: string): void {
+    this.log.trace({ dir: '»' }, label.replace(/\r/g, '<CR>').replace(/\x1a/g, '<SUB>').replace(/\x1b/g, '<ESC>'));
+    this.stats.bytesWritten += Buffer.byteLength(data, 'latin1');
+    this.port.write(Buffer.from(data, 'latin1'), (err) => {
+      if (err) this.log.warn({ err: err.message }, 'write failed');
+    });
+  }
+
+  private armTimer(tx: Transaction, ms: number): void {
+    if (tx.timer) clearTimeout(tx.timer);
+    tx.timer = setTimeout(() => this.onTimeout(tx), ms);
+  }
+
+  private onTimeout(tx: Transaction): void {
+    if (this.current !== tx) return;
+    this.stats.timeouts += 1;
+    const wasPrompt = tx.state === 'awaiting-prompt';
+    // An open `>` prompt would swallow the next command as message text: ESC aborts it.
+    if (wasPrompt || tx.options.body !== undefined) this.write(ESC, '<ESC>');
+    this.needsResync = true;
+    this.lastTimedOut = tx.command;
+    this.log.warn({ command: tx.label }, wasPrompt ? 'no prompt in time' : 'no final result in time');
+    this.finish(tx, new AtError(wasPrompt ? 'prompt-timeout' : 'timeout', tx.label, wasPrompt ? 'no > prompt in time' : 'no answer in time'));
+  }
+
+  /**
+   * A late final result of the timed-out command must not complete the next one. The probe is a
+   * query whose answer has an information line; any final result before that line is stale and
+   * dropped (the `expect` rule), so the probe only completes on its own answer.
+   */
+  private async resync(): Promise<boolean> {
+    const probe = /CMEE\?/i.test(this.lastTimedOut) ? { command: 'AT+CSCS?', expect: '+CSCS:' } : { command: 'AT+CMEE?', expect: '+CMEE:' };
+    for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && !this.closed; attempt++) {
+      try {
+        await new Promise<AtResponse>((resolve, reject) => {
+          const tx: Transaction = {
+            command: probe.command, label: probe.command, options: { expect: probe.expect }, state: 'queued', lines: [],
+            sawExpected: false, timer: null, resolve, reject, origin: new Error('resync'),
+          };
+          void this.run(tx);
+        });
+        this.needsResync = false;
+        this.log.info({ attempt }, 'resynchronised with the modem');
+        return true;
+      } catch {
+        this.log.warn({ attempt }, 'resynchronisation probe failed');
+      }
+    }
+    return false;
+  }
+
+  private finish(tx: Transaction, outcome: AtResponse | AtError): void {
+    if (tx.timer) clearTimeout(tx.timer);
+    tx.timer = null;
+    tx.state = 'done';
+    if (this.current === tx) this.current = null;
+    if (outcome instanceof AtError) tx.reject(outcome);
+    else tx.resolve(outcome);
+    if (!this.current) void this.drain();
+  }
+
+  private fail(tx: Transaction, error: AtError): void {
+    if (tx.state === 'done') return;
+    this.finish(tx, error);
+  }
+
+  private onRaw(chunk: Buffer): void {
+    this.stats.bytesRead += chunk.length;
+    const text = chunk.toString('latin1');
+    this.log.trace({ dir: '«' }, text.replace(/\r/g, '<CR>').replace(/\n/g, '<LF>'));
+    const lastLf = text.lastIndexOf('\n');
+    this.rawTail = (lastLf >= 0 ? text.slice(lastLf + 1) : this.rawTail + text).slice(-8);
+    const tx = this.current;
+    // The SMS prompt is "> " or a bare ">" (SIMCom), never followed by a line ending.
+    if (tx?.state === 'awaiting-prompt' && /^>\s?$/.test(this.rawTail.replace(/\r/g, ''))) {
+      tx.state = 'awaiting-final';
+      this.rawTail = '';
+      this.armTimer(tx, tx.options.timeoutMs ?? this.timeouts.send);
+      this.write(`${tx.options.body}${CTRL_Z}`, `${tx.options.body?.length ?? 0} octets of PDU<SUB>`);
+    }
+  }
+
+  private onLine(rawLine: string): void {
+    for (const piece of rawLine.split('\r')) this.onPiece(piece);
+  }
+
+  private onPiece(piece: string): void {
+    const pending = this.pending;
+    if (pending?.kind === 'second-line') {
+      if (piece.trim() === '') return;
+      this.pending = null;
+      pending.handle([pending.header, piece.trim()]);
+      return;
+    }
+    if (pending?.kind === 'quoted') {
+      pending.text += `\n${piece}`;
+      if (countQuotes(pending.text) % 2 === 0) {
+        this.pending = null;
+        pending.handle([pending.text]);
+      }
+      return;
+    }
+    const line = piece.trim();
+    if (line === '') return;
+    const tx = this.current;
+
+    if (tx && tx.state === 'awaiting-final' && tx.options.body !== undefined && line.startsWith('>')) return;
+    if (tx ? line.toUpperCase() === tx.command.toUpperCase() : /^AT/i.test(line)) return; // echo
+
+    const final = parseFinalResult(line);
+    if (final) return this.onFinal(final, line);
+
+    const entry = this.urcs.match(line);
+    const solicited = tx?.options.expect !== undefined && line.startsWith(tx.options.expect);
+    if (entry && !solicited) {
+      const handle = (lines: string[]): void => {
+        if (this.urcs.dispatch(entry, lines) === 0) this.log.debug({ urc: lines[0] }, 'URC without subscriber');
+      };
+      if (entry.lines === 2) this.pending = { kind: 'second-line', header: line, handle };
+      else if (entry.quoted && countQuotes(line) % 2 === 1) this.pending = { kind: 'quoted', text: line, handle };
+      else handle([line]);
+      return;
+    }
+    if (tx && tx.state !== 'queued') {
+      tx.lines.push(line);
+      if (solicited) tx.sawExpected = true;
+      return;
+    }
+    this.log.debug({ line }, 'unsolicited line ignored');
+  }
+
+  private onFinal(final: FinalResult, line: string): void {
+    const tx = this.current;
+    if (!tx) {
+      this.stats.staleFinals += 1;
+      this.log.debug({ line }, 'final result with nothing in flight (late answer) dropped');
+      return;
+    }
+    if (final.kind === 'ok' && tx.options.expect !== undefined && !tx.sawExpected) {
+      this.stats.staleFinals += 1;
+      this.log.debug({ line, command: tx.label }, 'OK before the expected information line: stale, dropped');
+      return;
+    }
+    if (final.kind === 'ok') this.finish(tx, { lines: tx.lines });
+    else this.finish(tx, errorFromFinal(tx.label, final));
+  }
+}
+
+function countQuotes(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '"') n += 1;
+  return n;
+}

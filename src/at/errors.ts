@@ -1,0 +1,53 @@
+import type { FinalResult } from './final-result.js';
+
+export type AtErrorCode =
+  | 'timeout'
+  | 'prompt-timeout'
+  | 'error'
+  | 'cme'
+  | 'cms'
+  | 'call-result'
+  | 'port-closed'
+  | 'closed';
+
+/**
+ * The one error type of the AT layer. `command` is the loggable form (voucher codes masked);
+ * `cmeCode`/`cmsCode` keep the modem's number so callers decide by code, never by message text.
+ * The stack is the caller's, captured when the command was queued.
+ */
+export class AtError extends Error {
+  override readonly name = 'AtError';
+  constructor(
+    readonly code: AtErrorCode,
+    readonly command: string,
+    message: string,
+    readonly final?: FinalResult,
+  ) {
+    super(`${command}: ${message}`);
+  }
+
+  get cmeCode(): number | null {
+    return this.final?.kind === 'cme' ? this.final.code : null;
+  }
+
+  get cmsCode(): number | null {
+    return this.final?.kind === 'cms' ? this.final.code : null;
+  }
+}
+
+export function isAtError(err: unknown, code?: AtErrorCode): err is AtError {
+  return err instanceof AtError && (code === undefined || err.code === code);
+}
+
+export function errorFromFinal(command: string, final: FinalResult): AtError {
+  switch (final.kind) {
+    case 'cme':
+      return new AtError('cme', command, `+CME ERROR: ${final.text}`, final);
+    case 'cms':
+      return new AtError('cms', command, `+CMS ERROR: ${final.text}`, final);
+    case 'error':
+      return new AtError('error', command, 'ERROR', final);
+    default:
+      return new AtError('call-result', command, final.kind.toUpperCase().replace('-', ' '), final);
+  }
+}

@@ -1,0 +1,149 @@
+import { EventEmitter } from 'node:events';
+import { encodeSubmit } from '../codec/sms-submit.js';
+import type { Cscs } from '../codec/ussd.js';
+import type { AtEngine } from '../at/engine.js';
+import type { Logger } from '../log/logger.js';
+import { SerialLock } from '../util/serial-lock.js';
+import { ModemError } from './errors.js';
+import {
+  chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
+  type ListedMessage, type Registration, type SignalQuality,
+} from './parsers.js';
+import { runUssd, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
+
+export interface ModemSettings {
+  /** How this modem wants USSD requests written (Huawei E1xx: packed GSM 7-bit hex). */
+  ussdEncoding: UssdRequestEncoding;
+}
+
+export interface ModemIdentity {
+  imsi: string;
+}
+
+export interface ModemEvents {
+  /** A new SMS was stored: read it with readMessage(index). */
+  'sms-stored': [{ storage: string; index: number }];
+  registration: [Registration];
+}
+
+/**
+ * Typed operations over the AT engine. Knows AT commands and their answers; knows nothing about
+ * SMS commands, vouchers or the store.
+ */
+export class Modem extends EventEmitter<ModemEvents> {
+  private readonly ussdLock = new SerialLock();
+  private cscs: Cscs | null = null;
+  private identity: ModemIdentity | null = null;
+  private readonly log: Logger;
+
+  constructor(readonly engine: AtEngine, private readonly settings: ModemSettings, logger: Logger) {
+    super();
+    this.log = logger.child({ channel: 'modem' });
+    engine.onUrc('+CMTI:', ([line]) => {
+      const stored = line ? parseCmti(line) : null;
+      if (stored) this.emit('sms-stored', stored);
+    });
+    engine.onUrc('+CREG:', ([line]) => {
+      if (line) this.emit('registration', parseCreg(line, false));
+    });
+  }
+
+  get imsi(): string | null {
+    return this.identity?.imsi ?? null;
+  }
+
+  /**
+   * Brings the modem to a known state. Echo off (stray echo is tolerated anyway), numeric errors,
+   * PDU mode, the GSM character set, storage and new-message indications chosen from what the
+   * modem says it supports, then the SIM's IMSI for carrier detection.
+   */
+  async init(): Promise<ModemIdentity> {
+    await this.sync();
+    await this.engine.execute('ATE0');
+    await this.engine.execute('AT+CMEE=1');
+    await this.engine.execute('AT+CMGF=0');
+    await this.setCscs('GSM', true);
+    const cpms = await this.engine.execute('AT+CPMS=?', { expect: '+CPMS:' });
+    await this.engine.execute(chooseCpms(cpms.lines.join(' ')), { expect: '+CPMS:' });
+    const cnmi = await this.engine.execute('AT+CNMI=?', { expect: '+CNMI:' });
+    await this.engine.execute(chooseCnmi(cnmi.lines.join(' ')));
+    await this.engine.execute('AT+COPS=3,2').catch((err) => this.log.debug({ err: String(err) }, 'numeric operator format refused'));
+    const imsi = parseImsi((await this.engine.execute('AT+CIMI')).lines);
+    if (!imsi) throw new ModemError('bad-answer', 'AT+CIMI gave no IMSI');
+    this.identity = { imsi };
+    this.log.info({ imsiPrefix: imsi.slice(0, 5) }, 'modem ready');
+    return this.identity;
+  }
+
+  /** `AT` until OK: a modem that just powered up may swallow the first characters. */
+  private async sync(): Promise<void> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await this.engine.execute('AT', { timeoutMs: 1000 });
+        return;
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    throw lastError;
+  }
+
+  /** Sets the TE character set only when it differs from what we last set (one owner of the modem). */
+  private async setCscs(cscs: Cscs, force = false): Promise<void> {
+    if (!force && this.cscs === cscs) return;
+    await this.engine.execute(`AT+CSCS="${cscs}"`);
+    this.cscs = cscs;
+  }
+
+  async signal(): Promise<SignalQuality> {
+    const { lines } = await this.engine.execute('AT+CSQ', { expect: '+CSQ:' });
+    return parseCsq(lines.find((l) => l.startsWith('+CSQ:')) ?? '');
+  }
+
+  async registration(): Promise<Registration> {
+    const { lines } = await this.engine.execute('AT+CREG?', { expect: '+CREG:' });
+    return parseCreg(lines.find((l) => l.startsWith('+CREG:')) ?? '', true);
+  }
+
+  /** The registered network as MCC-MNC (numeric format set at init), or null when none. */
+  async operator(): Promise<string | null> {
+    const { lines } = await this.engine.execute('AT+COPS?', { expect: '+COPS:' });
+    return parseCops(lines.find((l) => l.startsWith('+COPS:')) ?? '');
+  }
+
+  /** Every stored message, read or not (PDU mode `AT+CMGL=4`). */
+  async listMessages(): Promise<ListedMessage[]> {
+    const { lines } = await this.engine.execute('AT+CMGL=4');
+    return parseCmgl(lines);
+  }
+
+  async readMessage(index: number): Promise<{ status: number; pdu: string } | null> {
+    const { lines } = await this.engine.execute(`AT+CMGR=${index}`);
+    return parseCmgr(lines);
+  }
+
+  async deleteMessage(index: number): Promise<void> {
+    await this.engine.execute(`AT+CMGD=${index}`);
+  }
+
+  /** Sends a text (split into parts when long); resolves with each part's `+CMGS` reference. */
+  async sendSms(to: string, text: string, reference = 0): Promise<number[]> {
+    await this.setCscs('GSM');
+    const references: number[] = [];
+    for (const part of encodeSubmit(to, text, { reference })) {
+      const { lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' });
+      const mr = /^\+CMGS:\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CMGS:')) ?? '');
+      references.push(mr ? Number(mr[1]) : -1);
+    }
+    return references;
+  }
+
+  /** One USSD exchange at a time; the character set is set first, as some modems drift. */
+  ussd(request: UssdRequest): Promise<UssdAnswer> {
+    return this.ussdLock.run(async () => {
+      await this.setCscs('GSM');
+      return runUssd(this.engine, { encoding: this.settings.ussdEncoding, cscs: this.cscs ?? 'GSM' }, request);
+    });
+  }
+}

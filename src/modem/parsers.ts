@@ -1,0 +1,129 @@
+/** Pure parsers for modem information lines (TS 27.007 / 27.005). Table-tested with real transcripts. */
+
+/** "(0-3),(0,1),(0,2)" → [[0,1,2,3],[0,1],[0,2]]. Unparseable groups become empty lists. */
+export function parseRangeGroups(text: string): number[][] {
+  const groups: number[][] = [];
+  for (const match of text.matchAll(/\(([^)]*)\)/g)) {
+    const values = new Set<number>();
+    for (const part of match[1]!.split(',')) {
+      const range = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
+      if (!range) continue;
+      const from = Number(range[1]);
+      const to = range[2] === undefined ? from : Number(range[2]);
+      for (let v = from; v <= to && v - from < 256; v++) values.add(v);
+    }
+    groups.push([...values].sort((a, b) => a - b));
+  }
+  return groups;
+}
+
+function prefer(supported: number[] | undefined, wanted: number[]): number | undefined {
+  if (!supported || supported.length === 0) return undefined;
+  return wanted.find((v) => supported.includes(v)) ?? supported[0];
+}
+
+/**
+ * Chooses AT+CNMI parameters from the `AT+CNMI=?` answer: store new SMS and announce them with
+ * +CMTI (mt=1), buffered URCs flushed (mode 2, else 1), no broadcast or status-report routing.
+ * Modems differ in what they accept (SIM800L: no ds=2; Cinterion MC75i: only bfr=1), so the values
+ * come from the modem's own list.
+ */
+export function chooseCnmi(testAnswer: string): string {
+  const groups = parseRangeGroups(testAnswer);
+  const chosen = [
+    prefer(groups[0], [2, 1, 3]),
+    prefer(groups[1], [1]),
+    prefer(groups[2], [0]),
+    prefer(groups[3], [0]),
+    prefer(groups[4], [0, 1]),
+  ];
+  const values: number[] = [];
+  for (const v of chosen) {
+    if (v === undefined) break;
+    values.push(v);
+  }
+  return values.length >= 2 ? `AT+CNMI=${values.join(',')}` : 'AT+CNMI=2,1,0,0,0';
+}
+
+/** Picks the message storage from `+CPMS: ("SM","ME"),(…),(…)`, preferring the SIM. */
+export function chooseCpms(testAnswer: string): string {
+  const groups = [...testAnswer.matchAll(/\(([^)]*)\)/g)].map((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((q) => q[1]!));
+  const pick = (list: string[] | undefined): string => (list?.includes('SM') ? 'SM' : list?.[0] ?? 'SM');
+  const mems = [pick(groups[0]), pick(groups[1]), pick(groups[2])];
+  return `AT+CPMS=${mems.map((m) => `"${m}"`).join(',')}`;
+}
+
+export interface SignalQuality {
+  /** 0–31, or null when the modem says 99 (unknown). */
+  rssi: number | null;
+  dbm: number | null;
+  /** 0–5 bars, the way phones show it. */
+  bars: number;
+}
+
+export function parseCsq(line: string): SignalQuality {
+  const match = /^\+CSQ:\s*(\d+)\s*,\s*(\d+)/.exec(line);
+  const rssi = match ? Number(match[1]) : 99;
+  if (rssi === 99 || rssi > 31) return { rssi: null, dbm: null, bars: 0 };
+  const bars = rssi < 2 ? 0 : rssi < 8 ? 1 : rssi < 13 ? 2 : rssi < 18 ? 3 : rssi < 23 ? 4 : 5;
+  return { rssi, dbm: -113 + 2 * rssi, bars };
+}
+
+export type Registration = 'not-registered' | 'home' | 'searching' | 'denied' | 'unknown' | 'roaming';
+const REG_STATES: Registration[] = ['not-registered', 'home', 'searching', 'denied', 'unknown', 'roaming'];
+
+/** `+CREG: <n>,<stat>[,…]` (solicited) or `+CREG: <stat>[,…]` (URC). */
+export function parseCreg(line: string, solicited: boolean): Registration {
+  const fields = line.replace(/^\+C(?:E|G)?REG:\s*/, '').split(',').map((f) => f.trim());
+  const stat = Number(solicited ? fields[1] : fields[0]);
+  return REG_STATES[stat] ?? 'unknown';
+}
+
+/** `+COPS: 0,2,"28403",7` → "28403" (numeric format), or the long name when that is what was set. */
+export function parseCops(line: string): string | null {
+  const match = /^\+COPS:\s*\d+\s*,\s*\d+\s*,\s*"([^"]*)"/.exec(line);
+  return match ? match[1]! : null;
+}
+
+export interface ListedMessage {
+  index: number;
+  status: number;
+  pdu: string;
+}
+
+/** Pairs `+CMGL: <i>,<stat>,[<alpha>],<len>` headers with the PDU line after each. */
+export function parseCmgl(lines: string[]): ListedMessage[] {
+  const out: ListedMessage[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^\+CMGL:\s*(\d+)\s*,\s*(\d+)/.exec(lines[i]!);
+    const pdu = lines[i + 1];
+    if (!header || pdu === undefined || pdu.startsWith('+CMGL:')) continue;
+    out.push({ index: Number(header[1]), status: Number(header[2]), pdu: pdu.trim() });
+    i += 1;
+  }
+  return out;
+}
+
+/** `+CMGR: <stat>,[<alpha>],<len>` then the PDU line. */
+export function parseCmgr(lines: string[]): { status: number; pdu: string } | null {
+  const at = lines.findIndex((l) => l.startsWith('+CMGR:'));
+  const header = at >= 0 ? /^\+CMGR:\s*(\d+)/.exec(lines[at]!) : null;
+  const pdu = lines[at + 1];
+  if (!header || !pdu) return null;
+  return { status: Number(header[1]), pdu: pdu.trim() };
+}
+
+/** `+CMTI: "SM",3` → { storage: "SM", index: 3 }. */
+export function parseCmti(line: string): { storage: string; index: number } | null {
+  const match = /^\+CMTI:\s*"([^"]*)"\s*,\s*(\d+)/.exec(line);
+  return match ? { storage: match[1]!, index: Number(match[2]) } : null;
+}
+
+/** The IMSI line of AT+CIMI: 6–15 digits, possibly with a "+CIMI:" prefix on some firmware. */
+export function parseImsi(lines: string[]): string | null {
+  for (const line of lines) {
+    const match = /^(?:\+CIMI:\s*)?(\d{6,15})$/.exec(line.trim());
+    if (match) return match[1]!;
+  }
+  return null;
+}

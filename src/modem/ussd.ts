@@ -1,0 +1,79 @@
+import { decodeUssdText, encodeUssdRequest, parseCusd, type Cscs, type UssdStatus } from '../codec/ussd.js';
+import { CodecError } from '../codec/errors.js';
+import { maskSecrets, registerSecret } from '../log/secrets.js';
+import type { AtEngine } from '../at/engine.js';
+import { ModemError } from './errors.js';
+
+export type UssdRequestEncoding = 'text' | 'packed' | 'ucs2';
+
+export interface UssdAnswer {
+  status: UssdStatus;
+  /** Decoded text, or null when the network sent none. */
+  text: string | null;
+  dcs: number | null;
+}
+
+export interface UssdRequest {
+  code: string;
+  /** Answer timeout after the modem's OK; recharges use 20–30 s (reference/domain.md B1). */
+  timeoutMs: number;
+  /** Parts of the code that are secret (a voucher): masked in every log line and error. */
+  secrets?: string[];
+}
+
+export interface UssdSettings {
+  encoding: UssdRequestEncoding;
+  cscs: Cscs;
+}
+
+/**
+ * One USSD transaction: the answer is the +CUSD URC, which may come before or after the OK, so the
+ * subscription is made before AT+CUSD is written. A network timeout or a session left open (m=1) is
+ * closed with AT+CUSD=2, whose ERROR (Huawei E173 with no session) is ignored.
+ */
+export async function runUssd(engine: AtEngine, settings: UssdSettings, request: UssdRequest): Promise<UssdAnswer> {
+  let encoded: string;
+  try {
+    encoded = encodeUssdRequest(request.code, settings.encoding);
+  } catch (err) {
+    throw new ModemError('ussd-bad-request', err instanceof CodecError ? err.message : String(err));
+  }
+  const secrets = request.secrets ?? [];
+  registerSecret(...secrets, encoded !== request.code ? encoded : '');
+  const command = `AT+CUSD=1,"${encoded}",15`;
+
+  let onAnswer: (answer: UssdAnswer) => void = () => {};
+  const answered = new Promise<UssdAnswer>((resolve) => (onAnswer = resolve));
+  let got: UssdAnswer | null = null;
+  const unsubscribe = engine.onUrc('+CUSD:', ([line]) => {
+    if (got || !line) return;
+    try {
+      const parsed = parseCusd(line);
+      const text = parsed.raw === null ? null : decodeUssdText(parsed.raw, parsed.dcs, { cscs: settings.cscs, packed: settings.encoding === 'packed' });
+      got = { status: parsed.status, text, dcs: parsed.dcs };
+      onAnswer(got);
+    } catch {
+      // A garbled +CUSD line is not an answer; keep waiting until the timeout.
+    }
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await engine.execute(command, { logAs: maskSecrets(command) });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ModemError('ussd-timeout', `no USSD answer within ${request.timeoutMs} ms`)), request.timeoutMs);
+    });
+    const answer = await Promise.race([answered, timeout]);
+    if (answer.status === 'further-action') await cancelUssd(engine);
+    return answer;
+  } catch (err) {
+    if (err instanceof ModemError && err.code === 'ussd-timeout') await cancelUssd(engine);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    unsubscribe();
+  }
+}
+
+export async function cancelUssd(engine: AtEngine): Promise<void> {
+  await engine.execute('AT+CUSD=2').catch(() => undefined);
+}

@@ -259,7 +259,7 @@ export class AtEngine extends EventEmitter {
       tx.state = 'awaiting-final';
       this.rawTail = '';
       this.armTimer(tx, tx.options.timeoutMs ?? this.timeouts.send);
-      this.write(`${tx.options.body}${CTRL_Z}`, `${tx.options.body?.length ?? 0} octets of PDU<SUB>`);
+      this.write(`${tx.options.body}${CTRL_Z}`, `<PDU of ${(tx.options.body?.length ?? 0) / 2} octets><SUB>`);
     }
   }
 

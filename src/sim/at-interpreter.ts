@@ -1,0 +1,256 @@
+import { EventEmitter } from 'node:events';
+import { decodeUssdText, type Cscs } from '../codec/ussd.js';
+import { bytesToHex } from '../codec/hex.js';
+import { encodeUcs2 } from '../codec/ucs2.js';
+import type { SimCarrier } from './carrier.js';
+import type { SimNetwork } from './network.js';
+import { SimStorage, tpduLength } from './storage.js';
+import type { SimState } from './state.js';
+
+export interface ModemProfile {
+  manufacturer: string;
+  model: string;
+  iccid: string;
+  msisdn: string;
+  operatorName: string;
+  /** What AT+CNMI=? advertises (SIM800L style by default). */
+  cnmiSupport: string;
+  rssi: number;
+}
+
+export const DEFAULT_MODEM_PROFILE: ModemProfile = {
+  manufacturer: 'gsmkeeper',
+  model: 'simulated GSM modem',
+  iccid: '8935903000000000017',
+  msisdn: '+359881000001',
+  operatorName: 'Vivacom',
+  cnmiSupport: '+CNMI: (0-3),(0-3),(0,2),(0,1),(0,1)',
+  rssi: 21,
+};
+
+export interface InterpreterTiming {
+  /** Delay between the OK of AT+CUSD and the +CUSD answer (a real network takes 1–5 s). */
+  ussdDelayMs: number;
+}
+
+type Reply = { lines: string[]; final: string } | null;
+
+/** Volatile settings, lost on power-up or ATZ as on a real modem. */
+interface Settings {
+  echo: boolean;
+  cmee: number;
+  cmgf: number;
+  cscs: Cscs;
+  cnmi: number[];
+  copsFormat: number;
+  creg: number;
+}
+
+const POWER_ON: Settings = { echo: true, cmee: 0, cmgf: 0, cscs: 'IRA', cnmi: [0, 0, 0, 0, 0], copsFormat: 0, creg: 0 };
+
+/**
+ * An AT command interpreter that answers like a GSM modem: echo until ATE0, PDU-mode SMS storage
+ * with +CMTI, AT+CMGS with its `> ` prompt, AT+CUSD answered later by the carrier as a URC.
+ */
+export class AtInterpreter extends EventEmitter<{ output: [Buffer] }> {
+  private settings: Settings = { ...POWER_ON };
+  private buffer = '';
+  private prompt: { length: number } | null = null;
+  private readonly storage: SimStorage;
+
+  constructor(
+    private readonly state: SimState,
+    private readonly carrier: SimCarrier,
+    private readonly network: SimNetwork,
+    private readonly profile: ModemProfile,
+    private readonly timing: InterpreterTiming,
+    changed: () => void,
+    capacity = 30,
+  ) {
+    super();
+    this.storage = new SimStorage(state, capacity, changed);
+  }
+
+  get storageUsed(): number {
+    return this.storage.used;
+  }
+
+  /** A message arrives from the network: stored, then announced per AT+CNMI. False when full. */
+  receive(pdu: string): boolean {
+    const mt = this.settings.cnmi[1] ?? 0;
+    if (mt === 2) {
+      this.urc(`+CMT: ,${tpduLength(pdu)}`, pdu);
+      return true;
+    }
+    const index = this.storage.store(pdu);
+    if (index === null) return false;
+    if (mt === 1 || mt === 3) this.urc(`+CMTI: "SM",${index}`);
+    return true;
+  }
+
+  input(chunk: Buffer): void {
+    const text = chunk.toString('latin1');
+    if (this.settings.echo) this.send(text);
+    for (const ch of text) {
+      if (this.prompt) {
+        if (ch === '\x1a') this.finishPrompt();
+        else if (ch === '\x1b') this.prompt = null;
+        else this.buffer += ch;
+        continue;
+      }
+      if (ch === '\r') {
+        const line = this.buffer.trim();
+        this.buffer = '';
+        if (line) this.execute(line);
+      } else if (ch !== '\n') {
+        this.buffer += ch;
+      }
+    }
+  }
+
+  private send(text: string): void {
+    this.emit('output', Buffer.from(text, 'latin1'));
+  }
+
+  urc(...lines: string[]): void {
+    this.send(lines.map((l) => `\r\n${l}\r\n`).join(''));
+  }
+
+  private reply(reply: Reply): void {
+    if (!reply) return;
+    this.send(reply.lines.map((l) => `\r\n${l}\r\n`).join('') + `\r\n${reply.final}\r\n`);
+  }
+
+  private ok(...lines: string[]): Reply {
+    return { lines, final: 'OK' };
+  }
+
+  private cmeError(code: number): Reply {
+    return { lines: [], final: this.settings.cmee === 0 ? 'ERROR' : `+CME ERROR: ${code}` };
+  }
+
+  private cmsError(code: number): Reply {
+    return { lines: [], final: this.settings.cmee === 0 ? 'ERROR' : `+CMS ERROR: ${code}` };
+  }
+
+  private execute(line: string): void {
+    if (!/^AT/i.test(line)) return this.reply({ lines: [], final: 'ERROR' });
+    this.reply(this.dispatch(line.slice(2), line));
+  }
+
+  private dispatch(body: string, line: string): Reply {
+    const upper = body.toUpperCase();
+    const s = this.settings;
+    if (upper === '') return this.ok();
+    if (upper === 'E0' || upper === 'E1') {
+      s.echo = upper === 'E1';
+      return this.ok();
+    }
+    if (upper === 'Z' || upper === '&F') {
+      this.settings = { ...POWER_ON };
+      return this.ok();
+    }
+    if (upper === 'I' || upper === '+CGMM') return this.ok(this.profile.model);
+    if (upper === '+CGMI') return this.ok(this.profile.manufacturer);
+    if (upper === '+CIMI') return this.ok(this.state.carrier.imsi);
+    if (upper === '+CCID') return this.ok(`+CCID: ${this.profile.iccid}`);
+    if (upper === '+CPIN?') return this.ok('+CPIN: READY');
+    if (upper === '+CSQ') return this.ok(`+CSQ: ${this.profile.rssi},0`);
+    if (upper === '+CNUM') return this.ok(`+CNUM: "","${this.profile.msisdn}",145`);
+    let m: RegExpExecArray | null;
+    if ((m = /^\+CMEE=(\d)$/.exec(upper))) return this.setNumber('cmee', Number(m[1]), 2);
+    if (upper === '+CMEE?') return this.ok(`+CMEE: ${s.cmee}`);
+    if ((m = /^\+CMGF=(\d)$/.exec(upper))) return Number(m[1]) === 0 ? this.setNumber('cmgf', 0, 0) : this.cmsError(303);
+    if (upper === '+CMGF?') return this.ok(`+CMGF: ${s.cmgf}`);
+    if ((m = /^\+CSCS="(GSM|IRA|HEX|UCS2)"$/.exec(upper))) {
+      s.cscs = m[1] as Cscs;
+      return this.ok();
+    }
+    if (upper === '+CSCS?') return this.ok(`+CSCS: "${s.cscs}"`);
+    if (upper === '+CSCS=?') return this.ok('+CSCS: ("IRA","GSM","HEX","UCS2")');
+    if (upper === '+CNMI=?') return this.ok(this.profile.cnmiSupport);
+    if ((m = /^\+CNMI=([\d,]+)$/.exec(upper))) return this.setCnmi(m[1]!);
+    if (upper === '+CNMI?') return this.ok(`+CNMI: ${s.cnmi.join(',')}`);
+    if (upper === '+CPMS=?') return this.ok('+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")');
+    if (upper.startsWith('+CPMS=') || upper === '+CPMS?') {
+      const u = this.storage.used;
+      const c = this.storage.capacity;
+      return upper === '+CPMS?' ? this.ok(`+CPMS: "SM",${u},${c},"SM",${u},${c},"SM",${u},${c}`) : this.ok(`+CPMS: ${u},${c},${u},${c},${u},${c}`);
+    }
+    if ((m = /^\+CREG=(\d)$/.exec(upper))) return this.setNumber('creg', Number(m[1]), 2);
+    if (upper === '+CREG?') return this.ok(`+CREG: ${s.creg},1`);
+    if ((m = /^\+COPS=3,(\d)$/.exec(upper))) return this.setNumber('copsFormat', Number(m[1]), 2);
+    if (upper === '+COPS?') {
+      const oper = s.copsFormat === 2 ? this.state.carrier.imsi.slice(0, 5) : this.profile.operatorName;
+      return this.ok(`+COPS: 0,${s.copsFormat},"${oper}",0`);
+    }
+    if ((m = /^\+CMGL=(\d)$/.exec(upper))) return this.list(Number(m[1]));
+    if ((m = /^\+CMGR=(\d+)$/.exec(upper))) return this.read(Number(m[1]));
+    if ((m = /^\+CMGD=(\d+)(?:,(\d))?$/.exec(upper))) {
+      this.storage.delete(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));
+      return this.ok();
+    }
+    if ((m = /^\+CMGS=(\d+)$/.exec(upper))) {
+      this.prompt = { length: Number(m[1]) };
+      this.send('\r\n> ');
+      return null;
+    }
+    if (upper.startsWith('+CUSD')) return this.ussd(body);
+    if (/^\+CFUN=1(,1)?$/.test(upper)) return this.ok();
+    void line;
+    return { lines: [], final: 'ERROR' };
+  }
+
+  private setNumber(key: 'cmee' | 'cmgf' | 'copsFormat' | 'creg', value: number, max: number): Reply {
+    if (value > max) return this.cmeError(4);
+    this.settings[key] = value;
+    return this.ok();
+  }
+
+  private setCnmi(values: string): Reply {
+    const parsed = values.split(',').map(Number);
+    // Reject what the advertised ranges exclude (SIM800L has no ds=2), as a real modem would.
+    if ((parsed[3] ?? 0) > 1 || (parsed[0] ?? 0) > 3 || (parsed[1] ?? 0) > 3) return this.cmsError(303);
+    this.settings.cnmi = [0, 1, 2, 3, 4].map((i) => parsed[i] ?? 0);
+    return this.ok();
+  }
+
+  private list(stat: number): Reply {
+    const lines: string[] = [];
+    for (const msg of this.storage.list(stat)) lines.push(`+CMGL: ${msg.index},${msg.status},,${tpduLength(msg.pdu)}`, msg.pdu);
+    return this.ok(...lines);
+  }
+
+  private read(index: number): Reply {
+    const msg = this.storage.get(index);
+    if (!msg) return this.cmsError(321);
+    const status = msg.status;
+    this.storage.markRead([msg]);
+    return this.ok(`+CMGR: ${status},,${tpduLength(msg.pdu)}`, msg.pdu);
+  }
+
+  private finishPrompt(): void {
+    const { length } = this.prompt!;
+    this.prompt = null;
+    const pdu = this.buffer.trim();
+    this.buffer = '';
+    const ok = /^[0-9A-Fa-f]+$/.test(pdu) && pdu.length % 2 === 0 && tpduLength(pdu) === length;
+    if (!ok || !this.network.acceptFromModem(pdu, this.profile.msisdn)) return this.reply(this.cmsError(304));
+    this.state.nextMessageReference = (this.state.nextMessageReference + 1) % 256;
+    this.reply(this.ok(`+CMGS: ${this.state.nextMessageReference}`));
+  }
+
+  private ussd(body: string): Reply {
+    const m = /^\+CUSD=(\d)(?:,"([^"]*)"(?:,(\d+))?)?$/i.exec(body);
+    if (!m) return body.toUpperCase() === '+CUSD?' ? this.ok('+CUSD: 1') : this.cmeError(4);
+    if (m[1] === '2' || m[2] === undefined) return this.ok();
+    const code = decodeUssdText(m[2], m[3] === undefined ? 15 : Number(m[3]), { cscs: this.settings.cscs });
+    setTimeout(() => {
+      const answer = this.carrier.handleUssd(code);
+      if (answer.text === null) return this.urc(`+CUSD: ${answer.m}`);
+      const text = this.settings.cscs === 'UCS2' ? bytesToHex(encodeUcs2(answer.text)) : answer.text;
+      this.urc(`+CUSD: ${answer.m},"${text}",${this.settings.cscs === 'UCS2' ? 72 : 15}`);
+    }, this.timing.ussdDelayMs);
+    return this.ok();
+  }
+}

@@ -1,0 +1,138 @@
+import { randomInt } from 'node:crypto';
+import type { Dialect } from './dialects.js';
+import type { DialRecord, SimState, SimVoucher } from './state.js';
+
+export interface UssdReply {
+  /** +CUSD <m>: 0 answer, 2 network ended the session, 4 not supported. */
+  m: 0 | 2 | 4;
+  text: string | null;
+}
+
+export interface SeriesInput {
+  amountCents: number;
+  quantity: number;
+  /** Series prefix of the serial, e.g. "101" → 101-000001. */
+  series: string;
+  /** PIN length; billing systems require at least 5 digits. */
+  pinLength: number;
+  expiresOn: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function ddmmyyyy(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The simulated carrier's billing side: top-up cards generated in series, one use each, statuses
+ * new / activated / expired, "invalid or already used" as one answer (as carriers do), and a block
+ * on recharging after too many bad codes.
+ */
+export class SimCarrier {
+  constructor(
+    private readonly state: SimState,
+    private readonly dialect: Dialect,
+    private readonly now: () => Date,
+    private readonly changed: () => void,
+  ) {}
+
+  get carrierState(): SimState['carrier'] {
+    return this.state.carrier;
+  }
+
+  generateSeries(input: SeriesInput): SimVoucher[] {
+    if (input.pinLength < 5) throw new Error('a voucher PIN has at least 5 digits');
+    const existing = new Set(this.state.carrier.vouchers.map((v) => v.pin));
+    const bySeries = this.state.carrier.vouchers.filter((v) => v.serial.startsWith(`${input.series}-`)).length;
+    const created: SimVoucher[] = [];
+    for (let i = 0; i < input.quantity; i++) {
+      let pin: string;
+      do {
+        pin = String(randomInt(1, 10)) + Array.from({ length: input.pinLength - 1 }, () => randomInt(0, 10)).join('');
+      } while (existing.has(pin));
+      existing.add(pin);
+      created.push({
+        serial: `${input.series}-${String(bySeries + i + 1).padStart(6, '0')}`,
+        pin,
+        amountCents: input.amountCents,
+        currency: this.state.carrier.currency,
+        status: 'new',
+        expiresOn: input.expiresOn,
+        activatedAt: null,
+        createdAt: this.now().toISOString(),
+      });
+    }
+    this.state.carrier.vouchers.push(...created);
+    this.changed();
+    return created;
+  }
+
+  /** Vouchers that would recharge now (new and not past their expiry). */
+  unusedVouchers(): SimVoucher[] {
+    this.expireOld();
+    return this.state.carrier.vouchers.filter((v) => v.status === 'new');
+  }
+
+  dialLog(): DialRecord[] {
+    return this.state.carrier.dialLog;
+  }
+
+  handleUssd(code: string): UssdReply {
+    const recharge = this.dialect.rechargePattern?.exec(code);
+    if (recharge) return this.recharge(code, recharge[1]!);
+    if (this.dialect.balanceCode && code === this.dialect.balanceCode) {
+      this.record(code, 'balance');
+      const c = this.state.carrier;
+      return { m: 0, text: this.dialect.balance(this.dialect.money(c.balanceCents, c.currency), ddmmyyyy(c.validUntil)) };
+    }
+    this.record(code, 'unknown-code');
+    return { m: 4, text: null };
+  }
+
+  private recharge(code: string, pin: string): UssdReply {
+    const c = this.state.carrier;
+    const now = this.now();
+    if (c.blockedUntil && new Date(c.blockedUntil) > now) {
+      this.record(code, 'blocked');
+      return { m: 2, text: this.dialect.blocked() };
+    }
+    this.expireOld();
+    const voucher = c.vouchers.find((v) => v.pin === pin);
+    if (!voucher || voucher.status !== 'new') {
+      c.badAttempts = c.badAttempts.filter((at) => now.getTime() - new Date(at).getTime() < this.dialect.badWindowHours * 3_600_000);
+      c.badAttempts.push(now.toISOString());
+      if (c.badAttempts.length >= this.dialect.maxBadAttempts) {
+        c.blockedUntil = new Date(now.getTime() + this.dialect.blockHours * 3_600_000).toISOString();
+        this.record(code, 'blocked');
+        return { m: 2, text: this.dialect.blocked() };
+      }
+      this.record(code, 'rejected');
+      return { m: 2, text: this.dialect.rejected() };
+    }
+    voucher.status = 'activated';
+    voucher.activatedAt = now.toISOString();
+    c.balanceCents += voucher.amountCents;
+    // A top-up keeps the card valid for about a year from the last voucher (reference/domain.md A1).
+    const yearAhead = isoDay(new Date(now.getTime() + 365 * DAY_MS));
+    if (yearAhead > c.validUntil) c.validUntil = yearAhead;
+    this.record(code, 'recharged');
+    const money = (cents: number) => this.dialect.money(cents, c.currency);
+    return { m: 0, text: this.dialect.success(money(voucher.amountCents), money(c.balanceCents), ddmmyyyy(c.validUntil)) };
+  }
+
+  private expireOld(): void {
+    const today = isoDay(this.now());
+    for (const v of this.state.carrier.vouchers) if (v.status === 'new' && v.expiresOn < today) v.status = 'expired';
+  }
+
+  private record(ussd: string, outcome: DialRecord['outcome']): void {
+    this.state.carrier.dialLog.push({ at: this.now().toISOString(), ussd, outcome });
+    this.changed();
+  }
+}

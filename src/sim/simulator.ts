@@ -1,0 +1,135 @@
+import { AtInterpreter, DEFAULT_MODEM_PROFILE, type InterpreterTiming, type ModemProfile } from './at-interpreter.js';
+import { isoDay, SimCarrier, type SeriesInput } from './carrier.js';
+import { DIALECTS } from './dialects.js';
+import { SimLine } from './line.js';
+import { SimNetwork } from './network.js';
+import { loadSimState, saveSimState, type DialRecord, type PhoneMessage, type SimState, type SimVoucher } from './state.js';
+
+export interface SimulatorOptions {
+  /** JSON file that keeps the carrier, phones and SIM storage across restarts; null keeps it in memory. */
+  stateFile?: string | null;
+  dialect?: keyof typeof DIALECTS;
+  timing?: Partial<InterpreterTiming>;
+  now?: () => Date;
+  profile?: Partial<ModemProfile>;
+  storageCapacity?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** What a fresh simulated SIM looks like: Vivacom, 2.50 EUR, valid ~30 days, unused 15-digit vouchers. */
+function freshState(dialectName: string, now: Date): SimState {
+  const dialect = DIALECTS[dialectName]!;
+  return {
+    version: 1,
+    carrier: {
+      dialect: dialectName,
+      imsi: `${dialect.mccMnc}0000000001`,
+      balanceCents: 250,
+      currency: 'EUR',
+      validUntil: isoDay(new Date(now.getTime() + 30 * DAY_MS)),
+      vouchers: [],
+      badAttempts: [],
+      blockedUntil: null,
+      dialLog: [],
+    },
+    phones: {},
+    storage: [],
+    nextMessageReference: 0,
+  };
+}
+
+/** Card series a new simulated carrier starts with (JeraSoft-style: amount, quantity, series, PIN length). */
+function defaultSeries(dialectName: string, now: Date): SeriesInput[] {
+  const pinLength = dialectName === 'a1' ? 14 : 15;
+  const expiresOn = isoDay(new Date(now.getTime() + 365 * DAY_MS));
+  return [
+    { amountCents: 500, quantity: 10, series: '101', pinLength, expiresOn },
+    { amountCents: 1000, quantity: 5, series: '102', pinLength, expiresOn },
+  ];
+}
+
+/**
+ * The simulated modem and its carrier, as one product feature: a modem that answers AT commands
+ * on a line, a network that phones text through, and a billing system that keeps top-up cards.
+ */
+export class Simulator {
+  readonly state: SimState;
+  readonly carrier: SimCarrier;
+  readonly network: SimNetwork;
+  readonly modem: AtInterpreter;
+  private line: SimLine | null = null;
+  private saveScheduled = false;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SimulatorOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    const dialectName = options.dialect ?? 'vivacom';
+    const loaded = options.stateFile ? loadSimState(options.stateFile) : null;
+    this.state = loaded ?? freshState(dialectName, this.now());
+    const dialect = DIALECTS[this.state.carrier.dialect] ?? DIALECTS.vivacom!;
+    const changed = () => this.scheduleSave();
+    this.carrier = new SimCarrier(this.state, dialect, this.now, changed);
+    this.network = new SimNetwork(this.state, this.now, changed);
+    this.modem = new AtInterpreter(
+      this.state,
+      this.carrier,
+      this.network,
+      { ...DEFAULT_MODEM_PROFILE, operatorName: dialectName === 'vivacom' ? 'Vivacom' : dialectName === 'a1' ? 'A1 BG' : 'Yettel BG', ...options.profile },
+      { ussdDelayMs: 1200, ...options.timing },
+      changed,
+      options.storageCapacity,
+    );
+    if (!loaded) for (const series of defaultSeries(dialectName, this.now())) this.carrier.generateSeries(series);
+    this.modem.on('output', (bytes) => this.line?.deliver(bytes));
+  }
+
+  /** Opens the modem's line; a new opener replaces the previous one, as a reopened port does. */
+  connect(): SimLine {
+    this.line?.destroy();
+    const line = new SimLine((chunk) => {
+      if (this.line === line) this.modem.input(chunk);
+    });
+    line.on('close', () => {
+      if (this.line === line) this.line = null;
+    });
+    this.line = line;
+    return line;
+  }
+
+  /** A phone texts the box. Returns false when the SIM storage is full (the network keeps nothing). */
+  sendSmsFromPhone(from: string, text: string): boolean {
+    return this.network.pdusFromPhone(from, text).every((pdu) => this.modem.receive(pdu));
+  }
+
+  phoneMessages(number: string): PhoneMessage[] {
+    return this.network.messagesFor(number);
+  }
+
+  unusedVouchers(): SimVoucher[] {
+    return this.carrier.unusedVouchers();
+  }
+
+  dialLog(): DialRecord[] {
+    return this.carrier.dialLog();
+  }
+
+  close(): void {
+    this.line?.destroy();
+    this.line = null;
+    this.flush();
+  }
+
+  flush(): void {
+    if (this.options.stateFile) saveSimState(this.options.stateFile, this.state);
+  }
+
+  private scheduleSave(): void {
+    if (!this.options.stateFile || this.saveScheduled) return;
+    this.saveScheduled = true;
+    setImmediate(() => {
+      this.saveScheduled = false;
+      this.flush();
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { formatMoney } from './money.js';
+import { CarrierProfile } from './profile.js';
+import { carrierProfileSchema, type CarrierProfileFile } from './schema.js';
+
+export class CarrierProfileError extends Error {
+  override readonly name = 'CarrierProfileError';
+}
+
+/** The /carriers folder shipped with the package (next to dist/ and src/). */
+export const BUILTIN_CARRIERS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../carriers');
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile<CarrierProfileFile>(carrierProfileSchema);
+
+/** Validates one profile file: schema, regexes that compile, and its own sample answers. */
+export function loadProfileFile(file: string): CarrierProfile {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CarrierProfileError(`${file}: ${(err as Error).message}`);
+  }
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new CarrierProfileError(`${file}: ${problems}`);
+  }
+  let profile: CarrierProfile;
+  try {
+    profile = new CarrierProfile(data);
+  } catch (err) {
+    throw new CarrierProfileError(`${file}: a pattern does not compile: ${(err as Error).message}`);
+  }
+  const failures = checkSamples(profile);
+  if (failures.length > 0) throw new CarrierProfileError(`${file}: ${failures.join('; ')}`);
+  return profile;
+}
+
+/** Runs a profile's regexes over the sample answers stored in it; returns what did not match. */
+export function checkSamples(profile: CarrierProfile): string[] {
+  const failures: string[] = [];
+  for (const sample of profile.file.samples) {
+    const got = profile.classify(sample.text);
+    const want = sample.expect;
+    const wrong: string[] = [];
+    if (got.outcome !== want.outcome) wrong.push(`outcome ${got.outcome}, expected ${want.outcome}`);
+    if (want.added !== undefined && (got.added ? formatMoney(got.added) : null) !== want.added) wrong.push(`added ${got.added ? formatMoney(got.added) : 'none'}, expected ${want.added}`);
+    if (want.balance !== undefined && (got.balance ? formatMoney(got.balance) : null) !== want.balance) wrong.push(`balance ${got.balance ? formatMoney(got.balance) : 'none'}, expected ${want.balance}`);
+    if (want.validUntil !== undefined && got.validUntil !== want.validUntil) wrong.push(`validUntil ${got.validUntil ?? 'none'}, expected ${want.validUntil}`);
+    if (wrong.length) failures.push(`sample ${JSON.stringify(sample.text)}: ${wrong.join(', ')}`);
+  }
+  return failures;
+}
+
+export class CarrierRegistry {
+  constructor(readonly profiles: CarrierProfile[]) {}
+
+  /** By MCC-MNC from the IMSI (not the operator name, which roaming and old tables get wrong). */
+  forImsi(imsi: string): CarrierProfile {
+    const match = this.profiles.find((p) => p.file.mccMnc.some((code) => imsi.startsWith(code)));
+    return match ?? this.generic();
+  }
+
+  generic(): CarrierProfile {
+    return this.profiles.find((p) => p.id === 'generic') ?? new CarrierProfile(GENERIC_FALLBACK);
+  }
+}
+
+/** Loads every *.json in the folders given (later folders override earlier ones by id). */
+export function loadCarriers(dirs: string[] = [BUILTIN_CARRIERS_DIR]): CarrierRegistry {
+  const byId = new Map<string, CarrierProfile>();
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const profile = loadProfileFile(path.join(dir, name));
+      byId.set(profile.id, profile);
+    }
+  }
+  return new CarrierRegistry([...byId.values()]);
+}
+
+const GENERIC_FALLBACK: CarrierProfileFile = {
+  id: 'generic',
+  name: 'Unknown carrier',
+  country: '',
+  history: [],
+  mccMnc: [],
+  currency: 'EUR',
+  recharge: { ussd: null, codeLengths: [], answerTimeoutSeconds: 30, verified: false, source: '' },
+  balance: { ussd: null, verified: false, source: '' },
+  answers: { success: [], rejected: [], attemptsExceeded: [], unavailable: [], verified: false, source: '' },
+  balanceAnswer: { patterns: [], verified: false },
+  attemptLimit: { carrierLimit: null, windowHours: 24, margin: 1, verified: false, source: '' },
+  samples: [],
+};

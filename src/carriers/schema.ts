@@ -1,0 +1,134 @@
+/** The shape of /carriers/*.json, validated at start-up with Ajv (JSON Schema draft-07). */
+export interface CarrierProfileFile {
+  id: string;
+  name: string;
+  country: string;
+  history: string[];
+  mccMnc: string[];
+  /** Currency assumed when an answer prints a bare number. */
+  currency: string;
+  recharge: {
+    /** USSD template with {code}, or null when this carrier has no known voucher recharge. */
+    ussd: string | null;
+    codeLengths: number[];
+    answerTimeoutSeconds: number;
+    verified: boolean;
+    source: string;
+  };
+  balance: { ussd: string | null; menu?: string[]; verified: boolean; source: string };
+  answers: {
+    success: string[];
+    rejected: string[];
+    attemptsExceeded: string[];
+    unavailable: string[];
+    verified: boolean;
+    source: string;
+  };
+  balanceAnswer: { patterns: string[]; verified: boolean };
+  attemptLimit: {
+    /** Wrong codes the carrier tolerates per window before blocking; null when unpublished. */
+    carrierLimit: number | null;
+    windowHours: number;
+    /** How many attempts below the carrier's limit we stop. */
+    margin: number;
+    verified: boolean;
+    source: string;
+  };
+  samples: Array<{
+    text: string;
+    expect: { outcome: string; added?: string; balance?: string; validUntil?: string };
+  }>;
+}
+
+const stringList = { type: 'array', items: { type: 'string' } } as const;
+
+export const carrierProfileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'country', 'history', 'mccMnc', 'currency', 'recharge', 'balance', 'answers', 'balanceAnswer', 'attemptLimit', 'samples'],
+  properties: {
+    $schema: { type: 'string' },
+    id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+    name: { type: 'string', minLength: 1 },
+    country: { type: 'string' },
+    history: stringList,
+    mccMnc: { type: 'array', items: { type: 'string', pattern: '^[0-9]{5,6}$' } },
+    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    recharge: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ussd', 'codeLengths', 'answerTimeoutSeconds', 'verified', 'source'],
+      properties: {
+        ussd: { type: ['string', 'null'], pattern: '^[0-9*#]*\\{code\\}[0-9*#]*$' },
+        codeLengths: { type: 'array', items: { type: 'integer', minimum: 5, maximum: 30 } },
+        answerTimeoutSeconds: { type: 'number', minimum: 5, maximum: 300 },
+        verified: { type: 'boolean' },
+        source: { type: 'string' },
+      },
+    },
+    balance: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ussd', 'verified', 'source'],
+      properties: {
+        ussd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' },
+        menu: { type: 'array', items: { type: 'string', pattern: '^[0-9*#]+$' } },
+        verified: { type: 'boolean' },
+        source: { type: 'string' },
+      },
+    },
+    answers: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['success', 'rejected', 'attemptsExceeded', 'unavailable', 'verified', 'source'],
+      properties: {
+        success: stringList,
+        rejected: stringList,
+        attemptsExceeded: stringList,
+        unavailable: stringList,
+        verified: { type: 'boolean' },
+        source: { type: 'string' },
+      },
+    },
+    balanceAnswer: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['patterns', 'verified'],
+      properties: { patterns: stringList, verified: { type: 'boolean' } },
+    },
+    attemptLimit: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['carrierLimit', 'windowHours', 'margin', 'verified', 'source'],
+      properties: {
+        carrierLimit: { type: ['integer', 'null'], minimum: 1 },
+        windowHours: { type: 'number', minimum: 1 },
+        margin: { type: 'integer', minimum: 0 },
+        verified: { type: 'boolean' },
+        source: { type: 'string' },
+      },
+    },
+    samples: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text', 'expect'],
+        properties: {
+          text: { type: 'string' },
+          expect: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['outcome'],
+            properties: {
+              outcome: { enum: ['success', 'rejected', 'attempts-exceeded', 'unavailable', 'unknown'] },
+              added: { type: 'string' },
+              balance: { type: 'string' },
+              validUntil: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,27 @@
+import type { Db } from './db.js';
+import { nowIso } from './db.js';
+
+export interface BalanceRow {
+  id: number;
+  imsi: string;
+  checked_at: string;
+  balance_cents: number | null;
+  currency: string | null;
+  valid_until: string | null;
+  source: string;
+}
+
+/** Balance history: every figure the carrier gave us, from a recharge answer or a balance check. */
+export class BalanceStore {
+  constructor(private readonly db: Db) {}
+
+  record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string): void {
+    this.db
+      .prepare('INSERT INTO balances (imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(imsi, nowIso(), balanceCents, currency, validUntil, source);
+  }
+
+  latest(imsi: string): BalanceRow | undefined {
+    return this.db.prepare('SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT 1').get(imsi) as BalanceRow | undefined;
+  }
+}

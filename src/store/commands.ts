@@ -1,0 +1,94 @@
+import type { Db } from './db.js';
+import { nowIso } from './db.js';
+
+export type CommandSource = 'sms' | 'http';
+export type CommandState = 'received' | 'executing' | 'answered' | 'dropped';
+
+export interface CommandRow {
+  id: number;
+  source: CommandSource;
+  inbox_id: number | null;
+  sender: string;
+  text: string;
+  state: CommandState;
+  name: string | null;
+  drop_reason: string | null;
+  reply: string | null;
+  reply_to: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface IncomingSms {
+  sender: string;
+  sentAt: string | null;
+  text: string;
+  pdu: string | null;
+}
+
+/** Where a reply SMS goes, committed in the same transaction as the command's answer. */
+export interface OutgoingSms {
+  recipient: string;
+  text: string;
+}
+
+/**
+ * The command pipeline (received → executing → answered | dropped) as rows, so a restart resumes
+ * where it stopped. An SMS and its command are written in one transaction.
+ */
+export class CommandStore {
+  constructor(private readonly db: Db) {}
+
+  /** Commits an incoming SMS and its command; a duplicate of a stored SMS returns null. */
+  recordSms(sms: IncomingSms): CommandRow | null {
+    const key = `${sms.sender}|${sms.sentAt ?? ''}|${sms.text}`;
+    return this.db.transaction(() => {
+      const inserted = this.db
+        .prepare('INSERT INTO inbox (received_at, sender, sent_at, text, pdu, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
+        .run(nowIso(), sms.sender, sms.sentAt, sms.text, sms.pdu, key);
+      if (inserted.changes === 0) return null;
+      return this.insert('sms', sms.sender, sms.text, Number(inserted.lastInsertRowid));
+    })();
+  }
+
+  recordHttp(client: string, text: string): CommandRow {
+    return this.insert('http', client, text, null);
+  }
+
+  private insert(source: CommandSource, sender: string, text: string, inboxId: number | null): CommandRow {
+    const result = this.db
+      .prepare("INSERT INTO commands (source, inbox_id, sender, text, state, created_at) VALUES (?, ?, ?, ?, 'received', ?)")
+      .run(source, inboxId, sender, text, nowIso());
+    return this.get(Number(result.lastInsertRowid))!;
+  }
+
+  get(id: number): CommandRow | undefined {
+    return this.db.prepare('SELECT * FROM commands WHERE id = ?').get(id) as CommandRow | undefined;
+  }
+
+  markExecuting(id: number, name: string): void {
+    this.db.prepare("UPDATE commands SET state = 'executing', name = ? WHERE id = ? AND state IN ('received', 'executing')").run(name, id);
+  }
+
+  /** Answers a command and queues its reply SMS (if any) atomically: a crash leaves both or neither. */
+  answer(id: number, reply: string | null, sms: OutgoingSms | null): void {
+    this.db.transaction(() => {
+      const now = nowIso();
+      this.db.prepare("UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ?").run(reply, sms?.recipient ?? null, now, id);
+      if (sms) {
+        this.db
+          .prepare("INSERT INTO outbox (command_id, recipient, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)")
+          .run(id, sms.recipient, sms.text, now, now);
+      }
+    })();
+  }
+
+  drop(id: number, reason: string): void {
+    this.db.prepare("UPDATE commands SET state = 'dropped', drop_reason = ?, finished_at = ? WHERE id = ?").run(reason, nowIso(), id);
+  }
+
+  /** Commands a previous run did not finish, oldest first. */
+  unfinished(): CommandRow[] {
+    return this.db.prepare("SELECT * FROM commands WHERE state IN ('received', 'executing') ORDER BY id").all() as CommandRow[];
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Versioned schema, applied in order inside one transaction each; `PRAGMA user_version` records the
+ * last one applied. Never edit a shipped migration: add the next one.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE inbox (
+    id INTEGER PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    sent_at TEXT,
+    text TEXT NOT NULL,
+    pdu TEXT,
+    -- The same SMS read twice (sender, timestamp, text) is one message.
+    dedupe_key TEXT NOT NULL UNIQUE
+  );
+
+  CREATE TABLE commands (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL CHECK (source IN ('sms', 'http')),
+    inbox_id INTEGER REFERENCES inbox(id),
+    sender TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- received → executing → answered | dropped
+    state TEXT NOT NULL CHECK (state IN ('received', 'executing', 'answered', 'dropped')),
+    name TEXT,
+    drop_reason TEXT,
+    reply TEXT,
+    reply_to TEXT,
+    created_at TEXT NOT NULL,
+    finished_at TEXT
+  );
+  CREATE INDEX commands_state ON commands(state);
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    command_id INTEGER REFERENCES commands(id),
+    recipient TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- pending → sending → sent | failed | uncertain
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'uncertain')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    message_refs TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+
+  CREATE TABLE recharges (
+    id INTEGER PRIMARY KEY,
+    imsi TEXT NOT NULL,
+    carrier TEXT NOT NULL,
+    -- Keyed hash of the voucher code: recognises a code seen before without storing it.
+    code_hash TEXT NOT NULL,
+    code_masked TEXT NOT NULL,
+    command_id INTEGER REFERENCES commands(id),
+    requested_by TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('dialling', 'success', 'rejected', 'attempts-exceeded', 'failed', 'unknown')),
+    answer TEXT,
+    added_cents INTEGER,
+    balance_cents INTEGER,
+    currency TEXT,
+    valid_until TEXT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+  );
+  CREATE INDEX recharges_code ON recharges(code_hash);
+  CREATE INDEX recharges_imsi ON recharges(imsi, state, started_at);
+
+  CREATE TABLE balances (
+    id INTEGER PRIMARY KEY,
+    imsi TEXT NOT NULL,
+    checked_at TEXT NOT NULL,
+    balance_cents INTEGER,
+    currency TEXT,
+    valid_until TEXT,
+    source TEXT NOT NULL
+  );
+  CREATE INDEX balances_imsi ON balances(imsi, checked_at);
+
+  CREATE TABLE attempt_resets (
+    imsi TEXT PRIMARY KEY,
+    reset_at TEXT NOT NULL
+  );
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];

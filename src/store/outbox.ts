@@ -1,0 +1,74 @@
+import type { Db } from './db.js';
+import { nowIso } from './db.js';
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
+
+export interface OutboxRow {
+  id: number;
+  command_id: number | null;
+  recipient: string;
+  text: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_refs: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** Durable reply queue: every attempt is recorded with the modem's reference or its error. */
+export class OutboxStore {
+  constructor(private readonly db: Db) {}
+
+  enqueue(recipient: string, text: string, commandId: number | null = null): number {
+    const now = nowIso();
+    const result = this.db
+      .prepare("INSERT INTO outbox (command_id, recipient, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)")
+      .run(commandId, recipient, text, now, now);
+    return Number(result.lastInsertRowid);
+  }
+
+  due(now = nowIso(), limit = 20): OutboxRow[] {
+    return this.db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit) as OutboxRow[];
+  }
+
+  nextDueAt(): string | null {
+    const row = this.db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as { at: string | null };
+    return row.at;
+  }
+
+  /** Committed before the bytes go to the modem: a crash after this leaves the row 'sending'. */
+  markSending(id: number): void {
+    this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?").run(id);
+  }
+
+  markSent(id: number, refs: number[]): void {
+    this.db.prepare("UPDATE outbox SET state = 'sent', message_refs = ?, sent_at = ?, last_error = NULL WHERE id = ?").run(refs.join(','), nowIso(), id);
+  }
+
+  retryLater(id: number, error: string, nextAttemptAt: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?").run(error, nextAttemptAt, id);
+  }
+
+  giveUp(id: number, error: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
+  }
+
+  /**
+   * Rows left 'sending' by a crash may or may not have gone out: marked uncertain, never resent
+   * (a duplicate reply costs money and confuses), unless the owner chose at-least-once.
+   */
+  recoverInterrupted(atLeastOnce: boolean): number {
+    const next = atLeastOnce ? "'pending'" : "'uncertain'";
+    return this.db.prepare(`UPDATE outbox SET state = ${next}, last_error = 'interrupted by a restart' WHERE state = 'sending'`).run().changes;
+  }
+
+  pendingCount(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
+  }
+
+  get(id: number): OutboxRow | undefined {
+    return this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { ConfigError } from '../config/load.js';
+import { runCommand } from './run.js';
+import { simulateCommand } from './simulate.js';
+
+const program = new Command();
+program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
+
+program
+  .command('run')
+  .description('run the daemon (on the built-in simulated modem when no port is configured)')
+  .option('--port <path>', 'modem port: /dev/serial/by-id/…, /dev/ttyUSB0, /dev/pts/N or tcp://HOST:PORT')
+  .option('--baud <n>', 'baud rate of a serial port')
+  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+  .option('--data-dir <dir>', 'where the database, token and simulator state live')
+  .option('--http <host:port>', 'relay API address ("" to turn it off)')
+  .addOption(new Option('--log-level <level>').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+  .action(runCommand);
+
+program
+  .command('simulate')
+  .description('run the simulated modem and carrier as a process of its own')
+  .option('--listen <host:port>', 'serve the modem line over TCP (connect with run --port tcp://HOST:PORT)')
+  .option('--stdio', 'the modem line is stdin/stdout (socat can make it a pty)')
+  .option('--state <file>', 'carrier, phones and SIM storage (default: data/simulator-modem.json)')
+  .option('--http <host:port>', 'serve /api/v1/sim/… (phones, vouchers) on this address')
+  .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')
+  .option('--ussd-delay <ms>', 'carrier answer delay for USSD', '1200')
+  .action(simulateCommand);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  // Clear one-line errors for what a user can fix; a stack only for our own bugs.
+  if (err instanceof ConfigError) {
+    console.error(`gsmkeeper: config: ${err.message}`);
+    process.exit(2);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`gsmkeeper: ${message}`);
+  process.exit(1);
+});

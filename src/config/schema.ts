@@ -1,0 +1,81 @@
+export interface Config {
+  modem: {
+    /** Serial device (prefer /dev/serial/by-id/…) or tcp://HOST:PORT; null runs the built-in simulator. */
+    port: string | null;
+    baud: number;
+    /** How the modem wants USSD requests: text, packed GSM 7-bit hex (Huawei E1xx), or UCS2 hex. */
+    ussdEncoding: 'text' | 'packed' | 'ucs2';
+  };
+  http: {
+    /** HOST:PORT of the relay API; an empty string turns it off. */
+    listen: string;
+    /** Bearer token; null → GSMKEEPER_TOKEN, else generated once into the data dir. */
+    token: string | null;
+  };
+  dataDir: string;
+  /** The SMS command password (the seed device's default is 123456). */
+  password: string;
+  credit: { enabled: boolean };
+  language: 'en' | 'bg';
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  outbox: {
+    /** Resend replies whose fate a crash made uncertain (default: never send a reply twice). */
+    atLeastOnce: boolean;
+    maxAttempts: number;
+  };
+  /** Extra folder of carrier profiles, overriding the built-in ones by id. */
+  carriersDir: string | null;
+  simulator: {
+    /** Seconds-scale realism for people trying the simulator; tests set it near zero. */
+    ussdDelayMs: number;
+  };
+}
+
+export const DEFAULT_CONFIG: Config = {
+  modem: { port: null, baud: 115200, ussdEncoding: 'text' },
+  http: { listen: '127.0.0.1:8080', token: null },
+  dataDir: './data',
+  password: '123456',
+  credit: { enabled: true },
+  language: 'en',
+  log: { level: 'info' },
+  outbox: { atLeastOnce: false, maxAttempts: 8 },
+  carriersDir: null,
+  simulator: { ussdDelayMs: 1200 },
+};
+
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    modem: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        port: { type: ['string', 'null'], minLength: 1 },
+        baud: { enum: [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
+        ussdEncoding: { enum: ['text', 'packed', 'ucs2'] },
+      },
+    },
+    http: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        listen: { type: 'string', pattern: '^$|^(\\[[^\\]]+\\]|[^:]+):\\d{1,5}$' },
+        token: { type: ['string', 'null'], minLength: 16 },
+      },
+    },
+    dataDir: { type: 'string', minLength: 1 },
+    password: { type: 'string', pattern: '^[0-9]{6}$' },
+    credit: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+    language: { enum: ['en', 'bg'] },
+    log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
+    outbox: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { atLeastOnce: { type: 'boolean' }, maxAttempts: { type: 'integer', minimum: 1, maximum: 100 } },
+    },
+    carriersDir: { type: ['string', 'null'] },
+    simulator: { type: 'object', additionalProperties: false, properties: { ussdDelayMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
+  },
+} as const;

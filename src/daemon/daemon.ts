@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { SerialPortStream } from '@serialport/stream';
+import { AtEngine } from '../at/engine.js';
+import type { TimeoutTable } from '../at/timeouts.js';
+import { loadCarriers, BUILTIN_CARRIERS_DIR, type CarrierRegistry } from '../carriers/loader.js';
+import type { CarrierProfile } from '../carriers/profile.js';
+import type { Config } from '../config/schema.js';
+import type { ControlContext } from '../control/context.js';
+import { buildHttpServer, parseListen } from '../http/server.js';
+import type { SimControl } from '../http/routes/sim.js';
+import type { Logger } from '../log/logger.js';
+import { Modem } from '../modem/modem.js';
+import { RechargeService } from '../recharge/service.js';
+import { Store } from '../store/store.js';
+import { openLink, type ModemLink } from '../transport/open-port.js';
+import { readOrCreateSecret } from './data-files.js';
+import { Intake } from './intake.js';
+import { OutboxPump } from './outbox-pump.js';
+import { CommandRunner, type RunOutcome } from './runner.js';
+import { collectStatus } from './status.js';
+
+export interface DaemonOptions {
+  config: Config;
+  logger: Logger;
+  link: ModemLink;
+  token: string;
+  /** Present when the modem is the built-in simulator: enables /api/v1/sim/…. */
+  sim?: SimControl;
+  timeouts?: Partial<TimeoutTable>;
+  carriers?: CarrierRegistry;
+  outboxBaseDelayMs?: number;
+}
+
+/** Wiring and lifecycle: config → store → modem → control → HTTP. */
+export class Daemon {
+  readonly startedAt = Date.now();
+  store!: Store;
+  modem!: Modem;
+  http: FastifyInstance | null = null;
+  httpAddress: string | null = null;
+  private port!: SerialPortStream;
+  private engine!: AtEngine;
+  private pump!: OutboxPump;
+  private runner!: CommandRunner;
+  private profile: CarrierProfile | null = null;
+  private readonly log: Logger;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: DaemonOptions) {
+    this.log = options.logger.child({ channel: 'daemon' });
+  }
+
+  get carrier(): CarrierProfile | null {
+    return this.profile;
+  }
+
+  async start(): Promise<void> {
+    const { config, logger } = this.options;
+    const carriers = this.options.carriers ?? loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
+    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
+    const secret = readOrCreateSecret(config.dataDir, 'secret.key');
+
+    // What a previous run left unfinished: an interrupted dial is never redialled automatically.
+    const interrupted = this.store.recharges.markInterruptedUnknown();
+    if (interrupted.length) this.log.warn({ recharges: interrupted.map((r) => r.id) }, 'recharges interrupted by a restart marked unknown');
+    const uncertain = this.store.outbox.recoverInterrupted(config.outbox.atLeastOnce);
+    if (uncertain) this.log.warn({ replies: uncertain }, config.outbox.atLeastOnce ? 'interrupted replies will be resent' : 'interrupted replies marked uncertain, not resent');
+
+    this.port = await openLink(this.options.link);
+    this.engine = new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
+    this.modem = new Modem(this.engine, { ussdEncoding: config.modem.ussdEncoding }, logger);
+    const identity = await this.modem.init();
+    this.profile = carriers.forImsi(identity.imsi);
+    this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5) }, 'carrier detected from the IMSI');
+
+    const recharge = new RechargeService({
+      store: this.store,
+      dialer: this.modem,
+      sim: () => (this.modem.imsi && this.profile ? { imsi: this.modem.imsi, profile: this.profile } : null),
+      enabled: () => config.credit.enabled,
+      secret,
+      logger,
+    });
+    const ctx: ControlContext = {
+      password: () => config.password,
+      language: () => config.language,
+      recharge: (request) => recharge.recharge(request),
+      status: () => collectStatus(this.modem, this.store, this.profile?.name ?? null, this.startedAt),
+    };
+    this.pump = new OutboxPump(this.store, this.modem, { maxAttempts: config.outbox.maxAttempts, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 }, logger);
+    this.runner = new CommandRunner(this.store, ctx, logger, () => this.pump.kick());
+    const intake = new Intake(this.modem, this.store, logger, (row) => this.track(this.runner.run(row)));
+
+    for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
+    await intake.scan();
+    this.pump.kick();
+    if (config.http.listen) await this.startHttp();
+    this.log.info('ready');
+  }
+
+  /** Runs a command that arrived over HTTP through the same pipeline as an SMS. */
+  runHttpCommand(text: string, client: string): Promise<RunOutcome> {
+    const row = this.store.commands.recordHttp(client, text);
+    return this.track(this.runner.run(row));
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.catch((err) => this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'command pipeline failed')).finally(() => this.inFlight.delete(work));
+    return work;
+  }
+
+  private async startHttp(): Promise<void> {
+    const { host, port } = parseListen(this.options.config.http.listen);
+    this.http = buildHttpServer({
+      token: this.options.token,
+      logger: this.options.logger,
+      commands: { run: (text, client) => this.runHttpCommand(text, client) },
+      health: () => ({ status: this.engine.isClosed ? 'degraded' : 'ok', carrier: this.profile?.id ?? null, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) }),
+      sim: this.options.sim,
+    });
+    this.httpAddress = await this.http.listen({ host, port });
+  }
+
+  /** Idle until commands in flight settle (used by tests and a graceful stop). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async stop(): Promise<void> {
+    await this.http?.close();
+    this.pump?.stop();
+    await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 5000))]);
+    this.engine?.close();
+    if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    this.store?.close();
+  }
+}

@@ -1,0 +1,85 @@
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+
+export interface SmsSender {
+  sendSms(to: string, text: string, reference?: number): Promise<number[]>;
+}
+
+export interface OutboxPolicy {
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * Sends queued replies one at a time. The row is committed 'sending' before the modem is asked, so a
+ * crash mid-send is visible afterwards; failures are retried with exponential backoff.
+ */
+export class OutboxPump {
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly log: Logger;
+
+  constructor(private readonly store: Store, private readonly sender: SmsSender, private readonly policy: OutboxPolicy, logger: Logger) {
+    this.log = logger.child({ channel: 'outbox' });
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.drain();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        for (const row of this.store.outbox.due()) {
+          if (this.stopped) return;
+          this.store.outbox.markSending(row.id);
+          try {
+            const refs = await this.sender.sendSms(row.recipient, row.text, row.id & 0xff);
+            this.store.outbox.markSent(row.id, refs);
+            this.log.info({ outbox: row.id, to: row.recipient, refs }, 'reply sent');
+          } catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
+            const attempts = row.attempts + 1;
+            if (attempts >= this.policy.maxAttempts) {
+              this.store.outbox.giveUp(row.id, message);
+              this.log.error({ outbox: row.id, to: row.recipient, err: message }, 'reply given up');
+            } else {
+              const delay = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
+              this.store.outbox.retryLater(row.id, message, new Date(Date.now() + delay).toISOString());
+              this.log.warn({ outbox: row.id, err: message, retryInMs: delay }, 'reply failed, will retry');
+            }
+          }
+        }
+      } while (this.again && !this.stopped);
+    } finally {
+      this.running = false;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.store.outbox.nextDueAt();
+    if (!next) return;
+    const delay = Math.max(0, new Date(next).getTime() - Date.now());
+    this.timer = setTimeout(() => this.kick(), Math.min(delay, 2 ** 31 - 1));
+    this.timer.unref();
+  }
+}

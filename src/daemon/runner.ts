@@ -1,0 +1,44 @@
+import type { ControlContext } from '../control/context.js';
+import { interpret } from '../control/processor.js';
+import type { Logger } from '../log/logger.js';
+import type { CommandRow } from '../store/commands.js';
+import type { Store } from '../store/store.js';
+
+export type RunOutcome =
+  | { kind: 'dropped'; commandId: number; reason: string }
+  | { kind: 'answered'; commandId: number; name: string; reply: string | null; smsTo: string | null };
+
+/**
+ * Drives one stored command through the pipeline: interpret, commit 'executing', run, then commit
+ * the answer and its reply SMS together. SMS replies go to `PH` or the sender; HTTP replies return
+ * in the response (and go by SMS only when `PH` asks for it).
+ */
+export class CommandRunner {
+  private readonly log: Logger;
+
+  constructor(private readonly store: Store, private readonly ctx: ControlContext, logger: Logger, private readonly onReplyQueued: () => void) {
+    this.log = logger.child({ channel: 'commands' });
+  }
+
+  async run(row: CommandRow): Promise<RunOutcome> {
+    const interpretation = interpret(row.text, { sender: row.sender, source: row.source, commandId: row.id }, this.ctx);
+    if (interpretation.kind === 'drop') {
+      this.store.commands.drop(row.id, interpretation.reason);
+      this.log.info({ command: row.id, sender: row.sender, reason: interpretation.reason }, 'dropped silently');
+      return { kind: 'dropped', commandId: row.id, reason: interpretation.reason };
+    }
+    this.store.commands.markExecuting(row.id, interpretation.name);
+    let result: { text: string | null; replyTo: string | null };
+    try {
+      result = await interpretation.execute();
+    } catch (err) {
+      this.log.error({ command: row.id, err: err instanceof Error ? err.message : String(err) }, 'command failed');
+      result = { text: `${interpretation.name}: failed, please try again later.`, replyTo: interpretation.command?.replyTo ?? null };
+    }
+    const smsTo = result.text === null ? null : row.source === 'sms' ? (result.replyTo ?? row.sender) : result.replyTo;
+    this.store.commands.answer(row.id, result.text, smsTo && result.text ? { recipient: smsTo, text: result.text } : null);
+    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo }, 'answered');
+    if (smsTo) this.onReplyQueued();
+    return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };
+  }
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../errors.js';
+
+/** The simulator as the HTTP layer sees it (only present when the modem is simulated). */
+export interface SimControl {
+  sendSmsFromPhone(from: string, text: string): boolean;
+  phoneMessages(number: string): Array<{ from: string; text: string; at: string }>;
+  unusedVouchers(): Array<{ serial: string; pin: string; amountCents: number; currency: string; expiresOn: string }>;
+}
+
+const PHONE = '^\\+?[0-9]{3,20}$';
+
+/** Endpoints to play the phones and the carrier's shop of the simulated network. */
+export function simRoutes(app: FastifyInstance, sim: SimControl): void {
+  app.post<{ Body: { from: string; text: string } }>(
+    '/api/v1/sim/sms',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'text'],
+          properties: { from: { type: 'string', pattern: PHONE }, text: { type: 'string', minLength: 1, maxLength: 1530 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!sim.sendSmsFromPhone(request.body.from, request.body.text)) throw new ApiError(507, 'sim_storage_full', 'the simulated SIM storage is full');
+      reply.code(202);
+      return { accepted: true };
+    },
+  );
+
+  app.get<{ Params: { number: string } }>(
+    '/api/v1/sim/phones/:number/messages',
+    { schema: { params: { type: 'object', properties: { number: { type: 'string', pattern: PHONE } } } } },
+    async (request) => ({ messages: sim.phoneMessages(request.params.number) }),
+  );
+
+  app.get('/api/v1/sim/vouchers', async () => ({
+    vouchers: sim.unusedVouchers().map((v) => ({ serial: v.serial, pin: v.pin, amount: (v.amountCents / 100).toFixed(2), currency: v.currency, expiresOn: v.expiresOn })),
+  }));
+}

@@ -1,0 +1,50 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from '../log/logger.js';
+import { bearerMatches } from './auth.js';
+import { ApiError, errorBody } from './errors.js';
+import { commandRoutes, type CommandApi } from './routes/commands.js';
+import { simRoutes, type SimControl } from './routes/sim.js';
+
+export interface HttpOptions {
+  token: string;
+  logger: Logger;
+  /** Absent on the standalone simulator's server. */
+  commands?: CommandApi | undefined;
+  health: () => Record<string, unknown>;
+  sim?: SimControl | undefined;
+}
+
+/** The relay API: bearer-token auth on everything but /health, JSON errors with stable codes. */
+export function buildHttpServer(options: HttpOptions): FastifyInstance {
+  const app = Fastify({ bodyLimit: 16 * 1024, logger: false });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url === '/api/v1/health') return;
+    if (!bearerMatches(request.headers.authorization, options.token)) {
+      throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <token>');
+    }
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, _request, reply) => {
+    if (error instanceof ApiError) return reply.code(error.status).send(errorBody(error.code, error.message));
+    if (error.validation) return reply.code(400).send(errorBody('bad_request', error.message));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(errorBody('body_too_large', 'the body is too large'));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(errorBody('unsupported_media_type', 'send application/json'));
+    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send(errorBody('bad_request', error.message));
+    options.logger.error({ err: error.message }, 'HTTP handler failed');
+    return reply.code(500).send(errorBody('internal', 'internal error'));
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('not_found', 'no such endpoint')));
+
+  app.get('/api/v1/health', async () => options.health());
+  if (options.commands) commandRoutes(app, options.commands);
+  if (options.sim) simRoutes(app, options.sim);
+  return app;
+}
+
+export function parseListen(listen: string): { host: string; port: number } {
+  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(listen);
+  if (!match) throw new Error(`"${listen}" is not HOST:PORT`);
+  return { host: match[1]!.replace(/^\[|\]$/g, ''), port: Number(match[2]) };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUssdText, encodeUssdRequest, parseCusd } from '../../src/codec/ussd.js';
+import { CodecError } from '../../src/codec/errors.js';
+
+describe('+CUSD parsing (TS 27.007 §7.15)', () => {
+  it('keeps decimal commas inside the quoted text (serialport-gsm splits on them)', () => {
+    expect(parseCusd('+CUSD: 0,"Prezarejdane s 10,00 lv. Obshta suma 12,50 lv.",15')).toEqual({
+      status: 'answer', code: 0, raw: 'Prezarejdane s 10,00 lv. Obshta suma 12,50 lv.', dcs: 15,
+    });
+  });
+
+  it('keeps the text of m=2 (network ended the session) as an answer', () => {
+    expect(parseCusd('+CUSD: 2,"Balance 3.20 EUR",15')).toMatchObject({ status: 'terminated', raw: 'Balance 3.20 EUR' });
+  });
+
+  it('reads a status with no text (m=4 not supported)', () => {
+    expect(parseCusd('+CUSD: 4')).toEqual({ status: 'not-supported', code: 4, raw: null, dcs: null });
+  });
+
+  it('accepts a quoted text spanning lines', () => {
+    expect(parseCusd('+CUSD: 1,"1 Balans\n2 Paketi",15').raw).toBe('1 Balans\n2 Paketi');
+  });
+
+  it('rejects what is not a +CUSD line', () => {
+    expect(() => parseCusd('+CMTI: "SM",1')).toThrow(CodecError);
+    expect(() => parseCusd('+CUSD: 9,"x",15')).toThrow(CodecError);
+  });
+});
+
+describe('USSD text decoding by DCS and CSCS', () => {
+  it('UCS2 hex when the DCS is 72 (gammu issue #358 style answer)', () => {
+    expect(decodeUssdText('04110430043B0430043D0441', 72)).toBe('Баланс');
+  });
+
+  it('packed GSM 7-bit hex from a Huawei E1xx answer', () => {
+    expect(decodeUssdText('AA182C3602', 15, { packed: true })).toBe('*101#');
+  });
+
+  it('unpacked septets as hex under CSCS "HEX"', () => {
+    expect(decodeUssdText('2A3130312300', 15, { cscs: 'HEX' })).toBe('*101#@');
+  });
+
+  it('plain digits under CSCS "GSM" stay digits although they look like hex', () => {
+    expect(decodeUssdText('123456', 15, { cscs: 'GSM' })).toBe('123456');
+  });
+
+  it('plain text although the DCS says UCS2: the modem already decoded it', () => {
+    expect(decodeUssdText('Balans 5.00 EUR', 72)).toBe('Balans 5.00 EUR');
+  });
+});
+
+describe('USSD requests', () => {
+  it('refuses anything but digits, * and # (no AT injection through a relay)', () => {
+    expect(() => encodeUssdRequest('*101#1",0\rAT+CFUN=0')).toThrow(CodecError);
+    expect(() => encodeUssdRequest('')).toThrow(CodecError);
+  });
+
+  it('encodes for packed and UCS2 modems', () => {
+    expect(encodeUssdRequest('*101#', 'packed')).toBe('AA182C3602');
+    expect(encodeUssdRequest('*102#', 'ucs2')).toBe('002A0031003000320023');
+  });
+});

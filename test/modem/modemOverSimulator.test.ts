@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MockBinding } from '@serialport/binding-mock';
+import { AtEngine } from '../../src/at/engine.js';
+import { decodeDeliver } from '../../src/codec/sms-deliver.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { Modem } from '../../src/modem/modem.js';
+import { Simulator } from '../../src/sim/simulator.js';
+import { bridgeSimulator, openMockPort } from '../helpers/mock-port.js';
+
+async function modemOnSimulator() {
+  const simulator = new Simulator({ timing: { ussdDelayMs: 5 } });
+  const port = await openMockPort();
+  bridgeSimulator(port, simulator);
+  const engine = new AtEngine(port, { logger: silentLogger() });
+  const modem = new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+  return { simulator, modem, engine };
+}
+
+afterEach(() => MockBinding.reset());
+
+describe('modem operations against the simulated modem (binding-mock)', () => {
+  it('initialisesAndReadsTheImsi', async () => {
+    const { modem } = await modemOnSimulator();
+    expect(await modem.init()).toEqual({ imsi: '284030000000001' });
+    expect(await modem.operator()).toBe('28403');
+    expect(await modem.registration()).toBe('home');
+  });
+
+  it('announcesANewSmsWithCmtiAndReadsIt', async () => {
+    const { modem, simulator } = await modemOnSimulator();
+    await modem.init();
+    const stored = new Promise<{ index: number }>((resolve) => modem.once('sms-stored', resolve));
+    simulator.sendSmsFromPhone('0888123456', '*123456 STAT?');
+    const { index } = await stored;
+    const message = await modem.readMessage(index);
+    expect(decodeDeliver(message!.pdu)).toMatchObject({ sender: '+359888123456', text: '*123456 STAT?' });
+    await modem.deleteMessage(index);
+    expect(await modem.listMessages()).toEqual([]);
+  });
+
+  it('listsMessagesStoredBeforeStartUp', async () => {
+    const { modem, simulator } = await modemOnSimulator();
+    simulator.sendSmsFromPhone('+359888000001', 'one');
+    simulator.sendSmsFromPhone('+359888000002', 'two');
+    await modem.init();
+    const listed = await modem.listMessages();
+    expect(listed.map((m) => decodeDeliver(m.pdu).text)).toEqual(['one', 'two']);
+  });
+
+  it('sendsAnSmsThatArrivesOnThePhone', async () => {
+    const { modem, simulator } = await modemOnSimulator();
+    await modem.init();
+    const refs = await modem.sendSms('0888123456', 'Balance 7.50 EUR [ok]');
+    expect(refs).toHaveLength(1);
+    expect(simulator.phoneMessages('0888123456').map((m) => m.text)).toEqual(['Balance 7.50 EUR [ok]']);
+  });
+
+  it('sendsALongCyrillicSmsInPartsThatThePhoneReassembles', async () => {
+    const { modem, simulator } = await modemOnSimulator();
+    await modem.init();
+    const text = 'Баланс '.repeat(20);
+    expect(await modem.sendSms('0888123456', text, 9)).toHaveLength(3);
+    expect(simulator.phoneMessages('0888123456').map((m) => m.text)).toEqual([text]);
+  });
+
+  it('ussdAnswerArrivesAsAUrcAfterOk', async () => {
+    const { modem, simulator } = await modemOnSimulator();
+    await modem.init();
+    const pin = simulator.unusedVouchers()[0]!.pin;
+    const answer = await modem.ussd({ code: `*101#${pin}#`, timeoutMs: 2000, secrets: [pin] });
+    expect(answer.status).toBe('answer');
+    expect(answer.text).toMatch(/zaredihte 5\.00 EUR/);
+  });
+
+  it('ussdWithoutAnswerTimesOutAndCancelsTheSession', async () => {
+    const simulator = new Simulator({ timing: { ussdDelayMs: 5_000 } });
+    const port = await openMockPort();
+    bridgeSimulator(port, simulator);
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    const modem = new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+    await modem.init();
+    const before = engine.stats.commands;
+    await expect(modem.ussd({ code: '*102#', timeoutMs: 100 })).rejects.toMatchObject({ code: 'ussd-timeout' });
+    // AT+CUSD=1 then AT+CUSD=2
+    expect(engine.stats.commands - before).toBe(2);
+  });
+});

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDaemon, type RunningDaemon } from '../helpers/daemon.js';
+import { waitFor } from '../helpers/wait.js';
+
+let running: RunningDaemon | null = null;
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+});
+
+describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
+  it('creditSmsIsAnsweredOnThePhNumberWithTheCarrierFigures', async () => {
+    running = await startDaemon();
+    const { simulator, dataDir, logs } = running;
+    const voucher = simulator.unusedVouchers()[0]!;
+
+    simulator.sendSmsFromPhone('+359888999000', `*123456 Ph 0888123456 Credit ${voucher.pin}`);
+    const [reply] = await waitFor(() => simulator.phoneMessages('0888123456').length && simulator.phoneMessages('0888123456'), 10_000, 'the reply SMS');
+
+    expect(reply!.text).toMatch(/^Credit added: 5\.00 EUR\. Balance: 7\.50 EUR\. Valid until \d\d\.\d\d\.\d{4}\.$/);
+    expect(simulator.phoneMessages('+359888999000')).toEqual([]);
+
+    // The carrier's own records: the card is used, and it was dialled exactly once.
+    expect(simulator.state.carrier.vouchers.find((v) => v.pin === voucher.pin)!.status).toBe('activated');
+    expect(simulator.dialLog().filter((d) => d.ussd.includes(voucher.pin))).toHaveLength(1);
+    // Committed before deleted: nothing is left on the SIM.
+    expect(simulator.state.storage).toEqual([]);
+
+    await running.daemon.settle();
+    const db = new Database(path.join(dataDir, 'gsmkeeper.db'), { readonly: true });
+    const recharge = db.prepare('SELECT * FROM recharges').all() as any[];
+    expect(recharge).toHaveLength(1);
+    expect(recharge[0]).toMatchObject({ state: 'success', code_masked: `***********${voucher.pin.slice(-4)}`, added_cents: 500, balance_cents: 750, currency: 'EUR' });
+    expect(db.prepare('SELECT state, name, reply_to FROM commands').all()).toEqual([{ state: 'answered', name: 'CREDIT', reply_to: '0888123456' }]);
+    await waitFor(() => (db.prepare("SELECT state FROM outbox").get() as any)?.state === 'sent', 5000, 'outbox row sent');
+    const dump = JSON.stringify(db.prepare('SELECT * FROM inbox').all());
+    db.close();
+
+    // The full code appears in no log line (the inbox keeps the SMS as received, by design).
+    expect(logs.join('')).not.toContain(voucher.pin);
+    expect(logs.join('')).toContain(`***********${voucher.pin.slice(-4)}`);
+    expect(dump).toContain('Credit');
+  });
+
+  it('wrongPasswordIsNeverAnswered', async () => {
+    running = await startDaemon();
+    const { simulator, daemon } = running;
+    simulator.sendSmsFromPhone('+359888999001', '*000000 STAT?');
+    simulator.sendSmsFromPhone('+359888999001', 'STAT? without a star');
+    await waitFor(() => (daemon.store.db.prepare("SELECT COUNT(*) n FROM commands WHERE state = 'dropped'").get() as any).n === 2, 5000, 'two dropped commands');
+    await daemon.settle();
+    expect(simulator.phoneMessages('+359888999001')).toEqual([]);
+    expect(daemon.store.db.prepare('SELECT COUNT(*) n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('invalidCodeGetsTheSeedTextAndIsNeverDialled', async () => {
+    running = await startDaemon();
+    const { simulator } = running;
+    simulator.sendSmsFromPhone('+359888999002', '*123456 CREDIT 12345');
+    const [reply] = await waitFor(() => simulator.phoneMessages('+359888999002').length && simulator.phoneMessages('+359888999002'));
+    expect(reply!.text).toBe('Invalid Security Code!');
+    expect(simulator.dialLog()).toEqual([]);
+  });
+
+  it('smsStoredWhileTheDaemonWasDownIsAnsweredAtStartUp', async () => {
+    const { Simulator } = await import('../../src/sim/simulator.js');
+    const simulator = new Simulator({ timing: { ussdDelayMs: 10 } });
+    simulator.sendSmsFromPhone('+359888999003', '*123456 STAT?');
+    running = await startDaemon({ simulator });
+    const [reply] = await waitFor(() => simulator.phoneMessages('+359888999003').length && simulator.phoneMessages('+359888999003'));
+    expect(reply!.text).toMatch(/^Signal -71dBm 4\/5\. Vivacom 284-03 home\. Balance unknown\./);
+  });
+
+  it('aRechargeInterruptedByACrashBecomesUnknownAndIsNotRedialled', async () => {
+    running = await startDaemon();
+    const { simulator, dataDir } = running;
+    const pin = simulator.unusedVouchers()[0]!.pin;
+    simulator.sendSmsFromPhone('+359888999004', `*123456 CREDIT ${pin}`);
+    await waitFor(() => simulator.phoneMessages('+359888999004').length);
+    await running.stop();
+
+    // Pretend the power went out while a second code was being dialled.
+    const db = new Database(path.join(dataDir, 'gsmkeeper.db'));
+    db.prepare("UPDATE recharges SET state = 'dialling'").run();
+    db.close();
+    running = await startDaemon({ dataDir, simulator });
+    const row = running.daemon.store.db.prepare('SELECT state FROM recharges').get() as { state: string };
+    expect(row.state).toBe('unknown');
+    // (Worded differently: the same text from the same sender within the same second is one SMS.)
+    simulator.sendSmsFromPhone('+359888999004', `*123456 credit ${pin}`);
+    await waitFor(() => simulator.phoneMessages('+359888999004').length === 2);
+    expect(simulator.phoneMessages('+359888999004')[1]!.text).toMatch(/outcome unknown\. It will not be dialled again/);
+    expect(simulator.dialLog().filter((d) => d.ussd.includes(pin))).toHaveLength(1);
+  });
+});

@@ -16,7 +16,7 @@ export interface HttpOptions {
 
 /** The relay API: bearer-token auth on everything but /health, JSON errors with stable codes. */
 export function buildHttpServer(options: HttpOptions): FastifyInstance {
-  const app = Fastify({ bodyLimit: 16 * 1024, logger: false });
+  const app = Fastify({ bodyLimit: 16 * 1024, logger: false, ajv: { customOptions: { coerceTypes: false, removeAdditional: false } } });
 
   app.addHook('onRequest', async (request) => {
     if (request.url === '/api/v1/health') return;

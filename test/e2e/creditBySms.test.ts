@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDaemon, type RunningDaemon } from '../helpers/daemon.js';
-import { waitFor } from '../helpers/wait.js';
+import { messagesOn, waitFor } from '../helpers/wait.js';
 
 let running: RunningDaemon | null = null;
 afterEach(async () => {
@@ -17,7 +17,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     const voucher = simulator.unusedVouchers()[0]!;
 
     simulator.sendSmsFromPhone('+359888999000', `*123456 Ph 0888123456 Credit ${voucher.pin}`);
-    const [reply] = await waitFor(() => simulator.phoneMessages('0888123456').length && simulator.phoneMessages('0888123456'), 10_000, 'the reply SMS');
+    const [reply] = await messagesOn(() => simulator.phoneMessages('0888123456'));
 
     expect(reply!.text).toMatch(/^Credit added: 5\.00 EUR\. Balance: 7\.50 EUR\. Valid until \d\d\.\d\d\.\d{4}\.$/);
     expect(simulator.phoneMessages('+359888999000')).toEqual([]);
@@ -59,7 +59,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     running = await startDaemon();
     const { simulator } = running;
     simulator.sendSmsFromPhone('+359888999002', '*123456 CREDIT 12345');
-    const [reply] = await waitFor(() => simulator.phoneMessages('+359888999002').length && simulator.phoneMessages('+359888999002'));
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888999002'));
     expect(reply!.text).toBe('Invalid Security Code!');
     expect(simulator.dialLog()).toEqual([]);
   });
@@ -69,7 +69,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     const simulator = new Simulator({ timing: { ussdDelayMs: 10 } });
     simulator.sendSmsFromPhone('+359888999003', '*123456 STAT?');
     running = await startDaemon({ simulator });
-    const [reply] = await waitFor(() => simulator.phoneMessages('+359888999003').length && simulator.phoneMessages('+359888999003'));
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888999003'));
     expect(reply!.text).toMatch(/^Signal -71dBm 4\/5\. Vivacom 284-03 home\. Balance unknown\./);
   });
 

@@ -8,3 +8,11 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** The messages a simulated phone has received, once there are at least `count`. */
+export function messagesOn<T>(read: () => T[], count = 1, timeoutMs = 10_000): Promise<T[]> {
+  return waitFor(() => {
+    const messages = read();
+    return messages.length >= count ? messages : null;
+  }, timeoutMs, `${count} message(s) on the phone`);
+}

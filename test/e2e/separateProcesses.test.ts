@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, TOKEN } from '../helpers/daemon.js';
+import { CLI, requireTool, spawnCli, spawnProcess, type Spawned } from '../helpers/processes.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { waitFor } from '../helpers/wait.js';
+
+const spawned: Spawned[] = [];
+afterEach(async () => {
+  for (const p of spawned.splice(0)) {
+    p.kill('SIGKILL');
+    await p.exited;
+  }
+});
+
+async function creditThroughSimulatorHttp(simHttp: string): Promise<string> {
+  const { json } = await api(simHttp, 'GET', '/api/v1/sim/vouchers');
+  const pin: string = json.vouchers[0].pin;
+  expect((await api(simHttp, 'POST', '/api/v1/sim/sms', { from: '+359888000111', text: `*123456 Ph 0888123456 Credit ${pin}` })).status).toBe(202);
+  const messages = await waitFor(async () => {
+    const { json: inbox } = await api(simHttp, 'GET', '/api/v1/sim/phones/0888123456/messages');
+    return inbox.messages.length ? inbox.messages : null;
+  }, 20_000, 'the reply on the phone');
+  return messages[0].text;
+}
+
+describe('the daemon and the simulator as separate processes', () => {
+  it('daemonTalksToTheSimulatorOverTcpLikeSer2net', async () => {
+    const dir = tmpDir();
+    const env = { GSMKEEPER_TOKEN: TOKEN };
+    const sim = spawnCli(['simulate', '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'], env);
+    spawned.push(sim);
+    const [, modemAddress] = await sim.waitForOutput(/SIMULATOR LISTENING (tcp:\/\/\S+)/);
+    const [, simHttp] = await sim.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
+
+    const daemon = spawnCli(['run', '--port', modemAddress!, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], env);
+    spawned.push(daemon);
+    const [, relay] = await daemon.waitForOutput(/HTTP relay: (http:\/\/\S+)\/api\/v1\/commands/);
+
+    expect(await creditThroughSimulatorHttp(simHttp!)).toMatch(/^Credit added: 5\.00 EUR\. Balance: 7\.50 EUR\. Valid until/);
+    expect((await api(relay!, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).toMatch(/^Signal/);
+
+    daemon.kill('SIGTERM');
+    expect(await daemon.exited).toBe(0);
+  });
+
+  it('daemonTalksToTheSimulatorOnARealPseudoTerminal', async () => {
+    requireTool('socat', 'to give the simulator a pseudo-terminal, the real serial path');
+    const dir = tmpDir();
+    const tty = path.join(dir, 'ttyGSM0');
+    const env = { GSMKEEPER_TOKEN: TOKEN };
+    const simArgs = ['simulate', '--stdio', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'];
+    // socat owns the pty; the simulator process is the modem behind it, speaking on stdin/stdout.
+    // (socat reads ':' as an option separator inside EXEC, hence the escapes.)
+    const socat = spawnProcess('socat', ['-d', '-d', `pty,raw,echo=0,link=${tty}`, `EXEC:${[process.execPath, CLI, ...simArgs].join(' ').replaceAll(':', '\\:')}`], env);
+    spawned.push(socat);
+    const [, simHttp] = await socat.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
+    await socat.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
+
+    const daemon = spawnCli(['run', '--port', tty, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], env);
+    spawned.push(daemon);
+    await daemon.waitForOutput(/HTTP relay: /);
+    expect(await creditThroughSimulatorHttp(simHttp!)).toMatch(/^Credit added: 5\.00 EUR\./);
+  });
+
+  it('aBadConfigFileGivesAOneLineErrorAndExitCode2', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'gsmkeeper.yml');
+    (await import('node:fs')).writeFileSync(file, 'password: abc\nmodem:\n  baud: 12\n');
+    const daemon = spawnCli(['run', '--config', file, '--data-dir', dir]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toMatch(/^gsmkeeper: config: .*password.*\n$/);
+  });
+});

@@ -1,0 +1,71 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+export interface Spawned {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `re` in stdout+stderr. */
+  waitForOutput(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+export function requireBuilt(): void {
+  if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+}
+
+/** A tool the test needs from the system; fails with the one line that says how to get it. */
+export function requireTool(tool: string, why: string): void {
+  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+    throw new Error(`${tool} is not installed: apt-get install ${tool} (needed ${why})`);
+  }
+}
+
+export function spawnProcess(command: string, args: string[], env: Record<string, string> = {}): Spawned {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const waiters: Array<() => void> = [];
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const w of waiters.splice(0)) w();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => output,
+    exited,
+    kill: (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+    waitForOutput: (re, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${re} in output within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+        const check = () => {
+          const match = output.match(re);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match);
+          } else if (child.exitCode !== null) {
+            clearTimeout(timer);
+            reject(new Error(`process exited (${child.exitCode}) before ${re}:\n${output}`));
+          } else {
+            waiters.push(check);
+          }
+        };
+        child.on('exit', () => check());
+        check();
+      }),
+  };
+}
+
+export function spawnCli(args: string[], env: Record<string, string> = {}): Spawned {
+  requireBuilt();
+  return spawnProcess(process.execPath, [CLI, ...args], env);
+}

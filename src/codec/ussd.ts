@@ -78,8 +78,11 @@ export function decodeUssdText(raw: string, dcs: number | null, options: UssdDec
   if (options.packed) {
     const bytes = hexToBytes(raw);
     const septets = unpackSeptets(bytes, Math.floor((bytes.length * 8) / 7));
-    // A packed text whose length is a multiple of 8 septets ends in a padding CR (TS 23.038 §6.1.2.3.1).
-    return septetsToText(septets).replace(/\r$/, '');
+    // When the octets hold exactly one septet more than the text, that septet is padding: CR per
+    // TS 23.038 §6.1.2.3.1, or zero bits from encoders that skip the rule.
+    const last = septets[septets.length - 1];
+    if ((bytes.length * 8) % 7 === 0 && (last === 0x0d || last === 0x00)) septets.pop();
+    return septetsToText(septets);
   }
   if (options.cscs === 'HEX') return septetsToText(hexToBytes(raw));
   // Plain GSM/IRA character set: a hex-looking answer like "123456" is just digits.
@@ -94,7 +97,12 @@ export const USSD_CODE_RE = /^[0-9*#]{1,160}$/;
 /** The string to put between the quotes of AT+CUSD=1,"…",15 for a modem's request encoding. */
 export function encodeUssdRequest(code: string, encoding: UssdRequestEncoding = 'text'): string {
   if (!USSD_CODE_RE.test(code)) throw new CodecError('a USSD code may contain only digits, * and #');
-  if (encoding === 'packed') return bytesToHex(packSeptets(textToSeptets(code)));
+  if (encoding === 'packed') {
+    const septets = textToSeptets(code);
+    // 8n-1 characters leave 7 spare bits, which would read as '@': pad with CR (TS 23.038 §6.1.2.3.1).
+    if (septets.length % 8 === 7) septets.push(0x0d);
+    return bytesToHex(packSeptets(septets));
+  }
   if (encoding === 'ucs2') return bytesToHex(encodeUcs2(code));
   return code;
 }

@@ -60,3 +60,15 @@ describe('USSD requests', () => {
     expect(encodeUssdRequest('*102#', 'ucs2')).toBe('002A0031003000320023');
   });
 });
+
+describe('packed USSD padding (TS 23.038 §6.1.2.3.1)', () => {
+  it('pads an 8n-1 character request with CR so the spare bits do not read as @', () => {
+    const hex = encodeUssdRequest('*101*1#', 'packed');
+    expect(decodeUssdText(hex, 15, { packed: true })).toBe('*101*1#');
+    expect(hex.length).toBe(14);
+  });
+
+  it('drops zero padding bits that an encoder left instead of CR', () => {
+    expect(decodeUssdText('C2303BEC9E8372AE1A0C54AC4A01', 15, { packed: true })).toBe('Balans 9.50 EUR');
+  });
+});

@@ -85,3 +85,25 @@ describe('modem operations against the simulated modem (binding-mock)', () => {
     expect(engine.stats.commands - before).toBe(2);
   });
 });
+
+describe('USSD answer order on modems that differ', () => {
+  it('cusdBeforeOkIsStillTheAnswer', async () => {
+    const { scriptModem } = await import('../helpers/mock-port.js');
+    const port = await openMockPort();
+    scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? '\r\n+CUSD: 0,"Nalichnost: 3.20 EUR. Validnost do 01.01.2027.",15\r\n\r\nOK\r\n' : w === 'AT+CSCS="GSM"\r' ? '\r\nOK\r\n' : undefined));
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    const modem = new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+    await expect(modem.ussd({ code: '*102#', timeoutMs: 1000 })).resolves.toEqual({ status: 'answer', text: 'Nalichnost: 3.20 EUR. Validnost do 01.01.2027.', dcs: 15 });
+  });
+
+  it('aPackedHexModemGetsAPackedRequestAndItsAnswerDecoded', async () => {
+    const { scriptModem } = await import('../helpers/mock-port.js');
+    const port = await openMockPort();
+    const writes = scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? '\r\nOK\r\n\r\n+CUSD: 0,"C2303BEC9E8372AE1A0C54AC4A01",15\r\n' : '\r\nOK\r\n'));
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    const modem = new Modem(engine, { ussdEncoding: 'packed' }, silentLogger());
+    const answer = await modem.ussd({ code: '*101#', timeoutMs: 1000 });
+    expect(writes).toContain('AT+CUSD=1,"AA182C3602",15\r');
+    expect(answer.text).toBe("Balans 9.50 EUR");
+  });
+});

@@ -19,6 +19,8 @@ const VALIDITY_24H = 0xa7;
 export interface SubmitOptions {
   /** Concatenation reference for multipart texts (0–255). */
   reference?: number;
+  /** Relative validity period octet (TS 23.040 §9.2.3.12.1); default 0xA7 = 24 hours. */
+  validityPeriod?: number;
 }
 
 /**
@@ -28,17 +30,18 @@ export interface SubmitOptions {
 export function encodeSubmit(to: string, text: string, options: SubmitOptions = {}): SubmitPart[] {
   const { alphabet, parts } = splitText(text);
   const reference = (options.reference ?? 0) & 0xff;
+  const validity = (options.validityPeriod ?? VALIDITY_24H) & 0xff;
   return parts.map((partText, i) => {
     const udh = parts.length > 1 ? concatUdh({ ref: reference, total: parts.length, seq: i + 1 }) : undefined;
-    return buildSubmit(to, partText, alphabet, udh);
+    return buildSubmit(to, partText, alphabet, udh, validity);
   });
 }
 
-function buildSubmit(to: string, text: string, alphabet: Alphabet, udh: Uint8Array | undefined): SubmitPart {
+function buildSubmit(to: string, text: string, alphabet: Alphabet, udh: Uint8Array | undefined, validity: number): SubmitPart {
   const { udl, ud } = encodeUserData(alphabet, text, udh);
   const first = 0x11 | (udh ? 0x40 : 0); // SUBMIT, relative validity period present
   const smsc = writeSmsc(null);
-  const tpdu = Uint8Array.from([first, 0x00, ...writeAddress(to), 0x00, smsDcsFor(alphabet), VALIDITY_24H, udl, ...ud]);
+  const tpdu = Uint8Array.from([first, 0x00, ...writeAddress(to), 0x00, smsDcsFor(alphabet), validity, udl, ...ud]);
   return { pdu: bytesToHex(Uint8Array.from([...smsc, ...tpdu])), tpduLength: tpdu.length };
 }
 

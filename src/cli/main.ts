@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { runCommand } from './run.js';
 import { simulateCommand } from './simulate.js';
+import { creditResetCommand } from './credit.js';
 
 const program = new Command();
 program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
@@ -28,6 +29,15 @@ program
   .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')
   .option('--ussd-delay <ms>', 'carrier answer delay for USSD', '1200')
   .action(simulateCommand);
+
+const credit = program.command('credit').description('voucher recharge administration');
+credit
+  .command('reset')
+  .description('clear the voucher attempt lock (after checking the SIM with the carrier)')
+  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+  .option('--data-dir <dir>', 'where the database lives')
+  .option('--imsi <imsi>', 'only this SIM')
+  .action(creditResetCommand);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Clear one-line errors for what a user can fix; a stack only for our own bugs.

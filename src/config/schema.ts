@@ -15,7 +15,27 @@ export interface Config {
   dataDir: string;
   /** The SMS command password (the seed device's default is 123456). */
   password: string;
-  credit: { enabled: boolean };
+  credit: {
+    enabled: boolean;
+    /** Balance USSD for this SIM when its carrier profile has none (used to reconcile interrupted recharges). */
+    balanceUssd: string | null;
+  };
+  security: {
+    /** Wrong or missing passwords from one sender within the window before it is ignored. */
+    maxWrongPasswords: number;
+    windowMinutes: number;
+    lockoutMinutes: number;
+    /** Only numbers in the Command and Config groups may run commands by SMS. */
+    restrictToGroups: boolean;
+  };
+  sms: {
+    /** Outgoing SMS per day; beyond it only the Notify group gets messages. */
+    dailyCap: number;
+    /** Replies per hour to a number in no group (PH cannot turn the box into an SMS cannon). */
+    nonGroupRepliesPerHour: number;
+  };
+  /** Phone groups to start with (numbers added by SMS are kept in the database). */
+  groups: { config: string[]; command: string[]; notify: string[] };
   language: 'en' | 'bg';
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   outbox: {
@@ -36,7 +56,10 @@ export const DEFAULT_CONFIG: Config = {
   http: { listen: '127.0.0.1:8080', token: null },
   dataDir: './data',
   password: '123456',
-  credit: { enabled: true },
+  credit: { enabled: true, balanceUssd: null },
+  security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false },
+  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10 },
+  groups: { config: [], command: [], notify: [] },
   language: 'en',
   log: { level: 'info' },
   outbox: { atLeastOnce: false, maxAttempts: 8 },
@@ -67,7 +90,33 @@ export const configSchema = {
     },
     dataDir: { type: 'string', minLength: 1 },
     password: { type: 'string', pattern: '^[0-9]{6}$' },
-    credit: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+    credit: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, balanceUssd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' } },
+    },
+    security: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxWrongPasswords: { type: 'integer', minimum: 1, maximum: 1000 },
+        windowMinutes: { type: 'integer', minimum: 1 },
+        lockoutMinutes: { type: 'integer', minimum: 1 },
+        restrictToGroups: { type: 'boolean' },
+      },
+    },
+    sms: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { dailyCap: { type: 'integer', minimum: 1 }, nonGroupRepliesPerHour: { type: 'integer', minimum: 0 } },
+    },
+    groups: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        ['config', 'command', 'notify'].map((g) => [g, { type: 'array', maxItems: 4, items: { type: 'string', pattern: '^\\+?[0-9]{10,30}$' } }]),
+      ),
+    },
     language: { enum: ['en', 'bg'] },
     log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
     outbox: {

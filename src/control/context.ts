@@ -23,6 +23,10 @@ export interface ControlContext {
   language(): Language;
   recharge(request: RechargeRequest): Promise<RechargeResult>;
   status(): Promise<StatusSnapshot>;
+  /** Clears the voucher attempt lock of the SIM in the modem; false when no SIM is known. */
+  resetRechargeLock(): boolean;
+  /** Whether this SMS sender is in the Config group (HTTP callers hold the token and count as such). */
+  isConfigSender(sender: string, source: 'sms' | 'http'): boolean;
 }
 
 export interface Invocation {

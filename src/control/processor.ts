@@ -2,12 +2,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ControlContext, Handler, Invocation } from './context.js';
 import { parseCommandText, type ParsedCommand } from './grammar.js';
 import { credit } from './handlers/credit.js';
+import { creditcfg } from './handlers/creditcfg.js';
 import { stat } from './handlers/stat.js';
 import { unknownCommand } from './texts.js';
 
 /** Handlers by keyword; info commands carry their `?`. */
 const HANDLERS: Record<string, Handler> = {
   CREDIT: credit,
+  CREDITCFG: creditcfg,
   'STAT?': stat,
 };
 

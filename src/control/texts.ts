@@ -68,3 +68,40 @@ export function blockedWarning(lang: Language): string {
 export function unknownCommand(name: string, lang: Language): string {
   return lang === 'bg' ? `Nepoznata komanda: ${name}` : `Unknown command: ${name}`;
 }
+
+export type ReconcileNotice =
+  | { kind: 'applied'; masked: string; before: Money; after: Money }
+  | { kind: 'not-applied'; masked: string; balance: Money }
+  | { kind: 'undetermined'; masked: string; reason: string };
+
+/** Told to whoever asked for a recharge that a crash interrupted, once a balance check settles it. */
+export function reconcileReply(notice: ReconcileNotice, lang: Language): string {
+  const bg = lang === 'bg';
+  const head = bg ? `Zarejdaneto s karta ${notice.masked} be prekasnato ot restart` : `Recharge with card ${notice.masked} was interrupted by a restart`;
+  switch (notice.kind) {
+    case 'applied':
+      return bg
+        ? `${head}; nalichnostta pokazva, che e minalo: ${money(notice.after)} (predi ${money(notice.before)}).`
+        : `${head}; the balance shows it went through: ${money(notice.after)} (was ${money(notice.before)}).`;
+    case 'not-applied':
+      return bg
+        ? `${head}; nalichnostta e sashtata (${money(notice.balance)}), kartata ne e izpolzvana. Izpratete ya otnovo.`
+        : `${head}; the balance is unchanged (${money(notice.balance)}), so the card was not used. Send it again to retry.`;
+    case 'undetermined':
+      return bg
+        ? `${head}; rezultatat e neizvesten. Nyama da bade nabrana otnovo; proverete nalichnostta.`
+        : `${head}; the outcome is unknown (${notice.reason}). It will not be dialled again; check the balance.`;
+  }
+}
+
+/** To the Notify group when recharging locks itself to protect the SIM. */
+export function lockNotice(reason: 'budget' | 'carrier', rejections: number, lang: Language): string {
+  if (lang === 'bg') {
+    return reason === 'carrier'
+      ? 'gsmkeeper: operatorat otchete maksimum greshni opiti; zarejdaneto e zaklyucheno. CREDITCFG RESET za otklyuchvane.'
+      : `gsmkeeper: ${rejections} otkazani karti; zarejdaneto e zaklyucheno predi blokirane na SIM. CREDITCFG RESET za otklyuchvane.`;
+  }
+  return reason === 'carrier'
+    ? 'gsmkeeper: the carrier reports too many wrong cards; recharging is locked. Unlock with CREDITCFG RESET.'
+    : `gsmkeeper: ${rejections} cards rejected; recharging is locked before the carrier blocks the SIM. Unlock with CREDITCFG RESET.`;
+}

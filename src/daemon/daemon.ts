@@ -15,6 +15,12 @@ import { RechargeService } from '../recharge/service.js';
 import { Store } from '../store/store.js';
 import { openLink, type ModemLink } from '../transport/open-port.js';
 import { readOrCreateSecret } from './data-files.js';
+import { SenderGuard } from './sender-guard.js';
+import { sendRefusal } from './send-policy.js';
+import { reconcileAndNotify } from './reconcile-notices.js';
+import { canonicalNumber } from '../codec/address.js';
+import { lockNotice } from '../control/texts.js';
+import { PHONE_GROUPS } from '../store/groups.js';
 import { Intake } from './intake.js';
 import { OutboxPump } from './outbox-pump.js';
 import { CommandRunner, type RunOutcome } from './runner.js';
@@ -46,6 +52,8 @@ export class Daemon {
   private profile: CarrierProfile | null = null;
   private readonly log: Logger;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly httpInFlight = new Map<number, Promise<RunOutcome>>();
+  private guard!: SenderGuard;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -74,6 +82,19 @@ export class Daemon {
     this.profile = carriers.forImsi(identity.imsi);
     this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5) }, 'carrier detected from the IMSI');
 
+    for (const group of PHONE_GROUPS) {
+      for (const number of config.groups[group]) {
+        try {
+          this.store.groups.add(group, canonicalNumber(number));
+        } catch (err) {
+          this.log.warn({ group, err: err instanceof Error ? err.message : String(err) }, 'config group number not added');
+        }
+      }
+    }
+    const notifyGroup = (text: string): void => {
+      for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, text);
+      this.pump?.kick();
+    };
     const recharge = new RechargeService({
       store: this.store,
       dialer: this.modem,
@@ -81,17 +102,34 @@ export class Daemon {
       enabled: () => config.credit.enabled,
       secret,
       logger,
+      onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, config.language)),
     });
+    this.guard = new SenderGuard(this.store, config.security, logger);
     const ctx: ControlContext = {
       password: () => config.password,
       language: () => config.language,
       recharge: (request) => recharge.recharge(request),
       status: () => collectStatus(this.modem, this.store, this.profile?.name ?? null, this.startedAt),
+      resetRechargeLock: () => {
+        if (!this.modem.imsi) return false;
+        this.store.recharges.resetAttempts(this.modem.imsi);
+        this.log.warn({ imsiPrefix: this.modem.imsi.slice(0, 5) }, 'recharge attempt lock reset');
+        return true;
+      },
+      isConfigSender: (sender, source) => source === 'http' || this.guard.isConfigNumber(sender),
     };
-    this.pump = new OutboxPump(this.store, this.modem, { maxAttempts: config.outbox.maxAttempts, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 }, logger);
-    this.runner = new CommandRunner(this.store, ctx, logger, () => this.pump.kick());
+    this.pump = new OutboxPump(
+      this.store,
+      this.modem,
+      { maxAttempts: config.outbox.maxAttempts, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 },
+      (row) => sendRefusal(this.store, config.sms, row),
+      logger,
+    );
+    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
     const intake = new Intake(this.modem, this.store, logger, (row) => this.track(this.runner.run(row)));
 
+    const balanceUssd = this.profile.file.balance.ussd ?? config.credit.balanceUssd;
+    await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, balanceUssd, config.language, logger);
     for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
     await intake.scan();
     this.pump.kick();
@@ -99,10 +137,22 @@ export class Daemon {
     this.log.info('ready');
   }
 
-  /** Runs a command that arrived over HTTP through the same pipeline as an SMS. */
-  runHttpCommand(text: string, client: string): Promise<RunOutcome> {
-    const row = this.store.commands.recordHttp(client, text);
-    return this.track(this.runner.run(row));
+  /**
+   * Runs a command that arrived over HTTP through the same pipeline as an SMS. The same
+   * Idempotency-Key returns the first command's outcome instead of running it again.
+   */
+  async runHttpCommand(text: string, client: string, idempotencyKey: string | null = null): Promise<RunOutcome> {
+    const { row, repeat } = this.store.commands.recordHttp(client, text, idempotencyKey);
+    if (!repeat) {
+      const running = this.track(this.runner.run(row));
+      this.httpInFlight.set(row.id, running);
+      return running.finally(() => this.httpInFlight.delete(row.id));
+    }
+    const inFlight = this.httpInFlight.get(row.id);
+    if (inFlight) return inFlight;
+    const stored = this.store.commands.get(row.id)!;
+    if (stored.state === 'dropped') return { kind: 'dropped', commandId: stored.id, reason: stored.drop_reason ?? 'dropped' };
+    return { kind: 'answered', commandId: stored.id, name: stored.name ?? '', reply: stored.reply, smsTo: stored.reply_to };
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
@@ -116,7 +166,7 @@ export class Daemon {
     this.http = buildHttpServer({
       token: this.options.token,
       logger: this.options.logger,
-      commands: { run: (text, client) => this.runHttpCommand(text, client) },
+      commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
       health: () => ({ status: this.engine.isClosed ? 'degraded' : 'ok', carrier: this.profile?.id ?? null, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) }),
       sim: this.options.sim,
     });

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.js';
+import type { OutboxRow } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
 export interface SmsSender {
@@ -23,7 +24,14 @@ export class OutboxPump {
   private stopped = false;
   private readonly log: Logger;
 
-  constructor(private readonly store: Store, private readonly sender: SmsSender, private readonly policy: OutboxPolicy, logger: Logger) {
+  constructor(
+    private readonly store: Store,
+    private readonly sender: SmsSender,
+    private readonly policy: OutboxPolicy,
+    /** Null to send; otherwise why this SMS must never go (daily cap, rate limit). */
+    private readonly refusal: (row: OutboxRow) => string | null,
+    logger: Logger,
+  ) {
     this.log = logger.child({ channel: 'outbox' });
   }
 
@@ -48,6 +56,12 @@ export class OutboxPump {
         this.again = false;
         for (const row of this.store.outbox.due()) {
           if (this.stopped) return;
+          const refused = this.refusal(row);
+          if (refused) {
+            this.store.outbox.giveUp(row.id, refused);
+            this.log.warn({ outbox: row.id, to: row.recipient, reason: refused }, 'reply not sent');
+            continue;
+          }
           this.store.outbox.markSending(row.id);
           try {
             const refs = await this.sender.sendSms(row.recipient, row.text, row.id & 0xff);

@@ -3,6 +3,7 @@ import { interpret } from '../control/processor.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandRow } from '../store/commands.js';
 import type { Store } from '../store/store.js';
+import type { SenderGuard } from './sender-guard.js';
 
 export type RunOutcome =
   | { kind: 'dropped'; commandId: number; reason: string }
@@ -16,16 +17,29 @@ export type RunOutcome =
 export class CommandRunner {
   private readonly log: Logger;
 
-  constructor(private readonly store: Store, private readonly ctx: ControlContext, logger: Logger, private readonly onReplyQueued: () => void) {
+  constructor(
+    private readonly store: Store,
+    private readonly ctx: ControlContext,
+    private readonly guard: SenderGuard,
+    logger: Logger,
+    private readonly onReplyQueued: () => void,
+  ) {
     this.log = logger.child({ channel: 'commands' });
   }
 
+  private drop(row: CommandRow, reason: string): RunOutcome {
+    this.store.commands.drop(row.id, reason);
+    this.log.info({ command: row.id, sender: row.sender, reason }, 'dropped silently');
+    return { kind: 'dropped', commandId: row.id, reason };
+  }
+
   async run(row: CommandRow): Promise<RunOutcome> {
+    const admitted = this.guard.admit(row.sender, row.source);
+    if (!admitted.allowed) return this.drop(row, admitted.reason);
     const interpretation = interpret(row.text, { sender: row.sender, source: row.source, commandId: row.id }, this.ctx);
     if (interpretation.kind === 'drop') {
-      this.store.commands.drop(row.id, interpretation.reason);
-      this.log.info({ command: row.id, sender: row.sender, reason: interpretation.reason }, 'dropped silently');
-      return { kind: 'dropped', commandId: row.id, reason: interpretation.reason };
+      if (interpretation.reason !== 'no-star') this.guard.strike(row.sender);
+      return this.drop(row, interpretation.reason);
     }
     this.store.commands.markExecuting(row.id, interpretation.name);
     let result: { text: string | null; replyTo: string | null };

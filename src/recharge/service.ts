@@ -23,6 +23,8 @@ export interface RechargeContext {
   /** Per-install key for hashing codes. */
   secret: string;
   logger: Logger;
+  /** Called once when recharging locks itself (the Notify group is told). */
+  onLock?: (reason: 'budget' | 'carrier', rejections: number) => void;
 }
 
 export interface RechargeRequest {
@@ -110,10 +112,13 @@ export class RechargeService {
       }
       case 'rejected': {
         store.recharges.finish(id, { state: 'rejected', answer: answer.text });
-        return { kind: 'rejected', masked, attemptsLeft: Math.max(0, budget.allowed - (rejections + 1)), windowHours: budget.windowHours };
+        const attemptsLeft = Math.max(0, budget.allowed - (rejections + 1));
+        if (attemptsLeft === 0) this.ctx.onLock?.('budget', rejections + 1);
+        return { kind: 'rejected', masked, attemptsLeft, windowHours: budget.windowHours };
       }
       case 'attempts-exceeded':
         store.recharges.finish(id, { state: 'attempts-exceeded', answer: answer.text });
+        this.ctx.onLock?.('carrier', rejections);
         return { kind: 'attempts-exceeded', masked };
       case 'unavailable':
         store.recharges.finish(id, { state: 'failed', answer: answer.text });

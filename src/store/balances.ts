@@ -21,6 +21,10 @@ export class BalanceStore {
       .run(imsi, nowIso(), balanceCents, currency, validUntil, source);
   }
 
+  latestBefore(imsi: string, before: string): BalanceRow | undefined {
+    return this.db.prepare('SELECT * FROM balances WHERE imsi = ? AND checked_at < ? ORDER BY id DESC LIMIT 1').get(imsi, before) as BalanceRow | undefined;
+  }
+
   latest(imsi: string): BalanceRow | undefined {
     return this.db.prepare('SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT 1').get(imsi) as BalanceRow | undefined;
   }

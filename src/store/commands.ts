@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { nowIso } from './db.js';
+import type { OutboxStore } from './outbox.js';
 
 export type CommandSource = 'sms' | 'http';
 export type CommandState = 'received' | 'executing' | 'answered' | 'dropped';
@@ -37,7 +38,7 @@ export interface OutgoingSms {
  * where it stopped. An SMS and its command are written in one transaction.
  */
 export class CommandStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly outbox: OutboxStore) {}
 
   /** Commits an incoming SMS and its command; a duplicate of a stored SMS returns null. */
   recordSms(sms: IncomingSms): CommandRow | null {
@@ -51,8 +52,17 @@ export class CommandStore {
     })();
   }
 
-  recordHttp(client: string, text: string): CommandRow {
-    return this.insert('http', client, text, null);
+  /** An HTTP command; with an idempotency key, a repeat returns the first command instead (null if new). */
+  recordHttp(client: string, text: string, idempotencyKey: string | null = null): { row: CommandRow; repeat: boolean } {
+    return this.db.transaction(() => {
+      if (idempotencyKey) {
+        const existing = this.db.prepare('SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
+        if (existing) return { row: existing, repeat: true };
+      }
+      const row = this.insert('http', client, text, null);
+      if (idempotencyKey) this.db.prepare('UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
+      return { row, repeat: false };
+    })();
   }
 
   private insert(source: CommandSource, sender: string, text: string, inboxId: number | null): CommandRow {
@@ -75,11 +85,7 @@ export class CommandStore {
     this.db.transaction(() => {
       const now = nowIso();
       this.db.prepare("UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ?").run(reply, sms?.recipient ?? null, now, id);
-      if (sms) {
-        this.db
-          .prepare("INSERT INTO outbox (command_id, recipient, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)")
-          .run(id, sms.recipient, sms.text, now, now);
-      }
+      if (sms) this.outbox.enqueue(sms.recipient, sms.text, id);
     })();
   }
 

@@ -90,4 +90,35 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- Wrong or missing passwords per sender, for the lockout (an SMS sender or an HTTP client).
+  CREATE TABLE sender_strikes (
+    id INTEGER PRIMARY KEY,
+    sender TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX sender_strikes_sender ON sender_strikes(sender, at);
+
+  CREATE TABLE sender_lockouts (
+    sender TEXT PRIMARY KEY,
+    until TEXT NOT NULL
+  );
+
+  -- The seed device's phone groups: config, command, notify (0–4 numbers each).
+  CREATE TABLE phone_groups (
+    grp TEXT NOT NULL CHECK (grp IN ('config', 'command', 'notify')),
+    number TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (grp, number)
+  );
+
+  ALTER TABLE commands ADD COLUMN idempotency_key TEXT;
+  CREATE UNIQUE INDEX commands_idempotency ON commands(idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+  -- Why a reply was never sent (daily cap, rate limit) is kept with the row.
+  ALTER TABLE outbox ADD COLUMN recipient_key TEXT;
+  CREATE INDEX outbox_recipient ON outbox(recipient_key, created_at);
+
+  ALTER TABLE recharges ADD COLUMN reconciled_at TEXT;
+  `,
 ];

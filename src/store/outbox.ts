@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { nowIso } from './db.js';
+import { canonicalNumber } from '../codec/address.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
@@ -24,9 +25,18 @@ export class OutboxStore {
   enqueue(recipient: string, text: string, commandId: number | null = null): number {
     const now = nowIso();
     const result = this.db
-      .prepare("INSERT INTO outbox (command_id, recipient, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)")
-      .run(commandId, recipient, text, now, now);
+      .prepare("INSERT INTO outbox (command_id, recipient, recipient_key, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+      .run(commandId, recipient, canonicalNumber(recipient), text, now, now);
     return Number(result.lastInsertRowid);
+  }
+
+  /** SMS that left (or may have left) since `since`: what the daily cap counts. */
+  sentSince(since: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('sent', 'uncertain') AND sent_at > ?").get(since) as { n: number }).n;
+  }
+
+  sentToSince(recipientKey: string, since: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ?").get(recipientKey, since) as { n: number }).n;
   }
 
   due(now = nowIso(), limit = 20): OutboxRow[] {
@@ -40,7 +50,8 @@ export class OutboxStore {
 
   /** Committed before the bytes go to the modem: a crash after this leaves the row 'sending'. */
   markSending(id: number): void {
-    this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?").run(id);
+    // sent_at is the attempt time until markSent: an 'uncertain' row still counts against the caps.
+    this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?").run(nowIso(), id);
   }
 
   markSent(id: number, refs: number[]): void {

@@ -1,6 +1,9 @@
 import type { Db } from './db.js';
 import { nowIso } from './db.js';
 
+/** The answer recorded on a row a crash interrupted mid-dial. */
+export const INTERRUPTED = 'interrupted before the carrier answered';
+
 export type RechargeState = 'dialling' | 'success' | 'rejected' | 'attempts-exceeded' | 'failed' | 'unknown';
 
 export interface RechargeRow {
@@ -87,10 +90,29 @@ export class RechargeStore {
     this.db.prepare('INSERT INTO attempt_resets (imsi, reset_at) VALUES (?, ?) ON CONFLICT (imsi) DO UPDATE SET reset_at = excluded.reset_at').run(imsi, nowIso());
   }
 
+  /** Interrupted recharges not yet settled by a balance check. */
+  unreconciled(imsi: string): RechargeRow[] {
+    return this.db
+      .prepare("SELECT * FROM recharges WHERE imsi = ? AND state = 'unknown' AND reconciled_at IS NULL AND answer = ? ORDER BY id")
+      .all(imsi, INTERRUPTED) as RechargeRow[];
+  }
+
+  /** Records what a balance check says about an interrupted recharge. */
+  settle(id: number, outcome: RechargeOutcome): void {
+    this.db.transaction(() => {
+      this.finish(id, outcome);
+      this.db.prepare('UPDATE recharges SET reconciled_at = ? WHERE id = ?').run(nowIso(), id);
+    })();
+  }
+
+  markReconcileAttempted(id: number): void {
+    this.db.prepare('UPDATE recharges SET reconciled_at = ? WHERE id = ?').run(nowIso(), id);
+  }
+
   /** After a crash, rows still 'dialling' may or may not have reached the carrier: 'unknown'. */
   markInterruptedUnknown(): RechargeRow[] {
     const rows = this.db.prepare("SELECT * FROM recharges WHERE state = 'dialling'").all() as RechargeRow[];
-    this.db.prepare("UPDATE recharges SET state = 'unknown', answer = 'interrupted before the carrier answered', finished_at = ? WHERE state = 'dialling'").run(nowIso());
+    this.db.prepare("UPDATE recharges SET state = 'unknown', answer = ?, finished_at = ? WHERE state = 'dialling'").run(INTERRUPTED, nowIso());
     return rows;
   }
 }

@@ -2,7 +2,9 @@ import { BalanceStore } from './balances.js';
 import { CommandStore } from './commands.js';
 import { openDatabase, type Db } from './db.js';
 import { OutboxStore } from './outbox.js';
+import { GroupStore } from './groups.js';
 import { RechargeStore } from './recharges.js';
+import { SecurityStore } from './security.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -10,12 +12,16 @@ export class Store {
   readonly outbox: OutboxStore;
   readonly recharges: RechargeStore;
   readonly balances: BalanceStore;
+  readonly security: SecurityStore;
+  readonly groups: GroupStore;
 
   constructor(readonly db: Db) {
-    this.commands = new CommandStore(db);
     this.outbox = new OutboxStore(db);
+    this.commands = new CommandStore(db, this.outbox);
     this.recharges = new RechargeStore(db);
     this.balances = new BalanceStore(db);
+    this.security = new SecurityStore(db);
+    this.groups = new GroupStore(db);
   }
 
   static open(file: string): Store {

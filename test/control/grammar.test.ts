@@ -55,6 +55,8 @@ function context(result: RechargeResult = { kind: 'invalid-code' }): ControlCont
       return result;
     },
     status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, uptimeSeconds: 0, degraded: [] }),
+    resetRechargeLock: () => true,
+    isConfigSender: (sender) => sender === '+359888000999',
   };
 }
 
@@ -109,5 +111,21 @@ describe('interpretation', () => {
     const run = interpret('*123456 PH 12ab STAT?', meta, context());
     if (run.kind !== 'run') throw new Error('expected a run');
     expect(await run.execute()).toEqual({ text: 'Invalid phone number!', replyTo: null });
+  });
+});
+
+describe('CREDITCFG RESET', () => {
+  async function run(text: string, sender: string) {
+    const run = interpret(text, { ...meta, sender }, context());
+    if (run.kind !== 'run') throw new Error('expected a run');
+    return (await run.execute()).text;
+  }
+
+  it('resets the attempt lock for a Config number', async () => {
+    expect(await run('*123456 CREDITCFG RESET', '+359888000999')).toBe('Recharge attempt lock reset.');
+  });
+
+  it('refuses anyone outside the Config group', async () => {
+    expect(await run('*123456 creditcfg reset', '+359888000111')).toBe('Only Config group numbers may do that.');
   });
 });

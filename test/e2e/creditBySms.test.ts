@@ -78,20 +78,47 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     const { simulator, dataDir } = running;
     const pin = simulator.unusedVouchers()[0]!.pin;
     simulator.sendSmsFromPhone('+359888999004', `*123456 CREDIT ${pin}`);
-    await waitFor(() => simulator.phoneMessages('+359888999004').length);
+    await messagesOn(() => simulator.phoneMessages('+359888999004'));
     await running.stop();
 
-    // Pretend the power went out while a second code was being dialled.
+    // Pretend the power went out while the code was being dialled.
     const db = new Database(path.join(dataDir, 'gsmkeeper.db'));
     db.prepare("UPDATE recharges SET state = 'dialling'").run();
     db.close();
     running = await startDaemon({ dataDir, simulator });
     const row = running.daemon.store.db.prepare('SELECT state FROM recharges').get() as { state: string };
     expect(row.state).toBe('unknown');
+    // Vivacom publishes no balance code, so the requester hears that the outcome is unknown.
+    const [, notice] = await messagesOn(() => simulator.phoneMessages('+359888999004'), 2);
+    expect(notice!.text).toMatch(/interrupted by a restart; the outcome is unknown/);
     // (Worded differently: the same text from the same sender within the same second is one SMS.)
     simulator.sendSmsFromPhone('+359888999004', `*123456 credit ${pin}`);
-    await waitFor(() => simulator.phoneMessages('+359888999004').length === 2);
-    expect(simulator.phoneMessages('+359888999004')[1]!.text).toMatch(/outcome unknown\. It will not be dialled again/);
+    const messages = await messagesOn(() => simulator.phoneMessages('+359888999004'), 3);
+    expect(messages[2]!.text).toMatch(/outcome unknown\. It will not be dialled again/);
     expect(simulator.dialLog().filter((d) => d.ussd.includes(pin))).toHaveLength(1);
+  });
+
+  it('crashWhileDiallingIsReconciledByABalanceCheckAndTheRequesterIsTold', async () => {
+    const config = { credit: { enabled: true, balanceUssd: '*102#' } };
+    running = await startDaemon({ config });
+    const { simulator, dataDir } = running;
+    const pin = simulator.unusedVouchers()[0]!.pin;
+    simulator.sendSmsFromPhone('+359888999005', `*123456 PH 0888555444 CREDIT ${pin}`);
+    await messagesOn(() => simulator.phoneMessages('0888555444'));
+    await running.stop();
+
+    // The carrier took the card (7.50 EUR now) but the crash left the row 'dialling'; 2.50 EUR was known before.
+    const db = new Database(path.join(dataDir, 'gsmkeeper.db'));
+    const started = (db.prepare('SELECT started_at FROM recharges').get() as { started_at: string }).started_at;
+    db.prepare("INSERT INTO balances (imsi, checked_at, balance_cents, currency, source) VALUES ('284030000000001', ?, 250, 'EUR', 'test')").run(new Date(new Date(started).getTime() - 60_000).toISOString());
+    db.prepare("DELETE FROM balances WHERE source = 'recharge'").run();
+    db.prepare("UPDATE recharges SET state = 'dialling', answer = NULL").run();
+    db.close();
+
+    running = await startDaemon({ dataDir, simulator, config });
+    const [, notice] = await messagesOn(() => simulator.phoneMessages('0888555444'), 2);
+    expect(notice!.text).toBe(`Recharge with card ***********${pin.slice(-4)} was interrupted by a restart; the balance shows it went through: 7.50 EUR (was 2.50 EUR).`);
+    expect(running.daemon.store.db.prepare('SELECT state, added_cents FROM recharges').get()).toEqual({ state: 'success', added_cents: 500 });
+    expect(simulator.dialLog().map((d) => d.outcome)).toEqual(['recharged', 'balance']);
   });
 });

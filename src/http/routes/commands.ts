@@ -11,7 +11,7 @@ export interface CommandResponse {
 }
 
 export interface CommandApi {
-  run(text: string, client: string): Promise<CommandResponse>;
+  run(text: string, client: string, idempotencyKey: string | null): Promise<CommandResponse>;
 }
 
 /** POST /api/v1/commands {"text": "*123456 STAT?"}: the SMS grammar over HTTP, answer as JSON. */
@@ -29,7 +29,11 @@ export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
       },
     },
     async (request) => {
-      const outcome = await api.run(request.body.text, `http:${request.ip}`);
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key))) {
+        throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–128 printable characters');
+      }
+      const outcome = await api.run(request.body.text, `http:${request.ip}`, key ?? null);
       if (outcome.kind === 'dropped') {
         // The token already proved who is asking, so unlike SMS a refusal is answered plainly.
         if (outcome.reason === 'wrong-password') throw new ApiError(403, 'wrong_password', 'the command password is wrong');

@@ -1,0 +1,53 @@
+import { canonicalNumber } from '../codec/address.js';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+
+export type GuardVerdict = { allowed: true } | { allowed: false; reason: 'sender-locked-out' | 'not-in-groups' };
+
+/**
+ * Nobody burns the credit: senders that keep getting the password wrong are ignored for a while
+ * (even with the right password afterwards), and control can be limited to the phone groups.
+ */
+export class SenderGuard {
+  private readonly log: Logger;
+
+  constructor(private readonly store: Store, private readonly config: Config['security'], logger: Logger) {
+    this.log = logger.child({ channel: 'security' });
+  }
+
+  /** Phone numbers are compared in canonical form; HTTP clients by their `http:<ip>` name. */
+  static key(sender: string): string {
+    return sender.startsWith('http:') ? sender : canonicalNumber(sender);
+  }
+
+  admit(sender: string, source: 'sms' | 'http'): GuardVerdict {
+    const key = SenderGuard.key(sender);
+    if (this.store.security.lockedUntil(key)) return { allowed: false, reason: 'sender-locked-out' };
+    if (source === 'sms' && this.config.restrictToGroups && !this.inControlGroups(key)) return { allowed: false, reason: 'not-in-groups' };
+    return { allowed: true };
+  }
+
+  private inControlGroups(key: string): boolean {
+    const controllers = [...this.store.groups.members('command'), ...this.store.groups.members('config')];
+    // An empty allow-list would lock the owner out of his own box: it then admits everyone.
+    if (controllers.length === 0) return true;
+    return controllers.includes(key);
+  }
+
+  /** A wrong or missing password; enough of them within the window lock the sender out. */
+  strike(sender: string): void {
+    const key = SenderGuard.key(sender);
+    const now = Date.now();
+    const count = this.store.security.strike(key, new Date(now - this.config.windowMinutes * 60_000).toISOString());
+    if (count >= this.config.maxWrongPasswords && !this.store.security.lockedUntil(key)) {
+      const until = new Date(now + this.config.lockoutMinutes * 60_000).toISOString();
+      this.store.security.lockOut(key, until);
+      this.log.warn({ sender: key, strikes: count, until }, 'sender locked out after repeated wrong passwords');
+    }
+  }
+
+  isConfigNumber(sender: string): boolean {
+    return this.store.groups.groupsOf(SenderGuard.key(sender)).includes('config');
+  }
+}

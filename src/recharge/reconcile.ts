@@ -1,0 +1,52 @@
+import type { CarrierProfile } from '../carriers/profile.js';
+import { formatMoney, type Money } from '../carriers/money.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+import type { RechargeRow } from '../store/recharges.js';
+import type { UssdDialer } from './service.js';
+
+export type Reconciliation =
+  | { kind: 'applied'; row: RechargeRow; before: Money; after: Money }
+  | { kind: 'not-applied'; row: RechargeRow; balance: Money }
+  | { kind: 'undetermined'; row: RechargeRow; reason: string };
+
+/**
+ * Settles recharges a crash left 'unknown' by checking the balance — never by dialling the code
+ * again. A balance above the last one recorded before the dial means the card went through;
+ * an unchanged balance means it did not (the code may then be sent again by a person, not by us).
+ */
+export async function reconcileUnknown(
+  store: Store,
+  dialer: UssdDialer,
+  imsi: string,
+  profile: CarrierProfile,
+  balanceUssd: string | null,
+  logger: Logger,
+): Promise<Reconciliation[]> {
+  const rows = store.recharges.unreconciled(imsi);
+  if (rows.length === 0) return [];
+  if (!balanceUssd) return rows.map((row) => ({ kind: 'undetermined', row, reason: 'no balance code is known for this carrier' }));
+  let now: Money | null = null;
+  try {
+    const answer = await dialer.ussd({ code: balanceUssd, timeoutMs: profile.file.recharge.answerTimeoutSeconds * 1000 });
+    const parsed = answer.text ? profile.parseBalance(answer.text) : null;
+    now = parsed?.balance ?? null;
+    if (parsed && (parsed.balance || parsed.validUntil)) store.balances.record(imsi, parsed.balance?.cents ?? null, parsed.balance?.currency ?? null, parsed.validUntil, 'balance-check');
+  } catch (err) {
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'balance check for reconciliation failed');
+  }
+  return rows.map((row) => {
+    if (!now) return { kind: 'undetermined', row, reason: 'the balance could not be read' };
+    const before = store.balances.latestBefore(imsi, row.started_at);
+    if (!before || before.balance_cents === null || before.currency !== now.currency) {
+      return { kind: 'undetermined', row, reason: 'no balance from before the recharge to compare with' };
+    }
+    const beforeMoney = { cents: before.balance_cents, currency: before.currency };
+    if (now.cents > before.balance_cents) {
+      store.recharges.settle(row.id, { state: 'success', answer: `reconciled: balance ${formatMoney(beforeMoney)} → ${formatMoney(now)}`, addedCents: now.cents - before.balance_cents, balanceCents: now.cents, currency: now.currency });
+      return { kind: 'applied', row, before: beforeMoney, after: now };
+    }
+    store.recharges.settle(row.id, { state: 'failed', answer: `reconciled: balance unchanged at ${formatMoney(now)}` });
+    return { kind: 'not-applied', row, balance: now };
+  });
+}

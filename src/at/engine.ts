@@ -126,6 +126,15 @@ export class AtEngine extends EventEmitter {
     });
   }
 
+  /**
+   * Writes ESC outside any transaction. A previous process may have died with the modem at its
+   * `>` prompt; there, ESC discards the half-written message instead of letting our next
+   * commands become its text. Elsewhere modems ignore it.
+   */
+  abortPrompt(): void {
+    if (!this.closed) this.write(ESC, '<ESC>');
+  }
+
   /** Fails everything queued and stops; the port is left to its owner. */
   close(): void {
     this.shutdown('closed', 'the AT engine was closed');

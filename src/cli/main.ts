@@ -28,6 +28,7 @@ program
   .option('--http <host:port>', 'serve /api/v1/sim/… (phones, vouchers) on this address')
   .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')
   .option('--ussd-delay <ms>', 'carrier answer delay for USSD', '1200')
+  .option('--vouchers <n>', 'how many 5.00 cards a new carrier starts with', '10')
   .action(simulateCommand);
 
 const credit = program.command('credit').description('voucher recharge administration');

@@ -13,6 +13,7 @@ export interface SimulateFlags {
   http?: string;
   dialect?: string;
   ussdDelay?: string;
+  vouchers?: string;
 }
 
 /**
@@ -31,6 +32,7 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
     stateFile,
     dialect: dialect as keyof typeof DIALECTS,
     timing: { ussdDelayMs: flags.ussdDelay === undefined ? 1200 : Number(flags.ussdDelay) },
+    ...(flags.vouchers ? { vouchers: Number(flags.vouchers) } : {}),
   });
 
   if (flags.stdio) {

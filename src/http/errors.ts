@@ -7,7 +7,6 @@ export type ApiErrorCode =
   | 'not_found'
   | 'not_a_command'
   | 'wrong_password'
-  | 'sim_storage_full'
   | 'unavailable'
   | 'internal';
 

@@ -75,8 +75,12 @@ export class Modem extends EventEmitter<ModemEvents> {
     return this.identity;
   }
 
-  /** `AT` until OK: a modem that just powered up may swallow the first characters. */
+  /**
+   * `AT` until OK: a modem that just powered up may swallow the first characters, and one whose
+   * last owner died mid-SMS still sits at its `>` prompt, which ESC closes first.
+   */
   private async sync(): Promise<void> {
+    this.engine.abortPrompt();
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt++) {
       try {

@@ -52,7 +52,7 @@ const POWER_ON: Settings = { echo: true, cmee: 0, cmgf: 0, cscs: 'IRA', cnmi: [0
  * An AT command interpreter that answers like a GSM modem: echo until ATE0, PDU-mode SMS storage
  * with +CMTI, AT+CMGS with its `> ` prompt, AT+CUSD answered later by the carrier as a URC.
  */
-export class AtInterpreter extends EventEmitter<{ output: [Buffer] }> {
+export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-freed': [] }> {
   private settings: Settings = { ...POWER_ON };
   private buffer = '';
   private prompt: { length: number } | null = null;
@@ -94,7 +94,11 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer] }> {
     for (const ch of text) {
       if (this.prompt) {
         if (ch === '\x1a') this.finishPrompt();
-        else if (ch === '\x1b') this.prompt = null;
+        else if (ch === '\x1b') {
+          // ESC abandons the message: its text is discarded with the prompt.
+          this.prompt = null;
+          this.buffer = '';
+        }
         else this.buffer += ch;
         continue;
       }
@@ -187,7 +191,9 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer] }> {
     if ((m = /^\+CMGL=(\d)$/.exec(upper))) return this.list(Number(m[1]));
     if ((m = /^\+CMGR=(\d+)$/.exec(upper))) return this.read(Number(m[1]));
     if ((m = /^\+CMGD=(\d+)(?:,(\d))?$/.exec(upper))) {
+      const before = this.storage.used;
       this.storage.delete(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));
+      if (this.storage.used < before) setImmediate(() => this.emit('storage-freed'));
       return this.ok();
     }
     if ((m = /^\+CMGS=(\d+)$/.exec(upper))) {

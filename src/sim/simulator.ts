@@ -13,6 +13,8 @@ export interface SimulatorOptions {
   now?: () => Date;
   profile?: Partial<ModemProfile>;
   storageCapacity?: number;
+  /** How many 5.00 cards a new carrier starts with (default 10; the 10.00 series has 5). */
+  vouchers?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,11 +42,11 @@ function freshState(dialectName: string, now: Date): SimState {
 }
 
 /** Card series a new simulated carrier starts with (JeraSoft-style: amount, quantity, series, PIN length). */
-function defaultSeries(dialectName: string, now: Date): SeriesInput[] {
+function defaultSeries(dialectName: string, now: Date, fives = 10): SeriesInput[] {
   const pinLength = dialectName === 'a1' ? 14 : 15;
   const expiresOn = isoDay(new Date(now.getTime() + 365 * DAY_MS));
   return [
-    { amountCents: 500, quantity: 10, series: '101', pinLength, expiresOn },
+    { amountCents: 500, quantity: fives, series: '101', pinLength, expiresOn },
     { amountCents: 1000, quantity: 5, series: '102', pinLength, expiresOn },
   ];
 }
@@ -59,6 +61,7 @@ export class Simulator {
   readonly network: SimNetwork;
   readonly modem: AtInterpreter;
   private line: SimLine | null = null;
+  private readonly waiting: string[] = [];
   private saveScheduled = false;
   private readonly now: () => Date;
 
@@ -80,8 +83,9 @@ export class Simulator {
       changed,
       options.storageCapacity,
     );
-    if (!loaded) for (const series of defaultSeries(dialectName, this.now())) this.carrier.generateSeries(series);
+    if (!loaded) for (const series of defaultSeries(dialectName, this.now(), options.vouchers)) this.carrier.generateSeries(series);
     this.modem.on('output', (bytes) => this.line?.deliver(bytes));
+    this.modem.on('storage-freed', () => this.deliverWaiting());
   }
 
   /** Opens the modem's line; a new opener replaces the previous one, as a reopened port does. */
@@ -97,9 +101,32 @@ export class Simulator {
     return line;
   }
 
-  /** A phone texts the box. Returns false when the SIM storage is full (the network keeps nothing). */
+  /**
+   * A phone texts the box. When the SIM storage is full the network holds the message and delivers
+   * it once the box deletes something, as an SMSC retries. Returns whether it was stored at once.
+   */
   sendSmsFromPhone(from: string, text: string): boolean {
-    return this.network.pdusFromPhone(from, text).every((pdu) => this.modem.receive(pdu));
+    const pdus = this.network.pdusFromPhone(from, text);
+    if (this.waiting.length > 0) {
+      this.waiting.push(...pdus);
+      return false;
+    }
+    for (let i = 0; i < pdus.length; i++) {
+      if (!this.modem.receive(pdus[i]!)) {
+        this.waiting.push(...pdus.slice(i));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Messages the network still holds because the SIM storage was full. */
+  get queuedDeliveries(): number {
+    return this.waiting.length;
+  }
+
+  private deliverWaiting(): void {
+    while (this.waiting.length > 0 && this.modem.receive(this.waiting[0]!)) this.waiting.shift();
   }
 
   phoneMessages(number: string): PhoneMessage[] {

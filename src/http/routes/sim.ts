@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../errors.js';
 
 /** The simulator as the HTTP layer sees it (only present when the modem is simulated). */
 export interface SimControl {
@@ -25,9 +24,10 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
       },
     },
     async (request, reply) => {
-      if (!sim.sendSmsFromPhone(request.body.from, request.body.text)) throw new ApiError(507, 'sim_storage_full', 'the simulated SIM storage is full');
+      const stored = sim.sendSmsFromPhone(request.body.from, request.body.text);
       reply.code(202);
-      return { accepted: true };
+      // Not stored yet: the SIM is full and the network holds it until the box deletes a message.
+      return { accepted: true, queued: !stored };
     },
   );
 

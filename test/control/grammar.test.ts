@@ -129,3 +129,21 @@ describe('CREDITCFG RESET', () => {
     expect(await run('*123456 creditcfg reset', '+359888000111')).toBe('Only Config group numbers may do that.');
   });
 });
+
+describe('replies in Bulgarian', () => {
+  it('the blocked-card warning exists in both languages and fits one GSM 7-bit SMS', async () => {
+    const { blockedWarning } = await import('../../src/control/texts.js');
+    const { septetLength } = await import('../../src/codec/gsm7.js');
+    for (const lang of ['en', 'bg'] as const) {
+      const text = blockedWarning(lang);
+      expect(septetLength(text)).toBeLessThanOrEqual(160);
+    }
+    expect(blockedWarning('bg')).toMatch(/zaklyucheno/);
+  });
+
+  it('seed texts stay verbatim in Bulgarian mode', async () => {
+    const { rechargeReply } = await import('../../src/control/texts.js');
+    expect(rechargeReply({ kind: 'invalid-code' }, 'bg')).toBe('Invalid Security Code!');
+    expect(rechargeReply({ kind: 'rejected', masked: '***********2345', attemptsLeft: 1, windowHours: 24 }, 'bg')).toMatch(/Ostavat 1 opita/);
+  });
+});

@@ -73,3 +73,23 @@ describe('the daemon and the simulator as separate processes', () => {
     expect(daemon.output()).toMatch(/^gsmkeeper: config: .*password.*\n$/);
   });
 });
+
+describe('credit reset from the command line', () => {
+  it('clearsTheAttemptLockSoRechargingWorksAgain', async () => {
+    const { Store } = await import('../../src/store/store.js');
+    const dir = tmpDir();
+    const store = Store.open(path.join(dir, 'gsmkeeper.db'));
+    for (const n of [1, 2]) {
+      const id = store.recharges.begin({ imsi: '284030000000001', carrier: 'vivacom', codeHash: `h${n}`, codeMasked: '***', commandId: null, requestedBy: 'x' });
+      store.recharges.finish(id, { state: 'rejected', answer: 'Nevaliden' });
+    }
+    expect(store.recharges.rejectionsSince('284030000000001', '1970-01-01')).toBe(2);
+    store.close();
+    const cli = spawnCli(['credit', 'reset', '--data-dir', dir]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/reset for 1 SIM/);
+    const after = Store.open(path.join(dir, 'gsmkeeper.db'));
+    expect(after.recharges.rejectionsSince('284030000000001', '1970-01-01')).toBe(0);
+    after.close();
+  });
+});

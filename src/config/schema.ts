@@ -17,6 +17,12 @@ export interface Config {
   password: string;
   credit: {
     enabled: boolean;
+    /** Alert the Notify group when the balance falls below this (in the SIM's currency); null: never. */
+    lowBalance: number | null;
+    /** Alert the Notify group this many days before the SIM's validity ends; null: never. */
+    validityDays: number | null;
+    /** When to check the balance (cron, box's timezone); a random delay of up to 10 minutes is added. */
+    checkSchedule: string;
     /** Balance USSD for this SIM when its carrier profile has none (used to reconcile interrupted recharges). */
     balanceUssd: string | null;
   };
@@ -27,6 +33,8 @@ export interface Config {
     lockoutMinutes: number;
     /** Only numbers in the Command and Config groups may run commands by SMS. */
     restrictToGroups: boolean;
+    /** Only Config group numbers may change settings by SMS (while that group has members). */
+    configGroupOnly: boolean;
   };
   sms: {
     /** Outgoing SMS per day; beyond it only the Notify group gets messages. */
@@ -37,6 +45,10 @@ export interface Config {
   /** Phone groups to start with (numbers added by SMS are kept in the database). */
   groups: { config: string[]; command: string[]; notify: string[] };
   language: 'en' | 'bg';
+  /** Bulgarian replies: Latin transliteration (GSM 7-bit, 160 chars) or Cyrillic (UCS2, 70 chars). */
+  bulgarianScript: 'latin' | 'cyrillic';
+  /** IANA timezone for schedules; null uses the system's. */
+  timezone: string | null;
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   outbox: {
     /** Resend replies whose fate a crash made uncertain (default: never send a reply twice). */
@@ -56,11 +68,13 @@ export const DEFAULT_CONFIG: Config = {
   http: { listen: '127.0.0.1:8080', token: null },
   dataDir: './data',
   password: '123456',
-  credit: { enabled: true, balanceUssd: null },
-  security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false },
+  credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', balanceUssd: null },
+  security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
   sms: { dailyCap: 50, nonGroupRepliesPerHour: 10 },
   groups: { config: [], command: [], notify: [] },
   language: 'en',
+  bulgarianScript: 'latin',
+  timezone: null,
   log: { level: 'info' },
   outbox: { atLeastOnce: false, maxAttempts: 8 },
   carriersDir: null,
@@ -93,7 +107,13 @@ export const configSchema = {
     credit: {
       type: 'object',
       additionalProperties: false,
-      properties: { enabled: { type: 'boolean' }, balanceUssd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' } },
+      properties: {
+        enabled: { type: 'boolean' },
+        lowBalance: { type: ['number', 'null'], minimum: 0, maximum: 10000 },
+        validityDays: { type: ['integer', 'null'], minimum: 0, maximum: 365 },
+        checkSchedule: { type: 'string', minLength: 9 },
+        balanceUssd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' },
+      },
     },
     security: {
       type: 'object',
@@ -103,6 +123,7 @@ export const configSchema = {
         windowMinutes: { type: 'integer', minimum: 1 },
         lockoutMinutes: { type: 'integer', minimum: 1 },
         restrictToGroups: { type: 'boolean' },
+        configGroupOnly: { type: 'boolean' },
       },
     },
     sms: {
@@ -118,6 +139,8 @@ export const configSchema = {
       ),
     },
     language: { enum: ['en', 'bg'] },
+    bulgarianScript: { enum: ['latin', 'cyrillic'] },
+    timezone: { type: ['string', 'null'] },
     log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
     outbox: {
       type: 'object',

@@ -1,6 +1,7 @@
 import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
+import type { PhoneGroup } from '../store/groups.js';
 import type { ParsedCommand } from './grammar.js';
 import type { Language } from './texts.js';
 
@@ -17,16 +18,50 @@ export interface StatusSnapshot {
   degraded: string[];
 }
 
+export type BalanceReport =
+  | { kind: 'fresh'; cents: number | null; currency: string | null; validUntil: string | null }
+  | { kind: 'last-known'; cents: number | null; currency: string | null; validUntil: string | null; checkedAt: string; why: string }
+  | { kind: 'unknown'; why: string };
+
+export interface CreditControlSettings {
+  enabled: boolean;
+  lowBalance: number | null;
+  validityDays: number | null;
+}
+
+/** Settings a command may read and change (kept in SQLite over the config file's defaults). */
+export interface SettingsPort {
+  password: string;
+  language: Language;
+  bulgarianScript: 'latin' | 'cyrillic';
+  credit: CreditControlSettings;
+  readonly defaultPassword: string;
+  readonly currency: string;
+  readonly checkSchedule: string;
+}
+
+export interface GroupsPort {
+  add(group: PhoneGroup, number: string): 'added' | 'exists' | 'full';
+  remove(group: PhoneGroup, number: string): boolean;
+  members(group: PhoneGroup): string[];
+}
+
 /** What command handlers may use; the daemon provides it. Handlers never see the modem or SQL. */
 export interface ControlContext {
-  password(): string;
-  language(): Language;
+  settings: SettingsPort;
+  groups: GroupsPort;
   recharge(request: RechargeRequest): Promise<RechargeResult>;
   status(): Promise<StatusSnapshot>;
+  /** Balance now (a USSD balance check or menu), else the last known figures. */
+  balance(): Promise<BalanceReport>;
+  /** Raw USSD for the Config group; the code is validated before it reaches here. */
+  ussd(code: string): Promise<{ status: string; text: string | null }>;
+  /** Restarts the modem through the recovery path. */
+  restartModem(): Promise<void>;
   /** Clears the voucher attempt lock of the SIM in the modem; false when no SIM is known. */
   resetRechargeLock(): boolean;
-  /** Whether this SMS sender is in the Config group (HTTP callers hold the token and count as such). */
-  isConfigSender(sender: string, source: 'sms' | 'http'): boolean;
+  /** Whether this sender may change settings (Config group, or the HTTP relay's token holder). */
+  mayConfigure(sender: string, source: 'sms' | 'http'): boolean;
 }
 
 export interface Invocation {
@@ -36,5 +71,8 @@ export interface Invocation {
   commandId: number | null;
 }
 
-/** null text: the command succeeded and this kind of command stays silent. */
-export type Handler = (invocation: Invocation, ctx: ControlContext) => Promise<{ text: string | null }>;
+/** ok: false marks an error reply, which control and config commands send even without PH. */
+export type Handler = (invocation: Invocation, ctx: ControlContext) => Promise<{ text: string; ok: boolean }>;
+
+export const ok = (text: string) => ({ text, ok: true });
+export const fail = (text: string) => ({ text, ok: false });

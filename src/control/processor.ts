@@ -1,22 +1,21 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ControlContext, Handler, Invocation } from './context.js';
+import { COMMANDS } from './commands.js';
+import type { ControlContext, Invocation } from './context.js';
 import { parseCommandText, type ParsedCommand } from './grammar.js';
-import { credit } from './handlers/credit.js';
-import { creditcfg } from './handlers/creditcfg.js';
-import { stat } from './handlers/stat.js';
-import { unknownCommand } from './texts.js';
+import { say, unknownCommand } from './texts.js';
+import { transliterate } from './transliterate.js';
 
-/** Handlers by keyword; info commands carry their `?`. */
-const HANDLERS: Record<string, Handler> = {
-  CREDIT: credit,
-  CREDITCFG: creditcfg,
-  'STAT?': stat,
-};
+export interface Execution {
+  text: string;
+  replyTo: string | null;
+  /** Whether an SMS should carry this text (a silent success of a control command: no). */
+  send: boolean;
+}
 
 export type Interpretation =
   /** Never answered: no `*`, no or wrong password. A reply costs money and helps an attacker. */
   | { kind: 'drop'; reason: 'no-star' | 'no-password' | 'wrong-password' }
-  | { kind: 'run'; name: string; command: ParsedCommand | null; execute: () => Promise<{ text: string | null; replyTo: string | null }> };
+  | { kind: 'run'; name: string; command: ParsedCommand | null; execute: () => Promise<Execution> };
 
 function samePassword(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -31,26 +30,34 @@ function samePassword(given: string, expected: string): boolean {
 export function interpret(text: string, meta: Omit<Invocation, 'command'>, ctx: ControlContext): Interpretation {
   const parsed = parseCommandText(text);
   if (!parsed.ok && (parsed.reason === 'no-star' || parsed.reason === 'no-password')) return { kind: 'drop', reason: parsed.reason };
-  const password = parsed.ok ? parsed.command.password : parsed.password ?? '';
-  if (!samePassword(password, ctx.password())) return { kind: 'drop', reason: 'wrong-password' };
+  const password = parsed.ok ? parsed.command.password : (parsed.password ?? '');
+  if (!samePassword(password, ctx.settings.password)) return { kind: 'drop', reason: 'wrong-password' };
+  const lang = ctx.settings.language;
+  // Bulgarian is written in Cyrillic; unless the owner chose Cyrillic (UCS2), it goes out transliterated.
+  const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution =>
+    ctx.settings.bulgarianScript === 'latin' ? { ...reply, text: transliterate(reply.text) } : reply;
 
   if (!parsed.ok) {
-    const message = parsed.reason === 'bad-phone' ? 'Invalid phone number!' : 'Empty command!';
-    return { kind: 'run', name: parsed.reason, command: null, execute: async () => ({ text: message, replyTo: null }) };
+    const message = parsed.reason === 'bad-phone' ? say(lang, 'Invalid phone number!', 'Невалиден телефонен номер!') : say(lang, 'Empty command!', 'Празна команда!');
+    return { kind: 'run', name: parsed.reason, command: null, execute: async () => finish({ text: message, replyTo: null, send: true }) };
   }
   const command = parsed.command;
   const key = command.query ? `${command.name}?` : command.name;
-  const handler = HANDLERS[key];
-  if (!handler) {
-    return { kind: 'run', name: key, command, execute: async () => ({ text: unknownCommand(key, ctx.language()), replyTo: command.replyTo }) };
+  const spec = COMMANDS[key];
+  if (!spec) {
+    return { kind: 'run', name: key, command, execute: async () => finish({ text: unknownCommand(key, lang), replyTo: command.replyTo, send: true }) };
   }
   return {
     kind: 'run',
     name: key,
     command,
     execute: async () => {
-      const { text: reply } = await handler({ ...meta, command }, ctx);
-      return { text: reply, replyTo: command.replyTo };
+      if (spec.kind === 'config' && !ctx.mayConfigure(meta.sender, meta.source)) {
+        return finish({ text: say(lang, 'Only Config group numbers may do that.', 'Само номера от група Config могат това.'), replyTo: command.replyTo, send: true });
+      }
+      const result = await spec.handler({ ...meta, command }, ctx);
+      const send = spec.kind === 'info' || spec.alwaysAnswers === true || !result.ok || command.replyTo !== null;
+      return finish({ text: result.text, replyTo: command.replyTo, send });
     },
   };
 }

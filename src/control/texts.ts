@@ -3,6 +3,11 @@ import type { RechargeResult } from '../recharge/result.js';
 
 export type Language = 'en' | 'bg';
 
+/**
+ * Reply texts. Bulgarian is written in Cyrillic here; with the default Latin script the processor
+ * transliterates it (Streamlined System) so it fits one GSM 7-bit SMS.
+ */
+
 /** The seed device's exact texts: users and existing tools expect them verbatim, in every language. */
 export const SEED_TEXTS = {
   invalidCode: 'Invalid Security Code!',
@@ -13,7 +18,6 @@ export const SEED_TEXTS = {
 const money = (m: Money | null): string => (m ? formatMoney(m) : '?');
 const day = (iso: string | null): string => (iso ? formatDay(iso.slice(0, 10)) : '?');
 
-/** Reply text for a recharge outcome. Bulgarian is transliterated so it fits GSM 7-bit (160 chars). */
 export function rechargeReply(result: RechargeResult, lang: Language): string {
   const bg = lang === 'bg';
   switch (result.kind) {
@@ -24,15 +28,15 @@ export function rechargeReply(result: RechargeResult, lang: Language): string {
     case 'unavailable':
       return SEED_TEXTS.unavailable;
     case 'success': {
-      const was = result.before ? (bg ? ` (predi ${money(result.before)})` : ` (was ${money(result.before)})`) : '';
+      const was = result.before ? (bg ? ` (преди ${money(result.before)})` : ` (was ${money(result.before)})`) : '';
       return bg
-        ? `Zaredeni ${money(result.added)}. Nalichnost: ${money(result.balance)}${was}. Validnost do ${day(result.validUntil)}.`
+        ? `Заредени ${money(result.added)}. Наличност: ${money(result.balance)}${was}. Валидност до ${day(result.validUntil)}.`
         : `Credit added: ${money(result.added)}. Balance: ${money(result.balance)}${was}. Valid until ${day(result.validUntil)}.`;
     }
     case 'rejected':
       return result.attemptsLeft > 0
         ? bg
-          ? `Kartata ${result.masked} e otkazana (nevalidna ili izpolzvana). Ostavat ${result.attemptsLeft} opita do zaklyuchvane.`
+          ? `Картата ${result.masked} е отказана (невалидна или използвана). Остават ${result.attemptsLeft} опита до заключване.`
           : `Card ${result.masked} rejected by the carrier (invalid or used). ${result.attemptsLeft} attempt(s) left before recharging locks.`
         : blockedWarning(lang);
     case 'attempts-exceeded':
@@ -40,33 +44,31 @@ export function rechargeReply(result: RechargeResult, lang: Language): string {
       return blockedWarning(lang);
     case 'already-used':
       return bg
-        ? `Kartata ${result.masked} veche e izpolzvana na ${day(result.at)}. Ne e nabrana otnovo.`
+        ? `Картата ${result.masked} вече е използвана на ${day(result.at)}. Не е набрана отново.`
         : `Card ${result.masked} was already used on ${day(result.at)}. Not dialled again.`;
     case 'in-progress':
-      return bg ? `Kartata ${result.masked} se zarejda v momenta.` : `Card ${result.masked} is being recharged now.`;
+      return bg ? `Картата ${result.masked} се зарежда в момента.` : `Card ${result.masked} is being recharged now.`;
     case 'outcome-unknown':
     case 'no-answer':
       return bg
-        ? `Nyama otgovor za kartata ${result.masked}; rezultatat e neizvesten. Nyama da bade nabrana otnovo. Proverete s CREDIT?`
+        ? `Няма отговор за картата ${result.masked}; резултатът е неизвестен. Няма да бъде набрана отново. Проверете с CREDIT?`
         : `No carrier answer for card ${result.masked}; outcome unknown. It will not be dialled again. Check with CREDIT?`;
     case 'unrecognised':
-      return bg ? `Operatorat otgovori: ${result.text}` : `Carrier answered: ${result.text}`;
+      return bg ? `Операторът отговори: ${result.text}` : `Carrier answered: ${result.text}`;
     case 'failed':
-      return bg
-        ? `Zarejdaneto ne e izvarsheno (${result.reason}). Kartata ne e izpolzvana.`
-        : `Recharge failed: ${result.reason}. The card was not used.`;
+      return bg ? `Зареждането не е извършено (${result.reason}). Картата не е използвана.` : `Recharge failed: ${result.reason}. The card was not used.`;
   }
 }
 
-/** The blocked-card warning, in both languages (the SIM is protected from a carrier block). */
+/** The blocked-card warning (the SIM is protected from a carrier block). */
 export function blockedWarning(lang: Language): string {
   return lang === 'bg'
-    ? 'Vnimanie: zarejdaneto e zaklyucheno sled tvarde mnogo otkazani karti, za da ne se blokira SIM kartata. Operator: CREDITCFG RESET.'
+    ? 'Внимание: зареждането е заключено след твърде много отказани карти, за да не се блокира SIM картата. Оператор: CREDITCFG RESET.'
     : 'Warning: recharging is locked after too many rejected cards, to keep the SIM from being blocked. Operator: CREDITCFG RESET.';
 }
 
 export function unknownCommand(name: string, lang: Language): string {
-  return lang === 'bg' ? `Nepoznata komanda: ${name}` : `Unknown command: ${name}`;
+  return lang === 'bg' ? `Непозната команда: ${name}` : `Unknown command: ${name}`;
 }
 
 export type ReconcileNotice =
@@ -77,19 +79,19 @@ export type ReconcileNotice =
 /** Told to whoever asked for a recharge that a crash interrupted, once a balance check settles it. */
 export function reconcileReply(notice: ReconcileNotice, lang: Language): string {
   const bg = lang === 'bg';
-  const head = bg ? `Zarejdaneto s karta ${notice.masked} be prekasnato ot restart` : `Recharge with card ${notice.masked} was interrupted by a restart`;
+  const head = bg ? `Зареждането с карта ${notice.masked} беше прекъснато от рестарт` : `Recharge with card ${notice.masked} was interrupted by a restart`;
   switch (notice.kind) {
     case 'applied':
       return bg
-        ? `${head}; nalichnostta pokazva, che e minalo: ${money(notice.after)} (predi ${money(notice.before)}).`
+        ? `${head}; наличността показва, че е минало: ${money(notice.after)} (преди ${money(notice.before)}).`
         : `${head}; the balance shows it went through: ${money(notice.after)} (was ${money(notice.before)}).`;
     case 'not-applied':
       return bg
-        ? `${head}; nalichnostta e sashtata (${money(notice.balance)}), kartata ne e izpolzvana. Izpratete ya otnovo.`
+        ? `${head}; наличността е същата (${money(notice.balance)}), картата не е използвана. Изпратете я отново.`
         : `${head}; the balance is unchanged (${money(notice.balance)}), so the card was not used. Send it again to retry.`;
     case 'undetermined':
       return bg
-        ? `${head}; rezultatat e neizvesten. Nyama da bade nabrana otnovo; proverete nalichnostta.`
+        ? `${head}; резултатът е неизвестен. Няма да бъде набрана отново; проверете наличността.`
         : `${head}; the outcome is unknown (${notice.reason}). It will not be dialled again; check the balance.`;
   }
 }
@@ -98,10 +100,15 @@ export function reconcileReply(notice: ReconcileNotice, lang: Language): string 
 export function lockNotice(reason: 'budget' | 'carrier', rejections: number, lang: Language): string {
   if (lang === 'bg') {
     return reason === 'carrier'
-      ? 'gsmkeeper: operatorat otchete maksimum greshni opiti; zarejdaneto e zaklyucheno. CREDITCFG RESET za otklyuchvane.'
-      : `gsmkeeper: ${rejections} otkazani karti; zarejdaneto e zaklyucheno predi blokirane na SIM. CREDITCFG RESET za otklyuchvane.`;
+      ? 'gsmkeeper: операторът отчете максимум грешни опити; зареждането е заключено. CREDITCFG RESET за отключване.'
+      : `gsmkeeper: ${rejections} отказани карти; зареждането е заключено преди блокиране на SIM. CREDITCFG RESET за отключване.`;
   }
   return reason === 'carrier'
     ? 'gsmkeeper: the carrier reports too many wrong cards; recharging is locked. Unlock with CREDITCFG RESET.'
     : `gsmkeeper: ${rejections} cards rejected; recharging is locked before the carrier blocks the SIM. Unlock with CREDITCFG RESET.`;
+}
+
+/** A pick between the two languages for short handler texts. */
+export function say(lang: Language, en: string, bg: string): string {
+  return lang === 'bg' ? bg : en;
 }

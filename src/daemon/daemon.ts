@@ -6,7 +6,6 @@ import type { TimeoutTable } from '../at/timeouts.js';
 import { loadCarriers, BUILTIN_CARRIERS_DIR, type CarrierRegistry } from '../carriers/loader.js';
 import type { CarrierProfile } from '../carriers/profile.js';
 import type { Config } from '../config/schema.js';
-import type { ControlContext } from '../control/context.js';
 import { buildHttpServer, parseListen } from '../http/server.js';
 import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
@@ -15,6 +14,8 @@ import { RechargeService } from '../recharge/service.js';
 import { Store } from '../store/store.js';
 import { openLink, type ModemLink } from '../transport/open-port.js';
 import { readOrCreateSecret } from './data-files.js';
+import { buildControlContext } from './control-context.js';
+import { RuntimeSettings } from './settings.js';
 import { SenderGuard } from './sender-guard.js';
 import { sendRefusal } from './send-policy.js';
 import { reconcileAndNotify } from './reconcile-notices.js';
@@ -24,7 +25,6 @@ import { PHONE_GROUPS } from '../store/groups.js';
 import { Intake } from './intake.js';
 import { OutboxPump } from './outbox-pump.js';
 import { CommandRunner, type RunOutcome } from './runner.js';
-import { collectStatus } from './status.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -36,6 +36,8 @@ export interface DaemonOptions {
   timeouts?: Partial<TimeoutTable>;
   carriers?: CarrierRegistry;
   outboxBaseDelayMs?: number;
+  /** How long a modem takes to come back after AT+CFUN=1,1. */
+  modemRestartWaitMs?: number;
 }
 
 /** Wiring and lifecycle: config → store → modem → control → HTTP. */
@@ -54,6 +56,8 @@ export class Daemon {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly httpInFlight = new Map<number, Promise<RunOutcome>>();
   private guard!: SenderGuard;
+  private settings!: RuntimeSettings;
+  private intake!: Intake;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -95,29 +99,29 @@ export class Daemon {
       for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, text);
       this.pump?.kick();
     };
+    this.settings = new RuntimeSettings(this.store, config);
     const recharge = new RechargeService({
       store: this.store,
       dialer: this.modem,
       sim: () => (this.modem.imsi && this.profile ? { imsi: this.modem.imsi, profile: this.profile } : null),
-      enabled: () => config.credit.enabled,
+      enabled: () => this.settings.credit.enabled,
       secret,
       logger,
-      onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, config.language)),
+      onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
     });
     this.guard = new SenderGuard(this.store, config.security, logger);
-    const ctx: ControlContext = {
-      password: () => config.password,
-      language: () => config.language,
-      recharge: (request) => recharge.recharge(request),
-      status: () => collectStatus(this.modem, this.store, this.profile?.name ?? null, this.startedAt),
-      resetRechargeLock: () => {
-        if (!this.modem.imsi) return false;
-        this.store.recharges.resetAttempts(this.modem.imsi);
-        this.log.warn({ imsiPrefix: this.modem.imsi.slice(0, 5) }, 'recharge attempt lock reset');
-        return true;
-      },
-      isConfigSender: (sender, source) => source === 'http' || this.guard.isConfigNumber(sender),
-    };
+    const ctx = buildControlContext({
+      config,
+      store: this.store,
+      settings: this.settings,
+      modem: this.modem,
+      recharge,
+      guard: this.guard,
+      profile: () => this.profile,
+      startedAt: this.startedAt,
+      restartModem: () => this.restartModem(),
+      logger,
+    });
     this.pump = new OutboxPump(
       this.store,
       this.modem,
@@ -126,12 +130,12 @@ export class Daemon {
       logger,
     );
     this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
-    const intake = new Intake(this.modem, this.store, logger, (row) => this.track(this.runner.run(row)));
+    this.intake = new Intake(this.modem, this.store, logger, (row) => this.track(this.runner.run(row)));
 
     const balanceUssd = this.profile.file.balance.ussd ?? config.credit.balanceUssd;
-    await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, balanceUssd, config.language, logger);
+    await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, balanceUssd, this.settings.language, logger);
     for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
-    await intake.scan();
+    await this.intake.scan();
     this.pump.kick();
     if (config.http.listen) await this.startHttp();
     this.log.info('ready');
@@ -171,6 +175,18 @@ export class Daemon {
       sim: this.options.sim,
     });
     this.httpAddress = await this.http.listen({ host, port });
+  }
+
+  /**
+   * RESET: the modem restarts (AT+CFUN=1,1), then init and the stored-message scan run again.
+   * A modem that does not come back is the recovery ladder's business.
+   */
+  async restartModem(): Promise<void> {
+    this.log.warn('modem restart requested');
+    await this.engine.execute('AT+CFUN=1,1').catch((err) => this.log.warn({ err: String(err) }, 'AT+CFUN=1,1 failed'));
+    await new Promise((resolve) => setTimeout(resolve, this.options.modemRestartWaitMs ?? 5000));
+    await this.modem.init();
+    await this.intake.scan();
   }
 
   /** Idle until commands in flight settle (used by tests and a graceful stop). */

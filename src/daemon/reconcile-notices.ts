@@ -2,7 +2,7 @@ import type { CarrierProfile } from '../carriers/profile.js';
 import { reconcileReply, type Language } from '../control/texts.js';
 import type { Logger } from '../log/logger.js';
 import { reconcileUnknown } from '../recharge/reconcile.js';
-import type { UssdDialer } from '../recharge/service.js';
+import type { BalanceDialer } from '../recharge/balance.js';
 import type { Store } from '../store/store.js';
 import type { CommandRow } from '../store/commands.js';
 import { parseCommandText } from '../control/grammar.js';
@@ -14,7 +14,7 @@ import { parseCommandText } from '../control/grammar.js';
  */
 export async function reconcileAndNotify(
   store: Store,
-  dialer: UssdDialer,
+  dialer: BalanceDialer,
   imsi: string,
   profile: CarrierProfile,
   balanceUssd: string | null,

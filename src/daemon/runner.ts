@@ -1,5 +1,5 @@
 import type { ControlContext } from '../control/context.js';
-import { interpret } from '../control/processor.js';
+import { interpret, type Execution } from '../control/processor.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandRow } from '../store/commands.js';
 import type { Store } from '../store/store.js';
@@ -42,15 +42,16 @@ export class CommandRunner {
       return this.drop(row, interpretation.reason);
     }
     this.store.commands.markExecuting(row.id, interpretation.name);
-    let result: { text: string | null; replyTo: string | null };
+    let result: Execution;
     try {
       result = await interpretation.execute();
     } catch (err) {
       this.log.error({ command: row.id, err: err instanceof Error ? err.message : String(err) }, 'command failed');
-      result = { text: `${interpretation.name}: failed, please try again later.`, replyTo: interpretation.command?.replyTo ?? null };
+      result = { text: `${interpretation.name}: failed, please try again later.`, replyTo: interpretation.command?.replyTo ?? null, send: true };
     }
-    const smsTo = result.text === null ? null : row.source === 'sms' ? (result.replyTo ?? row.sender) : result.replyTo;
-    this.store.commands.answer(row.id, result.text, smsTo && result.text ? { recipient: smsTo, text: result.text } : null);
+    // SMS replies go to PH or the sender; HTTP replies come back in the response, and by SMS only to PH.
+    const smsTo = !result.send ? null : row.source === 'sms' ? (result.replyTo ?? row.sender) : result.replyTo;
+    this.store.commands.answer(row.id, result.text, smsTo ? { recipient: smsTo, text: result.text } : null);
     this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo }, 'answered');
     if (smsTo) this.onReplyQueued();
     return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };

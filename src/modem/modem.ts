@@ -9,7 +9,7 @@ import {
   chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
   type ListedMessage, type Registration, type SignalQuality,
 } from './parsers.js';
-import { runUssd, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
+import { runUssd, runUssdMenu, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
 
 export interface ModemSettings {
   /** How this modem wants USSD requests written (Huawei E1xx: packed GSM 7-bit hex). */
@@ -148,6 +148,14 @@ export class Modem extends EventEmitter<ModemEvents> {
     return this.ussdLock.run(async () => {
       await this.setCscs('GSM');
       return runUssd(this.engine, { encoding: this.settings.ussdEncoding, cscs: this.cscs ?? 'GSM' }, request);
+    });
+  }
+
+  /** A USSD menu walked step by step (`*123#` then `4`), inside the same one-at-a-time lock. */
+  ussdMenu(steps: string[], timeoutMs: number): Promise<UssdAnswer> {
+    return this.ussdLock.run(async () => {
+      await this.setCscs('GSM');
+      return runUssdMenu(this.engine, { encoding: this.settings.ussdEncoding, cscs: this.cscs ?? 'GSM' }, steps, timeoutMs);
     });
   }
 }

@@ -27,19 +27,17 @@ export interface UssdSettings {
 }
 
 /**
- * One USSD transaction: the answer is the +CUSD URC, which may come before or after the OK, so the
- * subscription is made before AT+CUSD is written. A network timeout or a session left open (m=1) is
- * closed with AT+CUSD=2, whose ERROR (Huawei E173 with no session) is ignored.
+ * One USSD exchange: the answer is the +CUSD URC, which may come before or after the OK, so the
+ * subscription is made before AT+CUSD is written. The session is left as the network left it.
  */
-export async function runUssd(engine: AtEngine, settings: UssdSettings, request: UssdRequest): Promise<UssdAnswer> {
+async function exchange(engine: AtEngine, settings: UssdSettings, code: string, timeoutMs: number, secrets: string[]): Promise<UssdAnswer> {
   let encoded: string;
   try {
-    encoded = encodeUssdRequest(request.code, settings.encoding);
+    encoded = encodeUssdRequest(code, settings.encoding);
   } catch (err) {
     throw new ModemError('ussd-bad-request', err instanceof CodecError ? err.message : String(err));
   }
-  const secrets = request.secrets ?? [];
-  registerSecret(...secrets, encoded !== request.code ? encoded : '');
+  registerSecret(...secrets, encoded !== code ? encoded : '');
   const command = `AT+CUSD=1,"${encoded}",15`;
 
   let onAnswer: (answer: UssdAnswer) => void = () => {};
@@ -60,11 +58,9 @@ export async function runUssd(engine: AtEngine, settings: UssdSettings, request:
   try {
     await engine.execute(command, { logAs: maskSecrets(command) });
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ModemError('ussd-timeout', `no USSD answer within ${request.timeoutMs} ms`)), request.timeoutMs);
+      timer = setTimeout(() => reject(new ModemError('ussd-timeout', `no USSD answer within ${timeoutMs} ms`)), timeoutMs);
     });
-    const answer = await Promise.race([answered, timeout]);
-    if (answer.status === 'further-action') await cancelUssd(engine);
-    return answer;
+    return await Promise.race([answered, timeout]);
   } catch (err) {
     if (err instanceof ModemError && err.code === 'ussd-timeout') await cancelUssd(engine);
     throw err;
@@ -72,6 +68,34 @@ export async function runUssd(engine: AtEngine, settings: UssdSettings, request:
     clearTimeout(timer);
     unsubscribe();
   }
+}
+
+/**
+ * One USSD request and its answer. A network timeout or a session left open (m=1) is closed with
+ * AT+CUSD=2, whose ERROR (Huawei E173 with no session) is ignored.
+ */
+export async function runUssd(engine: AtEngine, settings: UssdSettings, request: UssdRequest): Promise<UssdAnswer> {
+  const answer = await exchange(engine, settings, request.code, request.timeoutMs, request.secrets ?? []);
+  if (answer.status === 'further-action') await cancelUssd(engine);
+  return answer;
+}
+
+/**
+ * A menu session: the first code opens it, each later step answers the menu the network shows
+ * (`*123#` → `4`). Every answer but the last must ask for more input; the session is closed after.
+ */
+export async function runUssdMenu(engine: AtEngine, settings: UssdSettings, steps: string[], timeoutMs: number): Promise<UssdAnswer> {
+  if (steps.length === 0) throw new ModemError('ussd-bad-request', 'a menu needs at least one step');
+  let answer: UssdAnswer | null = null;
+  for (let i = 0; i < steps.length; i++) {
+    answer = await exchange(engine, settings, steps[i]!, timeoutMs, []);
+    const last = i === steps.length - 1;
+    if (!last && answer.status !== 'further-action') {
+      throw new ModemError('bad-answer', `the menu ended after step ${i + 1} of ${steps.length} (${answer.status}: ${answer.text ?? 'no text'})`);
+    }
+  }
+  if (answer!.status === 'further-action') await cancelUssd(engine);
+  return answer!;
 }
 
 export async function cancelUssd(engine: AtEngine): Promise<void> {

@@ -3,7 +3,7 @@ import { formatMoney, type Money } from '../carriers/money.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 import type { RechargeRow } from '../store/recharges.js';
-import type { UssdDialer } from './service.js';
+import { checkBalance, type BalanceDialer } from './balance.js';
 
 export type Reconciliation =
   | { kind: 'applied'; row: RechargeRow; before: Money; after: Money }
@@ -17,7 +17,7 @@ export type Reconciliation =
  */
 export async function reconcileUnknown(
   store: Store,
-  dialer: UssdDialer,
+  dialer: BalanceDialer,
   imsi: string,
   profile: CarrierProfile,
   balanceUssd: string | null,
@@ -25,16 +25,12 @@ export async function reconcileUnknown(
 ): Promise<Reconciliation[]> {
   const rows = store.recharges.unreconciled(imsi);
   if (rows.length === 0) return [];
-  if (!balanceUssd) return rows.map((row) => ({ kind: 'undetermined', row, reason: 'no balance code is known for this carrier' }));
-  let now: Money | null = null;
-  try {
-    const answer = await dialer.ussd({ code: balanceUssd, timeoutMs: profile.file.recharge.answerTimeoutSeconds * 1000 });
-    const parsed = answer.text ? profile.parseBalance(answer.text) : null;
-    now = parsed?.balance ?? null;
-    if (parsed && (parsed.balance || parsed.validUntil)) store.balances.record(imsi, parsed.balance?.cents ?? null, parsed.balance?.currency ?? null, parsed.validUntil, 'balance-check');
-  } catch (err) {
-    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'balance check for reconciliation failed');
+  if (!balanceUssd && !profile.file.balance.ussd && !profile.file.balance.menu?.length) {
+    return rows.map((row) => ({ kind: 'undetermined', row, reason: 'no balance code is known for this carrier' }));
   }
+  const check = await checkBalance(store, dialer, imsi, profile, balanceUssd, 'reconcile');
+  if (check.kind === 'failed') logger.warn({ reason: check.reason }, 'balance check for reconciliation failed');
+  const now: Money | null = check.kind === 'checked' ? check.balance : null;
   return rows.map((row) => {
     if (!now) return { kind: 'undetermined', row, reason: 'the balance could not be read' };
     const before = store.balances.latestBefore(imsi, row.started_at);

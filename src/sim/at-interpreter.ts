@@ -249,7 +249,10 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private ussd(body: string): Reply {
     const m = /^\+CUSD=(\d)(?:,"([^"]*)"(?:,(\d+))?)?$/i.exec(body);
     if (!m) return body.toUpperCase() === '+CUSD?' ? this.ok('+CUSD: 1') : this.cmeError(4);
-    if (m[1] === '2' || m[2] === undefined) return this.ok();
+    if (m[1] === '2' || m[2] === undefined) {
+      this.carrier.endSession();
+      return this.ok();
+    }
     const code = decodeUssdText(m[2], m[3] === undefined ? 15 : Number(m[3]), { cscs: this.settings.cscs });
     setTimeout(() => {
       const answer = this.carrier.handleUssd(code);

@@ -3,8 +3,8 @@ import type { Dialect } from './dialects.js';
 import type { DialRecord, SimState, SimVoucher } from './state.js';
 
 export interface UssdReply {
-  /** +CUSD <m>: 0 answer, 2 network ended the session, 4 not supported. */
-  m: 0 | 2 | 4;
+  /** +CUSD <m>: 0 answer, 1 more input wanted (menu), 2 network ended the session, 4 not supported. */
+  m: 0 | 1 | 2 | 4;
   text: string | null;
 }
 
@@ -83,16 +83,36 @@ export class SimCarrier {
     return this.state.carrier.dialLog;
   }
 
+  private menuOpen = false;
+
+  /** Closes a menu session (AT+CUSD=2, or the next request that is not a menu choice). */
+  endSession(): void {
+    this.menuOpen = false;
+  }
+
   handleUssd(code: string): UssdReply {
+    const menu = this.dialect.menu;
+    if (menu && this.menuOpen) {
+      this.menuOpen = false;
+      if (code === menu.balanceChoice) return this.balanceAnswer(code);
+      this.record(code, 'unknown-code');
+      return { m: 2, text: null };
+    }
+    if (menu && code === menu.code) {
+      this.menuOpen = true;
+      return { m: 1, text: menu.text };
+    }
     const recharge = this.dialect.rechargePattern?.exec(code);
     if (recharge) return this.recharge(code, recharge[1]!);
-    if (this.dialect.balanceCode && code === this.dialect.balanceCode) {
-      this.record(code, 'balance');
-      const c = this.state.carrier;
-      return { m: 0, text: this.dialect.balance(this.dialect.money(c.balanceCents, c.currency), ddmmyyyy(c.validUntil)) };
-    }
+    if (this.dialect.balanceCode && code === this.dialect.balanceCode) return this.balanceAnswer(code);
     this.record(code, 'unknown-code');
     return { m: 4, text: null };
+  }
+
+  private balanceAnswer(code: string): UssdReply {
+    this.record(code, 'balance');
+    const c = this.state.carrier;
+    return { m: 0, text: this.dialect.balance(this.dialect.money(c.balanceCents, c.currency), ddmmyyyy(c.validUntil)) };
   }
 
   private recharge(code: string, pin: string): UssdReply {

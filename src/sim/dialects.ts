@@ -9,6 +9,8 @@ export interface Dialect {
   /** Recharge request → voucher PIN, or null when this carrier has no USSD recharge. */
   rechargePattern: RegExp | null;
   balanceCode: string | null;
+  /** A menu session: the code that opens it, its text, and which choice shows the balance. */
+  menu?: { code: string; text: string; balanceChoice: string };
   /** The carrier blocks recharging after this many bad codes in `badWindowHours`. */
   maxBadAttempts: number;
   badWindowHours: number;
@@ -54,7 +56,8 @@ export const DIALECTS: Record<string, Dialect> = {
   yettel: {
     mccMnc: '28405',
     rechargePattern: null,
-    balanceCode: '*123#',
+    balanceCode: null,
+    menu: { code: '*123#', text: 'Moyat Yettel\n1 Moite uslugi\n2 Paketi\n3 Prezaredi\n4 Balans i validnost\n0 Izhod', balanceChoice: '4' },
     maxBadAttempts: 5,
     badWindowHours: 24,
     blockHours: 24,

@@ -5,6 +5,7 @@ import { OutboxStore } from './outbox.js';
 import { GroupStore } from './groups.js';
 import { RechargeStore } from './recharges.js';
 import { SecurityStore } from './security.js';
+import { SettingsStore } from './settings.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -14,6 +15,7 @@ export class Store {
   readonly balances: BalanceStore;
   readonly security: SecurityStore;
   readonly groups: GroupStore;
+  readonly settings: SettingsStore;
 
   constructor(readonly db: Db) {
     this.outbox = new OutboxStore(db);
@@ -22,6 +24,7 @@ export class Store {
     this.balances = new BalanceStore(db);
     this.security = new SecurityStore(db);
     this.groups = new GroupStore(db);
+    this.settings = new SettingsStore(db);
   }
 
   static open(file: string): Store {

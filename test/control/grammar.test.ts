@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandText } from '../../src/control/grammar.js';
 import { interpret } from '../../src/control/processor.js';
-import type { ControlContext } from '../../src/control/context.js';
-import type { RechargeRequest } from '../../src/recharge/service.js';
+import { fakeControl } from '../helpers/fake-control.js';
 import type { RechargeResult } from '../../src/recharge/result.js';
 
 describe('command grammar', () => {
@@ -44,20 +43,8 @@ describe('command grammar', () => {
   });
 });
 
-function context(result: RechargeResult = { kind: 'invalid-code' }): ControlContext & { requests: RechargeRequest[] } {
-  const requests: RechargeRequest[] = [];
-  return {
-    requests,
-    password: () => '123456',
-    language: () => 'en',
-    recharge: async (request) => {
-      requests.push(request);
-      return result;
-    },
-    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, uptimeSeconds: 0, degraded: [] }),
-    resetRechargeLock: () => true,
-    isConfigSender: (sender) => sender === '+359888000999',
-  };
+function context(result: RechargeResult = { kind: 'invalid-code' }) {
+  return fakeControl({ recharge: result });
 }
 
 const meta = { sender: '+359888123456', source: 'sms' as const, commandId: 1 };
@@ -79,7 +66,7 @@ describe('interpretation', () => {
     const result = interpret('*123456 Ph 0888123456 Credit 123456789012345', meta, ctx);
     expect(result.kind).toBe('run');
     if (result.kind !== 'run') return;
-    await expect(result.execute()).resolves.toEqual({ text: 'Card credit control option disabled!', replyTo: '0888123456' });
+    await expect(result.execute()).resolves.toEqual({ text: 'Card credit control option disabled!', replyTo: '0888123456', send: true });
     expect(ctx.requests).toEqual([{ code: '123456789012345', requestedBy: '+359888123456', commandId: 1 }]);
   });
 
@@ -110,7 +97,7 @@ describe('interpretation', () => {
   it('answers a bad PH number to the sender with a clear error', async () => {
     const run = interpret('*123456 PH 12ab STAT?', meta, context());
     if (run.kind !== 'run') throw new Error('expected a run');
-    expect(await run.execute()).toEqual({ text: 'Invalid phone number!', replyTo: null });
+    expect(await run.execute()).toEqual({ text: 'Invalid phone number!', replyTo: null, send: true });
   });
 });
 
@@ -133,17 +120,16 @@ describe('CREDITCFG RESET', () => {
 describe('replies in Bulgarian', () => {
   it('the blocked-card warning exists in both languages and fits one GSM 7-bit SMS', async () => {
     const { blockedWarning } = await import('../../src/control/texts.js');
+    const { transliterate } = await import('../../src/control/transliterate.js');
     const { septetLength } = await import('../../src/codec/gsm7.js');
-    for (const lang of ['en', 'bg'] as const) {
-      const text = blockedWarning(lang);
-      expect(septetLength(text)).toBeLessThanOrEqual(160);
-    }
-    expect(blockedWarning('bg')).toMatch(/zaklyucheno/);
+    for (const lang of ['en', 'bg'] as const) expect(septetLength(transliterate(blockedWarning(lang)))).toBeLessThanOrEqual(160);
+    expect(blockedWarning('bg')).toMatch(/заключено/);
+    expect(transliterate(blockedWarning('bg'))).toMatch(/zaklyucheno/);
   });
 
   it('seed texts stay verbatim in Bulgarian mode', async () => {
     const { rechargeReply } = await import('../../src/control/texts.js');
     expect(rechargeReply({ kind: 'invalid-code' }, 'bg')).toBe('Invalid Security Code!');
-    expect(rechargeReply({ kind: 'rejected', masked: '***********2345', attemptsLeft: 1, windowHours: 24 }, 'bg')).toMatch(/Ostavat 1 opita/);
+    expect(rechargeReply({ kind: 'rejected', masked: '***********2345', attemptsLeft: 1, windowHours: 24 }, 'bg')).toMatch(/Остават 1 опита/);
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDaemon, type RunningDaemon } from '../helpers/daemon.js';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
 
 let running: RunningDaemon | null = null;
@@ -99,7 +100,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
   });
 
   it('crashWhileDiallingIsReconciledByABalanceCheckAndTheRequesterIsTold', async () => {
-    const config = { credit: { enabled: true, balanceUssd: '*102#' } };
+    const config = { credit: { ...DEFAULT_CONFIG.credit, balanceUssd: '*102#' } };
     running = await startDaemon({ config });
     const { simulator, dataDir } = running;
     const pin = simulator.unusedVouchers()[0]!.pin;

@@ -64,7 +64,7 @@ describe('nobody burns the credit', () => {
         method: 'POST',
         headers: { authorization: 'Bearer test-token-0123456789abcdef', 'content-type': 'application/json', 'idempotency-key': 'order-42' },
         body: JSON.stringify({ text: `*123456 CREDIT ${pin}` }),
-      }).then((r) => r.json());
+      }).then((r) => r.json() as Promise<{ commandId: number; reply: string }>);
     const [a, b] = await Promise.all([send(), send()]);
     const c = await send();
     expect(a).toEqual(b);

@@ -1,14 +1,45 @@
-import type { Handler } from '../context.js';
+import { fail, ok, type ControlContext, type Handler } from '../context.js';
+import { say } from '../texts.js';
+
+function describe(ctx: ControlContext): string {
+  const { enabled, lowBalance, validityDays } = ctx.settings.credit;
+  const lang = ctx.settings.language;
+  const low = lowBalance === null ? say(lang, 'off', 'изкл.') : `${lowBalance.toFixed(2)} ${ctx.settings.currency}`;
+  const days = validityDays === null ? say(lang, 'off', 'изкл.') : say(lang, `${validityDays} days`, `${validityDays} дни`);
+  return say(
+    lang,
+    `Credit control ${enabled ? 'ON' : 'OFF'}. Low balance alert: ${low}. Validity alert: ${days}. Check: ${ctx.settings.checkSchedule}.`,
+    `Контрол на кредита ${enabled ? 'ВКЛ' : 'ИЗКЛ'}. Аларма нисък баланс: ${low}. Аларма валидност: ${days}. Проверка: ${ctx.settings.checkSchedule}.`,
+  );
+}
+
+/** CREDITCFG?: the credit control option as it stands. */
+export const creditcfgQuery: Handler = async (_invocation, ctx) => ok(describe(ctx));
 
 /**
- * CREDITCFG RESET: clears the voucher attempt lock (Config numbers, or the HTTP relay's token
- * holder). Other CREDITCFG settings belong to the credit-control option.
+ * CREDITCFG ON|OFF[,<low threshold>][,<days before validity ends>] and CREDITCFG RESET (clears the
+ * voucher attempt lock). An empty or "0"… field: "ON,,7" keeps the threshold, "ON,0" turns its alert off.
  */
-export const creditcfg: Handler = async ({ command, sender, source }, ctx) => {
-  const bg = ctx.language() === 'bg';
-  const action = (command.params[0] ?? '').toUpperCase();
-  if (action !== 'RESET') return { text: bg ? 'Izpolzvaite: CREDITCFG RESET' : 'Usage: CREDITCFG RESET' };
-  if (!ctx.isConfigSender(sender, source)) return { text: bg ? 'Samo nomera ot grupa Config mogat tova.' : 'Only Config group numbers may do that.' };
-  if (!ctx.resetRechargeLock()) return { text: bg ? 'Nyama SIM karta.' : 'No SIM known yet.' };
-  return { text: bg ? 'Zaklyuchvaneto na zarejdaneto e nulirano.' : 'Recharge attempt lock reset.' };
+export const creditcfg: Handler = async ({ command }, ctx) => {
+  const lang = ctx.settings.language;
+  const [action = '', lowText, daysText] = command.params;
+  const verb = action.toUpperCase();
+  if (verb === 'RESET') {
+    if (!ctx.resetRechargeLock()) return fail(say(lang, 'No SIM known yet.', 'Няма SIM карта.'));
+    return ok(say(lang, 'Recharge attempt lock reset.', 'Заключването на зареждането е нулирано.'));
+  }
+  if (verb !== 'ON' && verb !== 'OFF') return fail(say(lang, 'Usage: CREDITCFG ON|OFF[,low][,days] or CREDITCFG RESET', 'Употреба: CREDITCFG ON|OFF[,праг][,дни] или CREDITCFG RESET'));
+  const current = ctx.settings.credit;
+  let lowBalance = current.lowBalance;
+  if (lowText) {
+    if (!/^\d{1,4}(\.\d{1,2})?$/.test(lowText)) return fail(say(lang, `Bad threshold "${lowText}": use e.g. 2 or 2.50.`, `Грешен праг "${lowText}": напр. 2 или 2.50.`));
+    lowBalance = Number(lowText) === 0 ? null : Number(lowText);
+  }
+  let validityDays = current.validityDays;
+  if (daysText) {
+    if (!/^\d{1,3}$/.test(daysText) || Number(daysText) > 365) return fail(say(lang, `Bad days "${daysText}": 0-365.`, `Грешни дни "${daysText}": 0-365.`));
+    validityDays = Number(daysText) === 0 ? null : Number(daysText);
+  }
+  ctx.settings.credit = { enabled: verb === 'ON', lowBalance, validityDays };
+  return ok(describe(ctx));
 };

@@ -1,19 +1,6 @@
 import { formatDay } from '../../carriers/money.js';
-import type { Handler, StatusSnapshot } from '../context.js';
-
-function age(iso: string): string {
-  const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  if (minutes < 48 * 60) return `${Math.round(minutes / 60)}h`;
-  return `${Math.round(minutes / 1440)}d`;
-}
-
-function uptime(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return d > 0 ? `${d}d${h}h` : `${h}h${String(m).padStart(2, '0')}m`;
-}
+import { ok, type Handler, type StatusSnapshot } from '../context.js';
+import { age, uptime } from './format.js';
 
 /** One SMS of status: signal, network, balance with its age, outbox, uptime, problems first. */
 export function formatStatus(s: StatusSnapshot): string {
@@ -33,4 +20,4 @@ export function formatStatus(s: StatusSnapshot): string {
   return parts.join(' ');
 }
 
-export const stat: Handler = async (_invocation, ctx) => ({ text: formatStatus(await ctx.status()) });
+export const stat: Handler = async (_invocation, ctx) => ok(formatStatus(await ctx.status()));

@@ -1,0 +1,54 @@
+import type { Config } from '../config/schema.js';
+import type { Language } from '../control/texts.js';
+import type { Store } from '../store/store.js';
+
+export interface CreditControl {
+  enabled: boolean;
+  lowBalance: number | null;
+  validityDays: number | null;
+}
+
+/**
+ * The settings the box runs with: what was changed by SMS or HTTP (kept in SQLite, surviving
+ * restarts) over the config file's values.
+ */
+export class RuntimeSettings {
+  constructor(private readonly store: Store, private readonly config: Config) {}
+
+  get password(): string {
+    return this.store.settings.get<string>('password') ?? this.config.password;
+  }
+
+  set password(value: string) {
+    this.store.settings.set('password', value);
+  }
+
+  get language(): Language {
+    return this.store.settings.get<Language>('language') ?? this.config.language;
+  }
+
+  set language(value: Language) {
+    this.store.settings.set('language', value);
+  }
+
+  get bulgarianScript(): 'latin' | 'cyrillic' {
+    return this.store.settings.get<'latin' | 'cyrillic'>('bulgarianScript') ?? this.config.bulgarianScript;
+  }
+
+  set bulgarianScript(value: 'latin' | 'cyrillic') {
+    this.store.settings.set('bulgarianScript', value);
+  }
+
+  get credit(): CreditControl {
+    const stored = this.store.settings.get<Partial<CreditControl>>('credit') ?? {};
+    return {
+      enabled: stored.enabled ?? this.config.credit.enabled,
+      lowBalance: stored.lowBalance !== undefined ? stored.lowBalance : this.config.credit.lowBalance,
+      validityDays: stored.validityDays !== undefined ? stored.validityDays : this.config.credit.validityDays,
+    };
+  }
+
+  set credit(value: CreditControl) {
+    this.store.settings.set('credit', value);
+  }
+}

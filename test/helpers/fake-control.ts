@@ -1,0 +1,87 @@
+import type { BalanceReport, ControlContext, CreditControlSettings } from '../../src/control/context.js';
+import type { Language } from '../../src/control/texts.js';
+import type { RechargeRequest } from '../../src/recharge/service.js';
+import type { RechargeResult } from '../../src/recharge/result.js';
+import type { PhoneGroup } from '../../src/store/groups.js';
+
+export interface FakeControl extends ControlContext {
+  requests: RechargeRequest[];
+  ussdCodes: string[];
+  restarts: number;
+  resets: number;
+  groupData: Record<PhoneGroup, string[]>;
+}
+
+/** A control context with in-memory settings and groups, recording what handlers asked for. */
+export function fakeControl(options: { recharge?: RechargeResult; balance?: BalanceReport; configNumbers?: string[] } = {}): FakeControl {
+  let password = '123456';
+  let language: Language = 'en';
+  let bulgarianScript: 'latin' | 'cyrillic' = 'latin';
+  let credit: CreditControlSettings = { enabled: true, lowBalance: 2, validityDays: 7 };
+  const groupData: Record<PhoneGroup, string[]> = { config: [], command: [], notify: [] };
+  const fake: FakeControl = {
+    requests: [],
+    ussdCodes: [],
+    restarts: 0,
+    resets: 0,
+    groupData,
+    settings: {
+      get password() {
+        return password;
+      },
+      set password(v) {
+        password = v;
+      },
+      get language() {
+        return language;
+      },
+      set language(v) {
+        language = v;
+      },
+      get bulgarianScript() {
+        return bulgarianScript;
+      },
+      set bulgarianScript(v) {
+        bulgarianScript = v;
+      },
+      get credit() {
+        return credit;
+      },
+      set credit(v) {
+        credit = v;
+      },
+      defaultPassword: '123456',
+      currency: 'EUR',
+      checkSchedule: '0 9 * * *',
+    },
+    groups: {
+      add: (g, n) => (groupData[g].includes(n) ? 'exists' : groupData[g].length >= 4 ? 'full' : (groupData[g].push(n), 'added')),
+      remove: (g, n) => {
+        const i = groupData[g].indexOf(n);
+        if (i < 0) return false;
+        groupData[g].splice(i, 1);
+        return true;
+      },
+      members: (g) => [...groupData[g]],
+    },
+    recharge: async (request) => {
+      fake.requests.push(request);
+      return options.recharge ?? { kind: 'invalid-code' };
+    },
+    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, uptimeSeconds: 0, degraded: [] }),
+    balance: async () => options.balance ?? { kind: 'unknown', why: 'no balance code for Vivacom' },
+    ussd: async (code) => {
+      fake.ussdCodes.push(code);
+      return { status: 'answer', text: `answer to ${code}` };
+    },
+    restartModem: async () => {
+      fake.restarts += 1;
+    },
+    resetRechargeLock: () => {
+      fake.resets += 1;
+      return true;
+    },
+    mayConfigure: (sender, source) => source === 'http' || (options.configNumbers ?? ['+359888000999']).includes(sender),
+  };
+  return fake;
+}

@@ -34,6 +34,8 @@ export interface CarrierProfileFile {
     verified: boolean;
     source: string;
   };
+  /** Whether the carrier retires SIMs without activity, and the billable USSD that counts as activity. */
+  keepAlive?: { required: boolean; ussd: string | null; everyDays: number; verified: boolean; source: string };
   samples: Array<{
     text: string;
     expect: { outcome: string; added?: string; balance?: string; validUntil?: string };
@@ -104,6 +106,18 @@ export const carrierProfileSchema = {
         carrierLimit: { type: ['integer', 'null'], minimum: 1 },
         windowHours: { type: 'number', minimum: 1 },
         margin: { type: 'integer', minimum: 0 },
+        verified: { type: 'boolean' },
+        source: { type: 'string' },
+      },
+    },
+    keepAlive: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['required', 'ussd', 'everyDays', 'verified', 'source'],
+      properties: {
+        required: { type: 'boolean' },
+        ussd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' },
+        everyDays: { type: 'integer', minimum: 1, maximum: 365 },
         verified: { type: 'boolean' },
         source: { type: 'string' },
       },

@@ -21,8 +21,10 @@ export interface Config {
     lowBalance: number | null;
     /** Alert the Notify group this many days before the SIM's validity ends; null: never. */
     validityDays: number | null;
-    /** When to check the balance (cron, box's timezone); a random delay of up to 10 minutes is added. */
+    /** When to check the balance (cron, box's timezone). */
     checkSchedule: string;
+    /** A random delay of up to this many minutes is added to each check. */
+    checkJitterMinutes: number;
     /** Balance USSD for this SIM when its carrier profile has none (used to reconcile interrupted recharges). */
     balanceUssd: string | null;
   };
@@ -55,6 +57,10 @@ export interface Config {
     atLeastOnce: boolean;
     maxAttempts: number;
   };
+  housekeeping: {
+    /** Finished messages and commands older than this are deleted (recharges and balances are kept). */
+    keepDays: number;
+  };
   /** Extra folder of carrier profiles, overriding the built-in ones by id. */
   carriersDir: string | null;
   simulator: {
@@ -68,7 +74,7 @@ export const DEFAULT_CONFIG: Config = {
   http: { listen: '127.0.0.1:8080', token: null },
   dataDir: './data',
   password: '123456',
-  credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', balanceUssd: null },
+  credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null },
   security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
   sms: { dailyCap: 50, nonGroupRepliesPerHour: 10 },
   groups: { config: [], command: [], notify: [] },
@@ -77,6 +83,7 @@ export const DEFAULT_CONFIG: Config = {
   timezone: null,
   log: { level: 'info' },
   outbox: { atLeastOnce: false, maxAttempts: 8 },
+  housekeeping: { keepDays: 365 },
   carriersDir: null,
   simulator: { ussdDelayMs: 1200 },
 };
@@ -112,6 +119,7 @@ export const configSchema = {
         lowBalance: { type: ['number', 'null'], minimum: 0, maximum: 10000 },
         validityDays: { type: ['integer', 'null'], minimum: 0, maximum: 365 },
         checkSchedule: { type: 'string', minLength: 9 },
+        checkJitterMinutes: { type: 'integer', minimum: 0, maximum: 120 },
         balanceUssd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' },
       },
     },
@@ -147,6 +155,7 @@ export const configSchema = {
       additionalProperties: false,
       properties: { atLeastOnce: { type: 'boolean' }, maxAttempts: { type: 'integer', minimum: 1, maximum: 100 } },
     },
+    housekeeping: { type: 'object', additionalProperties: false, properties: { keepDays: { type: 'integer', minimum: 1 } } },
     carriersDir: { type: ['string', 'null'] },
     simulator: { type: 'object', additionalProperties: false, properties: { ussdDelayMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
   },

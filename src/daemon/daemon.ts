@@ -16,6 +16,8 @@ import { openLink, type ModemLink } from '../transport/open-port.js';
 import { readOrCreateSecret } from './data-files.js';
 import { buildControlContext } from './control-context.js';
 import { RuntimeSettings } from './settings.js';
+import { buildJobs } from './jobs.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 import { SenderGuard } from './sender-guard.js';
 import { sendRefusal } from './send-policy.js';
 import { reconcileAndNotify } from './reconcile-notices.js';
@@ -58,6 +60,7 @@ export class Daemon {
   private guard!: SenderGuard;
   private settings!: RuntimeSettings;
   private intake!: Intake;
+  private scheduler: Scheduler | null = null;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -137,6 +140,12 @@ export class Daemon {
     for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
     await this.intake.scan();
     this.pump.kick();
+    this.scheduler = new Scheduler(
+      buildJobs({ config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup, kickOutbox: () => this.pump.kick(), logger }),
+      config.timezone,
+      logger,
+    );
+    this.scheduler.start();
     if (config.http.listen) await this.startHttp();
     this.log.info('ready');
   }
@@ -196,6 +205,7 @@ export class Daemon {
 
   async stop(): Promise<void> {
     await this.http?.close();
+    await this.scheduler?.stop();
     this.pump?.stop();
     await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 5000))]);
     this.engine?.close();

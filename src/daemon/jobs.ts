@@ -1,0 +1,67 @@
+import type { CarrierProfile } from '../carriers/profile.js';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { Modem } from '../modem/modem.js';
+import { runCreditCheck } from '../scheduler/credit-check.js';
+import { runKeepAlive } from '../scheduler/keep-alive.js';
+import type { Job } from '../scheduler/scheduler.js';
+import { pruneHistory } from '../store/housekeeping.js';
+import type { Store } from '../store/store.js';
+import type { RuntimeSettings } from './settings.js';
+
+export interface JobDeps {
+  config: Config;
+  store: Store;
+  modem: Modem;
+  settings: RuntimeSettings;
+  profile: () => CarrierProfile | null;
+  notify: (text: string) => void;
+  kickOutbox: () => void;
+  logger: Logger;
+}
+
+const DAY_MS = 86_400_000;
+
+function localDay(date = new Date()): string {
+  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** The box's scheduled work: credit control, keep-alive, housekeeping, and an outbox safety net. */
+export function buildJobs(deps: JobDeps): Job[] {
+  const { config, store, modem, logger } = deps;
+  return [
+    {
+      name: 'credit-check',
+      schedule: config.credit.checkSchedule,
+      jitterMs: config.credit.checkJitterMinutes * 60_000,
+      run: () =>
+        runCreditCheck({
+          store,
+          dialer: modem,
+          sim: () => {
+            const profile = deps.profile();
+            return modem.imsi && profile ? { imsi: modem.imsi, profile } : null;
+          },
+          balanceOverride: config.credit.balanceUssd,
+          credit: () => deps.settings.credit,
+          language: () => deps.settings.language,
+          notify: deps.notify,
+          logger,
+          today: () => localDay(),
+        }),
+    },
+    { name: 'keep-alive', schedule: '0 10 * * *', run: async () => void (await runKeepAlive(store, modem, deps.profile(), logger)) },
+    {
+      name: 'housekeeping',
+      schedule: '15 4 * * *',
+      run: async () => {
+        const now = Date.now();
+        const counts = pruneHistory(store.db, new Date(now - config.housekeeping.keepDays * DAY_MS).toISOString(), new Date(now - 2 * DAY_MS).toISOString());
+        logger.info(counts, 'housekeeping: old history pruned');
+      },
+    },
+    // The outbox pump keeps its own timer; this catches anything a missed timer would leave waiting.
+    { name: 'outbox', schedule: '* * * * *', run: async () => deps.kickOutbox() },
+  ];
+}

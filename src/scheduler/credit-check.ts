@@ -1,0 +1,57 @@
+import type { CarrierProfile } from '../carriers/profile.js';
+import { formatDay, formatMoney } from '../carriers/money.js';
+import { say, type Language } from '../control/texts.js';
+import type { CreditControlSettings } from '../control/context.js';
+import type { Logger } from '../log/logger.js';
+import { checkBalance, type BalanceDialer } from '../recharge/balance.js';
+import type { Store } from '../store/store.js';
+
+export interface CreditCheckDeps {
+  store: Store;
+  dialer: BalanceDialer;
+  sim: () => { imsi: string; profile: CarrierProfile } | null;
+  balanceOverride: string | null;
+  credit: () => CreditControlSettings;
+  language: () => Language;
+  /** Texts the Notify group. */
+  notify: (text: string) => void;
+  logger: Logger;
+  /** The box's local day, YYYY-MM-DD (alerts go at most once per day). */
+  today: () => string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The credit-control option at work: check the balance, keep the history, and tell the Notify
+ * group when the balance is low or the SIM's validity is ending — each alert at most once a day.
+ */
+export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
+  const control = deps.credit();
+  const sim = deps.sim();
+  if (!control.enabled || !sim) return;
+  const check = await checkBalance(deps.store, deps.dialer, sim.imsi, sim.profile, deps.balanceOverride, 'schedule');
+  if (check.kind !== 'checked') deps.logger.warn({ outcome: check.kind }, 'scheduled balance check gave no figures');
+  const latest = deps.store.balances.latest(sim.imsi);
+  if (!latest) return;
+  const lang = deps.language();
+  const today = deps.today();
+  const once = (key: string, text: string): void => {
+    if (deps.store.settings.get<string>(key) === today) return;
+    deps.store.settings.set(key, today);
+    deps.notify(text);
+  };
+
+  if (control.lowBalance !== null && latest.balance_cents !== null && latest.balance_cents < Math.round(control.lowBalance * 100)) {
+    const balance = formatMoney({ cents: latest.balance_cents, currency: latest.currency ?? '' });
+    const threshold = `${control.lowBalance.toFixed(2)} ${latest.currency ?? ''}`.trim();
+    once('alert.lowBalance', say(lang, `gsmkeeper: balance ${balance} is below ${threshold}. Top up with CREDIT <code>.`, `gsmkeeper: наличността ${balance} е под ${threshold}. Заредете с CREDIT <код>.`));
+  }
+  if (control.validityDays !== null && latest.valid_until) {
+    const daysLeft = Math.ceil((Date.parse(`${latest.valid_until}T23:59:59Z`) - Date.now()) / DAY_MS);
+    if (daysLeft <= control.validityDays) {
+      const until = formatDay(latest.valid_until);
+      once('alert.validity', say(lang, `gsmkeeper: the SIM is valid until ${until} (${Math.max(0, daysLeft)} days). Top up to keep it.`, `gsmkeeper: SIM картата е валидна до ${until} (${Math.max(0, daysLeft)} дни). Заредете, за да я запазите.`));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../log/logger.js';
+
+export interface Job {
+  name: string;
+  /** Cron expression, evaluated in the box's timezone. */
+  schedule: string;
+  run: () => Promise<void>;
+  /** Random delay added to each run, so a fleet of boxes does not ask the carrier at the same second. */
+  jitterMs?: number;
+}
+
+/**
+ * node-cron jobs with the box's timezone (DST handled by node-cron's zone arithmetic), no overlap
+ * (a run still going when the next is due is skipped, never doubled), and errors logged, not thrown.
+ */
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly log: Logger;
+
+  constructor(private readonly jobs: Job[], private readonly timezone: string | null, logger: Logger) {
+    this.log = logger.child({ channel: 'scheduler' });
+    for (const job of jobs) {
+      if (!cron.validate(job.schedule)) throw new Error(`job ${job.name}: "${job.schedule}" is not a cron expression`);
+    }
+  }
+
+  start(): void {
+    for (const job of this.jobs) {
+      const task = cron.createTask(
+        job.schedule,
+        async () => {
+          try {
+            await job.run();
+          } catch (err) {
+            this.log.error({ job: job.name, err: err instanceof Error ? err.message : String(err) }, 'scheduled job failed');
+          }
+        },
+        {
+          name: job.name,
+          noOverlap: true,
+          ...(this.timezone ? { timezone: this.timezone } : {}),
+          ...(job.jitterMs ? { maxRandomDelay: job.jitterMs } : {}),
+        },
+      );
+      task.on('execution:overlap', () => this.log.warn({ job: job.name }, 'previous run still going: this run skipped'));
+      void task.start();
+      this.tasks.push(task);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.tasks.splice(0).map((task) => task.destroy()));
+  }
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCarriers } from '../../src/carriers/loader.js';
+import { CarrierProfile } from '../../src/carriers/profile.js';
+import { silentLogger } from '../../src/log/logger.js';
+import type { UssdAnswer } from '../../src/modem/ussd.js';
+import { runCreditCheck } from '../../src/scheduler/credit-check.js';
+import { runKeepAlive } from '../../src/scheduler/keep-alive.js';
+import { pruneHistory } from '../../src/store/housekeeping.js';
+import { Store } from '../../src/store/store.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+const IMSI = '284050000000001';
+const yettel = loadCarriers().forImsi(IMSI);
+
+function setup(answer: string) {
+  const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+  const dialled: string[][] = [];
+  const notices: string[] = [];
+  const dialer = {
+    ussd: async ({ code }: { code: string }): Promise<UssdAnswer> => {
+      dialled.push([code]);
+      return { status: 'answer', text: answer, dcs: 15 };
+    },
+    ussdMenu: async (steps: string[]): Promise<UssdAnswer> => {
+      dialled.push(steps);
+      return { status: 'answer', text: answer, dcs: 15 };
+    },
+  };
+  let today = '2026-12-10';
+  const check = (credit = { enabled: true, lowBalance: 2, validityDays: 7 }) =>
+    runCreditCheck({
+      store, dialer, sim: () => ({ imsi: IMSI, profile: yettel }), balanceOverride: null, credit: () => credit, language: () => 'en',
+      notify: (t) => notices.push(t), logger: silentLogger(), today: () => today,
+    });
+  return { store, dialled, notices, check, setToday: (d: string) => (today = d) };
+}
+
+describe('credit control', () => {
+  it('checksTheBalanceThroughTheCarrierMenuAndKeepsTheHistory', async () => {
+    const { store, dialled, check } = setup('Balans: 5,00 EUR, validen do 21.12.2027');
+    await check();
+    expect(dialled).toEqual([['*123#', '4']]);
+    expect(store.balances.latest(IMSI)).toMatchObject({ balance_cents: 500, currency: 'EUR', valid_until: '2027-12-21', source: 'schedule' });
+  });
+
+  it('alertsTheNotifyGroupOnceADayWhenTheBalanceIsLow', async () => {
+    const { notices, check, setToday } = setup('Balans: 1,20 EUR, validen do 21.12.2027');
+    await check();
+    await check();
+    expect(notices).toEqual(['gsmkeeper: balance 1.20 EUR is below 2.00 EUR. Top up with CREDIT <code>.']);
+    setToday('2026-12-11');
+    await check();
+    expect(notices).toHaveLength(2);
+  });
+
+  it('alertsWhenValidityEndsWithinTheConfiguredDays', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const [y, m, d] = soon.split('-');
+    const { notices, check } = setup(`Balans: 9,00 EUR, validen do ${d}.${m}.${y}`);
+    await check();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(new RegExp(`valid until ${d}\\.${m}\\.${y} \\(\\d days\\)`));
+  });
+
+  it('saysNothingWhenAllIsWellOrCreditControlIsOff', async () => {
+    const fine = setup('Balans: 9,00 EUR, validen do 21.12.2027');
+    await fine.check();
+    expect(fine.notices).toEqual([]);
+    const off = setup('Balans: 0,10 EUR, validen do 11.12.2026');
+    await off.check({ enabled: false, lowBalance: 2, validityDays: 7 });
+    expect(off.dialled).toEqual([]);
+    expect(off.notices).toEqual([]);
+  });
+
+  it('anUnreadableAnswerFallsBackToTheLastKnownFigures', async () => {
+    const { store, notices, check } = setup('Sistemata e zaeta.');
+    store.balances.record(IMSI, 100, 'EUR', '2027-12-21', 'recharge');
+    await check();
+    expect(notices[0]).toMatch(/balance 1\.00 EUR is below/);
+  });
+});
+
+describe('keep-alive', () => {
+  it('isNotSentForCarriersWhoseValidityRunsOnTopUps', async () => {
+    const { store, dialled } = setup('x');
+    expect(await runKeepAlive(store, { ussd: async () => { dialled.push(['x']); return { status: 'answer', text: '', dcs: 15 }; }, ussdMenu: async () => ({ status: 'answer', text: '', dcs: 15 }) }, yettel, silentLogger())).toBe(false);
+    expect(dialled).toEqual([]);
+  });
+
+  it('dialsMonthlyWhenTheProfileRequiresActivity', async () => {
+    const profile = new CarrierProfile({ ...yettel.file, keepAlive: { required: true, ussd: '*100#', everyDays: 30, verified: false, source: 'test' } });
+    const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+    const codes: string[] = [];
+    const dialer = { ussd: async ({ code }: { code: string }) => (codes.push(code), { status: 'answer' as const, text: 'ok', dcs: 15 }), ussdMenu: async () => ({ status: 'answer' as const, text: '', dcs: 15 }) };
+    const day0 = Date.parse('2026-01-01T10:00:00Z');
+    expect(await runKeepAlive(store, dialer, profile, silentLogger(), day0)).toBe(true);
+    expect(await runKeepAlive(store, dialer, profile, silentLogger(), day0 + 10 * 86_400_000)).toBe(false);
+    expect(await runKeepAlive(store, dialer, profile, silentLogger(), day0 + 31 * 86_400_000)).toBe(true);
+    expect(codes).toEqual(['*100#', '*100#']);
+  });
+});
+
+describe('housekeeping', () => {
+  it('prunesOldFinishedHistoryButNeverTheMoneyLedger', () => {
+    const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+    const old = store.commands.recordSms({ sender: '+359888000001', sentAt: null, text: 'old', pdu: null })!;
+    store.commands.answer(old.id, 'reply', null);
+    store.db.prepare("UPDATE commands SET created_at = '2020-01-01T00:00:00Z'").run();
+    store.db.prepare("UPDATE inbox SET received_at = '2020-01-01T00:00:00Z'").run();
+    const fresh = store.commands.recordSms({ sender: '+359888000002', sentAt: null, text: 'fresh', pdu: null })!;
+    store.balances.record(IMSI, 100, 'EUR', null, 'test');
+    store.db.prepare("UPDATE balances SET checked_at = '2020-01-01T00:00:00Z'").run();
+    const counts = pruneHistory(store.db, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+    expect(counts).toMatchObject({ commands: 1, inbox: 1 });
+    expect(store.commands.get(old.id)).toBeUndefined();
+    expect(store.commands.get(fresh.id)).toBeDefined();
+    expect(store.balances.latest(IMSI)).toBeDefined();
+  });
+});

@@ -12,6 +12,11 @@ export interface CarrierProfileFile {
     ussd: string | null;
     codeLengths: number[];
     answerTimeoutSeconds: number;
+    /**
+     * Where the outcome comes: in the USSD answer, or (also) by SMS from a short number within a
+     * wait window. Absent means USSD only.
+     */
+    answerBySms?: { from: string[]; waitSeconds: number };
     verified: boolean;
     source: string;
   };
@@ -64,6 +69,15 @@ export const carrierProfileSchema = {
         ussd: { type: ['string', 'null'], pattern: '^[0-9*#]*\\{code\\}[0-9*#]*$' },
         codeLengths: { type: 'array', items: { type: 'integer', minimum: 5, maximum: 30 } },
         answerTimeoutSeconds: { type: 'number', minimum: 5, maximum: 300 },
+        answerBySms: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'waitSeconds'],
+          properties: {
+            from: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, maxLength: 20 } },
+            waitSeconds: { type: 'number', minimum: 1, maximum: 900 },
+          },
+        },
         verified: { type: 'boolean' },
         source: { type: 'string' },
       },

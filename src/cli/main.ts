@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
+import { CarrierProfileError } from '../carriers/loader.js';
 import { runCommand } from './run.js';
 import { simulateCommand } from './simulate.js';
 import { creditResetCommand } from './credit.js';
+import { carriersCheckCommand } from './carriers.js';
 
 const program = new Command();
 program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
@@ -40,10 +42,21 @@ credit
   .option('--imsi <imsi>', 'only this SIM')
   .action(creditResetCommand);
 
+program
+  .command('carriers')
+  .description('carrier profiles')
+  .command('check <file>')
+  .description('validate a carrier profile and run its regexes over its own sample answers')
+  .action(carriersCheckCommand);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Clear one-line errors for what a user can fix; a stack only for our own bugs.
   if (err instanceof ConfigError) {
     console.error(`gsmkeeper: config: ${err.message}`);
+    process.exit(2);
+  }
+  if (err instanceof CarrierProfileError) {
+    console.error(`gsmkeeper: carrier profile: ${err.message}`);
     process.exit(2);
   }
   const message = err instanceof Error ? err.message : String(err);

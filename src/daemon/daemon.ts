@@ -17,6 +17,7 @@ import { readOrCreateSecret } from './data-files.js';
 import { buildControlContext } from './control-context.js';
 import { RuntimeSettings } from './settings.js';
 import { buildJobs } from './jobs.js';
+import { CarrierSmsWaiters } from './carrier-sms.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { SenderGuard } from './sender-guard.js';
 import { sendRefusal } from './send-policy.js';
@@ -61,6 +62,7 @@ export class Daemon {
   private settings!: RuntimeSettings;
   private intake!: Intake;
   private scheduler: Scheduler | null = null;
+  private readonly carrierSms = new CarrierSmsWaiters();
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -111,6 +113,7 @@ export class Daemon {
       secret,
       logger,
       onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
+      awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
     });
     this.guard = new SenderGuard(this.store, config.security, logger);
     const ctx = buildControlContext({
@@ -133,7 +136,10 @@ export class Daemon {
       logger,
     );
     this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
-    this.intake = new Intake(this.modem, this.store, logger, (row) => this.track(this.runner.run(row)));
+    this.intake = new Intake(this.modem, this.store, logger, (row) => {
+      if (this.carrierSms.offer(row.sender, row.text)) this.store.commands.drop(row.id, 'carrier answer to a recharge');
+      else this.track(this.runner.run(row));
+    });
 
     const balanceUssd = this.profile.file.balance.ussd ?? config.credit.balanceUssd;
     await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, balanceUssd, this.settings.language, logger);
@@ -206,6 +212,7 @@ export class Daemon {
   async stop(): Promise<void> {
     await this.http?.close();
     await this.scheduler?.stop();
+    this.carrierSms.cancelAll();
     this.pump?.stop();
     await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 5000))]);
     this.engine?.close();

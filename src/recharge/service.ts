@@ -25,6 +25,8 @@ export interface RechargeContext {
   logger: Logger;
   /** Called once when recharging locks itself (the Notify group is told). */
   onLock?: (reason: 'budget' | 'carrier', rejections: number) => void;
+  /** Waits for an SMS from one of these senders; resolves with its text, or null after `ms`. */
+  awaitSms?: (from: string[], ms: number) => Promise<string | null>;
 }
 
 export interface RechargeRequest {
@@ -92,18 +94,29 @@ export class RechargeService {
       return neverSent ? { kind: 'failed', masked, reason: 'the modem refused the request' } : { kind: 'no-answer', masked };
     }
 
-    if (answer.text === null) {
+    let text = answer.text;
+    let classified = text === null ? null : profile.classify(text);
+    // Some carriers only acknowledge by USSD and send the outcome by SMS from a short number.
+    const bySms = profile.file.recharge.answerBySms;
+    if (bySms && this.ctx.awaitSms && (classified === null || classified.outcome === 'unknown') && answer.status !== 'not-supported') {
+      this.log.info({ recharge: id, waitSeconds: bySms.waitSeconds }, 'waiting for the carrier SMS');
+      const sms = await this.ctx.awaitSms(bySms.from, bySms.waitSeconds * 1000);
+      if (sms !== null) {
+        text = text ? `${text} | ${sms}` : sms;
+        classified = profile.classify(sms);
+      }
+    }
+    if (text === null || classified === null) {
       store.recharges.finish(id, { state: 'failed', answer: `+CUSD ${answer.status} without text` });
       return { kind: 'failed', masked, reason: answer.status === 'not-supported' ? 'the carrier does not support this request' : `the network ended the request (${answer.status})` };
     }
 
-    const classified = profile.classify(answer.text);
     this.log.info({ recharge: id, code: masked, outcome: classified.outcome }, 'carrier answered');
     switch (classified.outcome) {
       case 'success': {
         const { added, balance, validUntil } = classified;
         store.recharges.finish(id, {
-          state: 'success', answer: answer.text, addedCents: added?.cents ?? null, balanceCents: balance?.cents ?? null,
+          state: 'success', answer: text, addedCents: added?.cents ?? null, balanceCents: balance?.cents ?? null,
           currency: balance?.currency ?? added?.currency ?? null, validUntil,
         });
         if (balance || validUntil) store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, validUntil, 'recharge');
@@ -111,22 +124,22 @@ export class RechargeService {
         return { kind: 'success', masked, added, balance, before: beforeMoney, validUntil };
       }
       case 'rejected': {
-        store.recharges.finish(id, { state: 'rejected', answer: answer.text });
+        store.recharges.finish(id, { state: 'rejected', answer: text });
         const attemptsLeft = Math.max(0, budget.allowed - (rejections + 1));
         if (attemptsLeft === 0) this.ctx.onLock?.('budget', rejections + 1);
         return { kind: 'rejected', masked, attemptsLeft, windowHours: budget.windowHours };
       }
       case 'attempts-exceeded':
-        store.recharges.finish(id, { state: 'attempts-exceeded', answer: answer.text });
+        store.recharges.finish(id, { state: 'attempts-exceeded', answer: text });
         this.ctx.onLock?.('carrier', rejections);
         return { kind: 'attempts-exceeded', masked };
       case 'unavailable':
-        store.recharges.finish(id, { state: 'failed', answer: answer.text });
+        store.recharges.finish(id, { state: 'failed', answer: text });
         return { kind: 'failed', masked, reason: 'the carrier says the service is unavailable' };
       default:
         // Unclassified: the code may or may not have been used, so it is never dialled again.
-        store.recharges.finish(id, { state: 'unknown', answer: answer.text });
-        return { kind: 'unrecognised', masked, text: answer.text };
+        store.recharges.finish(id, { state: 'unknown', answer: text });
+        return { kind: 'unrecognised', masked, text };
     }
   }
 }

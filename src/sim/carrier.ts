@@ -40,6 +40,8 @@ export class SimCarrier {
     private readonly dialect: Dialect,
     private readonly now: () => Date,
     private readonly changed: () => void,
+    /** How the carrier texts the SIM (a confirmation SMS from a short number). */
+    private readonly textSim: (from: string, text: string) => void = () => {},
   ) {}
 
   get carrierState(): SimState['carrier'] {
@@ -143,7 +145,12 @@ export class SimCarrier {
     if (yearAhead > c.validUntil) c.validUntil = yearAhead;
     this.record(code, 'recharged');
     const money = (cents: number) => this.dialect.money(cents, c.currency);
-    return { m: 0, text: this.dialect.success(money(voucher.amountCents), money(c.balanceCents), ddmmyyyy(c.validUntil)) };
+    const text = this.dialect.success(money(voucher.amountCents), money(c.balanceCents), ddmmyyyy(c.validUntil));
+    if (this.dialect.successBySms) {
+      this.textSim(this.dialect.successBySms.from, text);
+      return { m: 2, text: this.dialect.successBySms.ack };
+    }
+    return { m: 0, text };
   }
 
   private expireOld(): void {

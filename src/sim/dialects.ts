@@ -9,6 +9,8 @@ export interface Dialect {
   /** Recharge request → voucher PIN, or null when this carrier has no USSD recharge. */
   rechargePattern: RegExp | null;
   balanceCode: string | null;
+  /** The outcome of a good recharge comes by SMS from this sender; USSD only acknowledges. */
+  successBySms?: { from: string; ack: string };
   /** A menu session: the code that opens it, its text, and which choice shows the balance. */
   menu?: { code: string; text: string; balanceChoice: string };
   /** The carrier blocks recharging after this many bad codes in `badWindowHours`. */
@@ -43,6 +45,7 @@ export const DIALECTS: Record<string, Dialect> = {
   a1: {
     mccMnc: '28401',
     rechargePattern: /^\*100\*(\d+)#$/,
+    successBySms: { from: '100', ack: 'Zayavkata vi e priyeta. Shte poluchite SMS.' },
     balanceCode: '*100#',
     maxBadAttempts: 5,
     badWindowHours: 24,

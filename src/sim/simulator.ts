@@ -72,7 +72,10 @@ export class Simulator {
     this.state = loaded ?? freshState(dialectName, this.now());
     const dialect = DIALECTS[this.state.carrier.dialect] ?? DIALECTS.vivacom!;
     const changed = () => this.scheduleSave();
-    this.carrier = new SimCarrier(this.state, dialect, this.now, changed);
+    const smsDelayMs = options.timing?.ussdDelayMs ?? 1200;
+    this.carrier = new SimCarrier(this.state, dialect, this.now, changed, (from, text) => {
+      setTimeout(() => this.sendSmsFromPhone(from, text), smsDelayMs * 2);
+    });
     this.network = new SimNetwork(this.state, this.now, changed);
     this.modem = new AtInterpreter(
       this.state,

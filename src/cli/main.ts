@@ -31,6 +31,8 @@ program
   .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')
   .option('--ussd-delay <ms>', 'carrier answer delay for USSD', '1200')
   .option('--vouchers <n>', 'how many 5.00 cards a new carrier starts with', '10')
+  .option('--baud <n>', 'pace the line at this baud rate, both ways, like a real serial port')
+  .option('--storage <n>', 'SIM message storage capacity', '30')
   .action(simulateCommand);
 
 const credit = program.command('credit').description('voucher recharge administration');

@@ -14,6 +14,8 @@ export interface SimulateFlags {
   dialect?: string;
   ussdDelay?: string;
   vouchers?: string;
+  baud?: string;
+  storage?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
     dialect: dialect as keyof typeof DIALECTS,
     timing: { ussdDelayMs: flags.ussdDelay === undefined ? 1200 : Number(flags.ussdDelay) },
     ...(flags.vouchers ? { vouchers: Number(flags.vouchers) } : {}),
+    ...(flags.baud ? { baud: Number(flags.baud) } : {}),
+    ...(flags.storage ? { storageCapacity: Number(flags.storage) } : {}),
   });
 
   if (flags.stdio) {

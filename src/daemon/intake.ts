@@ -19,11 +19,20 @@ export class Intake {
     modem.on('sms-stored', ({ index }) => void this.readOne(index));
   }
 
-  /** Start-up (and after every re-init): everything stored while we were away. */
+  /**
+   * Start-up (and after every re-init): everything stored while we were away, listed once. When all
+   * of them are committed, one `AT+CMGD=1,1` deletes every read message; the listing marked them
+   * read, and a message arriving meanwhile is unread, so it stays for its own +CMTI.
+   */
   scan(): Promise<number> {
     return this.lock.run(async () => {
       const messages = await this.modem.listMessages();
-      for (const message of messages) await this.take(message.index, message.pdu);
+      let allCommitted = true;
+      for (const message of messages) allCommitted = this.commit(message.index, message.pdu) && allCommitted;
+      if (messages.length > 0) {
+        const bulk = allCommitted && (await this.modem.deleteAllRead().then(() => true, () => false));
+        if (!bulk) for (const message of messages) await this.modem.deleteMessage(message.index).catch(() => undefined);
+      }
       return messages.length;
     });
   }
@@ -40,18 +49,32 @@ export class Intake {
   }
 
   private async take(index: number, pdu: string): Promise<void> {
-    let row: CommandRow | null;
+    if (this.commit(index, pdu)) await this.modem.deleteMessage(index);
+  }
+
+  /** Commits one SMS (and hands its command on); false when the store refused it, so it must stay on the SIM. */
+  private commit(index: number, pdu: string): boolean {
+    let sms: ReturnType<typeof decodeDeliver> | null = null;
+    let decodeError = '';
     try {
-      const sms = decodeDeliver(pdu);
-      row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu });
-      if (!row) this.log.info({ index, sender: sms.sender }, 'duplicate SMS ignored');
+      sms = decodeDeliver(pdu);
     } catch (err) {
-      row = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
-      if (row) this.store.commands.drop(row.id, `undecodable PDU: ${err instanceof Error ? err.message : String(err)}`);
-      this.log.warn({ index, err: err instanceof Error ? err.message : String(err) }, 'undecodable SMS kept raw and dropped');
-      row = null;
+      decodeError = err instanceof Error ? err.message : String(err);
     }
-    await this.modem.deleteMessage(index);
-    if (row) this.onCommand(row);
+    try {
+      if (!sms) {
+        const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
+        if (raw) this.store.commands.drop(raw.id, `undecodable PDU: ${decodeError}`);
+        this.log.warn({ index, err: decodeError }, 'undecodable SMS kept raw and dropped');
+        return true;
+      }
+      const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu });
+      if (!row) this.log.info({ index, sender: sms.sender }, 'duplicate SMS ignored');
+      else this.onCommand(row);
+      return true;
+    } catch (err) {
+      this.log.error({ index, err: err instanceof Error ? err.message : String(err) }, 'could not commit an SMS: it stays on the SIM');
+      return false;
+    }
   }
 }

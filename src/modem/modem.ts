@@ -131,6 +131,11 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute(`AT+CMGD=${index}`);
   }
 
+  /** Deletes every read message in one command (TS 27.005 delflag 1). */
+  async deleteAllRead(): Promise<void> {
+    await this.engine.execute('AT+CMGD=1,1');
+  }
+
   /** Sends a text (split into parts when long); resolves with each part's `+CMGS` reference. */
   async sendSms(to: string, text: string, reference = 0): Promise<number[]> {
     await this.setCscs('GSM');

@@ -57,6 +57,8 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private buffer = '';
   private prompt: { length: number } | null = null;
   private readonly storage: SimStorage;
+  /** AT command lines executed (for the benchmarks' round trips per message). */
+  commandsExecuted = 0;
 
   constructor(
     private readonly state: SimState,
@@ -138,6 +140,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   }
 
   private execute(line: string): void {
+    this.commandsExecuted += 1;
     if (!/^AT/i.test(line)) return this.reply({ lines: [], final: 'ERROR' });
     this.reply(this.dispatch(line.slice(2), line));
   }

@@ -3,6 +3,7 @@ import { isoDay, SimCarrier, type SeriesInput } from './carrier.js';
 import { DIALECTS } from './dialects.js';
 import { SimLine } from './line.js';
 import { SimNetwork } from './network.js';
+import { PacedDirection } from './paced-line.js';
 import { loadSimState, saveSimState, type DialRecord, type PhoneMessage, type SimState, type SimVoucher } from './state.js';
 
 export interface SimulatorOptions {
@@ -15,9 +16,21 @@ export interface SimulatorOptions {
   storageCapacity?: number;
   /** How many 5.00 cards a new carrier starts with (default 10; the 10.00 series has 5). */
   vouchers?: number;
+  /** Pace the line at this baud rate (both directions), as a real serial port would; null: no pacing. */
+  baud?: number | null;
 }
 
 const DAY_MS = 86_400_000;
+
+export interface SimStats {
+  commands: number;
+  bytesToModem: number;
+  bytesToDte: number;
+  storageUsed: number;
+  queued: number;
+  /** SMS the network has delivered to phones (the box's replies). */
+  delivered: number;
+}
 
 /** What a fresh simulated SIM looks like: Vivacom, 2.50 EUR, valid ~30 days, unused 15-digit vouchers. */
 function freshState(dialectName: string, now: Date): SimState {
@@ -61,6 +74,9 @@ export class Simulator {
   readonly network: SimNetwork;
   readonly modem: AtInterpreter;
   private line: SimLine | null = null;
+  /** Bytes from the modem to the daemon, and from the daemon to the modem, paced when asked. */
+  readonly toDte: PacedDirection;
+  readonly toModem: PacedDirection;
   private readonly waiting: string[] = [];
   private saveScheduled = false;
   private readonly now: () => Date;
@@ -87,7 +103,9 @@ export class Simulator {
       options.storageCapacity,
     );
     if (!loaded) for (const series of defaultSeries(dialectName, this.now(), options.vouchers)) this.carrier.generateSeries(series);
-    this.modem.on('output', (bytes) => this.line?.deliver(bytes));
+    this.toDte = new PacedDirection(options.baud ?? null, (bytes) => this.line?.deliver(bytes));
+    this.toModem = new PacedDirection(options.baud ?? null, (bytes) => this.modem.input(bytes));
+    this.modem.on('output', (bytes) => this.toDte.send(bytes));
     this.modem.on('storage-freed', () => this.deliverWaiting());
   }
 
@@ -95,7 +113,7 @@ export class Simulator {
   connect(): SimLine {
     this.line?.destroy();
     const line = new SimLine((chunk) => {
-      if (this.line === line) this.modem.input(chunk);
+      if (this.line === line) this.toModem.send(chunk);
     });
     line.on('close', () => {
       if (this.line === line) this.line = null;
@@ -130,6 +148,18 @@ export class Simulator {
 
   private deliverWaiting(): void {
     while (this.waiting.length > 0 && this.modem.receive(this.waiting[0]!)) this.waiting.shift();
+  }
+
+  /** What crossed the line and what the network delivered: the benchmarks' witness. */
+  stats(): SimStats {
+    return {
+      commands: this.modem.commandsExecuted,
+      bytesToModem: this.toModem.bytes,
+      bytesToDte: this.toDte.bytes,
+      storageUsed: this.modem.storageUsed,
+      queued: this.waiting.length,
+      delivered: Object.values(this.state.phones).reduce((n, messages) => n + messages.length, 0),
+    };
   }
 
   phoneMessages(number: string): PhoneMessage[] {

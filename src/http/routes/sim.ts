@@ -5,6 +5,7 @@ export interface SimControl {
   sendSmsFromPhone(from: string, text: string): boolean;
   phoneMessages(number: string): Array<{ from: string; text: string; at: string }>;
   unusedVouchers(): Array<{ serial: string; pin: string; amountCents: number; currency: string; expiresOn: string }>;
+  stats(): { commands: number; bytesToModem: number; bytesToDte: number; storageUsed: number; queued: number; delivered: number };
 }
 
 const PHONE = '^\\+?[0-9]{3,20}$';
@@ -36,6 +37,8 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
     { schema: { params: { type: 'object', properties: { number: { type: 'string', pattern: PHONE } } } } },
     async (request) => ({ messages: sim.phoneMessages(request.params.number) }),
   );
+
+  app.get('/api/v1/sim/stats', async () => sim.stats());
 
   app.get('/api/v1/sim/vouchers', async () => ({
     vouchers: sim.unusedVouchers().map((v) => ({ serial: v.serial, pin: v.pin, amount: (v.amountCents / 100).toFixed(2), currency: v.currency, expiresOn: v.expiresOn })),

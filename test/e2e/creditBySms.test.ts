@@ -62,7 +62,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     simulator.modem.receive('07915389080000F0040C9153898821436500006211');
     simulator.sendSmsFromPhone('+359888999006', '*123456 STAT?');
     await messagesOn(() => simulator.phoneMessages('+359888999006'));
-    expect(daemon.store.db.prepare("SELECT sender, text, pdu, c.drop_reason FROM inbox i JOIN commands c ON c.inbox_id = i.id WHERE sender = 'undecodable'").get()).toEqual({
+    expect(daemon.store.db.prepare("SELECT i.sender, i.text, i.pdu, c.drop_reason FROM inbox i JOIN commands c ON c.inbox_id = i.id WHERE i.sender = 'undecodable'").get()).toEqual({
       sender: 'undecodable', text: '', pdu: '07915389080000F0040C9153898821436500006211', drop_reason: expect.stringMatching(/^undecodable PDU: PDU truncated/),
     });
     expect(simulator.state.storage).toEqual([]);

@@ -9,7 +9,7 @@ import { GroupFullError } from '../store/groups.js';
 import type { Store } from '../store/store.js';
 import type { SenderGuard } from './sender-guard.js';
 import type { RuntimeSettings } from './settings.js';
-import { collectStatus } from './status.js';
+import { StatusCollector } from './status.js';
 
 export interface ControlDeps {
   config: Config;
@@ -28,6 +28,7 @@ export interface ControlDeps {
 export function buildControlContext(deps: ControlDeps): ControlContext {
   const { config, store, settings, modem } = deps;
   const log = deps.logger.child({ channel: 'control' });
+  const status = new StatusCollector(modem, store, deps.startedAt);
 
   const balance = async (): Promise<BalanceReport> => {
     const imsi = modem.imsi;
@@ -87,7 +88,7 @@ export function buildControlContext(deps: ControlDeps): ControlContext {
       members: (group) => store.groups.members(group),
     },
     recharge: (request) => deps.recharge.recharge(request),
-    status: () => collectStatus(modem, store, deps.profile()?.name ?? null, deps.startedAt),
+    status: () => status.collect(deps.profile()?.name ?? null),
     balance,
     ussd: async (code) => {
       const answer = await modem.ussd({ code, timeoutMs: (deps.profile()?.file.recharge.answerTimeoutSeconds ?? 30) * 1000 });

@@ -1,25 +1,49 @@
 import type { StatusSnapshot } from '../control/context.js';
 import type { Modem } from '../modem/modem.js';
+import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { Store } from '../store/store.js';
 
-/** Gathers STAT? figures; each modem query may fail on its own without failing the whole status. */
-export async function collectStatus(modem: Modem, store: Store, carrierName: string | null, startedAt: number): Promise<StatusSnapshot> {
-  const degraded: string[] = [];
-  const signal = await modem.signal().catch(() => null);
-  const registration = await modem.registration().catch(() => null);
-  const network = await modem.operator().catch(() => null);
-  if (!signal && !registration) degraded.push('modem not answering');
-  else if (registration && registration !== 'home' && registration !== 'roaming') degraded.push(`network ${registration}`);
-  const imsi = modem.imsi;
-  const latest = imsi ? store.balances.latest(imsi) : undefined;
-  return {
-    signal,
-    registration,
-    network,
-    carrierName,
-    balance: latest ? { cents: latest.balance_cents, currency: latest.currency, validUntil: latest.valid_until, checkedAt: latest.checked_at } : null,
-    pendingOutbox: store.outbox.pendingCount(),
-    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    degraded,
-  };
+interface Radio {
+  signal: SignalQuality | null;
+  registration: Registration | null;
+  network: string | null;
+  at: number;
+}
+
+/**
+ * Gathers STAT? figures. The radio figures (three AT round trips) are reused for a few seconds, so
+ * a burst of STAT? costs the serial line once; each query may fail on its own.
+ */
+export class StatusCollector {
+  private radio: Radio | null = null;
+
+  constructor(private readonly modem: Modem, private readonly store: Store, private readonly startedAt: number, private readonly ttlMs = 5000) {}
+
+  private async readRadio(): Promise<Radio> {
+    if (this.radio && Date.now() - this.radio.at < this.ttlMs) return this.radio;
+    const signal = await this.modem.signal().catch(() => null);
+    const registration = await this.modem.registration().catch(() => null);
+    const network = await this.modem.operator().catch(() => null);
+    this.radio = { signal, registration, network, at: Date.now() };
+    return this.radio;
+  }
+
+  async collect(carrierName: string | null): Promise<StatusSnapshot> {
+    const { signal, registration, network } = await this.readRadio();
+    const degraded: string[] = [];
+    if (!signal && !registration) degraded.push('modem not answering');
+    else if (registration && registration !== 'home' && registration !== 'roaming') degraded.push(`network ${registration}`);
+    const imsi = this.modem.imsi;
+    const latest = imsi ? this.store.balances.latest(imsi) : undefined;
+    return {
+      signal,
+      registration,
+      network,
+      carrierName,
+      balance: latest ? { cents: latest.balance_cents, currency: latest.currency, validUntil: latest.valid_until, checkedAt: latest.checked_at } : null,
+      pendingOutbox: this.store.outbox.pendingCount(),
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      degraded,
+    };
+  }
 }

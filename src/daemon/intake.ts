@@ -49,7 +49,11 @@ export class Intake {
   }
 
   private async take(index: number, pdu: string): Promise<void> {
-    if (this.commit(index, pdu)) await this.modem.deleteMessage(index);
+    if (!this.commit(index, pdu)) return;
+    // Committed, so the delete can wait a turn: the command's own AT work (a recharge's AT+CUSD)
+    // gets onto the line first instead of queueing behind housekeeping.
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.modem.deleteMessage(index);
   }
 
   /** Commits one SMS (and hands its command on); false when the store refused it, so it must stay on the SIM. */

@@ -6,6 +6,7 @@ import { runCreditCheck } from '../scheduler/credit-check.js';
 import { runKeepAlive } from '../scheduler/keep-alive.js';
 import type { Job } from '../scheduler/scheduler.js';
 import { pruneHistory } from '../store/housekeeping.js';
+import { checkpoint } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import type { RuntimeSettings } from './settings.js';
 
@@ -62,6 +63,13 @@ export function buildJobs(deps: JobDeps): Job[] {
       },
     },
     // The outbox pump keeps its own timer; this catches anything a missed timer would leave waiting.
-    { name: 'outbox', schedule: '* * * * *', run: async () => deps.kickOutbox() },
+    {
+      name: 'minutely',
+      schedule: '* * * * *',
+      run: async () => {
+        deps.kickOutbox();
+        checkpoint(store.db);
+      },
+    },
   ];
 }

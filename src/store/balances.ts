@@ -1,5 +1,4 @@
-import type { Db } from './db.js';
-import { nowIso } from './db.js';
+import { nowIso, stmt, type Db } from './db.js';
 
 export interface BalanceRow {
   id: number;
@@ -16,16 +15,15 @@ export class BalanceStore {
   constructor(private readonly db: Db) {}
 
   record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string): void {
-    this.db
-      .prepare('INSERT INTO balances (imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?)')
+    stmt(this.db, 'INSERT INTO balances (imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?)')
       .run(imsi, nowIso(), balanceCents, currency, validUntil, source);
   }
 
   latestBefore(imsi: string, before: string): BalanceRow | undefined {
-    return this.db.prepare('SELECT * FROM balances WHERE imsi = ? AND checked_at < ? ORDER BY id DESC LIMIT 1').get(imsi, before) as BalanceRow | undefined;
+    return stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? AND checked_at < ? ORDER BY id DESC LIMIT 1').get(imsi, before) as BalanceRow | undefined;
   }
 
   latest(imsi: string): BalanceRow | undefined {
-    return this.db.prepare('SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT 1').get(imsi) as BalanceRow | undefined;
+    return stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT 1').get(imsi) as BalanceRow | undefined;
   }
 }

@@ -1,5 +1,4 @@
-import type { Db } from './db.js';
-import { nowIso } from './db.js';
+import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import type { OutboxStore } from './outbox.js';
 
 export type CommandSource = 'sms' | 'http';
@@ -44,8 +43,7 @@ export class CommandStore {
   recordSms(sms: IncomingSms): CommandRow | null {
     const key = `${sms.sender}|${sms.sentAt ?? ''}|${sms.text}`;
     return this.db.transaction(() => {
-      const inserted = this.db
-        .prepare('INSERT INTO inbox (received_at, sender, sent_at, text, pdu, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
+      const inserted = stmt(this.db, 'INSERT INTO inbox (received_at, sender, sent_at, text, pdu, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
         .run(nowIso(), sms.sender, sms.sentAt, sms.text, sms.pdu, key);
       if (inserted.changes === 0) return null;
       return this.insert('sms', sms.sender, sms.text, Number(inserted.lastInsertRowid));
@@ -56,45 +54,48 @@ export class CommandStore {
   recordHttp(client: string, text: string, idempotencyKey: string | null = null): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
-        const existing = this.db.prepare('SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
+        const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
         if (existing) return { row: existing, repeat: true };
       }
       const row = this.insert('http', client, text, null);
-      if (idempotencyKey) this.db.prepare('UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
+      if (idempotencyKey) stmt(this.db, 'UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
       return { row, repeat: false };
     })();
   }
 
   private insert(source: CommandSource, sender: string, text: string, inboxId: number | null): CommandRow {
-    const result = this.db
-      .prepare("INSERT INTO commands (source, inbox_id, sender, text, state, created_at) VALUES (?, ?, ?, ?, 'received', ?)")
+    const result = stmt(this.db, "INSERT INTO commands (source, inbox_id, sender, text, state, created_at) VALUES (?, ?, ?, ?, 'received', ?)")
       .run(source, inboxId, sender, text, nowIso());
     return this.get(Number(result.lastInsertRowid))!;
   }
 
   get(id: number): CommandRow | undefined {
-    return this.db.prepare('SELECT * FROM commands WHERE id = ?').get(id) as CommandRow | undefined;
+    return stmt(this.db, 'SELECT * FROM commands WHERE id = ?').get(id) as CommandRow | undefined;
   }
 
+  /**
+   * A progress marker: a restart re-runs 'received' and 'executing' commands alike (money is
+   * guarded by the recharge row), so this write rides on the next durable commit.
+   */
   markExecuting(id: number, name: string): void {
-    this.db.prepare("UPDATE commands SET state = 'executing', name = ? WHERE id = ? AND state IN ('received', 'executing')").run(name, id);
+    relaxedWrite(this.db, () => stmt(this.db, "UPDATE commands SET state = 'executing', name = ? WHERE id = ? AND state IN ('received', 'executing')").run(name, id));
   }
 
   /** Answers a command and queues its reply SMS (if any) atomically: a crash leaves both or neither. */
   answer(id: number, reply: string | null, sms: OutgoingSms | null): void {
     this.db.transaction(() => {
       const now = nowIso();
-      this.db.prepare("UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ?").run(reply, sms?.recipient ?? null, now, id);
+      stmt(this.db, "UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ?").run(reply, sms?.recipient ?? null, now, id);
       if (sms) this.outbox.enqueue(sms.recipient, sms.text, id);
     })();
   }
 
   drop(id: number, reason: string): void {
-    this.db.prepare("UPDATE commands SET state = 'dropped', drop_reason = ?, finished_at = ? WHERE id = ?").run(reason, nowIso(), id);
+    stmt(this.db, "UPDATE commands SET state = 'dropped', drop_reason = ?, finished_at = ? WHERE id = ?").run(reason, nowIso(), id);
   }
 
   /** Commands a previous run did not finish, oldest first. */
   unfinished(): CommandRow[] {
-    return this.db.prepare("SELECT * FROM commands WHERE state IN ('received', 'executing') ORDER BY id").all() as CommandRow[];
+    return stmt(this.db, "SELECT * FROM commands WHERE state IN ('received', 'executing') ORDER BY id").all() as CommandRow[];
   }
 }

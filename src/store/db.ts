@@ -16,8 +16,29 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints move WAL pages into the database file; run in a commit, they put a spike on the
+  // command path. The scheduler checkpoints every minute; this is only the backstop.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return db;
+}
+
+/**
+ * A write that need not be durable on its own (a progress marker): committed without waiting for
+ * the disk, it becomes durable with the next synchronous commit, which in WAL mode flushes it too.
+ */
+export function relaxedWrite<T>(db: Db, write: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}
+
+/** Moves committed WAL pages into the database file without blocking writers (scheduler, idle time). */
+export function checkpoint(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
 }
 
 export function migrate(db: Db): void {
@@ -31,6 +52,17 @@ export function migrate(db: Db): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
+}
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: preparing costs more than most queries here. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
 }
 
 export function nowIso(): string {

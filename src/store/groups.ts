@@ -1,5 +1,4 @@
-import type { Db } from './db.js';
-import { nowIso } from './db.js';
+import { nowIso, stmt, type Db } from './db.js';
 
 export type PhoneGroup = 'config' | 'command' | 'notify';
 export const PHONE_GROUPS: PhoneGroup[] = ['config', 'command', 'notify'];
@@ -18,20 +17,20 @@ export class GroupStore {
     return this.db.transaction(() => {
       if (this.members(group).includes(canonical)) return false;
       if (this.members(group).length >= MAX_GROUP_SIZE) throw new GroupFullError(`the ${group} group already has ${MAX_GROUP_SIZE} numbers`);
-      this.db.prepare('INSERT INTO phone_groups (grp, number, added_at) VALUES (?, ?, ?)').run(group, canonical, nowIso());
+      stmt(this.db, 'INSERT INTO phone_groups (grp, number, added_at) VALUES (?, ?, ?)').run(group, canonical, nowIso());
       return true;
     })();
   }
 
   remove(group: PhoneGroup, canonical: string): boolean {
-    return this.db.prepare('DELETE FROM phone_groups WHERE grp = ? AND number = ?').run(group, canonical).changes > 0;
+    return stmt(this.db, 'DELETE FROM phone_groups WHERE grp = ? AND number = ?').run(group, canonical).changes > 0;
   }
 
   members(group: PhoneGroup): string[] {
-    return (this.db.prepare('SELECT number FROM phone_groups WHERE grp = ? ORDER BY added_at').all(group) as Array<{ number: string }>).map((r) => r.number);
+    return (stmt(this.db, 'SELECT number FROM phone_groups WHERE grp = ? ORDER BY added_at').all(group) as Array<{ number: string }>).map((r) => r.number);
   }
 
   groupsOf(canonical: string): PhoneGroup[] {
-    return (this.db.prepare('SELECT grp FROM phone_groups WHERE number = ?').all(canonical) as Array<{ grp: PhoneGroup }>).map((r) => r.grp);
+    return (stmt(this.db, 'SELECT grp FROM phone_groups WHERE number = ?').all(canonical) as Array<{ grp: PhoneGroup }>).map((r) => r.grp);
   }
 }

@@ -1,5 +1,4 @@
-import type { Db } from './db.js';
-import { nowIso } from './db.js';
+import { nowIso, stmt, type Db } from './db.js';
 import { canonicalNumber } from '../codec/address.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
@@ -24,46 +23,45 @@ export class OutboxStore {
 
   enqueue(recipient: string, text: string, commandId: number | null = null): number {
     const now = nowIso();
-    const result = this.db
-      .prepare("INSERT INTO outbox (command_id, recipient, recipient_key, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+    const result = stmt(this.db, "INSERT INTO outbox (command_id, recipient, recipient_key, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
       .run(commandId, recipient, canonicalNumber(recipient), text, now, now);
     return Number(result.lastInsertRowid);
   }
 
   /** SMS that left (or may have left) since `since`: what the daily cap counts. */
   sentSince(since: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('sent', 'uncertain') AND sent_at > ?").get(since) as { n: number }).n;
+    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('sent', 'uncertain') AND sent_at > ?").get(since) as { n: number }).n;
   }
 
   sentToSince(recipientKey: string, since: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ?").get(recipientKey, since) as { n: number }).n;
+    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ?").get(recipientKey, since) as { n: number }).n;
   }
 
   due(now = nowIso(), limit = 20): OutboxRow[] {
-    return this.db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit) as OutboxRow[];
+    return stmt(this.db, "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit) as OutboxRow[];
   }
 
   nextDueAt(): string | null {
-    const row = this.db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as { at: string | null };
+    const row = stmt(this.db, "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as { at: string | null };
     return row.at;
   }
 
   /** Committed before the bytes go to the modem: a crash after this leaves the row 'sending'. */
   markSending(id: number): void {
     // sent_at is the attempt time until markSent: an 'uncertain' row still counts against the caps.
-    this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?").run(nowIso(), id);
+    stmt(this.db, "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?").run(nowIso(), id);
   }
 
   markSent(id: number, refs: number[]): void {
-    this.db.prepare("UPDATE outbox SET state = 'sent', message_refs = ?, sent_at = ?, last_error = NULL WHERE id = ?").run(refs.join(','), nowIso(), id);
+    stmt(this.db, "UPDATE outbox SET state = 'sent', message_refs = ?, sent_at = ?, last_error = NULL WHERE id = ?").run(refs.join(','), nowIso(), id);
   }
 
   retryLater(id: number, error: string, nextAttemptAt: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?").run(error, nextAttemptAt, id);
+    stmt(this.db, "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?").run(error, nextAttemptAt, id);
   }
 
   giveUp(id: number, error: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
+    stmt(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
   }
 
   /**
@@ -72,14 +70,14 @@ export class OutboxStore {
    */
   recoverInterrupted(atLeastOnce: boolean): number {
     const next = atLeastOnce ? "'pending'" : "'uncertain'";
-    return this.db.prepare(`UPDATE outbox SET state = ${next}, last_error = 'interrupted by a restart' WHERE state = 'sending'`).run().changes;
+    return stmt(this.db, `UPDATE outbox SET state = ${next}, last_error = 'interrupted by a restart' WHERE state = 'sending'`).run().changes;
   }
 
   pendingCount(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
+    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
   }
 
   get(id: number): OutboxRow | undefined {
-    return this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    return stmt(this.db, 'SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
   }
 }

@@ -87,7 +87,9 @@ export class Daemon {
     this.port = await openLink(this.options.link);
     this.engine = new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
     this.modem = new Modem(this.engine, { ussdEncoding: config.modem.ussdEncoding }, logger);
+    const initStarted = performance.now();
     const identity = await this.modem.init();
+    const modemInitMs = Math.round(performance.now() - initStarted);
     this.profile = carriers.forImsi(identity.imsi);
     this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5) }, 'carrier detected from the IMSI');
 
@@ -153,7 +155,7 @@ export class Daemon {
     );
     this.scheduler.start();
     if (config.http.listen) await this.startHttp();
-    this.log.info('ready');
+    this.log.info({ startupMs: Math.round(process.uptime() * 1000), modemInitMs }, 'ready');
   }
 
   /**

@@ -52,6 +52,12 @@ export class CommandStore {
 
   /** An HTTP command; with an idempotency key, a repeat returns the first command instead (null if new). */
   recordHttp(client: string, text: string, idempotencyKey: string | null = null): { row: CommandRow; repeat: boolean } {
+    // Not durable on its own: nothing was promised to the client yet, and the answer's commit
+    // (synchronous) flushes this row with it. A crash before that loses a request nobody got a reply to.
+    return relaxedWrite(this.db, () => this.recordHttpNow(client, text, idempotencyKey));
+  }
+
+  private recordHttpNow(client: string, text: string, idempotencyKey: string | null): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
         const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;

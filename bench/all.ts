@@ -1,0 +1,26 @@
+/**
+ * Every benchmark in a few minutes: `npm run bench`. The idle period is shortened to 60 s here;
+ * `npm run bench:idle` takes the full 600 s.
+ */
+import { drain, printDrain } from './drain.js';
+import { idle, printIdle } from './idle.js';
+import { latency, printLatency } from './latency.js';
+import { machine } from './lib/common.js';
+import { printRelay, relay } from './relay.js';
+
+const BAUD = 115200;
+console.log(`gsmkeeper benchmarks — ${new Date().toISOString()}`);
+console.log(`machine: ${machine()}\n`);
+
+console.log(`drain: 200 stored command SMS (2/5 STAT?, 2/5 good CREDIT, 1/5 bad code), line paced at ${BAUD} baud both ways, USSD answered at once;`);
+console.log('       time from spawning the daemon until the simulated network delivered every reply; also 50 SMS, the peers\' workload');
+printDrain([await drain(50, BAUD, false), await drain(200, BAUD, false), await drain(200, BAUD, true)], BAUD);
+
+console.log('\nlatency: 1000 CREDIT commands one after another, daemon and simulator in one process, USSD answered at once');
+printLatency(await latency(1000));
+
+console.log('\nidle: the daemon on its built-in simulator for 60 s; RSS and CPU from /proc');
+printIdle(await idle(60));
+
+console.log('\nrelay: autocannon (a second process), 10 connections for 10 s per route, loopback, bearer auth on');
+printRelay(await relay(10, 10));

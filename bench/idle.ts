@@ -1,0 +1,77 @@
+/**
+ * idle: the daemon on its built-in simulator doing nothing: start-up time to READY (and how much of
+ * it was the modem's own init), then RSS and CPU sampled from /proc over a period.
+ *   npm run bench:idle -- [seconds=600]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnCli } from '../test/helpers/processes.js';
+import { tmpDir } from '../test/helpers/tmp.js';
+import { machine } from './lib/common.js';
+
+const TICKS = 100; // USER_HZ on Linux
+
+function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMiB(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+export interface IdleResult {
+  seconds: number;
+  startupMs: number;
+  modemInitMs: number;
+  spawnToReadyMs: number;
+  rssStart: number;
+  rssEnd: number;
+  rssMax: number;
+  cpuPercent: number;
+}
+
+export async function idle(seconds: number): Promise<IdleResult> {
+  const dir = tmpDir('gsmkeeper-idle-');
+  const spawned = performance.now();
+  const daemon = spawnCli(['run', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info']);
+  const [line] = await daemon.waitForOutput(/\{[^\n]*"msg":"ready"[^\n]*\}/);
+  const spawnToReadyMs = performance.now() - spawned;
+  const ready = JSON.parse(line!) as { startupMs: number; modemInitMs: number };
+  const pid = daemon.child.pid!;
+  const rssStart = rssMiB(pid);
+  const cpuStart = cpuTicks(pid);
+  let rssMax = rssStart;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    await new Promise((r) => setTimeout(r, Math.min(5000, seconds * 1000)));
+    rssMax = Math.max(rssMax, rssMiB(pid));
+  }
+  const cpuSeconds = (cpuTicks(pid) - cpuStart) / TICKS;
+  const wall = (performance.now() - started) / 1000;
+  const rssEnd = rssMiB(pid);
+  daemon.kill('SIGTERM');
+  await daemon.exited;
+  return { seconds, startupMs: ready.startupMs, modemInitMs: ready.modemInitMs, spawnToReadyMs, rssStart, rssEnd, rssMax, cpuPercent: (cpuSeconds / wall) * 100 };
+}
+
+export function printIdle(r: IdleResult): void {
+  console.table({
+    'start-up to READY, process uptime (ms)': r.startupMs,
+    '  of which the modem init (ms)': r.modemInitMs,
+    '  start-up excluding the modem init (ms)': r.startupMs - r.modemInitMs,
+    'spawn to READY seen by the parent (ms)': Math.round(r.spawnToReadyMs),
+    'RSS at start of idle (MiB)': r.rssStart.toFixed(1),
+    [`RSS after ${r.seconds} s idle (MiB)`]: r.rssEnd.toFixed(1),
+    'RSS max (MiB)': r.rssMax.toFixed(1),
+    'CPU while idle (%)': r.cpuPercent.toFixed(3),
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seconds = Number(process.argv[2] ?? 600);
+  console.log(`idle: the daemon on its built-in simulator, idle for ${seconds} s; RSS and CPU from /proc`);
+  console.log(`machine: ${machine()}`);
+  printIdle(await idle(seconds));
+}

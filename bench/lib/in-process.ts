@@ -14,7 +14,7 @@ export async function inProcessDaemon(options: { vouchers?: number; http?: boole
     ...DEFAULT_CONFIG,
     dataDir,
     http: { listen: options.http ? '127.0.0.1:0' : '', token: null },
-    sms: { dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000 },
+    sms: { dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000, multipartTimeoutSeconds: 600 },
     security: { ...DEFAULT_CONFIG.security, maxWrongPasswords: 1_000_000 },
     log: { level: 'warn' },
   };

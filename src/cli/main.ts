@@ -6,6 +6,7 @@ import { runCommand } from './run.js';
 import { simulateCommand } from './simulate.js';
 import { creditResetCommand } from './credit.js';
 import { carriersCheckCommand } from './carriers.js';
+import { pduDecodeCommand, pduEncodeCommand, ussdDecodeCommand, UsageError } from './codec-tools.js';
 
 const program = new Command();
 program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
@@ -51,10 +52,32 @@ program
   .description('validate a carrier profile and run its regexes over its own sample answers')
   .action(carriersCheckCommand);
 
+const pdu = program.command('pdu').description('SMS PDU tools for debugging a modem');
+pdu.command('decode <hex>').description('decode a PDU as AT+CMGR / AT+CMGL print it (with the SMSC prefix)').action(pduDecodeCommand);
+pdu
+  .command('encode <text>')
+  .description('encode a text as SMS-SUBMIT PDUs with their AT+CMGS lengths')
+  .option('--to <number>', 'destination number')
+  .option('--reference <n>', 'concatenation reference for long texts', '0')
+  .action(pduEncodeCommand);
+
+program
+  .command('ussd')
+  .description('USSD tools')
+  .command('decode <line>')
+  .description("decode a +CUSD line, e.g. '+CUSD: 0,\"0412043004300431\",72'")
+  .option('--cscs <set>', 'the TE character set the modem used (GSM, IRA, HEX, UCS2)', 'GSM')
+  .option('--packed', 'the modem prints GSM 7-bit answers as packed hex (Huawei E1xx)')
+  .action(ussdDecodeCommand);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Clear one-line errors for what a user can fix; a stack only for our own bugs.
   if (err instanceof ConfigError) {
     console.error(`gsmkeeper: config: ${err.message}`);
+    process.exit(2);
+  }
+  if (err instanceof UsageError) {
+    console.error(`gsmkeeper: ${err.message}`);
     process.exit(2);
   }
   if (err instanceof CarrierProfileError) {

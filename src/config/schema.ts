@@ -43,6 +43,8 @@ export interface Config {
     dailyCap: number;
     /** Replies per hour to a number in no group (PH cannot turn the box into an SMS cannon). */
     nonGroupRepliesPerHour: number;
+    /** How long the parts of a long SMS are waited for before it is handed on with gaps marked. */
+    multipartTimeoutSeconds: number;
   };
   /** Phone groups to start with (numbers added by SMS are kept in the database). */
   groups: { config: string[]; command: string[]; notify: string[] };
@@ -76,7 +78,7 @@ export const DEFAULT_CONFIG: Config = {
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null },
   security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
-  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10 },
+  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600 },
   groups: { config: [], command: [], notify: [] },
   language: 'en',
   bulgarianScript: 'latin',
@@ -137,7 +139,11 @@ export const configSchema = {
     sms: {
       type: 'object',
       additionalProperties: false,
-      properties: { dailyCap: { type: 'integer', minimum: 1 }, nonGroupRepliesPerHour: { type: 'integer', minimum: 0 } },
+      properties: {
+        dailyCap: { type: 'integer', minimum: 1 },
+        nonGroupRepliesPerHour: { type: 'integer', minimum: 0 },
+        multipartTimeoutSeconds: { type: 'integer', minimum: 10, maximum: 86400 },
+      },
     },
     groups: {
       type: 'object',

@@ -147,9 +147,10 @@ export class Daemon {
     await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, balanceUssd, this.settings.language, logger);
     for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
     await this.intake.scan();
+    this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000);
     this.pump.kick();
     this.scheduler = new Scheduler(
-      buildJobs({ config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup, kickOutbox: () => this.pump.kick(), logger }),
+      buildJobs({ config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup, kickOutbox: () => this.pump.kick(), expireParts: () => this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000), logger }),
       config.timezone,
       logger,
     );

@@ -19,6 +19,16 @@ export class Intake {
     modem.on('sms-stored', ({ index }) => void this.readOne(index));
   }
 
+  /** Hands on messages whose missing parts did not come within the wait, gaps marked. */
+  expireParts(maxWaitMs: number): number {
+    const rows = this.store.parts.expire(new Date(Date.now() - maxWaitMs).toISOString());
+    for (const row of rows) {
+      this.log.warn({ command: row.id, sender: row.sender }, 'incomplete multipart SMS handed on with its gaps marked');
+      this.onCommand(row);
+    }
+    return rows.length;
+  }
+
   /**
    * Start-up (and after every re-init): everything stored while we were away, listed once. When all
    * of them are committed, one `AT+CMGD=1,1` deletes every read message; the listing marked them
@@ -70,6 +80,13 @@ export class Intake {
         const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
         if (raw) this.store.commands.drop(raw.id, `undecodable PDU: ${decodeError}`);
         this.log.warn({ index, err: decodeError }, 'undecodable SMS kept raw and dropped');
+        return true;
+      }
+      if (sms.concat && sms.concat.total > 1) {
+        const { ref, total, seq } = sms.concat;
+        const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp, pdu });
+        this.log.debug({ index, ref, seq, total, complete: whole !== null }, 'SMS part stored');
+        if (whole) this.onCommand(whole);
         return true;
       }
       const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu });

@@ -18,6 +18,7 @@ export interface JobDeps {
   profile: () => CarrierProfile | null;
   notify: (text: string) => void;
   kickOutbox: () => void;
+  expireParts: () => void;
   logger: Logger;
 }
 
@@ -68,6 +69,7 @@ export function buildJobs(deps: JobDeps): Job[] {
       schedule: '* * * * *',
       run: async () => {
         deps.kickOutbox();
+        deps.expireParts();
         checkpoint(store.db);
       },
     },

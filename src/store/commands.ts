@@ -24,6 +24,8 @@ export interface IncomingSms {
   sentAt: string | null;
   text: string;
   pdu: string | null;
+  /** Concatenation reference of a reassembled message. */
+  reference?: number;
 }
 
 /** Where a reply SMS goes, committed in the same transaction as the command's answer. */
@@ -41,7 +43,7 @@ export class CommandStore {
 
   /** Commits an incoming SMS and its command; a duplicate of a stored SMS returns null. */
   recordSms(sms: IncomingSms): CommandRow | null {
-    const key = `${sms.sender}|${sms.sentAt ?? ''}|${sms.text}`;
+    const key = `${sms.sender}|${sms.sentAt ?? ''}|${sms.reference ?? ''}|${sms.text}`;
     return this.db.transaction(() => {
       const inserted = stmt(this.db, 'INSERT INTO inbox (received_at, sender, sent_at, text, pdu, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
         .run(nowIso(), sms.sender, sms.sentAt, sms.text, sms.pdu, key);

@@ -121,4 +121,19 @@ export const MIGRATIONS: string[] = [
 
   ALTER TABLE recharges ADD COLUMN reconciled_at TEXT;
   `,
+  `
+  -- Parts of concatenated SMS until the message is complete (or its wait runs out).
+  CREATE TABLE sms_parts (
+    id INTEGER PRIMARY KEY,
+    sender TEXT NOT NULL,
+    ref INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sent_at TEXT,
+    pdu TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (sender, ref, total, seq)
+  );
+  `,
 ];

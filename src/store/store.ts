@@ -6,6 +6,7 @@ import { GroupStore } from './groups.js';
 import { RechargeStore } from './recharges.js';
 import { SecurityStore } from './security.js';
 import { SettingsStore } from './settings.js';
+import { PartStore } from './parts.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -16,6 +17,7 @@ export class Store {
   readonly security: SecurityStore;
   readonly groups: GroupStore;
   readonly settings: SettingsStore;
+  readonly parts: PartStore;
 
   constructor(readonly db: Db) {
     this.outbox = new OutboxStore(db);
@@ -25,6 +27,7 @@ export class Store {
     this.security = new SecurityStore(db);
     this.groups = new GroupStore(db);
     this.settings = new SettingsStore(db);
+    this.parts = new PartStore(db, this.commands);
   }
 
   static open(file: string): Store {

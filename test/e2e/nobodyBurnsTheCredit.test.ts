@@ -36,7 +36,7 @@ describe('nobody burns the credit', () => {
   });
 
   it('pastTheDailyCapOnlyTheNotifyGroupIsTexted', async () => {
-    running = await startDaemon({ config: { sms: { dailyCap: 2, nonGroupRepliesPerHour: 10 }, groups: { config: [], command: [], notify: ['+359888300009'] } } });
+    running = await startDaemon({ config: { sms: { dailyCap: 2, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600 }, groups: { config: [], command: [], notify: ['+359888300009'] } } });
     const { simulator, daemon } = running;
     for (const n of [1, 2, 3]) simulator.sendSmsFromPhone(`+35988830000${n}`, '*123456 STAT?');
     simulator.sendSmsFromPhone('+359888300009', '*123456 STAT?');
@@ -47,7 +47,7 @@ describe('nobody burns the credit', () => {
   });
 
   it('phCannotTurnTheBoxIntoAnSmsCannon', async () => {
-    running = await startDaemon({ config: { sms: { dailyCap: 50, nonGroupRepliesPerHour: 2 } } });
+    running = await startDaemon({ config: { sms: { dailyCap: 50, nonGroupRepliesPerHour: 2, multipartTimeoutSeconds: 600 } } });
     const { simulator } = running;
     for (const n of [1, 2, 3, 4]) simulator.sendSmsFromPhone(`+35988840000${n}`, '*123456 PH 0888400099 STAT?');
     await waitFor(() => count(running!, "SELECT COUNT(*) n FROM outbox WHERE state IN ('sent', 'failed')") === 4, 5000, 'four replies settled');

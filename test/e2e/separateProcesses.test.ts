@@ -93,3 +93,39 @@ describe('credit reset from the command line', () => {
     after.close();
   });
 });
+
+describe('codec command-line tools', () => {
+  it('pduDecodePrintsJson', async () => {
+    const cli = spawnCli(['pdu', 'decode', '07919730071111F10414D04937BD2C7797E9D3E614000811309291024061080442043504410442']);
+    expect(await cli.exited).toBe(0);
+    expect(JSON.parse(cli.output())).toEqual({
+      type: 'deliver', encoding: 'ucs2', concat: null, text: 'тест', sender: 'InternetSMS', timestamp: '2011-03-29T19:20:04+04:00', smsc: '+79037011111', class: null,
+    });
+  });
+
+  it('pduEncodeGivesEachPartWithItsCmgsLength', async () => {
+    const cli = spawnCli(['pdu', 'encode', '--to', '+15555551234', 'Да здравствует король, детка!']);
+    expect(await cli.exited).toBe(0);
+    const [part] = JSON.parse(cli.output());
+    expect(part).toMatchObject({ part: 1, cmgsLength: 72 });
+    expect(part.pdu.startsWith('0011000B915155551532F40008')).toBe(true);
+  });
+
+  it('ussdDecodeReadsAUcs2Answer', async () => {
+    const cli = spawnCli(['ussd', 'decode', '+CUSD: 0,"04110430043B0430043D0441",72']);
+    expect(await cli.exited).toBe(0);
+    expect(JSON.parse(cli.output())).toEqual({ status: 'answer', text: 'Баланс', dcs: 72 });
+  });
+
+  it.each([
+    [['pdu', 'decode', '0791'], /^gsmkeeper: PDU truncated/],
+    [['pdu', 'decode', '079'], /^gsmkeeper: odd-length hex/],
+    [['ussd', 'decode', 'hello'], /^gsmkeeper: not a \+CUSD line/],
+    [['pdu', 'encode', 'x'], /^gsmkeeper: --to <number> is required/],
+  ])('bad input %j gives one line and exit code 2', async (args, message) => {
+    const cli = spawnCli(args);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toMatch(message);
+    expect(cli.output().trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,71 @@
+import { nowIso, stmt, type Db } from './db.js';
+import type { CommandRow, CommandStore } from './commands.js';
+
+export interface PartInput {
+  sender: string;
+  ref: number;
+  total: number;
+  seq: number;
+  text: string;
+  sentAt: string | null;
+  pdu: string;
+}
+
+/** Marks where a part never arrived, in a message handed on incomplete. */
+export const GAP = '[…]';
+
+interface PartRow {
+  sender: string;
+  ref: number;
+  total: number;
+  seq: number;
+  text: string;
+  sent_at: string | null;
+  pdu: string;
+  received_at: string;
+}
+
+/**
+ * Concatenated SMS reassembly, keyed on (sender, reference, total) — never the reference alone.
+ * Parts are committed as they come (so the SIM can let go of them); the whole message becomes one
+ * command in the same transaction that consumes its parts.
+ */
+export class PartStore {
+  constructor(private readonly db: Db, private readonly commands: CommandStore) {}
+
+  /** Stores a part; returns the command when this part completed its message (null otherwise, or for a duplicate). */
+  add(part: PartInput): CommandRow | null {
+    return this.db.transaction(() => {
+      stmt(this.db, 'INSERT INTO sms_parts (sender, ref, total, seq, text, sent_at, pdu, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(part.sender, part.ref, part.total, part.seq, part.text, part.sentAt, part.pdu, nowIso());
+      const parts = this.partsOf(part.sender, part.ref, part.total);
+      if (parts.length < part.total) return null;
+      return this.assemble(parts);
+    })();
+  }
+
+  /** Messages whose first part is older than `before`: handed on with their gaps marked. */
+  expire(before: string): CommandRow[] {
+    return this.db.transaction(() => {
+      const stale = stmt(this.db, 'SELECT sender, ref, total FROM sms_parts GROUP BY sender, ref, total HAVING MIN(received_at) < ?').all(before) as Array<{ sender: string; ref: number; total: number }>;
+      const rows: CommandRow[] = [];
+      for (const key of stale) {
+        const row = this.assemble(this.partsOf(key.sender, key.ref, key.total));
+        if (row) rows.push(row);
+      }
+      return rows;
+    })();
+  }
+
+  private partsOf(sender: string, ref: number, total: number): PartRow[] {
+    return stmt(this.db, 'SELECT * FROM sms_parts WHERE sender = ? AND ref = ? AND total = ? ORDER BY seq').all(sender, ref, total) as PartRow[];
+  }
+
+  private assemble(parts: PartRow[]): CommandRow | null {
+    const first = parts[0]!;
+    const bySeq = new Map(parts.map((p) => [p.seq, p.text]));
+    const text = Array.from({ length: first.total }, (_, i) => bySeq.get(i + 1) ?? GAP).join('');
+    stmt(this.db, 'DELETE FROM sms_parts WHERE sender = ? AND ref = ? AND total = ?').run(first.sender, first.ref, first.total);
+    return this.commands.recordSms({ sender: first.sender, sentAt: first.sent_at, text, pdu: parts.map((p) => p.pdu).join(' '), reference: first.ref });
+  }
+}

@@ -98,6 +98,11 @@ export class AtEngine extends EventEmitter {
     return this.closed;
   }
 
+  /** A command is in flight or waiting: a keep-alive would only queue behind it. */
+  get busy(): boolean {
+    return this.current !== null || this.queue.length > 0;
+  }
+
   onUrc(prefix: string, handler: UrcHandler): () => void {
     return this.urcs.on(prefix, handler);
   }

@@ -5,6 +5,14 @@ export interface Config {
     baud: number;
     /** How the modem wants USSD requests: text, packed GSM 7-bit hex (Huawei E1xx), or UCS2 hex. */
     ussdEncoding: 'text' | 'packed' | 'ucs2';
+    /** A keep-alive AT (and SIM/network check) this often; the serial close event is not trusted alone. */
+    keepAliveSeconds: number;
+    /** How long to wait for the port to reappear (USB re-enumeration) when reopening it. */
+    reopenWaitSeconds: number;
+    /** How long the modem takes to come back after AT+CFUN=1,1. */
+    restartWaitSeconds: number;
+    /** Last rung before exiting: a program that resets the modem (GPIO, USB hub port), run without a shell. */
+    resetHook: { command: string; args: string[]; timeoutSeconds: number } | null;
   };
   http: {
     /** HOST:PORT of the relay API; an empty string turns it off. */
@@ -72,7 +80,7 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG: Config = {
-  modem: { port: null, baud: 115200, ussdEncoding: 'text' },
+  modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null },
   http: { listen: '127.0.0.1:8080', token: null },
   dataDir: './data',
   password: '123456',
@@ -101,6 +109,19 @@ export const configSchema = {
         port: { type: ['string', 'null'], minLength: 1 },
         baud: { enum: [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
         ussdEncoding: { enum: ['text', 'packed', 'ucs2'] },
+        keepAliveSeconds: { type: 'integer', minimum: 5, maximum: 3600 },
+        reopenWaitSeconds: { type: 'integer', minimum: 1, maximum: 600 },
+        restartWaitSeconds: { type: 'integer', minimum: 1, maximum: 600 },
+        resetHook: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          required: ['command'],
+          properties: {
+            command: { type: 'string', minLength: 1 },
+            args: { type: 'array', items: { type: 'string' } },
+            timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600 },
+          },
+        },
       },
     },
     http: {

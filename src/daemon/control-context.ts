@@ -21,6 +21,8 @@ export interface ControlDeps {
   profile: () => CarrierProfile | null;
   startedAt: number;
   restartModem: () => Promise<void>;
+  /** What the supervisor knows is wrong (SIM removed, no network, a recovery under way). */
+  problems: () => string[];
   logger: Logger;
 }
 
@@ -28,7 +30,7 @@ export interface ControlDeps {
 export function buildControlContext(deps: ControlDeps): ControlContext {
   const { config, store, settings, modem } = deps;
   const log = deps.logger.child({ channel: 'control' });
-  const status = new StatusCollector(modem, store, deps.startedAt);
+  const status = new StatusCollector(modem, store, deps.startedAt, deps.problems);
 
   const balance = async (): Promise<BalanceReport> => {
     const imsi = modem.imsi;

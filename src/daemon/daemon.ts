@@ -18,6 +18,7 @@ import { buildControlContext } from './control-context.js';
 import { RuntimeSettings } from './settings.js';
 import { buildJobs } from './jobs.js';
 import { CarrierSmsWaiters } from './carrier-sms.js';
+import { Supervisor } from '../supervisor/supervisor.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { SenderGuard } from './sender-guard.js';
 import { sendRefusal } from './send-policy.js';
@@ -39,8 +40,10 @@ export interface DaemonOptions {
   timeouts?: Partial<TimeoutTable>;
   carriers?: CarrierRegistry;
   outboxBaseDelayMs?: number;
-  /** How long a modem takes to come back after AT+CFUN=1,1. */
+  /** How long a modem takes to come back after AT+CFUN=1,1 (overrides the config, for tests). */
   modemRestartWaitMs?: number;
+  /** What the last recovery rung does (default: process.exit). */
+  exit?: (code: number) => void;
 }
 
 /** Wiring and lifecycle: config → store → modem → control → HTTP. */
@@ -51,7 +54,6 @@ export class Daemon {
   http: FastifyInstance | null = null;
   httpAddress: string | null = null;
   private port!: SerialPortStream;
-  private engine!: AtEngine;
   private pump!: OutboxPump;
   private runner!: CommandRunner;
   private profile: CarrierProfile | null = null;
@@ -63,6 +65,7 @@ export class Daemon {
   private intake!: Intake;
   private scheduler: Scheduler | null = null;
   private readonly carrierSms = new CarrierSmsWaiters();
+  supervisor!: Supervisor;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -85,8 +88,8 @@ export class Daemon {
     if (uncertain) this.log.warn({ replies: uncertain }, config.outbox.atLeastOnce ? 'interrupted replies will be resent' : 'interrupted replies marked uncertain, not resent');
 
     this.port = await openLink(this.options.link);
-    this.engine = new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
-    this.modem = new Modem(this.engine, { ussdEncoding: config.modem.ussdEncoding }, logger);
+    const engine = new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
+    this.modem = new Modem(engine, { ussdEncoding: config.modem.ussdEncoding }, logger);
     const initStarted = performance.now();
     const identity = await this.modem.init();
     const modemInitMs = Math.round(performance.now() - initStarted);
@@ -128,6 +131,7 @@ export class Daemon {
       profile: () => this.profile,
       startedAt: this.startedAt,
       restartModem: () => this.restartModem(),
+      problems: () => (this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : []),
       logger,
     });
     this.pump = new OutboxPump(
@@ -155,6 +159,20 @@ export class Daemon {
       logger,
     );
     this.scheduler.start();
+    this.supervisor = new Supervisor({
+      modem: this.modem,
+      reopen: () => this.reopenLink(),
+      afterInit: async () => {
+        await this.intake.scan();
+        this.pump.kick();
+      },
+      keepAliveMs: config.modem.keepAliveSeconds * 1000,
+      restartWaitMs: this.options.modemRestartWaitMs ?? config.modem.restartWaitSeconds * 1000,
+      resetHook: config.modem.resetHook,
+      exit: this.options.exit ?? ((code) => process.exit(code)),
+      logger,
+    });
+    this.supervisor.start();
     if (config.http.listen) await this.startHttp();
     this.log.info({ startupMs: Math.round(process.uptime() * 1000), modemInitMs }, 'ready');
   }
@@ -189,22 +207,39 @@ export class Daemon {
       token: this.options.token,
       logger: this.options.logger,
       commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
-      health: () => ({ status: this.engine.isClosed ? 'degraded' : 'ok', carrier: this.profile?.id ?? null, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) }),
+      health: () => {
+        const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
+        return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
+      },
       sim: this.options.sim,
     });
     this.httpAddress = await this.http.listen({ host, port });
   }
 
-  /**
-   * RESET: the modem restarts (AT+CFUN=1,1), then init and the stored-message scan run again.
-   * A modem that does not come back is the recovery ladder's business.
-   */
+  /** RESET: through the recovery path (AT+CFUN=1,1, reopen, init, stored-message scan). */
   async restartModem(): Promise<void> {
     this.log.warn('modem restart requested');
-    await this.engine.execute('AT+CFUN=1,1').catch((err) => this.log.warn({ err: String(err) }, 'AT+CFUN=1,1 failed'));
-    await new Promise((resolve) => setTimeout(resolve, this.options.modemRestartWaitMs ?? 5000));
-    await this.modem.init();
-    await this.intake.scan();
+    await this.supervisor.restart();
+    if (this.supervisor.step !== 'healthy') throw new Error(`the modem did not come back (${this.supervisor.step})`);
+  }
+
+  /** Opens the link again, waiting (with backoff) for the port to reappear, as USB re-enumeration takes a while. */
+  private async reopenLink(): Promise<AtEngine> {
+    const { config, logger } = this.options;
+    if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    const deadline = Date.now() + config.modem.reopenWaitSeconds * 1000;
+    let delay = 100;
+    for (;;) {
+      try {
+        this.port = await openLink(this.options.link);
+        break;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 2000);
+      }
+    }
+    return new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
   }
 
   /** Idle until commands in flight settle (used by tests and a graceful stop). */
@@ -215,10 +250,11 @@ export class Daemon {
   async stop(): Promise<void> {
     await this.http?.close();
     await this.scheduler?.stop();
+    this.supervisor?.stop();
     this.carrierSms.cancelAll();
     this.pump?.stop();
     await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 5000))]);
-    this.engine?.close();
+    this.modem?.engine.close();
     if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
     this.store?.close();
   }

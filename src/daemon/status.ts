@@ -17,7 +17,13 @@ interface Radio {
 export class StatusCollector {
   private radio: Radio | null = null;
 
-  constructor(private readonly modem: Modem, private readonly store: Store, private readonly startedAt: number, private readonly ttlMs = 5000) {}
+  constructor(
+    private readonly modem: Modem,
+    private readonly store: Store,
+    private readonly startedAt: number,
+    private readonly problems: () => string[] = () => [],
+    private readonly ttlMs = 5000,
+  ) {}
 
   private async readRadio(): Promise<Radio> {
     if (this.radio && Date.now() - this.radio.at < this.ttlMs) return this.radio;
@@ -30,9 +36,9 @@ export class StatusCollector {
 
   async collect(carrierName: string | null): Promise<StatusSnapshot> {
     const { signal, registration, network } = await this.readRadio();
-    const degraded: string[] = [];
-    if (!signal && !registration) degraded.push('modem not answering');
-    else if (registration && registration !== 'home' && registration !== 'roaming') degraded.push(`network ${registration}`);
+    const degraded: string[] = [...this.problems()];
+    if (!signal && !registration && !degraded.length) degraded.push('modem not answering');
+    else if (registration && registration !== 'home' && registration !== 'roaming' && !degraded.some((d) => d.startsWith('no network'))) degraded.push(`no network (${registration})`);
     const imsi = this.modem.imsi;
     const latest = imsi ? this.store.balances.latest(imsi) : undefined;
     return {

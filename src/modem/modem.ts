@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { encodeSubmit } from '../codec/sms-submit.js';
 import type { Cscs } from '../codec/ussd.js';
 import type { AtEngine } from '../at/engine.js';
+import { isAtError } from '../at/errors.js';
 import type { Logger } from '../log/logger.js';
 import { SerialLock } from '../util/serial-lock.js';
 import { ModemError } from './errors.js';
@@ -24,6 +25,7 @@ export interface ModemEvents {
   /** A new SMS was stored: read it with readMessage(index). */
   'sms-stored': [{ storage: string; index: number }];
   registration: [Registration];
+  sim: ['ready' | 'absent' | 'locked'];
 }
 
 /**
@@ -32,13 +34,34 @@ export interface ModemEvents {
  */
 export class Modem extends EventEmitter<ModemEvents> {
   private readonly ussdLock = new SerialLock();
+  private readonly log: Logger;
   private cscs: Cscs | null = null;
   private identity: ModemIdentity | null = null;
-  private readonly log: Logger;
 
-  constructor(readonly engine: AtEngine, private readonly settings: ModemSettings, logger: Logger) {
+  private current: AtEngine;
+
+  constructor(engine: AtEngine, private readonly settings: ModemSettings, logger: Logger) {
     super();
     this.log = logger.child({ channel: 'modem' });
+    this.current = engine;
+    this.subscribe(engine);
+  }
+
+  get engine(): AtEngine {
+    return this.current;
+  }
+
+  /**
+   * After the port was reopened: the same modem object over a new engine, so everything above
+   * keeps its reference. Settings the modem may have lost are re-sent by init().
+   */
+  attach(engine: AtEngine): void {
+    this.current = engine;
+    this.cscs = null;
+    this.subscribe(engine);
+  }
+
+  private subscribe(engine: AtEngine): void {
     engine.onUrc('+CMTI:', ([line]) => {
       const stored = line ? parseCmti(line) : null;
       if (stored) this.emit('sms-stored', stored);
@@ -46,6 +69,24 @@ export class Modem extends EventEmitter<ModemEvents> {
     engine.onUrc('+CREG:', ([line]) => {
       if (line) this.emit('registration', parseCreg(line, false));
     });
+    engine.onUrc('+CPIN:', ([line]) => {
+      if (line) this.emit('sim', /READY/.test(line) ? 'ready' : /NOT INSERTED|NOT READY/i.test(line) ? 'absent' : 'locked');
+    });
+  }
+
+  /**
+   * Whether the SIM answers: READY, or absent (`+CME ERROR: 10`, `+CPIN: NOT INSERTED`), or locked
+   * (a PIN or PUK is wanted). Throws when the modem itself does not answer.
+   */
+  async simState(): Promise<'ready' | 'absent' | 'locked'> {
+    try {
+      const { lines } = await this.engine.execute('AT+CPIN?', { expect: '+CPIN:', timeoutMs: 5000 });
+      const line = lines.find((l) => l.startsWith('+CPIN:')) ?? '';
+      return /READY/.test(line) ? 'ready' : /NOT INSERTED/i.test(line) ? 'absent' : 'locked';
+    } catch (err) {
+      if (isAtError(err, 'cme') && (err.cmeCode === 10 || err.cmeCode === 13 || /not inserted/i.test(err.message))) return 'absent';
+      throw err;
+    }
   }
 
   get imsi(): string | null {

@@ -1,0 +1,188 @@
+import { execFile } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import type { AtEngine } from '../at/engine.js';
+import type { Logger } from '../log/logger.js';
+import type { Modem } from '../modem/modem.js';
+
+/** Where the box stands with its modem; anything but 'healthy' is reported by STAT? and /health. */
+export type LadderStep = 'healthy' | 'resync' | 'reinit' | 'reopen' | 'restart' | 'reset-hook' | 'failed';
+
+export const LADDER: LadderStep[] = ['resync', 'reinit', 'reopen', 'restart', 'reset-hook'];
+
+export interface SupervisorOptions {
+  modem: Modem;
+  /** Opens the port again (waiting for it to reappear) and returns a fresh engine over it. */
+  reopen: () => Promise<AtEngine>;
+  /** Runs after every successful (re-)init: the stored-message scan, so nothing waits on the SIM. */
+  afterInit: () => Promise<void>;
+  keepAliveMs: number;
+  restartWaitMs: number;
+  resetHook: { command: string; args: string[]; timeoutSeconds: number } | null;
+  /** The last rung: exit non-zero so systemd restarts the service. */
+  exit: (code: number) => void;
+  logger: Logger;
+}
+
+export interface SupervisorEvents {
+  step: [LadderStep];
+  degraded: [string[]];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Keeps the modem answering. A keep-alive `AT+CPIN?` on an interval (and after every timeout)
+ * proves the line and the SIM; when the modem stops answering, a recovery ladder climbs one rung
+ * at a time — resync, re-init, reopen the port, AT+CFUN=1,1, the external reset hook — and exits
+ * for systemd when all fail. Each transition is logged and counted.
+ */
+export class Supervisor extends EventEmitter<SupervisorEvents> {
+  step: LadderStep = 'healthy';
+  readonly recoveries: Record<LadderStep, number> = { healthy: 0, resync: 0, reinit: 0, reopen: 0, restart: 0, 'reset-hook': 0, failed: 0 };
+  /** Plain-words problems that do not need the ladder: no SIM, no network. */
+  degraded: string[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private recovering: Promise<void> | null = null;
+  private stopped = false;
+  private readonly log: Logger;
+
+  constructor(private readonly options: SupervisorOptions) {
+    super();
+    this.log = options.logger.child({ channel: 'supervisor' });
+  }
+
+  start(): void {
+    this.watch(this.options.modem.engine);
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private watch(engine: AtEngine): void {
+    engine.on('unresponsive', () => void this.recover('the modem stopped answering'));
+    engine.on('closed', (code: string) => {
+      if (code === 'port-closed' && !this.stopped) void this.recover('the port closed');
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.keepAlive(), this.options.keepAliveMs);
+    this.timer.unref();
+  }
+
+  /** One keep-alive: skipped while commands are flowing (they prove the line themselves). */
+  async keepAlive(): Promise<void> {
+    try {
+      if (this.recovering || this.options.modem.engine.busy) return;
+      await this.check();
+    } catch (err) {
+      await this.recover(`keep-alive failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.schedule();
+    }
+  }
+
+  /** SIM and network state; throws when the modem does not answer at all. */
+  private async check(): Promise<void> {
+    const { modem } = this.options;
+    const wasAbsent = this.degraded.includes('SIM removed');
+    const sim = await modem.simState();
+    const problems: string[] = [];
+    if (sim === 'absent') problems.push('SIM removed');
+    if (sim === 'locked') problems.push('SIM locked (PIN/PUK)');
+    if (sim === 'ready') {
+      const registration = await modem.registration().catch(() => null);
+      if (registration && registration !== 'home' && registration !== 'roaming') problems.push(`no network (${registration})`);
+      // A SIM that came back may be another SIM: init again (IMSI, carrier), then collect its messages.
+      if (wasAbsent) {
+        this.log.warn('SIM is back: initialising again');
+        await modem.init();
+        await this.options.afterInit();
+      }
+    }
+    if (problems.join() !== this.degraded.join()) {
+      this.log.warn({ problems }, problems.length ? 'degraded' : 'no longer degraded');
+      this.degraded = problems;
+      this.emit('degraded', problems);
+    }
+  }
+
+  /** Single flight: a second trigger while climbing joins the climb in progress. */
+  recover(reason: string, from: LadderStep = 'resync'): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.recovering ??= this.climb(reason, from).finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+
+  /** RESET by command: the restart rung (AT+CFUN=1,1, reopen, init), climbing on if it fails. */
+  restart(): Promise<void> {
+    return this.recover('restart requested', 'restart');
+  }
+
+  private enter(step: LadderStep): void {
+    this.step = step;
+    this.recoveries[step] += 1;
+    this.emit('step', step);
+    this.log.warn({ step }, step === 'healthy' ? 'modem recovered' : `recovery: ${step}`);
+  }
+
+  private async climb(reason: string, from: LadderStep): Promise<void> {
+    this.log.warn({ reason }, 'modem needs recovery');
+    const { modem } = this.options;
+    for (const step of LADDER.slice(Math.max(0, LADDER.indexOf(from)))) {
+      if (this.stopped) return;
+      this.enter(step);
+      try {
+        if (step === 'resync') {
+          await modem.engine.execute('AT', { timeoutMs: 2000 });
+          await modem.engine.execute('AT', { timeoutMs: 2000 });
+        } else if (step === 'reinit') {
+          await modem.init();
+        } else {
+          if (step === 'restart') {
+            await modem.engine.execute('AT+CFUN=1,1', { timeoutMs: 5000 }).catch(() => undefined);
+            await sleep(this.options.restartWaitMs);
+          } else if (step === 'reset-hook') {
+            if (!this.options.resetHook) continue;
+            await this.runHook(this.options.resetHook);
+            await sleep(this.options.restartWaitMs);
+          }
+          await this.reopen();
+          await modem.init();
+        }
+        await this.options.afterInit();
+        this.enter('healthy');
+        return;
+      } catch (err) {
+        this.log.warn({ step, err: err instanceof Error ? err.message : String(err) }, 'recovery step failed');
+      }
+    }
+    this.enter('failed');
+    this.log.error('every recovery step failed: exiting so systemd restarts the service');
+    this.options.exit(3);
+  }
+
+  private async reopen(): Promise<void> {
+    const old = this.options.modem.engine;
+    old.removeAllListeners('closed');
+    old.removeAllListeners('unresponsive');
+    old.close();
+    const engine = await this.options.reopen();
+    this.options.modem.attach(engine);
+    this.watch(engine);
+  }
+
+  /** No shell, no message content: a fixed program with fixed arguments from the config file. */
+  private runHook(hook: { command: string; args: string[]; timeoutSeconds: number }): Promise<void> {
+    return new Promise((resolve, reject) => {
+      execFile(hook.command, hook.args ?? [], { timeout: (hook.timeoutSeconds ?? 30) * 1000, shell: false }, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+}

@@ -76,7 +76,7 @@ export class AtEngine extends EventEmitter {
   private readonly queue: Transaction[] = [];
   private current: Transaction | null = null;
   private pending: Pending | null = null;
-  private rawTail = '';
+  private promptScan = '';
   private needsResync = false;
   private lastTimedOut = '';
   private closed = false;
@@ -189,6 +189,7 @@ export class AtEngine extends EventEmitter {
       this.current = tx;
       const prompt = tx.options.body !== undefined;
       tx.state = prompt ? 'awaiting-prompt' : 'awaiting-final';
+      this.promptScan = '';
       this.armTimer(tx, prompt ? this.timeouts.prompt : (tx.options.timeoutMs ?? this.timeouts[timeoutClass(tx.command)]));
       this.stats.commands += 1;
       this.write(`${tx.command}\r`, tx.label);
@@ -265,13 +266,14 @@ export class AtEngine extends EventEmitter {
     this.stats.bytesRead += chunk.length;
     const text = chunk.toString('latin1');
     this.log.trace({ dir: '«' }, text.replace(/\r/g, '<CR>').replace(/\n/g, '<LF>'));
-    const lastLf = text.lastIndexOf('\n');
-    this.rawTail = (lastLf >= 0 ? text.slice(lastLf + 1) : this.rawTail + text).slice(-8);
     const tx = this.current;
-    // The SMS prompt is "> " or a bare ">" (SIMCom), never followed by a line ending.
-    if (tx?.state === 'awaiting-prompt' && /^>\s?$/.test(this.rawTail.replace(/\r/g, ''))) {
+    if (tx?.state !== 'awaiting-prompt') return;
+    // The SMS prompt is "> " or a bare ">" (SIMCom) at the start of a line; it has no line ending
+    // of its own, but noise may follow it in the same read.
+    this.promptScan = (this.promptScan + text).slice(-256);
+    if (/(?:^|\n)\r?>[ ]?(?:$|\r|\n)/.test(this.promptScan)) {
       tx.state = 'awaiting-final';
-      this.rawTail = '';
+      this.promptScan = '';
       this.armTimer(tx, tx.options.timeoutMs ?? this.timeouts.send);
       this.write(`${tx.options.body}${CTRL_Z}`, `<PDU of ${(tx.options.body?.length ?? 0) / 2} octets><SUB>`);
     }

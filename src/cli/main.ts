@@ -34,6 +34,7 @@ program
   .option('--vouchers <n>', 'how many 5.00 cards a new carrier starts with', '10')
   .option('--baud <n>', 'pace the line at this baud rate, both ways, like a real serial port')
   .option('--storage <n>', 'SIM message storage capacity', '30')
+  .option('--fault <name...>', 'start with fault modes on: hang, late, garbage, urc-storm, cusd-before-ok, slow-prompt, sim-removed, network-lost (toggle later with POST /api/v1/sim/faults)')
   .action(simulateCommand);
 
 const credit = program.command('credit').description('voucher recharge administration');

@@ -5,6 +5,7 @@ import { buildHttpServer, parseListen } from '../http/server.js';
 import { createLogger } from '../log/logger.js';
 import { DIALECTS } from '../sim/dialects.js';
 import { Simulator } from '../sim/simulator.js';
+import { FAULT_NAMES } from '../sim/faults.js';
 
 export interface SimulateFlags {
   listen?: string;
@@ -16,6 +17,7 @@ export interface SimulateFlags {
   vouchers?: string;
   baud?: string;
   storage?: string;
+  fault?: string[];
 }
 
 /**
@@ -38,6 +40,10 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
     ...(flags.baud ? { baud: Number(flags.baud) } : {}),
     ...(flags.storage ? { storageCapacity: Number(flags.storage) } : {}),
   });
+
+  for (const fault of flags.fault ?? []) {
+    if (!simulator.fault(fault, true)) throw new Error(`unknown fault "${fault}": ${FAULT_NAMES.join(', ')}`);
+  }
 
   if (flags.stdio) {
     const line = simulator.connect();

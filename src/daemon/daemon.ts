@@ -42,6 +42,8 @@ export interface DaemonOptions {
   outboxBaseDelayMs?: number;
   /** How long a modem takes to come back after AT+CFUN=1,1 (overrides the config, for tests). */
   modemRestartWaitMs?: number;
+  /** Keep-alive interval (overrides the config, for tests). */
+  keepAliveMs?: number;
   /** What the last recovery rung does (default: process.exit). */
   exit?: (code: number) => void;
 }
@@ -166,7 +168,7 @@ export class Daemon {
         await this.intake.scan();
         this.pump.kick();
       },
-      keepAliveMs: config.modem.keepAliveSeconds * 1000,
+      keepAliveMs: this.options.keepAliveMs ?? config.modem.keepAliveSeconds * 1000,
       restartWaitMs: this.options.modemRestartWaitMs ?? config.modem.restartWaitSeconds * 1000,
       resetHook: config.modem.resetHook,
       exit: this.options.exit ?? ((code) => process.exit(code)),

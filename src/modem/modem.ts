@@ -125,7 +125,7 @@ export class Modem extends EventEmitter<ModemEvents> {
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        await this.engine.execute('AT', { timeoutMs: 1000 });
+        await this.engine.execute('AT');
         return;
       } catch (err) {
         lastError = err;

@@ -6,6 +6,7 @@ import type { SimCarrier } from './carrier.js';
 import type { SimNetwork } from './network.js';
 import { SimStorage, tpduLength } from './storage.js';
 import type { SimState } from './state.js';
+import { Faults } from './faults.js';
 
 export interface ModemProfile {
   manufacturer: string;
@@ -59,6 +60,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private readonly storage: SimStorage;
   /** AT command lines executed (for the benchmarks' round trips per message). */
   commandsExecuted = 0;
+  readonly faults = new Faults();
 
   constructor(
     private readonly state: SimState,
@@ -91,6 +93,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   }
 
   input(chunk: Buffer): void {
+    if (this.faults.has('hang')) return;
     const text = chunk.toString('latin1');
     if (this.settings.echo) this.send(text);
     for (const ch of text) {
@@ -115,7 +118,29 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   }
 
   private send(text: string): void {
-    this.emit('output', Buffer.from(text, 'latin1'));
+    const out = Buffer.from(this.faults.has('garbage') ? `\x00\xff#~${text}\r\n%\xfe\r\n` : text, 'latin1');
+    if (this.faults.has('late')) setTimeout(() => this.emit('output', out), this.faults.timing.lateMs);
+    else this.emit('output', out);
+  }
+
+  /**
+   * Power-on, as after AT+CFUN=1,1 or a power cycle: volatile settings are lost (echo back on, no
+   * new-message indications), a hang clears, and the start-up banner is printed.
+   */
+  powerCycle(): void {
+    this.faults.clear('hang');
+    this.prompt = null;
+    this.buffer = '';
+    this.settings = { ...POWER_ON };
+    this.carrier.endSession();
+    setTimeout(() => this.urc('RDY', '+CFUN: 1', this.faults.has('sim-removed') ? '+CPIN: NOT INSERTED' : '+CPIN: READY', 'Call Ready', 'SMS Ready'), 20);
+  }
+
+  /** SIM pulled or put back: the modem says so with a +CPIN URC, as SIMCom modules do. */
+  setSimPresent(present: boolean): void {
+    this.faults.set('sim-removed', !present);
+    this.urc(present ? '+CPIN: READY' : '+CPIN: NOT INSERTED');
+    if (present) this.urc('SMS Ready');
   }
 
   urc(...lines: string[]): void {
@@ -124,7 +149,9 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
 
   private reply(reply: Reply): void {
     if (!reply) return;
-    this.send(reply.lines.map((l) => `\r\n${l}\r\n`).join('') + `\r\n${reply.final}\r\n`);
+    // A URC storm lands between the information lines and the final result, where it hurts most.
+    const storm = this.faults.has('urc-storm') ? ['+CREG: 1', '^RSSI: 17', 'RING', '+CREG: 1'] : [];
+    this.send([...reply.lines, ...storm].map((l) => `\r\n${l}\r\n`).join('') + `\r\n${reply.final}\r\n`);
   }
 
   private ok(...lines: string[]): Reply {
@@ -148,6 +175,14 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private dispatch(body: string, line: string): Reply {
     const upper = body.toUpperCase();
     const s = this.settings;
+    const needsSim = /^\+(CPIN\?|CIMI|CCID|CMG[LRDS]|CUSD|CPMS|CNUM)/.test(upper);
+    if (this.faults.has('sim-removed') && needsSim) return this.cmeError(10);
+    if (this.faults.has('network-lost')) {
+      if (upper === '+CREG?') return this.ok(`+CREG: ${s.creg},2`);
+      if (upper === '+COPS?') return this.ok('+COPS: 0');
+      if (upper.startsWith('+CMGS=')) return this.cmsError(331);
+      if (upper.startsWith('+CUSD=1')) return this.cmeError(30);
+    }
     if (upper === '') return this.ok();
     if (upper === 'E0' || upper === 'E1') {
       s.echo = upper === 'E1';
@@ -201,11 +236,16 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     }
     if ((m = /^\+CMGS=(\d+)$/.exec(upper))) {
       this.prompt = { length: Number(m[1]) };
-      this.send('\r\n> ');
+      if (this.faults.has('slow-prompt')) setTimeout(() => this.send('\r\n> '), this.faults.timing.promptMs);
+      else this.send('\r\n> ');
       return null;
     }
     if (upper.startsWith('+CUSD')) return this.ussd(body);
-    if (/^\+CFUN=1(,1)?$/.test(upper)) return this.ok();
+    if (upper === '+CFUN=1,1') {
+      setTimeout(() => this.powerCycle(), 5);
+      return this.ok();
+    }
+    if (/^\+CFUN=1$/.test(upper)) return this.ok();
     void line;
     return { lines: [], final: 'ERROR' };
   }
@@ -257,12 +297,15 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
       return this.ok();
     }
     const code = decodeUssdText(m[2], m[3] === undefined ? 15 : Number(m[3]), { cscs: this.settings.cscs });
-    setTimeout(() => {
-      const answer = this.carrier.handleUssd(code);
-      if (answer.text === null) return this.urc(`+CUSD: ${answer.m}`);
-      const text = this.settings.cscs === 'UCS2' ? bytesToHex(encodeUcs2(answer.text)) : answer.text;
-      this.urc(`+CUSD: ${answer.m},"${text}",${this.settings.cscs === 'UCS2' ? 72 : 15}`);
-    }, this.timing.ussdDelayMs);
+    const answer = () => {
+      const result = this.carrier.handleUssd(code);
+      if (result.text === null) return this.urc(`+CUSD: ${result.m}`);
+      const text = this.settings.cscs === 'UCS2' ? bytesToHex(encodeUcs2(result.text)) : result.text;
+      this.urc(`+CUSD: ${result.m},"${text}",${this.settings.cscs === 'UCS2' ? 72 : 15}`);
+    };
+    // Some modems put the +CUSD answer before their OK.
+    if (this.faults.has('cusd-before-ok')) answer();
+    else setTimeout(answer, this.timing.ussdDelayMs);
     return this.ok();
   }
 }

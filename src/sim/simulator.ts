@@ -4,6 +4,7 @@ import { DIALECTS } from './dialects.js';
 import { SimLine } from './line.js';
 import { SimNetwork } from './network.js';
 import { PacedDirection } from './paced-line.js';
+import { FAULT_NAMES, type FaultName } from './faults.js';
 import { loadSimState, saveSimState, type DialRecord, type PhoneMessage, type SimState, type SimVoucher } from './state.js';
 
 export interface SimulatorOptions {
@@ -109,8 +110,49 @@ export class Simulator {
     this.modem.on('storage-freed', () => this.deliverWaiting());
   }
 
+  private unplugged = false;
+
+  /**
+   * A fault mode on or off (see FAULT_NAMES), or an action: power-cycle, unplug, replug,
+   * sim-out, sim-in. False when the name is unknown.
+   */
+  fault(name: string, on = true): boolean {
+    const actions: Record<string, () => void> = {
+      'power-cycle': () => this.modem.powerCycle(),
+      unplug: () => this.unplug(),
+      replug: () => this.replug(),
+      'sim-out': () => this.modem.setSimPresent(false),
+      'sim-in': () => this.modem.setSimPresent(true),
+    };
+    if (actions[name]) {
+      actions[name]!();
+      return true;
+    }
+    if (!(FAULT_NAMES as string[]).includes(name)) return false;
+    this.modem.faults.set(name as FaultName, on);
+    return true;
+  }
+
+  activeFaults(): string[] {
+    return [...this.modem.faults.list(), ...(this.unplugged ? ['unplugged'] : [])];
+  }
+
+  /** The USB cable is pulled: the line drops and the port cannot be opened until replug(). */
+  unplug(): void {
+    this.unplugged = true;
+    this.line?.destroy();
+    this.line = null;
+  }
+
+  /** Plugged back in: the modem powers up again (volatile settings lost). */
+  replug(): void {
+    this.unplugged = false;
+    this.modem.powerCycle();
+  }
+
   /** Opens the modem's line; a new opener replaces the previous one, as a reopened port does. */
   connect(): SimLine {
+    if (this.unplugged) throw new Error('no such device (the modem is unplugged)');
     this.line?.destroy();
     const line = new SimLine((chunk) => {
       if (this.line === line) this.toModem.send(chunk);

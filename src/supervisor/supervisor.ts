@@ -63,6 +63,15 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private watch(engine: AtEngine): void {
     engine.on('unresponsive', () => void this.recover('the modem stopped answering'));
+    // A modem that rebooted by itself has lost its settings (echo back on, no +CMTI): init again.
+    const rebooted = () => {
+      if (!this.recovering) void this.recover('the modem restarted by itself', 'reinit');
+    };
+    engine.onUrc('RDY', rebooted);
+    engine.onUrc('SMS Ready', rebooted);
+    engine.onUrc('+CPIN:', ([line]) => {
+      if (!this.recovering && line && !this.stopped) void this.keepAlive();
+    });
     engine.on('closed', (code: string) => {
       if (code === 'port-closed' && !this.stopped) void this.recover('the port closed');
     });

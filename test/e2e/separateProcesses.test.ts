@@ -129,3 +129,39 @@ describe('codec command-line tools', () => {
     expect(cli.output().trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('unplug and replug under a new name', () => {
+  it('unplugAndReplugUnderNewName', async () => {
+    requireTool('socat', 'to give the simulator a pseudo-terminal, the real serial path');
+    const dir = tmpDir();
+    // The stable name (as /dev/serial/by-id/… is) points at a new /dev/pts/N after the replug.
+    const byId = path.join(dir, 'usb-Simulated_GSM_Modem-if00-port0');
+    const env = { GSMKEEPER_TOKEN: TOKEN };
+    const plugIn = async () => {
+      const simArgs = ['simulate', '--stdio', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'];
+      const socat = spawnProcess('socat', ['-d', '-d', `pty,raw,echo=0,link=${byId}`, `EXEC:${[process.execPath, CLI, ...simArgs].join(' ').replaceAll(':', '\\:')}`], env);
+      spawned.push(socat);
+      const [, simHttp] = await socat.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
+      const [, pts] = await socat.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
+      return { socat, simHttp: simHttp!, pts: pts! };
+    };
+    const first = await plugIn();
+    const config = path.join(dir, 'gsmkeeper.yml');
+    (await import('node:fs')).writeFileSync(config, 'modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n');
+    const daemon = spawnCli(['run', '--config', config, '--port', byId, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info'], env);
+    spawned.push(daemon);
+    await daemon.waitForOutput(/HTTP relay: /);
+
+    first.socat.kill('SIGKILL');
+    await first.socat.exited;
+    // Something else takes the old pts number, as USB re-enumeration rarely gives the same name back.
+    const squatter = spawnProcess('socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0']);
+    spawned.push(squatter);
+    await squatter.waitForOutput(/PTY is/);
+    await daemon.waitForOutput(/"step":"reopen"/, 30_000);
+    const second = await plugIn();
+    expect(second.pts).not.toBe(first.pts);
+    await daemon.waitForOutput(/"step":"healthy"/, 60_000);
+    expect(await creditThroughSimulatorHttp(second.simHttp)).toMatch(/^Credit added: 5\.00 EUR\./);
+  }, 120_000);
+});

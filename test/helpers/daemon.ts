@@ -19,7 +19,16 @@ export interface RunningDaemon {
 }
 
 /** The daemon in-process on the simulated modem, with a real SQLite file and HTTP on a free port. */
-export async function startDaemon(options: { simulator?: Simulator; dataDir?: string; config?: Partial<Config> } = {}): Promise<RunningDaemon> {
+export interface DaemonTestOptions {
+  simulator?: Simulator;
+  dataDir?: string;
+  config?: Partial<Config>;
+  /** Short AT timeouts, keep-alive and restart waits, for fault scenarios. */
+  fast?: boolean;
+  exit?: (code: number) => void;
+}
+
+export async function startDaemon(options: DaemonTestOptions = {}): Promise<RunningDaemon> {
   const dataDir = options.dataDir ?? tmpDir();
   const simulator = options.simulator ?? new Simulator({ stateFile: path.join(dataDir, 'simulator.json'), timing: { ussdDelayMs: 10 } });
   const logs: string[] = [];
@@ -37,6 +46,10 @@ export async function startDaemon(options: { simulator?: Simulator; dataDir?: st
     token: TOKEN,
     sim: simulator,
     outboxBaseDelayMs: 50,
+    ...(options.fast
+      ? { timeouts: { basic: 300, sim: 400, storage: 600, prompt: 400, send: 1000, ussdCommand: 400, network: 400, restart: 600 }, keepAliveMs: 200, modemRestartWaitMs: 100 }
+      : {}),
+    ...(options.exit ? { exit: options.exit } : {}),
   });
   await daemon.start();
   return {

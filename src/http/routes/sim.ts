@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../errors.js';
 
 /** The simulator as the HTTP layer sees it (only present when the modem is simulated). */
 export interface SimControl {
@@ -6,6 +7,9 @@ export interface SimControl {
   phoneMessages(number: string): Array<{ from: string; text: string; at: string }>;
   unusedVouchers(): Array<{ serial: string; pin: string; amountCents: number; currency: string; expiresOn: string }>;
   stats(): { commands: number; bytesToModem: number; bytesToDte: number; storageUsed: number; queued: number; delivered: number };
+  /** Switches a fault mode on or off, or runs an action (power-cycle, unplug, replug, sim-out, sim-in). */
+  fault(name: string, on: boolean): boolean;
+  activeFaults(): string[];
 }
 
 const PHONE = '^\\+?[0-9]{3,20}$';
@@ -39,6 +43,25 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
   );
 
   app.get('/api/v1/sim/stats', async () => sim.stats());
+
+  app.get('/api/v1/sim/faults', async () => ({ active: sim.activeFaults() }));
+  app.post<{ Body: { fault: string; on?: boolean } }>(
+    '/api/v1/sim/faults',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['fault'],
+          properties: { fault: { type: 'string', pattern: '^[a-z-]{2,20}$' }, on: { type: 'boolean' } },
+        },
+      },
+    },
+    async (request) => {
+      if (!sim.fault(request.body.fault, request.body.on ?? true)) throw new ApiError(400, 'bad_request', `unknown fault "${request.body.fault}"`);
+      return { active: sim.activeFaults() };
+    },
+  );
 
   app.get('/api/v1/sim/vouchers', async () => ({
     vouchers: sim.unusedVouchers().map((v) => ({ serial: v.serial, pin: v.pin, amount: (v.amountCents / 100).toFixed(2), currency: v.currency, expiresOn: v.expiresOn })),

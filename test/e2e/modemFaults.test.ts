@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { Simulator } from '../../src/sim/simulator.js';
+import { api, startDaemon, type RunningDaemon } from '../helpers/daemon.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { messagesOn, waitFor } from '../helpers/wait.js';
+
+let running: RunningDaemon | null = null;
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+});
+
+const fastSim = () => new Simulator({ timing: { ussdDelayMs: 10 } });
+
+/** Sends a STAT? from a phone of its own and returns how many replies that phone got, once settled. */
+async function answeredOnce(r: RunningDaemon, phone: string, text = '*123456 STAT?'): Promise<string> {
+  r.simulator.sendSmsFromPhone(phone, text);
+  const [reply] = await messagesOn(() => r.simulator.phoneMessages(phone), 1, 20_000);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(r.simulator.phoneMessages(phone)).toHaveLength(1);
+  return reply!.text;
+}
+
+describe('a modem that misbehaves never stops the box', () => {
+  it('hangThenRecovers', async () => {
+    const flag = path.join(tmpDir(), 'reset-requested');
+    const simulator = fastSim();
+    running = await startDaemon({
+      simulator,
+      fast: true,
+      config: { modem: { ...DEFAULT_CONFIG.modem, resetHook: { command: process.execPath, args: ['-e', `require('fs').writeFileSync(${JSON.stringify(flag)}, 'x')`], timeoutSeconds: 10 } } },
+    });
+    simulator.modem.faults.set('hang', true);
+    simulator.sendSmsFromPhone('+359888700001', '*123456 STAT?');
+    // Every rung fails on a hung modem until the reset hook; the "hardware" then power-cycles it.
+    await waitFor(() => fs.existsSync(flag), 20_000, 'the reset hook');
+    simulator.modem.powerCycle();
+    await waitFor(() => running!.daemon.supervisor.step === 'healthy', 20_000, 'recovery');
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888700001'), 1, 20_000);
+    expect(reply!.text).toMatch(/^Signal/);
+    const { recoveries } = running.daemon.supervisor;
+    expect(recoveries).toMatchObject({ resync: 1, reinit: 1, reopen: 1, restart: 1, 'reset-hook': 1, healthy: 1, failed: 0 });
+  });
+
+  it('whenEveryRungFailsTheDaemonExitsForSystemd', async () => {
+    const simulator = fastSim();
+    let exitCode: number | null = null;
+    running = await startDaemon({ simulator, fast: true, exit: (code) => (exitCode = code) });
+    simulator.modem.faults.set('hang', true);
+    await waitFor(() => exitCode !== null, 20_000, 'the exit');
+    expect(exitCode).toBe(3);
+    expect(running.daemon.supervisor.step).toBe('failed');
+    simulator.modem.faults.clear();
+  });
+
+  it('lateOkDoesNotCompleteNextCommand', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    const { simulator } = running;
+    simulator.modem.faults.timing.lateMs = 500;
+    simulator.modem.faults.set('late', true);
+    simulator.sendSmsFromPhone('+359888700002', '*123456 STAT?');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    simulator.modem.faults.set('late', false);
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888700002'), 1, 20_000);
+    expect(reply!.text).toMatch(/^Signal/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(simulator.phoneMessages('+359888700002')).toHaveLength(1);
+  });
+
+  it('urcStormDuringSmsSend', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    running.simulator.modem.faults.set('urc-storm', true);
+    expect(await answeredOnce(running, '+359888700003')).toMatch(/^Signal/);
+  });
+
+  it('garbageBytesOnTheLineAreSurvived', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    running.simulator.modem.faults.set('garbage', true);
+    expect(await answeredOnce(running, '+359888700004')).toMatch(/^Signal/);
+  });
+
+  it('cusdBeforeOkAndASlowPromptStillRecharge', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    const { simulator } = running;
+    simulator.modem.faults.set('cusd-before-ok', true);
+    simulator.modem.faults.timing.promptMs = 200;
+    simulator.modem.faults.set('slow-prompt', true);
+    const pin = simulator.unusedVouchers()[0]!.pin;
+    expect(await answeredOnce(running, '+359888700005', `*123456 CREDIT ${pin}`)).toMatch(/^Credit added: 5\.00 EUR/);
+  });
+
+  it('simRemovedThenReinserted', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    const { simulator, daemon, baseUrl } = running;
+    simulator.modem.setSimPresent(false);
+    await waitFor(() => daemon.supervisor.degraded.includes('SIM removed'), 5000, 'degraded: SIM removed');
+    expect((await api(baseUrl, 'GET', '/api/v1/health', undefined, null)).json).toMatchObject({ status: 'degraded', problems: ['SIM removed'] });
+    expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).toMatch(/^PROBLEM: SIM removed\./);
+    simulator.modem.setSimPresent(true);
+    await waitFor(() => daemon.supervisor.degraded.length === 0, 5000, 'SIM back');
+    expect(await answeredOnce(running, '+359888700006')).toMatch(/^Signal/);
+  });
+
+  it('networkLostThenBackRetriesTheReply', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    const { simulator, daemon } = running;
+    simulator.modem.faults.set('network-lost', true);
+    await waitFor(() => daemon.supervisor.degraded.some((d) => d.startsWith('no network')), 5000, 'degraded: no network');
+    simulator.sendSmsFromPhone('+359888700007', '*123456 STAT?');
+    await waitFor(() => (daemon.store.db.prepare("SELECT last_error FROM outbox").get() as { last_error: string | null } | undefined)?.last_error?.includes('331'), 5000, 'a failed send');
+    simulator.modem.faults.set('network-lost', false);
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888700007'), 1, 20_000);
+    expect(reply!.text).toMatch(/^PROBLEM: no network/);
+  });
+
+  it('aRebootLosesSettingsAndTheDaemonSetsThemAgain', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    const { simulator, daemon } = running;
+    simulator.modem.powerCycle();
+    await waitFor(() => daemon.supervisor.recoveries.reinit >= 1 && daemon.supervisor.step === 'healthy', 5000, 're-init after the reboot');
+    // Without re-init there would be no +CMTI (CNMI is volatile) and this would never be answered.
+    expect(await answeredOnce(running, '+359888700008')).toMatch(/^Signal/);
+  });
+
+  it('unplugAndReplugComesBack', async () => {
+    running = await startDaemon({ simulator: fastSim(), fast: true });
+    const { simulator, daemon } = running;
+    simulator.unplug();
+    await waitFor(() => daemon.supervisor.step !== 'healthy', 5000, 'the unplug noticed');
+    simulator.sendSmsFromPhone('+359888700009', '*123456 STAT?');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    simulator.replug();
+    await waitFor(() => daemon.supervisor.step === 'healthy', 20_000, 'back after replug');
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888700009'), 1, 20_000);
+    expect(reply!.text).toMatch(/^Signal/);
+  });
+
+  it('storageFullDrainsAndContinues', async () => {
+    const simulator = new Simulator({ timing: { ussdDelayMs: 10 }, storageCapacity: 5 });
+    for (let i = 0; i < 12; i++) simulator.sendSmsFromPhone(`+3598887100${String(i).padStart(2, '0')}`, '*123456 STAT?');
+    expect(simulator.state.storage).toHaveLength(5);
+    expect(simulator.queuedDeliveries).toBe(7);
+    running = await startDaemon({ simulator, fast: true });
+    await waitFor(() => simulator.stats().delivered === 12, 20_000, 'all 12 answered');
+    for (let i = 0; i < 12; i++) expect(simulator.phoneMessages(`+3598887100${String(i).padStart(2, '0')}`)).toHaveLength(1);
+  });
+});

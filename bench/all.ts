@@ -7,6 +7,8 @@ import { idle, printIdle } from './idle.js';
 import { latency, printLatency } from './latency.js';
 import { machine } from './lib/common.js';
 import { printRelay, relay } from './relay.js';
+import { codecBench } from './codec.js';
+import { DELIVER_VECTORS } from '../test/vectors/deliver-vectors.js';
 
 const BAUD = 115200;
 console.log(`gsmkeeper benchmarks — ${new Date().toISOString()}`);
@@ -24,3 +26,6 @@ printIdle(await idle(60));
 
 console.log('\nrelay: autocannon (a second process), 10 connections for 10 s per route, loopback, bearer auth on');
 printRelay(await relay(10, 10));
+
+console.log(`\ncodec: ${DELIVER_VECTORS.length} public SMS-DELIVER vectors decoded, 4 texts encoded, 2 s each, next to node-pdu in the same run`);
+console.table(codecBench(2));

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { CarrierProfileError } from '../carriers/loader.js';

@@ -65,7 +65,10 @@ export function spawnProcess(command: string, args: string[], env: Record<string
   };
 }
 
+/** The CLI as installed: the same Node flags as `npm start` and the systemd unit. */
+export const NODE_FLAGS = ['--max-semi-space-size=2'];
+
 export function spawnCli(args: string[], env: Record<string, string> = {}): Spawned {
   requireBuilt();
-  return spawnProcess(process.execPath, [CLI, ...args], env);
+  return spawnProcess(process.execPath, [...NODE_FLAGS, CLI, ...args], env);
 }

@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { decodeDeliver } from '../../src/codec/sms-deliver.js';
+import { DELIVER_VECTORS } from '../vectors/deliver-vectors.js';
+
+describe('the shared SMS-DELIVER vector set (also used by bench/codec)', () => {
+  it.each(DELIVER_VECTORS.map((v) => [v.source, v] as const))('%s', (_source, vector) => {
+    expect(decodeDeliver(vector.pdu)).toMatchObject({ sender: vector.sender, text: vector.text });
+  });
+});

@@ -124,7 +124,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   // A last life that is allowed to finish everything.
   const last = await startDaemon();
-  await last.waitForOutput(/"msg":"ready"/, 20_000);
+  await last.waitForOutput(/"msg":"ready"/, 60_000);
   const dbFile = path.join(dir, 'data', 'gsmkeeper.db');
   await waitFor(() => {
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -135,7 +135,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     } finally {
       db.close();
     }
-  }, 60_000, 'every command settled and every reply sent');
+  }, 120_000, 'every command settled and every reply sent');
   last.kill('SIGTERM');
   await last.exited;
   sim.kill('SIGTERM');

@@ -63,7 +63,8 @@ export interface UssdDecodeOptions {
  * Decodes the text of a +CUSD answer. Order of evidence: the DCS says what alphabet the network
  * used; the CSCS (and the packed-hex modem setting) say how the modem printed it. When the text is
  * not hex although the DCS/CSCS say it should be, the modem printed plain text anyway and it is
- * returned as is — a readable answer beats a decode error.
+ * returned as is — a readable answer beats a decode error. When a GSM 7-bit answer under a text
+ * character set is hex all the same, guessPackedHex() decides.
  */
 export function decodeUssdText(raw: string, dcs: number | null, options: UssdDecodeOptions = {}): string {
   const alphabet = dcs === null ? 'gsm7' : ussdAlphabet(dcs);
@@ -75,18 +76,35 @@ export function decodeUssdText(raw: string, dcs: number | null, options: UssdDec
     return alphabet === 'ucs2-lang' ? text.slice(1) : text;
   }
   if (alphabet === '8bit') return Buffer.from(hexToBytes(raw)).toString('latin1');
-  if (options.packed) {
-    const bytes = hexToBytes(raw);
-    const septets = unpackSeptets(bytes, Math.floor((bytes.length * 8) / 7));
-    // When the octets hold exactly one septet more than the text, that septet is padding: CR per
-    // TS 23.038 §6.1.2.3.1, or zero bits from encoders that skip the rule.
-    const last = septets[septets.length - 1];
-    if ((bytes.length * 8) % 7 === 0 && (last === 0x0d || last === 0x00)) septets.pop();
-    return septetsToText(septets);
-  }
+  if (options.packed) return unpackText(raw);
   if (options.cscs === 'HEX') return septetsToText(hexToBytes(raw));
-  // Plain GSM/IRA character set: a hex-looking answer like "123456" is just digits.
-  return raw;
+  return guessPackedHex(raw) ?? raw;
+}
+
+/**
+ * Packed GSM 7-bit hex → text. When the octets hold exactly one septet more than the text, that
+ * septet is padding: CR per TS 23.038 §6.1.2.3.1, or zero bits from encoders that skip the rule.
+ */
+function unpackText(raw: string): string {
+  const bytes = hexToBytes(raw);
+  const septets = unpackSeptets(bytes, Math.floor((bytes.length * 8) / 7));
+  const last = septets[septets.length - 1];
+  if ((bytes.length * 8) % 7 === 0 && (last === 0x0d || last === 0x00)) septets.pop();
+  return septetsToText(septets);
+}
+
+/**
+ * The fallback when the modem was not set up for what it does: a GSM 7-bit answer (by its DCS,
+ * under a text character set) that is nevertheless all hex may be a Huawei-style packed answer.
+ * It is taken as such only when it has hex letters (an answer like "123456" is just digits) and
+ * unpacks to readable text: letters and spaces, no control characters. Otherwise the text stays as
+ * the modem printed it.
+ */
+function guessPackedHex(raw: string): string | null {
+  if (raw.length < 8 || !/[A-Fa-f]/.test(raw)) return null;
+  const text = unpackText(raw);
+  const readable = /^[\p{L}\p{N} .,:;!?'"()\-+*#/%€$@&=<>\n\r]+$/u.test(text) && /[\p{L}]{2}/u.test(text) && !/[\x00-\x09\x0b\x0c\x0e-\x1f]/.test(text);
+  return readable ? text : null;
 }
 
 export type UssdRequestEncoding = 'text' | 'packed' | 'ucs2';

@@ -21,6 +21,10 @@ export interface UssdRequest {
   secrets?: string[];
 }
 
+/** "Initiating Release" and the like: the network closing the session, not the answer (python-gsmmodem #14). */
+const RELEASE_NOTICE = /^\s*(initiating\s+)?release/i;
+const RELEASE_GRACE_MS = 1500;
+
 export interface UssdSettings {
   encoding: UssdRequestEncoding;
   cscs: Cscs;
@@ -43,13 +47,27 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
   let onAnswer: (answer: UssdAnswer) => void = () => {};
   const answered = new Promise<UssdAnswer>((resolve) => (onAnswer = resolve));
   let got: UssdAnswer | null = null;
+  let notice: UssdAnswer | null = null;
+  let grace: NodeJS.Timeout | undefined;
   const unsubscribe = engine.onUrc('+CUSD:', ([line]) => {
     if (got || !line) return;
     try {
       const parsed = parseCusd(line);
       const text = parsed.raw === null ? null : decodeUssdText(parsed.raw, parsed.dcs, { cscs: settings.cscs, packed: settings.encoding === 'packed' });
-      got = { status: parsed.status, text, dcs: parsed.dcs };
-      onAnswer(got);
+      const answer: UssdAnswer = { status: parsed.status, text, dcs: parsed.dcs };
+      // Some networks announce the end first (`+CUSD: 2` bare, or "Initiating Release") and send the
+      // answer after it: such a notice is held for a moment in case the real answer follows.
+      if (!notice && answer.status === 'terminated' && (text === null || RELEASE_NOTICE.test(text))) {
+        notice = answer;
+        grace = setTimeout(() => {
+          got = notice;
+          onAnswer(notice!);
+        }, RELEASE_GRACE_MS);
+        return;
+      }
+      clearTimeout(grace);
+      got = answer;
+      onAnswer(answer);
     } catch {
       // A garbled +CUSD line is not an answer; keep waiting until the timeout.
     }
@@ -66,6 +84,7 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
     throw err;
   } finally {
     clearTimeout(timer);
+    clearTimeout(grace);
     unsubscribe();
   }
 }

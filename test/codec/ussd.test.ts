@@ -72,3 +72,21 @@ describe('packed USSD padding (TS 23.038 §6.1.2.3.1)', () => {
     expect(decodeUssdText('C2303BEC9E8372AE1A0C54AC4A01', 15, { packed: true })).toBe('Balans 9.50 EUR');
   });
 });
+
+describe('the fallback when DCS, CSCS and the text disagree', () => {
+  it('a packed-hex answer from a modem nobody told to pack is still read (Huawei E173 left at defaults)', () => {
+    expect(decodeUssdText('C2303BEC9E8372AE1A0C54AC4A01', 15, { cscs: 'GSM' })).toBe('Balans 9.50 EUR');
+  });
+
+  it('an answer of digits that happens to be hex stays digits', () => {
+    expect(decodeUssdText('12345678', 15, { cscs: 'GSM' })).toBe('12345678');
+  });
+
+  it('hex that does not unpack to readable text stays as printed', () => {
+    expect(decodeUssdText('DEADBEEF00FF', 15, { cscs: 'GSM' })).toBe('DEADBEEF00FF');
+  });
+
+  it('a UCS2 DCS with a text that is not a whole number of UCS2 characters stays as printed', () => {
+    expect(decodeUssdText('0041004', 72)).toBe('0041004');
+  });
+});

@@ -107,3 +107,33 @@ describe('USSD answer order on modems that differ', () => {
     expect(answer.text).toBe("Balans 9.50 EUR");
   });
 });
+
+describe('USSD answers that come in several URCs', () => {
+  async function modemScripted(cusd: string) {
+    const { scriptModem } = await import('../helpers/mock-port.js');
+    const port = await openMockPort();
+    scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? `\r\nOK\r\n${cusd}` : '\r\nOK\r\n'));
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    return new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+  }
+
+  it('initiatingReleaseThenTheBalanceGivesTheBalance (Vodacom, python-gsmmodem #14)', async () => {
+    const modem = await modemScripted('\r\n+CUSD: 2,"Initiating Release",15\r\n\r\n+CUSD: 0,"Balance: R12.50",15\r\n');
+    await expect(modem.ussd({ code: '*100#', timeoutMs: 3000 })).resolves.toMatchObject({ status: 'answer', text: 'Balance: R12.50' });
+  });
+
+  it('aReleaseNoticeAfterTheRealAnswerIsIgnored', async () => {
+    const modem = await modemScripted('\r\n+CUSD: 0,"Balance: R12.50",15\r\n\r\n+CUSD: 2\r\n');
+    await expect(modem.ussd({ code: '*100#', timeoutMs: 3000 })).resolves.toMatchObject({ status: 'answer', text: 'Balance: R12.50' });
+  });
+
+  it('terminatedWithTextIsTheAnswer (gammu #358: the balance comes with m=2)', async () => {
+    const modem = await modemScripted('\r\n+CUSD: 2,"Stan konta: 5,00 PLN",15\r\n');
+    await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toMatchObject({ status: 'terminated', text: 'Stan konta: 5,00 PLN' });
+  });
+
+  it('aBareTerminationWithNothingAfterItIsReturnedAfterTheGrace', async () => {
+    const modem = await modemScripted('\r\n+CUSD: 2\r\n');
+    await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toMatchObject({ status: 'terminated', text: null });
+  });
+});

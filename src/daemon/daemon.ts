@@ -168,6 +168,9 @@ export class Daemon {
         await this.intake.scan();
         this.pump.kick();
       },
+      sweep: async () => {
+        if ((await this.modem.storageUsed()) > 0) await this.intake.scan();
+      },
       keepAliveMs: this.options.keepAliveMs ?? config.modem.keepAliveSeconds * 1000,
       restartWaitMs: this.options.modemRestartWaitMs ?? config.modem.restartWaitSeconds * 1000,
       resetHook: config.modem.resetHook,

@@ -63,7 +63,9 @@ export class Intake {
     // Committed, so the delete can wait a turn: the command's own AT work (a recharge's AT+CUSD)
     // gets onto the line first instead of queueing behind housekeeping.
     await new Promise((resolve) => setImmediate(resolve));
-    await this.modem.deleteMessage(index);
+    await this.modem.deleteMessage(index).catch((err: unknown) =>
+      this.log.warn({ index, err: err instanceof Error ? err.message : String(err) }, 'could not delete a committed SMS; the storage sweep will'),
+    );
   }
 
   /** Commits one SMS (and hands its command on); false when the store refused it, so it must stay on the SIM. */

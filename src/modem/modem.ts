@@ -172,6 +172,13 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute(`AT+CMGD=${index}`);
   }
 
+  /** How many messages the read storage holds (`AT+CPMS?` → `+CPMS: "SM",<used>,<total>,…`). */
+  async storageUsed(): Promise<number> {
+    const { lines } = await this.engine.execute('AT+CPMS?', { expect: '+CPMS:' });
+    const match = /^\+CPMS:\s*"[^"]*"\s*,\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CPMS:')) ?? '');
+    return match ? Number(match[1]) : 0;
+  }
+
   /** Deletes every read message in one command (TS 27.005 delflag 1). */
   async deleteAllRead(): Promise<void> {
     await this.engine.execute('AT+CMGD=1,1');

@@ -20,6 +20,14 @@ export class Scheduler {
 
   constructor(private readonly jobs: Job[], private readonly timezone: string | null, logger: Logger) {
     this.log = logger.child({ channel: 'scheduler' });
+    // node-cron prints its own coloured lines to the console; ours go to the JSON log instead.
+    const cronLog = this.log.child({ from: 'node-cron' });
+    cron.setLogger({
+      info: (message) => cronLog.debug(message),
+      warn: (message) => cronLog.debug(message),
+      error: (message) => cronLog.warn(String(message)),
+      debug: (message) => cronLog.debug(String(message)),
+    });
     for (const job of jobs) {
       if (!cron.validate(job.schedule)) throw new Error(`job ${job.name}: "${job.schedule}" is not a cron expression`);
     }

@@ -228,6 +228,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     }
     if ((m = /^\+CMGL=(\d)$/.exec(upper))) return this.list(Number(m[1]));
     if ((m = /^\+CMGR=(\d+)$/.exec(upper))) return this.read(Number(m[1]));
+    if (this.faults.has('delete-fails') && upper.startsWith('+CMGD=')) return this.cmsError(320);
     if ((m = /^\+CMGD=(\d+)(?:,(\d))?$/.exec(upper))) {
       const before = this.storage.used;
       this.storage.delete(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));

@@ -11,9 +11,10 @@ export type FaultName =
   | 'cusd-before-ok'
   | 'slow-prompt'
   | 'sim-removed'
-  | 'network-lost';
+  | 'network-lost'
+  | 'delete-fails';
 
-export const FAULT_NAMES: FaultName[] = ['hang', 'late', 'garbage', 'urc-storm', 'cusd-before-ok', 'slow-prompt', 'sim-removed', 'network-lost'];
+export const FAULT_NAMES: FaultName[] = ['hang', 'late', 'garbage', 'urc-storm', 'cusd-before-ok', 'slow-prompt', 'sim-removed', 'network-lost', 'delete-fails'];
 
 export interface FaultTiming {
   /** 'late': how long every answer is held back. */

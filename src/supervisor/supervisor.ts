@@ -15,6 +15,8 @@ export interface SupervisorOptions {
   reopen: () => Promise<AtEngine>;
   /** Runs after every successful (re-)init: the stored-message scan, so nothing waits on the SIM. */
   afterInit: () => Promise<void>;
+  /** Runs after each good keep-alive: messages left on the SIM (a delete that failed) are swept. */
+  sweep?: () => Promise<void>;
   keepAliveMs: number;
   restartWaitMs: number;
   resetHook: { command: string; args: string[]; timeoutSeconds: number } | null;
@@ -89,6 +91,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     try {
       if (this.recovering || this.options.modem.engine.busy) return;
       await this.check();
+      if (!this.degraded.length) await this.options.sweep?.();
     } catch (err) {
       await this.recover(`keep-alive failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {

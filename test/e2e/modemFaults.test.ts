@@ -147,4 +147,19 @@ describe('a modem that misbehaves never stops the box', () => {
     await waitFor(() => simulator.stats().delivered === 12, 20_000, 'all 12 answered');
     for (let i = 0; i < 12; i++) expect(simulator.phoneMessages(`+3598887100${String(i).padStart(2, '0')}`)).toHaveLength(1);
   });
+
+  it('storageFullOfCommittedMessagesIsSweptWhenDeletesWorkAgain', async () => {
+    const simulator = new Simulator({ timing: { ussdDelayMs: 10 }, storageCapacity: 3 });
+    running = await startDaemon({ simulator, fast: true });
+    // Deletes fail (a flaky SIM): committed messages pile up until the storage is full.
+    simulator.modem.faults.set('delete-fails', true);
+    for (let i = 0; i < 5; i++) simulator.sendSmsFromPhone(`+3598887200${i}`, '*123456 STAT?');
+    await waitFor(() => simulator.stats().delivered === 3, 10_000, 'three answered');
+    expect(simulator.state.storage).toHaveLength(3);
+    expect(simulator.queuedDeliveries).toBe(2);
+    simulator.modem.faults.set('delete-fails', false);
+    await waitFor(() => simulator.stats().delivered === 5, 20_000, 'the rest answered after the sweep');
+    for (let i = 0; i < 5; i++) expect(simulator.phoneMessages(`+3598887200${i}`)).toHaveLength(1);
+    await waitFor(() => simulator.state.storage.length === 0, 5000, 'the SIM emptied');
+  });
 });

@@ -46,37 +46,7 @@ export function buildControlContext(deps: ControlDeps): ControlContext {
   };
 
   return {
-    settings: {
-      get password() {
-        return settings.password;
-      },
-      set password(value) {
-        settings.password = value;
-      },
-      get language() {
-        return settings.language;
-      },
-      set language(value) {
-        settings.language = value;
-      },
-      get bulgarianScript() {
-        return settings.bulgarianScript;
-      },
-      set bulgarianScript(value) {
-        settings.bulgarianScript = value;
-      },
-      get credit() {
-        return settings.credit;
-      },
-      set credit(value) {
-        settings.credit = value;
-      },
-      defaultPassword: '123456',
-      get currency() {
-        return deps.profile()?.file.currency ?? 'EUR';
-      },
-      checkSchedule: config.credit.checkSchedule,
-    },
+    settings,
     groups: {
       add: (group, number) => {
         try {

@@ -111,7 +111,7 @@ export class Daemon {
       for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, text);
       this.pump?.kick();
     };
-    this.settings = new RuntimeSettings(this.store, config);
+    this.settings = new RuntimeSettings(this.store, config, () => this.profile?.file.currency ?? 'EUR');
     const recharge = new RechargeService({
       store: this.store,
       dialer: this.modem,

@@ -13,7 +13,23 @@ export interface CreditControl {
  * restarts) over the config file's values.
  */
 export class RuntimeSettings {
-  constructor(private readonly store: Store, private readonly config: Config) {}
+  /** The seed device's factory password, which PWD refuses. */
+  readonly defaultPassword = '123456';
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: Config,
+    /** The SIM carrier's currency, for thresholds typed without one. */
+    private readonly currencyOf: () => string = () => 'EUR',
+  ) {}
+
+  get currency(): string {
+    return this.currencyOf();
+  }
+
+  get checkSchedule(): string {
+    return this.config.credit.checkSchedule;
+  }
 
   get password(): string {
     return this.store.settings.get<string>('password') ?? this.config.password;

@@ -14,10 +14,6 @@ export interface FakeControl extends ControlContext {
 
 /** A control context with in-memory settings and groups, recording what handlers asked for. */
 export function fakeControl(options: { recharge?: RechargeResult; balance?: BalanceReport; configNumbers?: string[] } = {}): FakeControl {
-  let password = '123456';
-  let language: Language = 'en';
-  let bulgarianScript: 'latin' | 'cyrillic' = 'latin';
-  let credit: CreditControlSettings = { enabled: true, lowBalance: 2, validityDays: 7 };
   const groupData: Record<PhoneGroup, string[]> = { config: [], command: [], notify: [] };
   const fake: FakeControl = {
     requests: [],
@@ -26,30 +22,10 @@ export function fakeControl(options: { recharge?: RechargeResult; balance?: Bala
     resets: 0,
     groupData,
     settings: {
-      get password() {
-        return password;
-      },
-      set password(v) {
-        password = v;
-      },
-      get language() {
-        return language;
-      },
-      set language(v) {
-        language = v;
-      },
-      get bulgarianScript() {
-        return bulgarianScript;
-      },
-      set bulgarianScript(v) {
-        bulgarianScript = v;
-      },
-      get credit() {
-        return credit;
-      },
-      set credit(v) {
-        credit = v;
-      },
+      password: '123456',
+      language: 'en' as Language,
+      bulgarianScript: 'latin' as 'latin' | 'cyrillic',
+      credit: { enabled: true, lowBalance: 2, validityDays: 7 } as CreditControlSettings,
       defaultPassword: '123456',
       currency: 'EUR',
       checkSchedule: '0 9 * * *',

@@ -45,7 +45,8 @@ export function readAddress(reader: OctetReader, field: string): DecodedAddress 
   const bytes = reader.take(Math.ceil(length / 2), field);
   if (((toa >> 4) & 0x07) === TON_ALPHANUMERIC) {
     const septets = unpackSeptets(bytes, Math.floor((length * 4) / 7));
-    return { number: septetsToText(septets).replace(/@+$/, ''), toa, alphanumeric: true };
+    // The length in semi-octets says how many septets are real: a trailing '@' (0x00) is text, not padding.
+    return { number: septetsToText(septets), toa, alphanumeric: true };
   }
   const digits = decodeSemiOctets(bytes, length);
   return { number: toa === TOA_INTERNATIONAL && digits ? `+${digits}` : digits, toa, alphanumeric: false };

@@ -279,8 +279,15 @@ export class AtEngine extends EventEmitter {
     }
   }
 
+  /**
+   * A line ends in CR LF; a bare CR inside it separates too (some modems end lines with CR alone).
+   * The CR that ends the line is not a piece of its own, or a USSD text spanning lines would gain
+   * an empty line at every break.
+   */
   private onLine(rawLine: string): void {
-    for (const piece of rawLine.split('\r')) this.onPiece(piece);
+    const pieces = rawLine.split('\r');
+    if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+    for (const piece of pieces) this.onPiece(piece);
   }
 
   private onPiece(piece: string): void {

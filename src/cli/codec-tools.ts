@@ -1,7 +1,8 @@
 import { CodecError } from '../codec/errors.js';
 import { decodePdu } from '../codec/pdu.js';
 import { encodeSubmit } from '../codec/sms-submit.js';
-import { decodeUssdText, parseCusd, type Cscs } from '../codec/ussd.js';
+import { parseCusd } from '../codec/ussd.js';
+import { decodeUssdText, type Cscs } from '../codec/ussd-text.js';
 
 /** Bad input for the codec tools: one line on stderr and exit code 2, never a stack trace. */
 export class UsageError extends Error {

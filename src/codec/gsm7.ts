@@ -61,6 +61,13 @@ export function textToSeptets(text: string): number[] {
   return out;
 }
 
+/** Like textToSeptets, with '?' for characters outside the alphabet: for simulated output only. */
+export function textToSeptetsLossy(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) out.push(...(septetsOf(ch) ?? [0x3f]));
+  return out;
+}
+
 /** Septets of each character, so a splitter can keep escape pairs whole. */
 export function charSeptets(text: string): Array<{ ch: string; septets: number[] }> {
   return [...text].map((ch) => {
@@ -72,7 +79,8 @@ export function charSeptets(text: string): Array<{ ch: string; septets: number[]
 
 /**
  * Septet values → text. An escape followed by a code the extension table does not define decodes as
- * the default-alphabet character (TS 23.038 §6.2.1.1 fallback); a trailing lone escape is dropped.
+ * the default-alphabet character (TS 23.038 §6.2.1.1 fallback), two escapes as a space; a trailing
+ * lone escape is dropped.
  */
 export function septetsToText(septets: ArrayLike<number>): string {
   let out = '';
@@ -82,7 +90,8 @@ export function septetsToText(septets: ArrayLike<number>): string {
       const next = septets[i + 1];
       if (next === undefined) break;
       i += 1;
-      out += EXTENSION.get(next & 0x7f) ?? DEFAULT_ALPHABET[next & 0x7f];
+      // ESC ESC is reserved for a further table and shows as a space (TS 23.038 §6.2.1.1 note).
+      out += (next & 0x7f) === ESC ? ' ' : (EXTENSION.get(next & 0x7f) ?? DEFAULT_ALPHABET[next & 0x7f]);
       continue;
     }
     out += DEFAULT_ALPHABET[code];

@@ -5,6 +5,7 @@ export { canEncodeGsm7, septetLength } from './gsm7.js';
 export { decodeDeliver, encodeDeliver, type SmsDeliver } from './sms-deliver.js';
 export { decodeSubmit, encodeSubmit, type SmsSubmit, type SubmitPart } from './sms-submit.js';
 export { splitText } from './split.js';
-export { parseCusd, decodeUssdText, encodeUssdRequest, USSD_CODE_RE, type CusdLine, type UssdStatus, type Cscs } from './ussd.js';
+export { parseCusd, encodeUssdRequest, USSD_CODE_RE, type CusdLine, type UssdStatus } from './ussd.js';
+export { decodeUssdText, type Cscs } from './ussd-text.js';
 export { decodePdu, type AnySms } from './pdu.js';
 export { decodeStatusReport, type SmsStatusReport } from './sms-status-report.js';

@@ -1,4 +1,5 @@
-import { decodeDeliver } from '../codec/sms-deliver.js';
+import { decodePdu } from '../codec/pdu.js';
+import type { SmsDeliver } from '../codec/sms-deliver.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
 import type { CommandRow } from '../store/commands.js';
@@ -70,18 +71,21 @@ export class Intake {
 
   /** Commits one SMS (and hands its command on); false when the store refused it, so it must stay on the SIM. */
   private commit(index: number, pdu: string): boolean {
-    let sms: ReturnType<typeof decodeDeliver> | null = null;
-    let decodeError = '';
+    let sms: SmsDeliver | null = null;
+    let dropReason = '';
     try {
-      sms = decodeDeliver(pdu);
+      const decoded = decodePdu(pdu);
+      // A SIM also holds status reports and messages a phone stored: kept, never run as commands.
+      if (decoded.type === 'deliver') sms = decoded;
+      else dropReason = decoded.type === 'status-report' ? 'not a command: a status report' : 'not a command: an outgoing message stored on the SIM';
     } catch (err) {
-      decodeError = err instanceof Error ? err.message : String(err);
+      dropReason = `undecodable PDU: ${err instanceof Error ? err.message : String(err)}`;
     }
     try {
       if (!sms) {
         const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
-        if (raw) this.store.commands.drop(raw.id, `undecodable PDU: ${decodeError}`);
-        this.log.warn({ index, err: decodeError }, 'undecodable SMS kept raw and dropped');
+        if (raw) this.store.commands.drop(raw.id, dropReason);
+        this.log.warn({ index, reason: dropReason }, 'stored PDU kept raw and dropped');
         return true;
       }
       if (sms.concat && sms.concat.total > 1) {

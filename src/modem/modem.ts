@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { encodeSubmit } from '../codec/sms-submit.js';
-import type { Cscs } from '../codec/ussd.js';
+import type { Cscs } from '../codec/ussd-text.js';
 import type { AtEngine } from '../at/engine.js';
 import { isAtError } from '../at/errors.js';
 import type { Logger } from '../log/logger.js';

@@ -91,26 +91,56 @@ export interface ListedMessage {
   pdu: string;
 }
 
+/**
+ * The PDU line as modems print it, tidied: surrounding quotes and spaces dropped, and SIM record
+ * padding (`FF…` after the message, up to the 176 octets of an EF-SMS record) cut at the length
+ * the header gave. Only padding is cut: a header length that disagrees with real data is left for
+ * the decoder to report.
+ */
+export function tidyPdu(raw: string, tpduLength: number | null): string {
+  const hex = raw.trim().replace(/^"+|"+$/g, '').trim();
+  const smscOctets = Number.parseInt(hex.slice(0, 2), 16);
+  if (tpduLength === null || Number.isNaN(smscOctets)) return hex;
+  const end = (1 + smscOctets + tpduLength) * 2;
+  return hex.length > end && /^[Ff]+$/.test(hex.slice(end)) ? hex.slice(0, end) : hex;
+}
+
+/**
+ * The fields of a `+CMGL:`/`+CMGR:` header in PDU mode. The standard forms are
+ * `+CMGL: <index>,<stat>,[<alpha>],<length>` and `+CMGR: <stat>,[<alpha>],<length>`; real modems
+ * also print `+CMGR: 0,23` (no alpha), `+CMGR: ,,92` (no stat), `+CMGR: 24` (length only) and
+ * `+CMGR: 4,1,,151` (an extra field), all seen in gammu's collected transcripts. The first field is
+ * the stat (null when empty or when the length stands alone), the last number is the length.
+ */
+function headerFields(rest: string): { first: number | null; second: number | null; length: number | null } {
+  const fields = rest.replace(/"[^"]*"/g, '').split(',').map((f) => f.trim());
+  const number = (f: string | undefined): number | null => (f !== undefined && /^\d+$/.test(f) ? Number(f) : null);
+  const length = number(fields[fields.length - 1]);
+  return { first: fields.length > 1 ? number(fields[0]) : null, second: fields.length > 2 ? number(fields[1]) : null, length };
+}
+
 /** Pairs `+CMGL: <i>,<stat>,[<alpha>],<len>` headers with the PDU line after each. */
 export function parseCmgl(lines: string[]): ListedMessage[] {
   const out: ListedMessage[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const header = /^\+CMGL:\s*(\d+)\s*,\s*(\d+)/.exec(lines[i]!);
+    const line = lines[i]!;
     const pdu = lines[i + 1];
-    if (!header || pdu === undefined || pdu.startsWith('+CMGL:')) continue;
-    out.push({ index: Number(header[1]), status: Number(header[2]), pdu: pdu.trim() });
+    if (!line.startsWith('+CMGL:') || pdu === undefined || pdu.startsWith('+CMGL:')) continue;
+    const { first: index, second: status, length } = headerFields(line.slice(6));
+    if (index === null) continue;
+    out.push({ index, status: status ?? -1, pdu: tidyPdu(pdu, length) });
     i += 1;
   }
   return out;
 }
 
-/** `+CMGR: <stat>,[<alpha>],<len>` then the PDU line. */
+/** `+CMGR: <stat>,[<alpha>],<len>` then the PDU line; the stat is -1 when the modem left it out. */
 export function parseCmgr(lines: string[]): { status: number; pdu: string } | null {
   const at = lines.findIndex((l) => l.startsWith('+CMGR:'));
-  const header = at >= 0 ? /^\+CMGR:\s*(\d+)/.exec(lines[at]!) : null;
   const pdu = lines[at + 1];
-  if (!header || !pdu) return null;
-  return { status: Number(header[1]), pdu: pdu.trim() };
+  if (at < 0 || !pdu) return null;
+  const { first: status, length } = headerFields(lines[at]!.slice(6));
+  return { status: status ?? -1, pdu: tidyPdu(pdu, length) };
 }
 
 /** `+CMTI: "SM",3` → { storage: "SM", index: 3 }. */

@@ -1,4 +1,5 @@
-import { decodeUssdText, encodeUssdRequest, parseCusd, type Cscs, type UssdStatus } from '../codec/ussd.js';
+import { encodeUssdRequest, parseCusd, type UssdStatus } from '../codec/ussd.js';
+import { decodeUssdText, type Cscs } from '../codec/ussd-text.js';
 import { CodecError } from '../codec/errors.js';
 import { maskSecrets, registerSecret } from '../log/secrets.js';
 import type { AtEngine } from '../at/engine.js';

@@ -1,12 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { decodeUssdText, type Cscs } from '../codec/ussd.js';
-import { bytesToHex } from '../codec/hex.js';
-import { encodeUcs2 } from '../codec/ucs2.js';
+import { decodeUssdText, type Cscs } from '../codec/ussd-text.js';
 import type { SimCarrier } from './carrier.js';
 import type { SimNetwork } from './network.js';
 import { SimStorage, tpduLength } from './storage.js';
 import type { SimState } from './state.js';
 import { Faults } from './faults.js';
+import { printUssdAnswer } from './ussd-output.js';
 
 export interface ModemProfile {
   manufacturer: string;
@@ -301,8 +300,8 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     const answer = () => {
       const result = this.carrier.handleUssd(code);
       if (result.text === null) return this.urc(`+CUSD: ${result.m}`);
-      const text = this.settings.cscs === 'UCS2' ? bytesToHex(encodeUcs2(result.text)) : result.text;
-      this.urc(`+CUSD: ${result.m},"${text}",${this.settings.cscs === 'UCS2' ? 72 : 15}`);
+      const { printed, dcs } = printUssdAnswer(result.text, this.settings.cscs);
+      this.urc(`+CUSD: ${result.m},"${printed}",${dcs}`);
     };
     // Some modems put the +CUSD answer before their OK.
     if (this.faults.has('cusd-before-ok')) answer();

@@ -117,13 +117,14 @@ describe('AT engine over binding-mock', () => {
     expect(await got).toEqual(['+CMT: ,24', '0791539808000000040C9153']);
   });
 
-  it('cusdTextSpanningLinesIsReassembled', async () => {
+  it('cusdTextSpanningLinesIsReassembledWithOneBreakPerLine', async () => {
     const { engine, port } = await engineWith(() => undefined);
     const got = new Promise<string[]>((resolve) => engine.onUrc('+CUSD:', resolve));
-    mockBinding(port).emitData(Buffer.from('\r\n+CUSD: 1,"1 Balans\r\n2 Paketi\r\n0 Izhod",15\r\n'));
+    // The Play 24 menu as MuditaOS's URC stream test receives it, split across reads.
+    mockBinding(port).emitData(Buffer.from('\r\n+CUSD: 1,"Play 24 Menu\r\n1 Konto\r\n'));
+    mockBinding(port).emitData(Buffer.from('2 Uslugi / Promocje\r\n0 Wyjscie\r\nWiecej opcji znajdziesz w Play24 na http://24.play.pl",0\r\n'));
     const [line] = await got;
-    expect(line).toContain('1 Balans');
-    expect(line).toContain('0 Izhod",15');
+    expect(line).toBe('+CUSD: 1,"Play 24 Menu\n1 Konto\n2 Uslugi / Promocje\n0 Wyjscie\nWiecej opcji znajdziesz w Play24 na http://24.play.pl",0');
   });
 
   it('portCloseFailsTheCommandInFlight', async () => {

@@ -38,6 +38,10 @@ describe('GSM 7-bit default alphabet (TS 23.038 §6.2.1)', () => {
     expect(septetsToText([0x1b, 0x41])).toBe('A');
   });
 
+  it('two escapes read as a space, never as a control character (AOSP testDecodeExtendedFallback)', () => {
+    expect(septetsToText([0x41, 0x1b, 0x1b, 0x42])).toBe('A B');
+  });
+
   it('never replaces a character outside the alphabet silently', () => {
     expect(canEncodeGsm7('Здравей')).toBe(false);
     expect(() => textToSeptets('a😀')).toThrow(CodecError);

@@ -4,7 +4,8 @@ import { CodecError } from '../../src/codec/errors.js';
 import { decodePdu } from '../../src/codec/pdu.js';
 import { decodeDeliver, encodeDeliver } from '../../src/codec/sms-deliver.js';
 import { decodeSubmit, encodeSubmit } from '../../src/codec/sms-submit.js';
-import { decodeUssdText, encodeUssdRequest, parseCusd } from '../../src/codec/ussd.js';
+import { encodeUssdRequest, parseCusd } from '../../src/codec/ussd.js';
+import { decodeUssdText } from '../../src/codec/ussd-text.js';
 import { bytesToHex } from '../../src/codec/hex.js';
 
 const GSM_CHARS = [...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà€[]{}^~|\\'];

@@ -4,17 +4,7 @@ import { decodeSubmit, encodeSubmit } from '../../src/codec/sms-submit.js';
 import { CodecError } from '../../src/codec/errors.js';
 import { concatUdh } from '../../src/codec/udh.js';
 
-// SMS-DELIVER vectors (python-gsmmodem, ModemManager, TS 23.040) are in test/vectors, run by vectors.test.ts.
-describe('SMS-SUBMIT decode: public vectors', () => {
-  it.each([
-    { source: 'python-gsmmodem: relative validity', pdu: '07911326040000F0310D0B911326880736F40000A90FF7FBDD454E87CDE1B0DB357EB701', to: '+31628870634', text: 'www.diafaan.com', encoding: 'gsm7' },
-    { source: 'python-gsmmodem: UCS2', pdu: '07914346466554F601000B914316565811F9000806304253F68449', to: '+34616585119', text: 'あ叶葉', encoding: 'ucs2' },
-    { source: 'python-gsmmodem: 8-bit data', pdu: '0591721891F101000B917228214365F700040C48656C6C6F20776F726C6421', to: '+27821234567', text: 'Hello world!', encoding: '8bit' },
-  ])('$source', ({ pdu, to, text, encoding }) => {
-    expect(decodeSubmit(pdu)).toMatchObject({ to, text, encoding });
-  });
-});
-
+// Public SMS-DELIVER, SUBMIT and status report vectors are in test/vectors, run by vectors.test.ts.
 describe('SMS-SUBMIT encode', () => {
   it('packs "Hello World!" as python-gsmmodem does (UDL 0C, C8329BFD065DDF72363904)', () => {
     const [part] = encodeSubmit('+27820001111', 'Hello World!');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUssdText, encodeUssdRequest, parseCusd } from '../../src/codec/ussd.js';
+import { encodeUssdRequest, parseCusd } from '../../src/codec/ussd.js';
+import { decodeUssdText } from '../../src/codec/ussd-text.js';
 import { CodecError } from '../../src/codec/errors.js';
 
 describe('+CUSD parsing (TS 27.007 §7.15)', () => {
@@ -84,6 +85,28 @@ describe('the fallback when DCS, CSCS and the text disagree', () => {
 
   it('hex that does not unpack to readable text stays as printed', () => {
     expect(decodeUssdText('DEADBEEF00FF', 15, { cscs: 'GSM' })).toBe('DEADBEEF00FF');
+  });
+
+  it('septets printed one per octet are recognised under a text character set', () => {
+    expect(decodeUssdText('42616C616E7320352E303020455552', 15, { cscs: 'GSM' })).toBe('Balans 5.00 EUR');
+  });
+
+  it('UCS2 hex is recognised under a text character set when the DCS says GSM 7-bit', () => {
+    expect(decodeUssdText('00420061006C0061006E00730020', 15, { cscs: 'GSM' })).toBe('Balans ');
+  });
+
+  it('a reading that is not GSM-alphabet text is refused when the DCS says GSM 7-bit: the next form is tried', () => {
+    // As UCS2 these octets are CJK; as septets they are the carrier's words.
+    expect(decodeUssdText('536973612070756C7361', 0, { cscs: 'UCS2' })).toBe('Sisa pulsa');
+  });
+
+  it('a UCS2 answer ends at the first NUL (modems pad with leftover buffer)', () => {
+    expect(decodeUssdText('0042006100000041FFFF', 72)).toBe('Ba');
+  });
+
+  it('under CSCS "GSM" the printed bytes are GSM codes: ESC e is €, 0x02 is $', () => {
+    expect(decodeUssdText('Balans 5.00 \x1be, \x02 1', 15, { cscs: 'GSM' })).toBe('Balans 5.00 €, $ 1');
+    expect(decodeUssdText('Balans 5.00 \x1be', 15, { cscs: 'IRA' })).toBe('Balans 5.00 \x1be');
   });
 
   it('a UCS2 DCS with a text that is not a whole number of UCS2 characters stays as printed', () => {

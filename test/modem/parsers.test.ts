@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCnmi, chooseCpms, parseCmgl, parseCops, parseCreg, parseCsq, parseImsi } from '../../src/modem/parsers.js';
+import { chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCops, parseCreg, parseCsq, parseImsi } from '../../src/modem/parsers.js';
 
 describe('CNMI choice from AT+CNMI=?', () => {
   it.each([
@@ -49,6 +49,22 @@ describe('information lines', () => {
       { index: 1, status: 0, pdu: 'AABB' },
       { index: 3, status: 1, pdu: 'CCDD' },
     ]);
+  });
+
+  it('CMGL cuts SIM record padding at the header length and drops stray quotes', () => {
+    expect(parseCmgl(['+CMGL: 4,1,,7', '"0001000381214300"', '+CMGL: 5,0,,7', `0001000381214300${'F'.repeat(20)}`])).toEqual([
+      { index: 4, status: 1, pdu: '0001000381214300' },
+      { index: 5, status: 0, pdu: '0001000381214300' },
+    ]);
+  });
+
+  it('a header length that disagrees with real data is left for the decoder to report', () => {
+    expect(parseCmgr(['+CMGR: 0,,3', '0001000381214300'])).toEqual({ status: 0, pdu: '0001000381214300' });
+  });
+
+  it('CMGR without a stat (+CMGR: ,,92) or with the length alone (+CMGR: 24) still reads the PDU', () => {
+    expect(parseCmgr(['+CMGR: ,,7', '0001000381214300'])).toEqual({ status: -1, pdu: '0001000381214300' });
+    expect(parseCmgr(['+CMGR: 7', '0001000381214300'])).toEqual({ status: -1, pdu: '0001000381214300' });
   });
 
   it('IMSI with or without a +CIMI prefix', () => {

@@ -196,19 +196,24 @@ export class Modem extends EventEmitter<ModemEvents> {
     return references;
   }
 
-  /** One USSD exchange at a time; the character set is set first, as some modems drift. */
+  /** One USSD exchange at a time, in the character set its request encoding needs. */
   ussd(request: UssdRequest): Promise<UssdAnswer> {
-    return this.ussdLock.run(async () => {
-      await this.setCscs('GSM');
-      return runUssd(this.engine, { encoding: this.settings.ussdEncoding, cscs: this.cscs ?? 'GSM' }, request);
-    });
+    return this.ussdLock.run(async () => runUssd(this.engine, await this.ussdSettings(), request));
   }
 
   /** A USSD menu walked step by step (`*123#` then `4`), inside the same one-at-a-time lock. */
   ussdMenu(steps: string[], timeoutMs: number): Promise<UssdAnswer> {
-    return this.ussdLock.run(async () => {
-      await this.setCscs('GSM');
-      return runUssdMenu(this.engine, { encoding: this.settings.ussdEncoding, cscs: this.cscs ?? 'GSM' }, steps, timeoutMs);
-    });
+    return this.ussdLock.run(async () => runUssdMenu(this.engine, await this.ussdSettings(), steps, timeoutMs));
+  }
+
+  /**
+   * The character set is set before every USSD exchange, not only when we think it changed: a
+   * modem that reset itself, or a tool that left it at HEX (TinyGSM issue #493), would otherwise
+   * garble the request and the answer. UCS2 requests need CSCS "UCS2"; the rest use "GSM".
+   */
+  private async ussdSettings(): Promise<{ encoding: UssdRequestEncoding; cscs: Cscs }> {
+    const cscs: Cscs = this.settings.ussdEncoding === 'ucs2' ? 'UCS2' : 'GSM';
+    await this.setCscs(cscs, true);
+    return { encoding: this.settings.ussdEncoding, cscs };
   }
 }

@@ -81,8 +81,8 @@ describe('modem operations against the simulated modem (binding-mock)', () => {
     await modem.init();
     const before = engine.stats.commands;
     await expect(modem.ussd({ code: '*102#', timeoutMs: 100 })).rejects.toMatchObject({ code: 'ussd-timeout' });
-    // AT+CUSD=1 then AT+CUSD=2
-    expect(engine.stats.commands - before).toBe(2);
+    // AT+CSCS, AT+CUSD=1, then AT+CUSD=2
+    expect(engine.stats.commands - before).toBe(3);
   });
 });
 
@@ -105,6 +105,33 @@ describe('USSD answer order on modems that differ', () => {
     const answer = await modem.ussd({ code: '*101#', timeoutMs: 1000 });
     expect(writes).toContain('AT+CUSD=1,"AA182C3602",15\r');
     expect(answer.text).toBe("Balans 9.50 EUR");
+  });
+});
+
+describe('the character set before every USSD exchange', () => {
+  it('aUcs2ModemGetsCscsUcs2AndAUcs2RequestEveryTime', async () => {
+    const { scriptModem } = await import('../helpers/mock-port.js');
+    const port = await openMockPort();
+    const writes = scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? '\r\nOK\r\n\r\n+CUSD: 0,"0042002000310030",72\r\n' : '\r\nOK\r\n'));
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    const modem = new Modem(engine, { ussdEncoding: 'ucs2' }, silentLogger());
+    await expect(modem.ussd({ code: '*102#', timeoutMs: 1000 })).resolves.toMatchObject({ text: 'B 10' });
+    await modem.ussd({ code: '*102#', timeoutMs: 1000 });
+    expect(writes.filter((w) => w.startsWith('AT+C'))).toEqual([
+      'AT+CSCS="UCS2"\r', 'AT+CUSD=1,"002A0031003000320023",15\r',
+      'AT+CSCS="UCS2"\r', 'AT+CUSD=1,"002A0031003000320023",15\r',
+    ]);
+  });
+
+  it('aCharacterSetSomeoneElseChangedIsSetAgainBeforeTheNextUssd', async () => {
+    const { modem, engine } = await modemOnSimulator();
+    await modem.init();
+    await engine.execute('AT+CSCS="HEX"'); // another tool on the port, as TinyGSM leaves it
+    const sent: string[] = [];
+    const execute = engine.execute.bind(engine);
+    engine.execute = (command, options) => (sent.push(command), execute(command, options));
+    await expect(modem.ussd({ code: '*102#', timeoutMs: 2000 })).resolves.toMatchObject({ status: 'answer', text: expect.stringMatching(/EUR/) });
+    expect(sent.slice(0, 2)).toEqual(['AT+CSCS="GSM"', 'AT+CUSD=1,"*102#",15']);
   });
 });
 

@@ -136,4 +136,16 @@ export const MIGRATIONS: string[] = [
     UNIQUE (sender, ref, total, seq)
   );
   `,
+  `
+  -- Every send attempt of a reply: when, and the modem's +CMGS references or its error.
+  CREATE TABLE outbox_attempts (
+    id INTEGER PRIMARY KEY,
+    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    message_refs TEXT,
+    error TEXT
+  );
+  CREATE INDEX outbox_attempts_outbox ON outbox_attempts(outbox_id);
+  `,
 ];

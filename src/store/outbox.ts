@@ -46,22 +46,50 @@ export class OutboxStore {
     return row.at;
   }
 
-  /** Committed before the bytes go to the modem: a crash after this leaves the row 'sending'. */
+  /**
+   * Committed before the bytes go to the modem, with the attempt's own row: a crash after this
+   * leaves the reply 'sending' and the attempt unfinished.
+   */
   markSending(id: number): void {
-    // sent_at is the attempt time until markSent: an 'uncertain' row still counts against the caps.
-    stmt(this.db, "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?").run(nowIso(), id);
+    const now = nowIso();
+    this.db.transaction(() => {
+      // sent_at is the attempt time until markSent: an 'uncertain' row still counts against the caps.
+      stmt(this.db, "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sent_at = ? WHERE id = ?").run(now, id);
+      stmt(this.db, 'INSERT INTO outbox_attempts (outbox_id, started_at) VALUES (?, ?)').run(id, now);
+    })();
   }
 
   markSent(id: number, refs: number[]): void {
-    stmt(this.db, "UPDATE outbox SET state = 'sent', message_refs = ?, sent_at = ?, last_error = NULL WHERE id = ?").run(refs.join(','), nowIso(), id);
+    const now = nowIso();
+    this.db.transaction(() => {
+      stmt(this.db, "UPDATE outbox SET state = 'sent', message_refs = ?, sent_at = ?, last_error = NULL WHERE id = ?").run(refs.join(','), now, id);
+      this.finishAttempt(id, now, refs.join(','), null);
+    })();
   }
 
   retryLater(id: number, error: string, nextAttemptAt: string): void {
-    stmt(this.db, "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?").run(error, nextAttemptAt, id);
+    this.db.transaction(() => {
+      stmt(this.db, "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?").run(error, nextAttemptAt, id);
+      this.finishAttempt(id, nowIso(), null, error);
+    })();
   }
 
+  /** The attempts of one reply, oldest first. */
+  attempts(id: number): Array<{ started_at: string; finished_at: string | null; message_refs: string | null; error: string | null }> {
+    return stmt(this.db, 'SELECT started_at, finished_at, message_refs, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id').all(id) as never;
+  }
+
+  private finishAttempt(id: number, at: string, refs: string | null, error: string | null): void {
+    stmt(this.db, 'UPDATE outbox_attempts SET finished_at = ?, message_refs = ?, error = ? WHERE id = (SELECT MAX(id) FROM outbox_attempts WHERE outbox_id = ? AND finished_at IS NULL)')
+      .run(at, refs, error, id);
+  }
+
+  /** No more attempts: after a failed one (its error recorded), or refused before any (cap, rate limit). */
   giveUp(id: number, error: string): void {
-    stmt(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
+    this.db.transaction(() => {
+      stmt(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
+      this.finishAttempt(id, nowIso(), null, error);
+    })();
   }
 
   /**
@@ -70,7 +98,10 @@ export class OutboxStore {
    */
   recoverInterrupted(atLeastOnce: boolean): number {
     const next = atLeastOnce ? "'pending'" : "'uncertain'";
-    return stmt(this.db, `UPDATE outbox SET state = ${next}, last_error = 'interrupted by a restart' WHERE state = 'sending'`).run().changes;
+    return this.db.transaction(() => {
+      stmt(this.db, "UPDATE outbox_attempts SET finished_at = ?, error = 'interrupted by a restart' WHERE finished_at IS NULL").run(nowIso());
+      return stmt(this.db, `UPDATE outbox SET state = ${next}, last_error = 'interrupted by a restart' WHERE state = 'sending'`).run().changes;
+    })();
   }
 
   pendingCount(): number {

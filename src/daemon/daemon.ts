@@ -161,6 +161,10 @@ export class Daemon {
       logger,
     );
     this.scheduler.start();
+    // A box that knows no recent balance asks now rather than at the next scheduled check, so STAT?
+    // and the first recharge's "was …" have figures from the start.
+    const known = this.store.balances.latest(identity.imsi);
+    if (this.settings.credit.enabled && (!known || Date.now() - Date.parse(known.checked_at) > 86_400_000)) this.scheduler.runNow('credit-check');
     this.supervisor = new Supervisor({
       modem: this.modem,
       reopen: () => this.reopenLink(),

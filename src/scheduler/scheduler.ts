@@ -57,6 +57,13 @@ export class Scheduler {
     }
   }
 
+  /** Runs a job now, outside its schedule (no jitter), under the same no-overlap rule. */
+  runNow(name: string): void {
+    const task = this.tasks.find((t) => t.name === name);
+    // Failures are logged by the job's own wrapper; a run skipped for overlap never settles.
+    if (task) void task.execute().catch(() => undefined);
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.tasks.splice(0).map((task) => task.destroy()));
   }

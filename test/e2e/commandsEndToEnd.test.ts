@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { Simulator } from '../../src/sim/simulator.js';
 import { startDaemon, type RunningDaemon } from '../helpers/daemon.js';
 import { spawnCli } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { messagesOn } from '../helpers/wait.js';
+import { messagesOn, waitFor } from '../helpers/wait.js';
 
 let running: RunningDaemon | null = null;
 afterEach(async () => {
@@ -45,7 +46,31 @@ describe('commands end to end', () => {
     simulator.sendSmsFromPhone('+359888630001', '*123456 CREDIT?');
     const [reply] = await messagesOn(() => simulator.phoneMessages('+359888630001'));
     expect(reply!.text).toMatch(/^Balance: 2\.50 EUR\. Valid until \d\d\.\d\d\.\d{4}\.$/);
-    expect(simulator.dialLog().map((d) => d.ussd)).toEqual(['4']);
+    // The menu walked twice: the start-up balance check (no balance known yet), then CREDIT?.
+    expect(simulator.dialLog().map((d) => d.ussd)).toEqual(['4', '4']);
+  });
+
+  // Vivacom publishes no balance code; the installer configured the one the simulator answers.
+  const withBalanceCode = { credit: { ...DEFAULT_CONFIG.credit, balanceUssd: '*102#' } };
+
+  it('aBoxThatKnowsNoBalanceAsksAtStartUpSoTheFirstRechargeSaysWhatItWas', async () => {
+    running = await startDaemon({ config: withBalanceCode });
+    const { simulator, daemon } = running;
+    await waitFor(() => daemon.store.balances.latest('284030000000001') !== undefined, 5000, 'the start-up balance check');
+    const pin = simulator.unusedVouchers()[0]!.pin;
+    simulator.sendSmsFromPhone('+359888630002', `*123456 CREDIT ${pin}`);
+    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888630002'));
+    expect(reply!.text).toMatch(/^Credit added: 5\.00 EUR\. Balance: 7\.50 EUR \(was 2\.50 EUR\)\. Valid until/);
+  });
+
+  it('aBoxWithARecentBalanceDoesNotAskAgainAtStartUp', async () => {
+    running = await startDaemon({ config: withBalanceCode });
+    const { dataDir, simulator } = running;
+    await waitFor(() => running!.daemon.store.balances.latest('284030000000001') !== undefined, 5000, 'the start-up balance check');
+    await running.stop();
+    running = await startDaemon({ dataDir, simulator, config: withBalanceCode });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(running.daemon.store.db.prepare('SELECT COUNT(*) AS n FROM balances').get()).toEqual({ n: 1 });
   });
 
   it('yettelHasNoRechargeServiceSoCreditIsUnavailable', async () => {

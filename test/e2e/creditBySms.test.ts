@@ -132,7 +132,8 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     const [, notice] = await messagesOn(() => simulator.phoneMessages('0888555444'), 2);
     expect(notice!.text).toBe(`Recharge with card ***********${pin.slice(-4)} was interrupted by a restart; the balance shows it went through: 7.50 EUR (was 2.50 EUR).`);
     expect(running.daemon.store.db.prepare('SELECT state, added_cents FROM recharges').get()).toEqual({ state: 'success', added_cents: 500 });
-    expect(simulator.dialLog().map((d) => d.outcome)).toEqual(['recharged', 'balance']);
+    // The first start's balance check (none known yet), the recharge, the reconciling check.
+    expect(simulator.dialLog().map((d) => d.outcome)).toEqual(['balance', 'recharged', 'balance']);
   });
 });
 

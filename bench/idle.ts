@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnCli } from '../test/helpers/processes.js';
+import { NODE_FLAGS, spawnCli, spawnProcess } from '../test/helpers/processes.js';
 import { tmpDir } from '../test/helpers/tmp.js';
 import { machine } from './lib/common.js';
 
@@ -16,9 +16,21 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-function rssMiB(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+function statusMiB(pid: number, field: 'VmRSS' | 'RssAnon' | 'RssFile'): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+const rssMiB = (pid: number): number => statusMiB(pid, 'VmRSS');
+
+/** Node itself with the same flags, doing nothing: the floor under any daemon written for it. */
+async function bareNodeRss(): Promise<number> {
+  const child = spawnProcess(process.execPath, [...NODE_FLAGS, '-e', 'setTimeout(() => {}, 60000)']);
+  await new Promise((r) => setTimeout(r, 1500));
+  const rss = rssMiB(child.child.pid!);
+  child.kill('SIGTERM');
+  await child.exited;
+  return rss;
 }
 
 export interface IdleResult {
@@ -29,6 +41,10 @@ export interface IdleResult {
   rssStart: number;
   rssEnd: number;
   rssMax: number;
+  /** At the end: private memory (heap, stacks) and file-backed pages (the node binary, native modules), shared and reclaimable. */
+  rssAnonEnd: number;
+  rssFileEnd: number;
+  bareNodeRss: number;
   cpuPercent: number;
 }
 
@@ -51,9 +67,14 @@ export async function idle(seconds: number): Promise<IdleResult> {
   const cpuSeconds = (cpuTicks(pid) - cpuStart) / TICKS;
   const wall = (performance.now() - started) / 1000;
   const rssEnd = rssMiB(pid);
+  const rssAnonEnd = statusMiB(pid, 'RssAnon');
+  const rssFileEnd = statusMiB(pid, 'RssFile');
   daemon.kill('SIGTERM');
   await daemon.exited;
-  return { seconds, startupMs: ready.startupMs, modemInitMs: ready.modemInitMs, spawnToReadyMs, rssStart, rssEnd, rssMax, cpuPercent: (cpuSeconds / wall) * 100 };
+  return {
+    seconds, startupMs: ready.startupMs, modemInitMs: ready.modemInitMs, spawnToReadyMs, rssStart, rssEnd, rssMax,
+    rssAnonEnd, rssFileEnd, bareNodeRss: await bareNodeRss(), cpuPercent: (cpuSeconds / wall) * 100,
+  };
 }
 
 export function printIdle(r: IdleResult): void {
@@ -65,13 +86,16 @@ export function printIdle(r: IdleResult): void {
     'RSS at start of idle (MiB)': r.rssStart.toFixed(1),
     [`RSS after ${r.seconds} s idle (MiB)`]: r.rssEnd.toFixed(1),
     'RSS max (MiB)': r.rssMax.toFixed(1),
+    '  at the end: private (RssAnon, MiB)': r.rssAnonEnd.toFixed(1),
+    '  at the end: file-backed, shared (RssFile, MiB)': r.rssFileEnd.toFixed(1),
+    'Node alone, same flags, idle (MiB)': r.bareNodeRss.toFixed(1),
     'CPU while idle (%)': r.cpuPercent.toFixed(3),
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seconds = Number(process.argv[2] ?? 600);
-  console.log(`idle: the daemon on its built-in simulator, idle for ${seconds} s; RSS and CPU from /proc`);
+  console.log(`idle: the daemon on its built-in simulator, idle for ${seconds} s; RSS and CPU from /proc; node ${NODE_FLAGS.join(' ')}`);
   console.log(`machine: ${machine()}`);
   printIdle(await idle(seconds));
 }

@@ -3,11 +3,8 @@ import { decodePdu } from '../codec/pdu.js';
 import { encodeSubmit } from '../codec/sms-submit.js';
 import { parseCusd } from '../codec/ussd.js';
 import { decodeUssdText, type Cscs } from '../codec/ussd-text.js';
+import { UsageError } from './usage-error.js';
 
-/** Bad input for the codec tools: one line on stderr and exit code 2, never a stack trace. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 function wrap<T>(work: () => T): T {
   try {

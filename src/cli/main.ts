@@ -1,14 +1,12 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=1 --lite-mode --no-expose-wasm
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { CarrierProfileError } from '../carriers/loader.js';
-import { runCommand } from './run.js';
-import { simulateCommand } from './simulate.js';
-import { creditResetCommand } from './credit.js';
-import { carriersCheckCommand } from './carriers.js';
-import { pduDecodeCommand, pduEncodeCommand, ussdDecodeCommand, UsageError } from './codec-tools.js';
+import { UsageError } from './usage-error.js';
 
 const program = new Command();
+// Each subcommand loads its own modules when it runs: the daemon does not carry the simulator CLI or
+// the codec tools in memory, and a quick `pdu decode` does not load the daemon.
 program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
 
 program
@@ -20,7 +18,7 @@ program
   .option('--data-dir <dir>', 'where the database, token and simulator state live')
   .option('--http <host:port>', 'relay API address ("" to turn it off)')
   .addOption(new Option('--log-level <level>').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
-  .action(runCommand);
+  .action(async (flags) => (await import('./run.js')).runCommand(flags));
 
 program
   .command('simulate')
@@ -35,7 +33,7 @@ program
   .option('--baud <n>', 'pace the line at this baud rate, both ways, like a real serial port')
   .option('--storage <n>', 'SIM message storage capacity', '30')
   .option('--fault <name...>', 'start with fault modes on: hang, late, garbage, urc-storm, cusd-before-ok, slow-prompt, sim-removed, network-lost (toggle later with POST /api/v1/sim/faults)')
-  .action(simulateCommand);
+  .action(async (flags) => (await import('./simulate.js')).simulateCommand(flags));
 
 const credit = program.command('credit').description('voucher recharge administration');
 credit
@@ -44,23 +42,23 @@ credit
   .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
   .option('--data-dir <dir>', 'where the database lives')
   .option('--imsi <imsi>', 'only this SIM')
-  .action(creditResetCommand);
+  .action(async (flags) => (await import('./credit.js')).creditResetCommand(flags));
 
 program
   .command('carriers')
   .description('carrier profiles')
   .command('check <file>')
   .description('validate a carrier profile and run its regexes over its own sample answers')
-  .action(carriersCheckCommand);
+  .action(async (file: string) => (await import('./carriers.js')).carriersCheckCommand(file));
 
 const pdu = program.command('pdu').description('SMS PDU tools for debugging a modem');
-pdu.command('decode <hex>').description('decode a PDU as AT+CMGR / AT+CMGL print it (with the SMSC prefix)').action(pduDecodeCommand);
+pdu.command('decode <hex>').description('decode a PDU as AT+CMGR / AT+CMGL print it (with the SMSC prefix)').action(async (hex: string) => (await import('./codec-tools.js')).pduDecodeCommand(hex));
 pdu
   .command('encode <text>')
   .description('encode a text as SMS-SUBMIT PDUs with their AT+CMGS lengths')
   .option('--to <number>', 'destination number')
   .option('--reference <n>', 'concatenation reference for long texts', '0')
-  .action(pduEncodeCommand);
+  .action(async (text: string, options) => (await import('./codec-tools.js')).pduEncodeCommand(text, options));
 
 program
   .command('ussd')
@@ -69,7 +67,7 @@ program
   .description("decode a +CUSD line, e.g. '+CUSD: 0,\"0412043004300431\",72'")
   .option('--cscs <set>', 'the TE character set the modem used (GSM, IRA, HEX, UCS2)', 'GSM')
   .option('--packed', 'the modem prints GSM 7-bit answers as packed hex (Huawei E1xx)')
-  .action(ussdDecodeCommand);
+  .action(async (line: string, options) => (await import('./codec-tools.js')).ussdDecodeCommand(line, options));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Clear one-line errors for what a user can fix; a stack only for our own bugs.

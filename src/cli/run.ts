@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import { Daemon } from '../daemon/daemon.js';
 import { resolveToken } from '../daemon/data-files.js';
 import { createLogger } from '../log/logger.js';
-import { Simulator } from '../sim/simulator.js';
+import type { Simulator } from '../sim/simulator.js';
 import { parsePortSpec } from '../transport/port-spec.js';
 import type { ModemLink } from '../transport/open-port.js';
 
@@ -42,6 +42,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   if (config.modem.port) {
     link = { kind: 'port', spec: parsePortSpec(config.modem.port), baudRate: config.modem.baud };
   } else {
+    const { Simulator } = await import('../sim/simulator.js');
     simulator = new Simulator({ stateFile: path.join(config.dataDir, 'simulator.json'), timing: { ussdDelayMs: config.simulator.ussdDelayMs } });
     console.log('No modem configured (modem.port / --port): running on the built-in simulated modem (Vivacom, 284-03).');
     link = { kind: 'duplex', name: 'simulator', connect: async () => simulator!.connect() };
@@ -68,7 +69,8 @@ export async function runCommand(flags: RunFlags): Promise<void> {
 function printBanner(daemon: Daemon, token: string, source: string, file: string | undefined, simulator: Simulator | undefined): void {
   if (!daemon.httpAddress) return;
   const base = daemon.httpAddress;
-  const password = '123456';
+  // A password of the owner's own is never printed: the examples then show where it goes.
+  const password = daemon.usesFactoryPassword ? '123456' : '<password>';
   const auth = `-H 'Authorization: Bearer ${token}'`;
   const lines = [
     '',

@@ -6,7 +6,6 @@ import type { TimeoutTable } from '../at/timeouts.js';
 import { loadCarriers, BUILTIN_CARRIERS_DIR, type CarrierRegistry } from '../carriers/loader.js';
 import type { CarrierProfile } from '../carriers/profile.js';
 import type { Config } from '../config/schema.js';
-import { buildHttpServer, parseListen } from '../http/server.js';
 import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
@@ -75,6 +74,11 @@ export class Daemon {
 
   get carrier(): CarrierProfile | null {
     return this.profile;
+  }
+
+  /** Whether commands still take the factory password (which is no secret, so a banner may show it). */
+  get usesFactoryPassword(): boolean {
+    return this.settings.password === this.settings.defaultPassword;
   }
 
   async start(): Promise<void> {
@@ -211,6 +215,8 @@ export class Daemon {
   }
 
   private async startHttp(): Promise<void> {
+    // Loaded only when the relay is on: fastify is most of the daemon's memory after Node itself.
+    const { buildHttpServer, parseListen } = await import('../http/server.js');
     const { host, port } = parseListen(this.options.config.http.listen);
     this.http = buildHttpServer({
       token: this.options.token,

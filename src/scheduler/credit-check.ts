@@ -31,7 +31,10 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   const sim = deps.sim();
   if (!control.enabled || !sim) return;
   const check = await checkBalance(deps.store, deps.dialer, sim.imsi, sim.profile, deps.balanceOverride, 'schedule');
-  if (check.kind !== 'checked') deps.logger.warn({ outcome: check.kind }, 'scheduled balance check gave no figures');
+  // A carrier with no balance code (and none configured) is not a fault: the recharge answers and
+  // CREDIT? keep the figures then.
+  if (check.kind === 'no-method') deps.logger.debug('no balance code for this carrier: scheduled check skipped');
+  else if (check.kind !== 'checked') deps.logger.warn({ outcome: check.kind }, 'scheduled balance check gave no figures');
   const latest = deps.store.balances.latest(sim.imsi);
   if (!latest) return;
   const lang = deps.language();

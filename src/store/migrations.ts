@@ -148,4 +148,22 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX outbox_attempts_outbox ON outbox_attempts(outbox_id);
   `,
+  `
+  -- The voucher wallet: cards bought ahead, dialled by the box when the balance or validity runs
+  -- low. The PIN is kept sealed (AES-256-GCM under the install's key) and as the same keyed hash
+  -- the recharges table uses, so a card's state comes from its recharges, never from a copy.
+  CREATE TABLE vouchers (
+    id INTEGER PRIMARY KEY,
+    carrier TEXT,
+    serial TEXT,
+    pin_sealed TEXT NOT NULL,
+    pin_hash TEXT NOT NULL UNIQUE,
+    pin_masked TEXT NOT NULL,
+    amount_cents INTEGER,
+    currency TEXT,
+    shop TEXT,
+    expires_on TEXT,
+    added_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -7,6 +7,7 @@ import { RechargeStore } from './recharges.js';
 import { SecurityStore } from './security.js';
 import { SettingsStore } from './settings.js';
 import { PartStore } from './parts.js';
+import { VoucherStore } from './vouchers.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -18,6 +19,7 @@ export class Store {
   readonly groups: GroupStore;
   readonly settings: SettingsStore;
   readonly parts: PartStore;
+  readonly vouchers: VoucherStore;
 
   constructor(readonly db: Db) {
     this.outbox = new OutboxStore(db);
@@ -28,6 +30,7 @@ export class Store {
     this.groups = new GroupStore(db);
     this.settings = new SettingsStore(db);
     this.parts = new PartStore(db, this.commands);
+    this.vouchers = new VoucherStore(db);
   }
 
   static open(file: string): Store {

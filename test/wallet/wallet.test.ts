@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCarriers } from '../../src/carriers/loader.js';
+import { silentLogger } from '../../src/log/logger.js';
+import type { UssdAnswer, UssdRequest } from '../../src/modem/ussd.js';
+import { RechargeService } from '../../src/recharge/service.js';
+import { Store } from '../../src/store/store.js';
+import { Wallet, WalletError } from '../../src/wallet/wallet.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+const carriers = loadCarriers();
+const IMSI = '284030000000001';
+const SECRET = 'test-secret-0123456789';
+const success: UssdAnswer = { status: 'answer', text: 'Uspeshno zaredihte 5.00 EUR. Nalichnost: 7.50 EUR. Validnost do 21.12.2026.', dcs: 15 };
+const rejected: UssdAnswer = { status: 'terminated', text: 'Nevaliden ili veche izpolzvan kod na vaucher.', dcs: 15 };
+
+function setup(answers: Array<UssdAnswer | Error> = []) {
+  const file = path.join(tmpDir(), 'gsmkeeper.db');
+  const store = Store.open(file);
+  const dials: UssdRequest[] = [];
+  const service = new RechargeService({
+    store,
+    dialer: {
+      ussd: async (request) => {
+        dials.push(request);
+        const next = answers.shift() ?? new Error('no scripted answer');
+        if (next instanceof Error) throw next;
+        return next;
+      },
+    },
+    sim: () => ({ imsi: IMSI, profile: carriers.forImsi(IMSI) }),
+    enabled: () => true,
+    secret: SECRET,
+    logger: silentLogger(),
+  });
+  let today = '2026-11-30';
+  const wallet = new Wallet({
+    store, secret: SECRET, carriers, logger: silentLogger(), today: () => today,
+    sim: () => ({ profile: carriers.forImsi(IMSI) }),
+    recharge: (request) => service.recharge(request),
+  });
+  return { file, store, dials, service, wallet, setToday: (day: string) => (today = day) };
+}
+
+const card = (pin: string, over: Record<string, string> = {}) => ({ pin, amount: '5.00', currency: 'EUR', shop: 'Kiosk 7', expires: '31.12.2026', serial: 'A-0001', ...over });
+
+describe('the voucher wallet', () => {
+  it('aCardIsKeptSealedAndShownMaskedOnly', () => {
+    const { wallet, file, store } = setup();
+    const added = wallet.add(card('111122223333444'));
+    expect(added).toMatchObject({ pin: '***********3444', amountCents: 500, currency: 'EUR', shop: 'Kiosk 7', expiresOn: '2026-12-31', state: 'new' });
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Neither the database file nor its WAL holds the PIN in the clear.
+    for (const name of fs.readdirSync(path.dirname(file))) {
+      expect(fs.readFileSync(path.join(path.dirname(file), name)).includes('111122223333444')).toBe(false);
+    }
+  });
+
+  it.each([
+    ['letters', card('11112222333344a'), 'bad-pin'],
+    ['a length the card carrier does not use', card('11112222333', { carrier: 'vivacom' }), 'bad-pin'],
+    ['an unknown carrier', card('111122223333444', { carrier: 'nosuch' }), 'unknown-carrier'],
+    ['an amount that is not a number', card('111122223333444', { amount: 'five' }), 'bad-amount'],
+    ['a date that does not exist', card('111122223333444', { expires: '31.02.2027' }), 'bad-date'],
+    ['a shop name with control characters', card('111122223333444', { shop: 'x\u0007' }), 'bad-field'],
+  ])('a card with %s is refused with a clear error', (_name, input, code) => {
+    const { wallet } = setup();
+    expect(() => wallet.add(input)).toThrow(expect.objectContaining({ code }));
+    expect(wallet.list()).toEqual([]);
+  });
+
+  it('theSameCardTwiceIsRefused', () => {
+    const { wallet } = setup();
+    wallet.add(card('111122223333444'));
+    expect(() => wallet.add(card('111122223333444', { serial: 'other' }))).toThrow(WalletError);
+    expect(wallet.list()).toHaveLength(1);
+  });
+
+  it('topUpDialsTheCardThatExpiresFirstAndItBecomesUsed', async () => {
+    const { wallet, dials } = setup([success]);
+    wallet.add(card('111122223333444', { expires: '2027-03-01' }));
+    wallet.add(card('555566667777888', { expires: '2026-12-15' }));
+    const outcome = await wallet.topUp('low balance');
+    expect(outcome).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888', state: 'used' }, left: 1 });
+    expect(dials.map((d) => d.code)).toEqual(['*101#555566667777888#']);
+    expect(wallet.list().map((v) => v.state)).toEqual(['used', 'new']);
+  });
+
+  it('aRejectedCardIsNeverDialledAgainAndTheNextWaitsForAnotherDay', async () => {
+    const { wallet, dials } = setup([rejected, success]);
+    wallet.add(card('111122223333444'));
+    wallet.add(card('555566667777888', { expires: '2027-01-01' }));
+    expect(await wallet.topUp('low balance')).toMatchObject({ kind: 'dialled', result: { kind: 'rejected' }, left: 1 });
+    expect(dials).toHaveLength(1);
+    expect(await wallet.topUp('low balance')).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888' } });
+    expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#', '*101#555566667777888#']);
+    expect(wallet.list().map((v) => v.state)).toEqual(['rejected', 'used']);
+  });
+
+  it('aCardAlreadyUsedByCreditIsNotOfferedToTheWallet', async () => {
+    const { wallet, service, dials } = setup([success]);
+    wallet.add(card('111122223333444'));
+    await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null });
+    expect(wallet.list()[0]).toMatchObject({ state: 'used', usedAt: expect.any(String) });
+    expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
+    expect(dials).toHaveLength(1);
+  });
+
+  it('aDialWithNoAnswerLeavesTheCardUnknownAndItIsNotRetried', async () => {
+    const { wallet, dials } = setup([new Error('no USSD answer within 30000 ms')]);
+    wallet.add(card('111122223333444'));
+    expect(await wallet.topUp('validity ending')).toMatchObject({ kind: 'dialled', result: { kind: 'no-answer' }, voucher: { state: 'unknown' } });
+    expect(await wallet.topUp('validity ending')).toEqual({ kind: 'empty' });
+    expect(dials).toHaveLength(1);
+  });
+
+  it('expiredCardsAndCardsForAnotherCarrierAreSkipped', async () => {
+    const { wallet, dials, setToday } = setup([success]);
+    wallet.add(card('111122223333444', { expires: '2026-12-01' }));
+    wallet.add(card('55556666777788', { carrier: 'a1' }));
+    setToday('2026-12-02');
+    expect(wallet.list().map((v) => v.state)).toEqual(['expired', 'new']);
+    expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
+    expect(dials).toEqual([]);
+  });
+
+  it('aCardNeverDialledCanBeTakenOutButAUsedOneStays', async () => {
+    const { wallet } = setup([success]);
+    const first = wallet.add(card('111122223333444'));
+    const second = wallet.add(card('555566667777888', { expires: '2027-06-01' }));
+    await wallet.topUp('low balance');
+    expect(() => wallet.remove(first.id)).toThrow(expect.objectContaining({ code: 'dialled' }));
+    wallet.remove(second.id);
+    expect(() => wallet.remove(999)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(wallet.list().map((v) => v.id)).toEqual([first.id]);
+  });
+
+  it('aCopiedDatabaseWithoutTheKeyOpensNoPin', () => {
+    const { wallet, store } = setup();
+    wallet.add(card('111122223333444'));
+    const stranger = new Wallet({ store, secret: 'another-install-key', carriers, logger: silentLogger(), today: () => '2026-11-30', sim: () => ({ profile: carriers.forImsi(IMSI) }), recharge: null });
+    expect(() => stranger.usable(carriers.forImsi(IMSI))).toThrow();
+  });
+});

@@ -1,37 +1,12 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCarriers } from '../../src/carriers/loader.js';
-import { silentLogger } from '../../src/log/logger.js';
 import { ModemError } from '../../src/modem/errors.js';
-import type { UssdAnswer, UssdRequest } from '../../src/modem/ussd.js';
-import { RechargeService } from '../../src/recharge/service.js';
-import { Store } from '../../src/store/store.js';
-import { tmpDir } from '../helpers/tmp.js';
+import type { UssdAnswer } from '../../src/modem/ussd.js';
+import { IMSI, rechargeOnScriptedModem, type Scripted } from '../helpers/recharge-setup.js';
 
-const carriers = loadCarriers();
-const IMSI = '284030000000001';
 const GOOD = '123456789012345';
 
-type Scripted = UssdAnswer | Error | ((store: Store) => UssdAnswer);
-
 function setup(answers: Scripted[] = [], options: { enabled?: boolean; imsi?: string } = {}) {
-  const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-  const dials: UssdRequest[] = [];
-  const service = new RechargeService({
-    store,
-    dialer: {
-      ussd: async (request) => {
-        dials.push(request);
-        const next = answers.shift() ?? new Error('no scripted answer');
-        if (next instanceof Error) throw next;
-        return typeof next === 'function' ? next(store) : next;
-      },
-    },
-    sim: () => ({ imsi: options.imsi ?? IMSI, profile: carriers.forImsi(options.imsi ?? IMSI) }),
-    enabled: () => options.enabled ?? true,
-    secret: 'test-secret-0123456789',
-    logger: silentLogger(),
-  });
+  const { store, dials, service } = rechargeOnScriptedModem(answers, options);
   return { store, dials, service, run: (code: string) => service.recharge({ code, requestedBy: '+359888123456', commandId: null }) };
 }
 

@@ -1,39 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCarriers } from '../../src/carriers/loader.js';
 import { silentLogger } from '../../src/log/logger.js';
-import type { UssdAnswer, UssdRequest } from '../../src/modem/ussd.js';
-import { RechargeService } from '../../src/recharge/service.js';
-import { Store } from '../../src/store/store.js';
+import type { UssdAnswer } from '../../src/modem/ussd.js';
 import { Wallet, WalletError } from '../../src/wallet/wallet.js';
-import { tmpDir } from '../helpers/tmp.js';
-
-const carriers = loadCarriers();
-const IMSI = '284030000000001';
-const SECRET = 'test-secret-0123456789';
+import { carriers, IMSI, rechargeOnScriptedModem, SECRET } from '../helpers/recharge-setup.js';
 const success: UssdAnswer = { status: 'answer', text: 'Uspeshno zaredihte 5.00 EUR. Nalichnost: 7.50 EUR. Validnost do 21.12.2026.', dcs: 15 };
 const rejected: UssdAnswer = { status: 'terminated', text: 'Nevaliden ili veche izpolzvan kod na vaucher.', dcs: 15 };
 
 function setup(answers: Array<UssdAnswer | Error> = []) {
-  const file = path.join(tmpDir(), 'gsmkeeper.db');
-  const store = Store.open(file);
-  const dials: UssdRequest[] = [];
-  const service = new RechargeService({
-    store,
-    dialer: {
-      ussd: async (request) => {
-        dials.push(request);
-        const next = answers.shift() ?? new Error('no scripted answer');
-        if (next instanceof Error) throw next;
-        return next;
-      },
-    },
-    sim: () => ({ imsi: IMSI, profile: carriers.forImsi(IMSI) }),
-    enabled: () => true,
-    secret: SECRET,
-    logger: silentLogger(),
-  });
+  const { file, store, dials, service } = rechargeOnScriptedModem(answers);
   let today = '2026-11-30';
   const wallet = new Wallet({
     store, secret: SECRET, carriers, logger: silentLogger(), today: () => today,

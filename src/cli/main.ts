@@ -44,6 +44,33 @@ credit
   .option('--imsi <imsi>', 'only this SIM')
   .action(async (flags) => (await import('./credit.js')).creditResetCommand(flags));
 
+const vouchers = program.command('vouchers').description('the voucher wallet: cards the box tops itself up with when the balance runs low');
+vouchers
+  .command('add')
+  .description('add a card; the PIN is typed at the prompt or piped in, never given as an argument')
+  .option('--serial <serial>', 'the serial number printed on the card')
+  .option('--amount <amount>', 'its value, e.g. 5.00')
+  .option('--currency <code>', 'EUR, BGN…')
+  .option('--shop <name>', 'where it was bought')
+  .option('--expires <date>', 'the last day it may be used: YYYY-MM-DD or DD.MM.YYYY')
+  .option('--carrier <id>', 'the carrier it is for (vivacom, a1, yettel); default: whatever SIM is in the box')
+  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+  .option('--data-dir <dir>', 'where the database lives')
+  .action(async (flags) => (await import('./vouchers.js')).vouchersAddCommand(flags));
+vouchers
+  .command('list')
+  .description('every card with its state (new, used, rejected, unknown, expired); PINs masked')
+  .option('--json', 'as JSON')
+  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+  .option('--data-dir <dir>', 'where the database lives')
+  .action(async (flags) => (await import('./vouchers.js')).vouchersListCommand(flags));
+vouchers
+  .command('remove <id>')
+  .description('take out a card that was never dialled')
+  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+  .option('--data-dir <dir>', 'where the database lives')
+  .action(async (id: string, flags) => (await import('./vouchers.js')).vouchersRemoveCommand(id, flags));
+
 program
   .command('carriers')
   .description('carrier profiles')

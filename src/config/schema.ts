@@ -35,6 +35,8 @@ export interface Config {
     checkJitterMinutes: number;
     /** Balance USSD for this SIM when its carrier profile has none (used to reconcile interrupted recharges). */
     balanceUssd: string | null;
+    /** When the balance is low or the validity ending, dial the next card in the voucher wallet (at most one a day). */
+    autoTopUp: boolean;
   };
   security: {
     /** Wrong or missing passwords from one sender within the window before it is ignored. */
@@ -84,7 +86,7 @@ export const DEFAULT_CONFIG: Config = {
   http: { listen: '127.0.0.1:8080', token: null },
   dataDir: './data',
   password: '123456',
-  credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null },
+  credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
   security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
   sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600 },
   groups: { config: [], command: [], notify: [] },
@@ -144,6 +146,7 @@ export const configSchema = {
         checkSchedule: { type: 'string', minLength: 9 },
         checkJitterMinutes: { type: 'integer', minimum: 0, maximum: 120 },
         balanceUssd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' },
+        autoTopUp: { type: 'boolean' },
       },
     },
     security: {

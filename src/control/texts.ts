@@ -112,3 +112,10 @@ export function lockNotice(reason: 'budget' | 'carrier', rejections: number, lan
 export function say(lang: Language, en: string, bg: string): string {
   return lang === 'bg' ? bg : en;
 }
+
+/** What the Notify group hears after the box dialled a wallet card by itself. */
+export function walletTopUpNotice(reason: 'low balance' | 'validity ending', result: RechargeResult, cardsLeft: number, lang: Language): string {
+  const why = lang === 'bg' ? (reason === 'low balance' ? 'ниска наличност' : 'изтичаща валидност') : reason;
+  const left = lang === 'bg' ? `Карти в портфейла: ${cardsLeft}.` : `${cardsLeft} card(s) left in the wallet.`;
+  return `gsmkeeper (${why}): ${rechargeReply(result, lang)} ${left}`;
+}

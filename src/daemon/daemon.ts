@@ -10,6 +10,7 @@ import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
 import { RechargeService } from '../recharge/service.js';
+import type { RechargeResult } from '../recharge/result.js';
 import { Store } from '../store/store.js';
 import { openLink, type ModemLink } from '../transport/open-port.js';
 import { readOrCreateSecret } from './data-files.js';
@@ -28,6 +29,10 @@ import { PHONE_GROUPS } from '../store/groups.js';
 import { Intake } from './intake.js';
 import { OutboxPump } from './outbox-pump.js';
 import { CommandRunner, type RunOutcome } from './runner.js';
+import { transliterate } from '../control/transliterate.js';
+import { walletTopUpNotice } from '../control/texts.js';
+import { Wallet } from '../wallet/wallet.js';
+import { localDay } from '../util/local-day.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -67,6 +72,8 @@ export class Daemon {
   private scheduler: Scheduler | null = null;
   private readonly carrierSms = new CarrierSmsWaiters();
   supervisor!: Supervisor;
+  wallet!: Wallet;
+  private recharge!: RechargeService;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -111,12 +118,14 @@ export class Daemon {
         }
       }
     }
+    this.settings = new RuntimeSettings(this.store, config, () => this.profile?.file.currency ?? 'EUR');
     const notifyGroup = (text: string): void => {
-      for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, text);
+      // The same script rule as replies: Bulgarian goes out transliterated unless Cyrillic was chosen.
+      const out = this.settings.bulgarianScript === 'latin' ? transliterate(text) : text;
+      for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, out);
       this.pump?.kick();
     };
-    this.settings = new RuntimeSettings(this.store, config, () => this.profile?.file.currency ?? 'EUR');
-    const recharge = new RechargeService({
+    const recharge = (this.recharge = new RechargeService({
       store: this.store,
       dialer: this.modem,
       sim: () => (this.modem.imsi && this.profile ? { imsi: this.modem.imsi, profile: this.profile } : null),
@@ -125,6 +134,15 @@ export class Daemon {
       logger,
       onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
       awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
+    }));
+    this.wallet = new Wallet({
+      store: this.store,
+      secret,
+      carriers,
+      sim: () => (this.profile ? { profile: this.profile } : null),
+      recharge: (request) => recharge.recharge(request),
+      today: () => localDay(),
+      logger,
     });
     this.guard = new SenderGuard(this.store, config.security, logger);
     const ctx = buildControlContext({
@@ -160,7 +178,11 @@ export class Daemon {
     this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000);
     this.pump.kick();
     this.scheduler = new Scheduler(
-      buildJobs({ config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup, kickOutbox: () => this.pump.kick(), expireParts: () => this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000), logger }),
+      buildJobs({
+        config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup,
+        kickOutbox: () => this.pump.kick(), expireParts: () => this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000), logger,
+        ...(config.credit.autoTopUp ? { topUp: (reason: 'low balance' | 'validity ending') => this.walletTopUp(reason) } : {}),
+      }),
       config.timezone,
       logger,
     );
@@ -222,6 +244,7 @@ export class Daemon {
       token: this.options.token,
       logger: this.options.logger,
       commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
+      wallet: { cards: this.wallet, recharge: this },
       health: () => {
         const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
         return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
@@ -229,6 +252,18 @@ export class Daemon {
       sim: this.options.sim,
     });
     this.httpAddress = await this.http.listen({ host, port });
+  }
+
+  /** The credit check's automatic top-up: the next wallet card, and what the Notify group is told. */
+  private async walletTopUp(reason: 'low balance' | 'validity ending'): Promise<{ notice: string; toppedUp: boolean } | null> {
+    const outcome = await this.wallet.topUp(reason);
+    if (outcome.kind !== 'dialled') return null;
+    return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.settings.language), toppedUp: outcome.result.kind === 'success' };
+  }
+
+  /** A recharge asked for over HTTP (the recharge API): the same path as CREDIT, the result as data. */
+  rechargeCode(code: string, requestedBy: string): Promise<RechargeResult> {
+    return this.recharge.recharge({ code, requestedBy, commandId: null });
   }
 
   /** RESET: through the recovery path (AT+CFUN=1,1, reopen, init, stored-message scan). */

@@ -2,13 +2,14 @@ import type { CarrierProfile } from '../carriers/profile.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
-import { runCreditCheck } from '../scheduler/credit-check.js';
+import { runCreditCheck, type CreditCheckDeps } from '../scheduler/credit-check.js';
 import { runKeepAlive } from '../scheduler/keep-alive.js';
 import type { Job } from '../scheduler/scheduler.js';
 import { pruneHistory } from '../store/housekeeping.js';
 import { checkpoint } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import type { RuntimeSettings } from './settings.js';
+import { localDay } from '../util/local-day.js';
 
 export interface JobDeps {
   config: Config;
@@ -19,15 +20,12 @@ export interface JobDeps {
   notify: (text: string) => void;
   kickOutbox: () => void;
   expireParts: () => void;
+  /** The wallet's top-up for the credit check; absent when automatic top-up is off. */
+  topUp?: CreditCheckDeps['topUp'];
   logger: Logger;
 }
 
 const DAY_MS = 86_400_000;
-
-function localDay(date = new Date()): string {
-  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 10);
-}
 
 /** The box's scheduled work: credit control, keep-alive, housekeeping, and an outbox safety net. */
 export function buildJobs(deps: JobDeps): Job[] {
@@ -51,6 +49,7 @@ export function buildJobs(deps: JobDeps): Job[] {
           notify: deps.notify,
           logger,
           today: () => localDay(),
+          ...(deps.topUp ? { topUp: deps.topUp } : {}),
         }),
     },
     { name: 'keep-alive', schedule: '0 10 * * *', run: async () => void (await runKeepAlive(store, modem, deps.profile(), logger)) },

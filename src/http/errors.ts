@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'body_too_large'
   | 'unsupported_media_type'
   | 'not_found'
+  | 'conflict'
   | 'not_a_command'
   | 'wrong_password'
   | 'unavailable'

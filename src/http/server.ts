@@ -4,6 +4,7 @@ import { bearerMatches } from './auth.js';
 import { ApiError, errorBody } from './errors.js';
 import { commandRoutes, type CommandApi } from './routes/commands.js';
 import { simRoutes, type SimControl } from './routes/sim.js';
+import { walletRoutes, type RechargeApi, type WalletApi } from './routes/wallet.js';
 
 export interface HttpOptions {
   token: string;
@@ -12,6 +13,8 @@ export interface HttpOptions {
   commands?: CommandApi | undefined;
   health: () => Record<string, unknown>;
   sim?: SimControl | undefined;
+  /** The voucher wallet and the recharge API (absent on the standalone simulator's server). */
+  wallet?: { cards: WalletApi; recharge: RechargeApi } | undefined;
 }
 
 /** The relay API: bearer-token auth on everything but /health, JSON errors with stable codes. */
@@ -39,6 +42,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
 
   app.get('/api/v1/health', async () => options.health());
   if (options.commands) commandRoutes(app, options.commands);
+  if (options.wallet) walletRoutes(app, options.wallet.cards, options.wallet.recharge);
   if (options.sim) simRoutes(app, options.sim);
   return app;
 }

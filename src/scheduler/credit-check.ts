@@ -18,6 +18,11 @@ export interface CreditCheckDeps {
   logger: Logger;
   /** The box's local day, YYYY-MM-DD (alerts go at most once per day). */
   today: () => string;
+  /**
+   * Dials the next wallet card (absent when automatic top-up is off): the notice for the Notify
+   * group, and whether the card went through; null when the wallet has no usable card.
+   */
+  topUp?: (reason: 'low balance' | 'validity ending') => Promise<{ notice: string; toppedUp: boolean } | null>;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,16 +50,25 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
     deps.notify(text);
   };
 
-  if (control.lowBalance !== null && latest.balance_cents !== null && latest.balance_cents < Math.round(control.lowBalance * 100)) {
-    const balance = formatMoney({ cents: latest.balance_cents, currency: latest.currency ?? '' });
-    const threshold = `${control.lowBalance.toFixed(2)} ${latest.currency ?? ''}`.trim();
+  const low = control.lowBalance !== null && latest.balance_cents !== null && latest.balance_cents < Math.round(control.lowBalance * 100);
+  const daysLeft = latest.valid_until ? Math.ceil((Date.parse(`${latest.valid_until}T23:59:59Z`) - Date.now()) / DAY_MS) : null;
+  const ending = control.validityDays !== null && daysLeft !== null && daysLeft <= control.validityDays;
+
+  // The wallet first: one card a day at most, so a balance the box misreads cannot empty it.
+  if ((low || ending) && deps.topUp && deps.store.settings.get<string>('wallet.topUpDay') !== today) {
+    deps.store.settings.set('wallet.topUpDay', today);
+    const outcome = await deps.topUp(low ? 'low balance' : 'validity ending');
+    if (outcome) deps.notify(outcome.notice);
+    if (outcome?.toppedUp) return;
+  }
+
+  if (low) {
+    const balance = formatMoney({ cents: latest.balance_cents!, currency: latest.currency ?? '' });
+    const threshold = `${control.lowBalance!.toFixed(2)} ${latest.currency ?? ''}`.trim();
     once('alert.lowBalance', say(lang, `gsmkeeper: balance ${balance} is below ${threshold}. Top up with CREDIT <code>.`, `gsmkeeper: наличността ${balance} е под ${threshold}. Заредете с CREDIT <код>.`));
   }
-  if (control.validityDays !== null && latest.valid_until) {
-    const daysLeft = Math.ceil((Date.parse(`${latest.valid_until}T23:59:59Z`) - Date.now()) / DAY_MS);
-    if (daysLeft <= control.validityDays) {
-      const until = formatDay(latest.valid_until);
-      once('alert.validity', say(lang, `gsmkeeper: the SIM is valid until ${until} (${Math.max(0, daysLeft)} days). Top up to keep it.`, `gsmkeeper: SIM картата е валидна до ${until} (${Math.max(0, daysLeft)} дни). Заредете, за да я запазите.`));
-    }
+  if (ending) {
+    const until = formatDay(latest.valid_until!);
+    once('alert.validity', say(lang, `gsmkeeper: the SIM is valid until ${until} (${Math.max(0, daysLeft!)} days). Top up to keep it.`, `gsmkeeper: SIM картата е валидна до ${until} (${Math.max(0, daysLeft!)} дни). Заредете, за да я запазите.`));
   }
 }

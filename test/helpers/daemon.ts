@@ -71,5 +71,6 @@ export async function api(base: string, method: string, url: string, body?: unkn
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
-  return { status: response.status, json: await response.json() };
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
 }

@@ -78,3 +78,10 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): Spaw
   requireBuilt();
   return spawnProcess(process.execPath, [...NODE_FLAGS, CLI, ...args], env);
 }
+
+/** The CLI run to completion with `input` on its standard input (as a pipe, not a terminal). */
+export function runCliWithInput(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
+  requireBuilt();
+  const result = spawnSync(process.execPath, [...NODE_FLAGS, CLI, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,5 @@
+/** The box's local calendar day, YYYY-MM-DD (daily alerts, card expiry dates). */
+export function localDay(date = new Date()): string {
+  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 10);
+}

@@ -32,6 +32,8 @@ import { CommandRunner, type RunOutcome } from './runner.js';
 import { transliterate } from '../control/transliterate.js';
 import { walletTopUpNotice } from '../control/texts.js';
 import { Wallet } from '../wallet/wallet.js';
+import type { ControlContext } from '../control/context.js';
+import { boxApi } from './box-api.js';
 import { localDay } from '../util/local-day.js';
 
 export interface DaemonOptions {
@@ -74,6 +76,7 @@ export class Daemon {
   supervisor!: Supervisor;
   wallet!: Wallet;
   private recharge!: RechargeService;
+  private ctx!: ControlContext;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -145,7 +148,7 @@ export class Daemon {
       logger,
     });
     this.guard = new SenderGuard(this.store, config.security, logger);
-    const ctx = buildControlContext({
+    const ctx = (this.ctx = buildControlContext({
       config,
       store: this.store,
       settings: this.settings,
@@ -157,7 +160,7 @@ export class Daemon {
       restartModem: () => this.restartModem(),
       problems: () => (this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : []),
       logger,
-    });
+    }));
     this.pump = new OutboxPump(
       this.store,
       this.modem,
@@ -245,6 +248,7 @@ export class Daemon {
       logger: this.options.logger,
       commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
       wallet: { cards: this.wallet, recharge: this },
+      box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),
       health: () => {
         const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
         return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };

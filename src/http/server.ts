@@ -5,6 +5,8 @@ import { ApiError, errorBody } from './errors.js';
 import { commandRoutes, type CommandApi } from './routes/commands.js';
 import { simRoutes, type SimControl } from './routes/sim.js';
 import { walletRoutes, type RechargeApi, type WalletApi } from './routes/wallet.js';
+import { boxRoutes, type BoxApi } from './routes/box.js';
+import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
 
 export interface HttpOptions {
   token: string;
@@ -15,6 +17,8 @@ export interface HttpOptions {
   sim?: SimControl | undefined;
   /** The voucher wallet and the recharge API (absent on the standalone simulator's server). */
   wallet?: { cards: WalletApi; recharge: RechargeApi } | undefined;
+  /** Status, balance history and message log for the web panel (which is served with them). */
+  box?: BoxApi | undefined;
 }
 
 /** The relay API: bearer-token auth on everything but /health, JSON errors with stable codes. */
@@ -22,7 +26,8 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   const app = Fastify({ bodyLimit: 16 * 1024, logger: false, ajv: { customOptions: { coerceTypes: false, removeAdditional: false } } });
 
   app.addHook('onRequest', async (request) => {
-    if (request.url === '/api/v1/health') return;
+    // Health, and the panel's own page and files (it asks for the token itself); all else needs it.
+    if (request.url === '/api/v1/health' || (request.method === 'GET' && PANEL_PATHS.has(request.url.split('?')[0]!))) return;
     if (!bearerMatches(request.headers.authorization, options.token)) {
       throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     }
@@ -43,6 +48,10 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   app.get('/api/v1/health', async () => options.health());
   if (options.commands) commandRoutes(app, options.commands);
   if (options.wallet) walletRoutes(app, options.wallet.cards, options.wallet.recharge);
+  if (options.box) {
+    boxRoutes(app, options.box);
+    panelRoutes(app);
+  }
   if (options.sim) simRoutes(app, options.sim);
   return app;
 }

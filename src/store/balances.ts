@@ -26,4 +26,9 @@ export class BalanceStore {
   latest(imsi: string): BalanceRow | undefined {
     return stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT 1').get(imsi) as BalanceRow | undefined;
   }
+
+  /** The newest figures first, for the panel's balance history. */
+  history(imsi: string, limit: number): BalanceRow[] {
+    return stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT ?').all(imsi, limit) as BalanceRow[];
+  }
 }

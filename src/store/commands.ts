@@ -106,4 +106,9 @@ export class CommandStore {
   unfinished(): CommandRow[] {
     return stmt(this.db, "SELECT * FROM commands WHERE state IN ('received', 'executing') ORDER BY id").all() as CommandRow[];
   }
+
+  /** The newest commands first, for the panel's message log. */
+  recent(limit: number): CommandRow[] {
+    return stmt(this.db, 'SELECT * FROM commands ORDER BY id DESC LIMIT ?').all(limit) as CommandRow[];
+  }
 }

@@ -50,6 +50,26 @@ describe('HTTP relay', () => {
     expect(result.json.error.code).toBe(code);
   });
 
+  it('statusBalanceHistoryAndTheMessageLogAsDataWithPasswordsAndCodesMasked', async () => {
+    const pin = running.simulator.unusedVouchers()[0]!.pin;
+    await api(running.baseUrl, 'POST', '/api/v1/commands', { text: `*123456 CREDIT ${pin}` });
+    const status = await api(running.baseUrl, 'GET', '/api/v1/status');
+    expect(status.json).toMatchObject({ carrier: 'Vivacom', network: '28403', registration: 'home', signal: { dbm: -71, bars: 4 }, problems: [], simulated: true, wallet: { cards: 0 } });
+    expect((await api(running.baseUrl, 'GET', '/api/v1/balances?limit=5')).json.balances[0]).toMatchObject({ balance: expect.stringMatching(/EUR$/), source: 'recharge' });
+    const { json } = await api(running.baseUrl, 'GET', '/api/v1/messages?limit=3');
+    expect(json.messages[0]).toMatchObject({ source: 'http', command: 'CREDIT', state: 'answered', text: `*•••••• CREDIT ***********${pin.slice(-4)}` });
+    expect(JSON.stringify(json)).not.toContain(pin);
+    expect((await api(running.baseUrl, 'GET', '/api/v1/messages?limit=x')).json.error.code).toBe('bad_request');
+  });
+
+  it('thePanelPageNeedsNoTokenButItsDataDoes', async () => {
+    const page = await fetch(`${running.baseUrl}/panel/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<title>gsmkeeper</title>');
+    expect((await api(running.baseUrl, 'GET', '/api/v1/status', undefined, null)).status).toBe(401);
+  });
+
   it('unknownEndpointsAre404JsonAndHealthNeedsNoToken', async () => {
     expect((await api(running.baseUrl, 'GET', '/api/v1/nope')).json.error.code).toBe('not_found');
     expect(await api(running.baseUrl, 'GET', '/api/v1/health', undefined, null)).toMatchObject({ status: 200, json: { status: 'ok', carrier: 'vivacom' } });

@@ -35,6 +35,16 @@ program
   .option('--fault <name...>', 'start with fault modes on: hang, late, garbage, urc-storm, cusd-before-ok, slow-prompt, sim-removed, network-lost (toggle later with POST /api/v1/sim/faults)')
   .action(async (flags) => (await import('./simulate.js')).simulateCommand(flags));
 
+program
+  .command('doctor')
+  .description('check the modem, SIM, carrier, network, storage and (with --ussd) the USSD encoding; run it instead of the daemon')
+  .option('--port <path>', 'modem port: /dev/serial/by-id/…, /dev/ttyUSB0, /dev/pts/N or tcp://HOST:PORT')
+  .option('--baud <n>', 'baud rate of a serial port')
+  .option('--ussd', "dial the carrier's balance code to find the USSD encoding this modem wants")
+  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+  .option('--data-dir <dir>', 'where the database lives')
+  .action(async (flags) => (await import('./doctor.js')).doctorCommand(flags));
+
 const credit = program.command('credit').description('voucher recharge administration');
 credit
   .command('reset')

@@ -1,0 +1,124 @@
+import type { CarrierRegistry } from '../carriers/loader.js';
+import type { AtEngine } from '../at/engine.js';
+import type { Logger } from '../log/logger.js';
+import { Modem } from '../modem/modem.js';
+import type { UssdRequestEncoding } from '../modem/ussd.js';
+
+export interface Check {
+  name: string;
+  /** 'skip' is a check not run (not asked for, or pointless after an earlier failure). */
+  outcome: 'ok' | 'warn' | 'fail' | 'skip';
+  detail: string;
+  /** What to do about it, in one line. */
+  advice?: string;
+}
+
+export interface DoctorOptions {
+  engine: AtEngine;
+  carriers: CarrierRegistry;
+  ussdEncoding: UssdRequestEncoding;
+  /** The configured balance code for carriers that publish none. */
+  balanceUssd: string | null;
+  /** Dial the balance code to find which USSD encoding this modem wants. */
+  probeUssd: boolean;
+  logger: Logger;
+}
+
+/**
+ * What an installer needs to know before trusting the box: does the modem answer, is the SIM in
+ * and which carrier is it, is there a network, where do messages go, and how does this modem want
+ * its USSD. Every check runs on its own; one that cannot run says why.
+ */
+export async function diagnose(options: DoctorOptions): Promise<Check[]> {
+  const { engine, carriers } = options;
+  const checks: Check[] = [];
+  const add = (check: Check): void => void checks.push(check);
+
+  try {
+    await engine.execute('AT');
+  } catch (err) {
+    add({ name: 'modem', outcome: 'fail', detail: `no answer to AT (${message(err)})`, advice: 'check the port, the baud rate (--baud) and that nothing else (ModemManager, a running gsmkeeper) holds it' });
+    return checks;
+  }
+  const identity = await Promise.all(['AT+CGMI', 'AT+CGMM', 'AT+CGMR'].map((c) => engine.execute(c).then((r) => r.lines.join(' ').trim(), () => '')));
+  add({ name: 'modem', outcome: 'ok', detail: `answers AT${identity.some(Boolean) ? ` (${identity.filter(Boolean).join(', ')})` : ''}` });
+
+  const modem = new Modem(engine, { ussdEncoding: options.ussdEncoding }, options.logger);
+  // Numbered errors, so "SIM not inserted" (+CME ERROR: 10) is told apart from other refusals.
+  await engine.execute('AT+CMEE=1').catch(() => undefined);
+  const sim = await modem.simState().catch((err: unknown) => `error: ${message(err)}`);
+  if (sim !== 'ready') {
+    add({ name: 'SIM', outcome: 'fail', detail: sim === 'absent' ? 'not inserted' : sim === 'locked' ? 'asks for a PIN or PUK' : sim, advice: sim === 'locked' ? 'remove the PIN lock in a phone' : 'insert the SIM (power the modem off first)' });
+    return checks;
+  }
+  add({ name: 'SIM', outcome: 'ok', detail: 'ready' });
+
+  let imsi: string;
+  try {
+    imsi = (await modem.init()).imsi;
+  } catch (err) {
+    add({ name: 'set-up', outcome: 'fail', detail: `the modem refused its set-up: ${message(err)}`, advice: 'a modem without PDU mode SMS cannot be used' });
+    return checks;
+  }
+  const profile = carriers.forImsi(imsi);
+  const mccMnc = `${imsi.slice(0, 3)}-${imsi.slice(3, 5)}`;
+  const balanceCode = profile.file.balance.ussd ?? options.balanceUssd;
+  if (profile.id === 'generic') {
+    add({ name: 'carrier', outcome: 'warn', detail: `no profile for ${mccMnc}: recharge unavailable`, advice: 'write a carrier profile (see carriers/ and `gsmkeeper carriers check`)' });
+  } else {
+    const recharge = profile.canRecharge ? `recharge ${profile.file.recharge.ussd}, ${profile.file.recharge.codeLengths.join('/')} digits` : 'no recharge code known';
+    add({
+      name: 'carrier', outcome: profile.canRecharge ? 'ok' : 'warn', detail: `${profile.name} (${mccMnc} from the IMSI); ${recharge}; balance ${balanceCode ?? 'code not published'}`,
+      ...(balanceCode ? {} : { advice: 'set credit.balanceUssd if you know the balance code' }),
+    });
+  }
+
+  const registration = await modem.registration().catch(() => null);
+  const operator = await modem.operator().catch(() => null);
+  const home = registration === 'home' || registration === 'roaming';
+  add({ name: 'network', outcome: home ? 'ok' : 'fail', detail: `${registration ?? 'unknown'}${operator ? `, ${operator}` : ''}`, ...(home ? {} : { advice: 'check the antenna and that the SIM is active' }) });
+
+  const signal = await modem.signal().catch(() => null);
+  if (!signal || signal.dbm === null) add({ name: 'signal', outcome: 'warn', detail: 'unknown', advice: 'check the antenna' });
+  else add({ name: 'signal', outcome: signal.bars >= 2 ? 'ok' : 'warn', detail: `${signal.dbm} dBm (${signal.bars}/5)`, ...(signal.bars >= 2 ? {} : { advice: 'weak: move the antenna or the box' }) });
+
+  const storage = await engine.execute('AT+CPMS?', { expect: '+CPMS:' }).then((r) => /\+CPMS:\s*"([^"]*)"\s*,\s*(\d+)\s*,\s*(\d+)/.exec(r.lines.join(' ')), () => null);
+  if (storage) {
+    const [, mem, used, total] = storage;
+    const full = Number(used) >= Number(total);
+    add({ name: 'SMS storage', outcome: full ? 'warn' : 'ok', detail: `${mem}, ${used} of ${total} used`, ...(full ? { advice: 'full: the daemon drains it at start' } : {}) });
+  } else {
+    add({ name: 'SMS storage', outcome: 'warn', detail: 'AT+CPMS? gave no answer' });
+  }
+
+  if (!options.probeUssd || !balanceCode) {
+    add({ name: 'USSD', outcome: 'skip', detail: balanceCode ? `not tried (--ussd dials ${balanceCode})` : 'not tried (no balance code to dial)' });
+    return checks;
+  }
+  add(await probeUssd(engine, balanceCode, options));
+  return checks;
+}
+
+/** Dials the balance code as configured, then packed (Huawei E1xx), and says which one this modem takes. */
+async function probeUssd(engine: AtEngine, code: string, options: DoctorOptions): Promise<Check> {
+  const order: UssdRequestEncoding[] = [options.ussdEncoding, ...(['text', 'packed', 'ucs2'] as const).filter((e) => e !== options.ussdEncoding)];
+  const tried: string[] = [];
+  for (const encoding of order) {
+    const modem = new Modem(engine, { ussdEncoding: encoding }, options.logger);
+    try {
+      const answer = await modem.ussd({ code, timeoutMs: 20_000 });
+      if (answer.text) {
+        const advice = encoding === options.ussdEncoding ? {} : { advice: `set modem.ussdEncoding: ${encoding}` };
+        return { name: 'USSD', outcome: encoding === options.ussdEncoding ? 'ok' : 'warn', detail: `${code} as ${encoding}: "${answer.text.replace(/\s+/g, ' ').slice(0, 80)}"`, ...advice };
+      }
+      tried.push(`${encoding}: ${answer.status} without text`);
+    } catch (err) {
+      tried.push(`${encoding}: ${message(err)}`);
+    }
+  }
+  return { name: 'USSD', outcome: 'fail', detail: `${code} got no answer (${tried.join('; ')})`, advice: 'check the code with a phone; some networks answer USSD by SMS' };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -13,6 +13,8 @@ export interface StatusSnapshot {
   carrierName: string | null;
   balance: { cents: number | null; currency: string | null; validUntil: string | null; checkedAt: string } | null;
   pendingOutbox: number;
+  /** Wallet cards not yet used or expired. */
+  walletCards: number;
   uptimeSeconds: number;
   /** Plain-words problems: "no SIM", "no network", "modem not answering". */
   degraded: string[];

@@ -2,6 +2,7 @@ import type { StatusSnapshot } from '../control/context.js';
 import type { Modem } from '../modem/modem.js';
 import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { Store } from '../store/store.js';
+import { localDay } from '../util/local-day.js';
 
 interface Radio {
   signal: SignalQuality | null;
@@ -48,6 +49,7 @@ export class StatusCollector {
       carrierName,
       balance: latest ? { cents: latest.balance_cents, currency: latest.currency, validUntil: latest.valid_until, checkedAt: latest.checked_at } : null,
       pendingOutbox: this.store.outbox.pendingCount(),
+      walletCards: this.store.vouchers.list(localDay()).filter((v) => v.state === 'new').length,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       degraded,
     };

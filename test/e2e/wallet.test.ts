@@ -22,6 +22,7 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     expect(listed.json.vouchers).toHaveLength(1);
     expect(JSON.stringify([added.json, listed.json])).not.toContain(pin);
     expect(logs.join('')).not.toContain(pin);
+    expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).toMatch(/ Wallet 1\. Outbox 0\./);
   });
 
   it.each([

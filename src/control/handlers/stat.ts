@@ -16,6 +16,7 @@ export function formatStatus(s: StatusSnapshot): string {
   } else {
     parts.push('Balance unknown.');
   }
+  if (s.walletCards > 0) parts.push(`Wallet ${s.walletCards}.`);
   parts.push(`Outbox ${s.pendingOutbox}. Up ${uptime(s.uptimeSeconds)}.`);
   return parts.join(' ');
 }

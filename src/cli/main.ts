@@ -5,6 +5,13 @@ import { CarrierProfileError } from '../carriers/loader.js';
 import { UsageError } from './usage-error.js';
 
 const program = new Command();
+
+/** The two options every command that opens the box's store takes. */
+function storeOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
+    .option('--data-dir <dir>', 'where the database lives');
+}
 // Each subcommand loads its own modules when it runs: the daemon does not carry the simulator CLI or
 // the codec tools in memory, and a quick `pdu decode` does not load the daemon.
 program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
@@ -35,28 +42,21 @@ program
   .option('--fault <name...>', 'start with fault modes on: hang, late, garbage, urc-storm, cusd-before-ok, slow-prompt, sim-removed, network-lost (toggle later with POST /api/v1/sim/faults)')
   .action(async (flags) => (await import('./simulate.js')).simulateCommand(flags));
 
-program
-  .command('doctor')
+storeOptions(program.command('doctor'))
   .description('check the modem, SIM, carrier, network, storage and (with --ussd) the USSD encoding; run it instead of the daemon')
   .option('--port <path>', 'modem port: /dev/serial/by-id/…, /dev/ttyUSB0, /dev/pts/N or tcp://HOST:PORT')
   .option('--baud <n>', 'baud rate of a serial port')
   .option('--ussd', "dial the carrier's balance code to find the USSD encoding this modem wants")
-  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
-  .option('--data-dir <dir>', 'where the database lives')
   .action(async (flags) => (await import('./doctor.js')).doctorCommand(flags));
 
 const credit = program.command('credit').description('voucher recharge administration');
-credit
-  .command('reset')
+storeOptions(credit.command('reset'))
   .description('clear the voucher attempt lock (after checking the SIM with the carrier)')
-  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
-  .option('--data-dir <dir>', 'where the database lives')
   .option('--imsi <imsi>', 'only this SIM')
   .action(async (flags) => (await import('./credit.js')).creditResetCommand(flags));
 
 const vouchers = program.command('vouchers').description('the voucher wallet: cards the box tops itself up with when the balance runs low');
-vouchers
-  .command('add')
+storeOptions(vouchers.command('add'))
   .description('add a card; the PIN is typed at the prompt or piped in, never given as an argument')
   .option('--serial <serial>', 'the serial number printed on the card')
   .option('--amount <amount>', 'its value, e.g. 5.00')
@@ -64,21 +64,13 @@ vouchers
   .option('--shop <name>', 'where it was bought')
   .option('--expires <date>', 'the last day it may be used: YYYY-MM-DD or DD.MM.YYYY')
   .option('--carrier <id>', 'the carrier it is for (vivacom, a1, yettel); default: whatever SIM is in the box')
-  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
-  .option('--data-dir <dir>', 'where the database lives')
   .action(async (flags) => (await import('./vouchers.js')).vouchersAddCommand(flags));
-vouchers
-  .command('list')
+storeOptions(vouchers.command('list'))
   .description('every card with its state (new, used, rejected, unknown, expired); PINs masked')
   .option('--json', 'as JSON')
-  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
-  .option('--data-dir <dir>', 'where the database lives')
   .action(async (flags) => (await import('./vouchers.js')).vouchersListCommand(flags));
-vouchers
-  .command('remove <id>')
+storeOptions(vouchers.command('remove <id>'))
   .description('take out a card that was never dialled')
-  .option('--config <file>', 'YAML config file (default: ./gsmkeeper.yml when present)')
-  .option('--data-dir <dir>', 'where the database lives')
   .action(async (id: string, flags) => (await import('./vouchers.js')).vouchersRemoveCommand(id, flags));
 
 program

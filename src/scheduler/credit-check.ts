@@ -54,8 +54,9 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   const daysLeft = latest.valid_until ? Math.ceil((Date.parse(`${latest.valid_until}T23:59:59Z`) - Date.now()) / DAY_MS) : null;
   const ending = control.validityDays !== null && daysLeft !== null && daysLeft <= control.validityDays;
 
-  // The wallet first: one card a day at most, so a balance the box misreads cannot empty it.
-  if ((low || ending) && deps.topUp && deps.store.settings.get<string>('wallet.topUpDay') !== today) {
+  // The wallet first, on figures read just now (a remembered balance may be stale: the owner may have
+  // topped up with a phone), and one card a day at most, so a balance the box misreads cannot empty it.
+  if ((low || ending) && check.kind === 'checked' && deps.topUp && deps.store.settings.get<string>('wallet.topUpDay') !== today) {
     deps.store.settings.set('wallet.topUpDay', today);
     const outcome = await deps.topUp(low ? 'low balance' : 'validity ending');
     if (outcome) deps.notify(outcome.notice);

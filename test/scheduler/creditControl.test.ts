@@ -28,12 +28,14 @@ function setup(answer: string) {
     },
   };
   let today = '2026-12-10';
-  const check = (credit = { enabled: true, lowBalance: 2, validityDays: 7 }) =>
+  const topUps: string[] = [];
+  const topUp = async (reason: string) => (topUps.push(reason), { notice: `topped up (${reason})`, toppedUp: true });
+  const check = (credit = { enabled: true, lowBalance: 2, validityDays: 7 }, withWallet = false) =>
     runCreditCheck({
       store, dialer, sim: () => ({ imsi: IMSI, profile: yettel }), balanceOverride: null, credit: () => credit, language: () => 'en',
-      notify: (t) => notices.push(t), logger: silentLogger(), today: () => today,
+      notify: (t) => notices.push(t), logger: silentLogger(), today: () => today, ...(withWallet ? { topUp } : {}),
     });
-  return { store, dialled, notices, check, setToday: (d: string) => (today = d) };
+  return { store, dialled, notices, topUps, check, setToday: (d: string) => (today = d) };
 }
 
 describe('credit control', () => {
@@ -77,6 +79,30 @@ describe('credit control', () => {
     const { store, notices, check } = setup('Sistemata e zaeta.');
     store.balances.record(IMSI, 100, 'EUR', '2027-12-21', 'recharge');
     await check();
+    expect(notices[0]).toMatch(/balance 1\.00 EUR is below/);
+  });
+});
+
+describe('automatic top-up from the wallet', () => {
+  it('aLowBalanceReadJustNowTopsUpOnceADayAndStillLowLaterThatDayItOnlyAlerts', async () => {
+    const { notices, topUps, check, setToday } = setup('Balans: 1,20 EUR, validen do 21.12.2027');
+    await check(undefined, true);
+    expect(topUps).toEqual(['low balance']);
+    expect(notices).toEqual(['topped up (low balance)']);
+    await check(undefined, true);
+    expect(topUps).toHaveLength(1);
+    expect(notices[1]).toMatch(/balance 1\.20 EUR is below 2\.00 EUR/);
+    setToday('2026-12-11');
+    await check(undefined, true);
+    expect(topUps).toHaveLength(2);
+  });
+
+  it('aRememberedBalanceNeverTriggersATopUp', async () => {
+    // The carrier's answer cannot be read: the low figure is an old one, and the owner may have topped up since.
+    const { store, notices, topUps, check } = setup('Sistemata e zaeta.');
+    store.balances.record(IMSI, 100, 'EUR', '2027-12-21', 'recharge');
+    await check(undefined, true);
+    expect(topUps).toEqual([]);
     expect(notices[0]).toMatch(/balance 1\.00 EUR is below/);
   });
 });

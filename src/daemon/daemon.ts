@@ -164,7 +164,7 @@ export class Daemon {
     this.pump = new OutboxPump(
       this.store,
       this.modem,
-      { maxAttempts: config.outbox.maxAttempts, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 },
+      { maxAttempts: config.outbox.maxAttempts, atLeastOnce: config.outbox.atLeastOnce, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 },
       (row) => sendRefusal(this.store, config.sms, row),
       logger,
     );

@@ -1,13 +1,16 @@
 import type { Logger } from '../log/logger.js';
+import { isModemError } from '../modem/errors.js';
 import type { OutboxRow } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
 export interface SmsSender {
-  sendSms(to: string, text: string, reference?: number): Promise<number[]>;
+  sendSms(to: string, text: string, reference: number, options: { fromPart: number; onPartSent: (part: number, mr: number) => void }): Promise<number[]>;
 }
 
 export interface OutboxPolicy {
   maxAttempts: number;
+  /** Resend a reply the modem may have sent already (a send that got no final result), rather than risk never sending it. */
+  atLeastOnce: boolean;
   /** First retry delay; doubles per attempt up to maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
@@ -64,13 +67,19 @@ export class OutboxPump {
           }
           this.store.outbox.markSending(row.id);
           try {
-            const refs = await this.sender.sendSms(row.recipient, row.text, row.id & 0xff);
-            this.store.outbox.markSent(row.id, refs);
+            const refs = await this.sender.sendSms(row.recipient, row.text, row.id & 0xff, {
+              fromPart: row.parts_sent,
+              onPartSent: (_part, mr) => this.store.outbox.markPartSent(row.id, mr),
+            });
+            this.store.outbox.markSent(row.id);
             this.log.info({ outbox: row.id, to: row.recipient, refs }, 'reply sent');
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             const attempts = row.attempts + 1;
-            if (attempts >= this.policy.maxAttempts) {
+            if (isModemError(err, 'send-uncertain') && !this.policy.atLeastOnce) {
+              this.store.outbox.markUncertain(row.id, message);
+              this.log.warn({ outbox: row.id, to: row.recipient, err: message }, 'reply may have gone out: marked uncertain, not resent');
+            } else if (attempts >= this.policy.maxAttempts) {
               this.store.outbox.giveUp(row.id, message);
               this.log.error({ outbox: row.id, to: row.recipient, err: message }, 'reply given up');
             } else {

@@ -1,4 +1,4 @@
-export type ModemErrorCode = 'ussd-timeout' | 'ussd-rejected' | 'ussd-bad-request' | 'not-initialised' | 'bad-answer';
+export type ModemErrorCode = 'ussd-timeout' | 'ussd-rejected' | 'ussd-bad-request' | 'not-initialised' | 'bad-answer' | 'send-uncertain';
 
 /** Errors of typed modem operations that are not plain AT failures (those stay AtError). */
 export class ModemError extends Error {

@@ -184,14 +184,31 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute('AT+CMGD=1,1');
   }
 
-  /** Sends a text (split into parts when long); resolves with each part's `+CMGS` reference. */
-  async sendSms(to: string, text: string, reference = 0): Promise<number[]> {
+  /**
+   * Sends a text (split into parts when long), from part `fromPart` on (a retry skips the parts the
+   * network already took); `onPartSent` hears of each part as its `+CMGS` reference arrives.
+   * A part whose PDU was written but got no final result may have gone out: that is a
+   * ModemError 'send-uncertain', never a plain failure a caller would retry.
+   */
+  async sendSms(to: string, text: string, reference = 0, options: { fromPart?: number; onPartSent?: (part: number, mr: number) => void } = {}): Promise<number[]> {
     await this.setCscs('GSM');
     const references: number[] = [];
-    for (const part of encodeSubmit(to, text, { reference })) {
-      const { lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' });
+    const parts = encodeSubmit(to, text, { reference });
+    for (let i = options.fromPart ?? 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      let lines: string[];
+      try {
+        ({ lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' }));
+      } catch (err) {
+        // 'timeout' here means the prompt came and the PDU was written; a closed port may have cut it anywhere.
+        if (isAtError(err, 'timeout') || isAtError(err, 'port-closed') || isAtError(err, 'closed')) {
+          throw new ModemError('send-uncertain', `part ${i + 1} of ${parts.length} may have been sent: ${err.message}`);
+        }
+        throw err;
+      }
       const mr = /^\+CMGS:\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CMGS:')) ?? '');
       references.push(mr ? Number(mr[1]) : -1);
+      options.onPartSent?.(i, references[references.length - 1]!);
     }
     return references;
   }

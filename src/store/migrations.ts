@@ -166,4 +166,8 @@ export const MIGRATIONS: string[] = [
     added_at TEXT NOT NULL
   );
   `,
+  `
+  -- Parts of a long reply already accepted by the network: a retry sends only the rest.
+  ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -15,6 +15,8 @@ export interface OutboxRow {
   message_refs: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Parts of a long reply the network already took. */
+  parts_sent: number;
 }
 
 /** Durable reply queue: every attempt is recorded with the modem's reference or its error. */
@@ -59,11 +61,26 @@ export class OutboxStore {
     })();
   }
 
-  markSent(id: number, refs: number[]): void {
+  /** One part of a long reply went out: a retry will start after it. */
+  markPartSent(id: number, mr: number): void {
+    stmt(this.db, "UPDATE outbox SET parts_sent = parts_sent + 1, message_refs = CASE WHEN message_refs IS NULL OR message_refs = '' THEN ? ELSE message_refs || ',' || ? END WHERE id = ?")
+      .run(String(mr), String(mr), id);
+  }
+
+  markSent(id: number): void {
     const now = nowIso();
     this.db.transaction(() => {
-      stmt(this.db, "UPDATE outbox SET state = 'sent', message_refs = ?, sent_at = ?, last_error = NULL WHERE id = ?").run(refs.join(','), now, id);
-      this.finishAttempt(id, now, refs.join(','), null);
+      stmt(this.db, "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").run(now, id);
+      const refs = (stmt(this.db, 'SELECT message_refs FROM outbox WHERE id = ?').get(id) as { message_refs: string | null }).message_refs;
+      this.finishAttempt(id, now, refs, null);
+    })();
+  }
+
+  /** The modem took the PDU but never confirmed it: it may have gone out, so it is not sent again. */
+  markUncertain(id: number, error: string): void {
+    this.db.transaction(() => {
+      stmt(this.db, "UPDATE outbox SET state = 'uncertain', last_error = ? WHERE id = ?").run(error, id);
+      this.finishAttempt(id, nowIso(), null, error);
     })();
   }
 

@@ -47,7 +47,7 @@ describe('the web panel in a real browser', () => {
     await page.fill('#card-shop', 'Kiosk 7');
     await page.click('#card-form button');
     await expect.poll(() => page.textContent('#card-result')).toBe(`Card ***********${pin.slice(-4)} added.`);
-    expect(await page.textContent('#wallet tbody')).toContain(`***********${pin.slice(-4)}`);
+    await expect.poll(() => page.textContent('#wallet tbody')).toContain(`***********${pin.slice(-4)}`);
     await expect.poll(() => page.textContent('#status')).toContain('1 card(s) ready, 5.00 EUR');
 
     await page.click('#top-up');

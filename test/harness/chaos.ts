@@ -32,6 +32,8 @@ export interface ChaosReport {
   answeredOnce: number;
   unansweredUncertain: number;
   answeredTwice: number;
+  /** What each phone answered more than once received, so a failure says what went wrong. */
+  twice: Array<{ kind: Kind; replies: string[]; outbox: Array<{ state: string; text: string }> }>;
   unanswered: number;
   repliesToWrongPasswords: number;
   duplicateDials: number;
@@ -152,6 +154,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     answeredOnce: 0,
     unansweredUncertain: 0,
     answeredTwice: 0,
+    twice: [],
     unanswered: 0,
     repliesToWrongPasswords: 0,
     duplicateDials: 0,
@@ -170,7 +173,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       continue;
     }
     if (replies === 1) report.answeredOnce += 1;
-    else if (replies > 1) report.answeredTwice += 1;
+    else if (replies > 1) {
+      report.answeredTwice += 1;
+      const outbox = db.prepare('SELECT o.state, o.text FROM outbox o JOIN commands c ON c.id = o.command_id WHERE c.sender = ? ORDER BY o.id').all(s.phone) as Array<{ state: string; text: string }>;
+      report.twice.push({ kind: s.kind, replies: state.phones[s.phone]!.map((m) => m.text), outbox });
+    }
     else if (replyState(s.phone) === 'uncertain') report.unansweredUncertain += 1;
     else report.unanswered += 1;
   }

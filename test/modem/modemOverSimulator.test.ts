@@ -108,6 +108,27 @@ describe('USSD answer order on modems that differ', () => {
   });
 });
 
+describe('a send that may or may not have gone out', () => {
+  async function modemThatSwallows(after: 'prompt' | 'nothing') {
+    const { scriptModem } = await import('../helpers/mock-port.js');
+    const port = await openMockPort();
+    // The prompt comes (or not); after the PDU, no +CMGS and no OK.
+    scriptModem(port, (w) => (w.startsWith('AT+CMGS=') ? (after === 'prompt' ? '\r\n> ' : undefined) : w.endsWith('\x1a') ? undefined : '\r\nOK\r\n'));
+    const engine = new AtEngine(port, { logger: silentLogger(), timeouts: { prompt: 150, send: 200, basic: 200 } });
+    return new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+  }
+
+  it('aPduWrittenWithoutAFinalResultIsUncertainNotAFailure', async () => {
+    const modem = await modemThatSwallows('prompt');
+    await expect(modem.sendSms('0888123456', 'Balance 7.50 EUR')).rejects.toMatchObject({ name: 'ModemError', code: 'send-uncertain' });
+  });
+
+  it('noPromptMeansNothingWasSentAndIsAPlainFailure', async () => {
+    const modem = await modemThatSwallows('nothing');
+    await expect(modem.sendSms('0888123456', 'Balance 7.50 EUR')).rejects.toMatchObject({ name: 'AtError', code: 'prompt-timeout' });
+  });
+});
+
 describe('the character set before every USSD exchange', () => {
   it('aUcs2ModemGetsCscsUcs2AndAUcs2RequestEveryTime', async () => {
     const { scriptModem } = await import('../helpers/mock-port.js');

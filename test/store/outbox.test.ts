@@ -10,8 +10,10 @@ describe('the outbox records every send attempt', () => {
     store.outbox.markSending(id);
     store.outbox.retryLater(id, '+CMS ERROR: 38', new Date().toISOString());
     store.outbox.markSending(id);
-    store.outbox.markSent(id, [17, 18]);
-    expect(store.outbox.get(id)).toMatchObject({ state: 'sent', attempts: 2, message_refs: '17,18', last_error: null });
+    store.outbox.markPartSent(id, 17);
+    store.outbox.markPartSent(id, 18);
+    store.outbox.markSent(id);
+    expect(store.outbox.get(id)).toMatchObject({ state: 'sent', attempts: 2, message_refs: '17,18', parts_sent: 2, last_error: null });
     expect(store.outbox.attempts(id)).toEqual([
       { started_at: expect.any(String), finished_at: expect.any(String), message_refs: null, error: '+CMS ERROR: 38' },
       { started_at: expect.any(String), finished_at: expect.any(String), message_refs: '17,18', error: null },

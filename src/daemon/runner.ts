@@ -16,6 +16,7 @@ export type RunOutcome =
  */
 export class CommandRunner {
   private readonly log: Logger;
+  private readonly inFlight = new Map<number, Promise<RunOutcome>>();
 
   constructor(
     private readonly store: Store,
@@ -33,7 +34,26 @@ export class CommandRunner {
     return { kind: 'dropped', commandId: row.id, reason };
   }
 
-  async run(row: CommandRow): Promise<RunOutcome> {
+  /**
+   * Runs a command once, however many paths hand it over: at start-up the stored unfinished
+   * commands are run while the intake may already be committing (and running) a new SMS, so the
+   * same row can arrive twice. A second call joins the first; a finished command is not re-run.
+   */
+  run(row: CommandRow): Promise<RunOutcome> {
+    const running = this.inFlight.get(row.id);
+    if (running) return running;
+    const current = this.store.commands.get(row.id);
+    if (current && (current.state === 'answered' || current.state === 'dropped')) {
+      return Promise.resolve(current.state === 'dropped'
+        ? { kind: 'dropped', commandId: row.id, reason: current.drop_reason ?? 'dropped' }
+        : { kind: 'answered', commandId: row.id, name: current.name ?? '', reply: current.reply, smsTo: current.reply_to });
+    }
+    const work = this.execute(row).finally(() => this.inFlight.delete(row.id));
+    this.inFlight.set(row.id, work);
+    return work;
+  }
+
+  private async execute(row: CommandRow): Promise<RunOutcome> {
     const admitted = this.guard.admit(row.sender, row.source);
     if (!admitted.allowed) return this.drop(row, admitted.reason);
     const interpretation = interpret(row.text, { sender: row.sender, source: row.source, commandId: row.id }, this.ctx);
@@ -51,7 +71,10 @@ export class CommandRunner {
     }
     // SMS replies go to PH or the sender; HTTP replies come back in the response, and by SMS only to PH.
     const smsTo = !result.send ? null : row.source === 'sms' ? (result.replyTo ?? row.sender) : result.replyTo;
-    this.store.commands.answer(row.id, result.text, smsTo ? { recipient: smsTo, text: result.text } : null);
+    if (!this.store.commands.answer(row.id, result.text, smsTo ? { recipient: smsTo, text: result.text } : null)) {
+      this.log.warn({ command: row.id }, 'already answered: this answer is not sent');
+      return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo: null };
+    }
     this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo }, 'answered');
     if (smsTo) this.onReplyQueued();
     return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };

@@ -89,12 +89,18 @@ export class CommandStore {
     relaxedWrite(this.db, () => stmt(this.db, "UPDATE commands SET state = 'executing', name = ? WHERE id = ? AND state IN ('received', 'executing')").run(name, id));
   }
 
-  /** Answers a command and queues its reply SMS (if any) atomically: a crash leaves both or neither. */
-  answer(id: number, reply: string | null, sms: OutgoingSms | null): void {
-    this.db.transaction(() => {
+  /**
+   * Answers a command and queues its reply SMS (if any) atomically: a crash leaves both or neither.
+   * A command is answered once: false (and no reply queued) when it was answered or dropped already.
+   */
+  answer(id: number, reply: string | null, sms: OutgoingSms | null): boolean {
+    return this.db.transaction(() => {
       const now = nowIso();
-      stmt(this.db, "UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ?").run(reply, sms?.recipient ?? null, now, id);
+      const changed = stmt(this.db, "UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ? AND state IN ('received', 'executing')")
+        .run(reply, sms?.recipient ?? null, now, id).changes;
+      if (changed === 0) return false;
       if (sms) this.outbox.enqueue(sms.recipient, sms.text, id);
+      return true;
     })();
   }
 

@@ -33,7 +33,7 @@ export interface ChaosReport {
   unansweredUncertain: number;
   answeredTwice: number;
   /** What each phone answered more than once received, so a failure says what went wrong. */
-  twice: Array<{ kind: Kind; replies: string[]; outbox: Array<{ state: string; text: string }> }>;
+  twice: Array<{ kind: Kind; replies: string[]; outbox: Array<{ state: string; text: string }>; commands: unknown[] }>;
   unanswered: number;
   repliesToWrongPasswords: number;
   duplicateDials: number;
@@ -176,7 +176,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     else if (replies > 1) {
       report.answeredTwice += 1;
       const outbox = db.prepare('SELECT o.state, o.text FROM outbox o JOIN commands c ON c.id = o.command_id WHERE c.sender = ? ORDER BY o.id').all(s.phone) as Array<{ state: string; text: string }>;
-      report.twice.push({ kind: s.kind, replies: state.phones[s.phone]!.map((m) => m.text), outbox });
+      const commands = db.prepare('SELECT c.id, c.state, c.created_at, c.finished_at, i.dedupe_key, i.received_at, i.pdu FROM commands c LEFT JOIN inbox i ON i.id = c.inbox_id WHERE c.sender = ? ORDER BY c.id').all(s.phone);
+      report.twice.push({ kind: s.kind, replies: state.phones[s.phone]!.map((m) => m.text), outbox, commands });
     }
     else if (replyState(s.phone) === 'uncertain') report.unansweredUncertain += 1;
     else report.unanswered += 1;

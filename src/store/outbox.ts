@@ -1,4 +1,4 @@
-import { nowIso, stmt, type Db } from './db.js';
+import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import { canonicalNumber } from '../codec/address.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
@@ -61,10 +61,16 @@ export class OutboxStore {
     })();
   }
 
-  /** One part of a long reply went out: a retry will start after it. */
+  /**
+   * One part of a long reply went out: a retry will start after it. Not durable on its own: the
+   * reply's next state change (sent, retry, given up) is a synchronous commit that flushes it, and
+   * a crash before that leaves the row 'sending', which is never resent anyway.
+   */
   markPartSent(id: number, mr: number): void {
-    stmt(this.db, "UPDATE outbox SET parts_sent = parts_sent + 1, message_refs = CASE WHEN message_refs IS NULL OR message_refs = '' THEN ? ELSE message_refs || ',' || ? END WHERE id = ?")
-      .run(String(mr), String(mr), id);
+    relaxedWrite(this.db, () =>
+      stmt(this.db, "UPDATE outbox SET parts_sent = parts_sent + 1, message_refs = CASE WHEN message_refs IS NULL OR message_refs = '' THEN ? ELSE message_refs || ',' || ? END WHERE id = ?")
+        .run(String(mr), String(mr), id),
+    );
   }
 
   markSent(id: number): void {

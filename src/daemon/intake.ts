@@ -5,11 +5,15 @@ import type { Modem } from '../modem/modem.js';
 import type { CommandRow } from '../store/commands.js';
 import type { Store } from '../store/store.js';
 import { SerialLock } from '../util/serial-lock.js';
+import { relaxedWrite } from '../store/db.js';
 
 /**
- * Moves SMS from the modem into the store: read, commit (WAL, synchronous), only then delete from
- * the SIM. A PDU that does not decode is still committed raw and its command dropped with the
- * reason, so nothing is lost and nothing crashes.
+ * Moves SMS from the modem into the store: read, commit, make durable, only then delete from the
+ * SIM. The commit itself is relaxed (no fsync of its own) so the command's work starts at once —
+ * a recharge's own durable 'dialling' commit flushes it too — and the durable barrier runs just
+ * before the SIM delete, which is the step that cannot be undone. A PDU that does not decode is
+ * still committed raw and its command dropped with the reason, so nothing is lost and nothing
+ * crashes.
  */
 export class Intake {
   private readonly lock = new SerialLock();
@@ -41,6 +45,7 @@ export class Intake {
       let allCommitted = true;
       for (const message of messages) allCommitted = this.commit(message.index, message.pdu) && allCommitted;
       if (messages.length > 0) {
+        this.store.flush();
         const bulk = allCommitted && (await this.modem.deleteAllRead().then(() => true, () => false));
         if (!bulk) for (const message of messages) await this.modem.deleteMessage(message.index).catch(() => undefined);
       }
@@ -64,13 +69,26 @@ export class Intake {
     // Committed, so the delete can wait a turn: the command's own AT work (a recharge's AT+CUSD)
     // gets onto the line first instead of queueing behind housekeeping.
     await new Promise((resolve) => setImmediate(resolve));
+    this.store.flush();
     await this.modem.deleteMessage(index).catch((err: unknown) =>
       this.log.warn({ index, err: err instanceof Error ? err.message : String(err) }, 'could not delete a committed SMS; the storage sweep will'),
     );
   }
 
-  /** Commits one SMS (and hands its command on); false when the store refused it, so it must stay on the SIM. */
+  /**
+   * Commits one SMS, relaxed (the caller flushes before deleting it from the SIM), and hands its
+   * command on; false when the store refused it, so it must stay on the SIM.
+   */
   private commit(index: number, pdu: string): boolean {
+    // The command is handed on after the relaxed scope has ended: its own work (a recharge's
+    // 'dialling' row) must be committed durably.
+    const { stored, command } = relaxedWrite(this.store.db, () => this.record(index, pdu));
+    if (command) this.onCommand(command);
+    return stored;
+  }
+
+  /** Writes one SMS; `stored` false when the store refused it, `command` when one is ready to run. */
+  private record(index: number, pdu: string): { stored: boolean; command: CommandRow | null } {
     let sms: SmsDeliver | null = null;
     let dropReason = '';
     try {
@@ -86,22 +104,20 @@ export class Intake {
         const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
         if (raw) this.store.commands.drop(raw.id, dropReason);
         this.log.warn({ index, reason: dropReason }, 'stored PDU kept raw and dropped');
-        return true;
+        return { stored: true, command: null };
       }
       if (sms.concat && sms.concat.total > 1) {
         const { ref, total, seq } = sms.concat;
         const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp, pdu });
         this.log.debug({ index, ref, seq, total, complete: whole !== null }, 'SMS part stored');
-        if (whole) this.onCommand(whole);
-        return true;
+        return { stored: true, command: whole };
       }
       const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu });
       if (!row) this.log.info({ index, sender: sms.sender }, 'duplicate SMS ignored');
-      else this.onCommand(row);
-      return true;
+      return { stored: true, command: row };
     } catch (err) {
       this.log.error({ index, err: err instanceof Error ? err.message : String(err) }, 'could not commit an SMS: it stays on the SIM');
-      return false;
+      return { stored: false, command: null };
     }
   }
 }

@@ -28,11 +28,13 @@ export function openDatabase(file: string): Db {
  * the disk, it becomes durable with the next synchronous commit, which in WAL mode flushes it too.
  */
 export function relaxedWrite<T>(db: Db, write: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = NORMAL');
   try {
     return write();
   } finally {
-    db.pragma('synchronous = FULL');
+    // Restored, not forced to FULL: a relaxed write inside another relaxed scope stays relaxed.
+    db.pragma(`synchronous = ${before}`);
   }
 }
 

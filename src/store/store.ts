@@ -1,6 +1,6 @@
 import { BalanceStore } from './balances.js';
 import { CommandStore } from './commands.js';
-import { openDatabase, type Db } from './db.js';
+import { nowIso, openDatabase, type Db } from './db.js';
 import { OutboxStore } from './outbox.js';
 import { GroupStore } from './groups.js';
 import { RechargeStore } from './recharges.js';
@@ -35,6 +35,15 @@ export class Store {
 
   static open(file: string): Store {
     return new Store(openDatabase(file));
+  }
+
+  /**
+   * A durable barrier: one synchronous commit, which in WAL mode also makes every relaxed commit
+   * before it durable. What must survive a power cut before an irreversible step (deleting an SMS
+   * from the SIM) is committed relaxed, then this runs right before the step.
+   */
+  flush(): void {
+    this.settings.set('durable.barrier', nowIso());
   }
 
   close(): void {

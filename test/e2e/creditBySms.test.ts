@@ -68,6 +68,23 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     await waitFor(() => simulator.state.storage.length === 0, 5000, 'the SIM emptied');
   });
 
+  it('anSmsIsMadeDurableBeforeItIsDeletedFromTheSim', async () => {
+    running = await startDaemon();
+    const { simulator, daemon } = running;
+    const seen: Array<{ barrier: string | undefined; stored: number }> = [];
+    const deleteMessage = daemon.modem.deleteMessage.bind(daemon.modem);
+    daemon.modem.deleteMessage = async (index: number) => {
+      seen.push({ barrier: daemon.store.settings.get<string>('durable.barrier'), stored: (daemon.store.db.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n });
+      return deleteMessage(index);
+    };
+    const before = new Date().toISOString();
+    simulator.sendSmsFromPhone('+359888999011', '*123456 STAT?');
+    await messagesOn(() => simulator.phoneMessages('+359888999011'));
+    await waitFor(() => seen.length > 0, 5000, 'the SIM delete');
+    expect(seen[0]!.stored).toBe(1);
+    expect(seen[0]!.barrier! >= before).toBe(true);
+  });
+
   it('invalidCodeGetsTheSeedTextAndIsNeverDialled', async () => {
     running = await startDaemon();
     const { simulator } = running;

@@ -75,6 +75,7 @@ function printBanner(daemon: Daemon, token: string, source: string, file: string
   const lines = [
     '',
     `HTTP relay: ${base}/api/v1/commands`,
+    `Web panel:  ${base}/ (it asks for the token)`,
     `Access token (${source === 'data-dir' ? `generated, kept in ${file}` : `from ${source}`}): ${token}`,
     'Try it:',
     `  curl -s ${auth} -H 'Content-Type: application/json' -d '{"text":"*${password} STAT?"}' ${base}/api/v1/commands`,

@@ -113,7 +113,14 @@ export class Wallet {
       if (voucher.state !== 'new' || (voucher.carrier !== null && voucher.carrier !== profile.id)) continue;
       const sealed = this.deps.store.vouchers.sealedPin(voucher.id);
       if (!sealed) continue;
-      const pin = this.sealer.open(sealed);
+      let pin: string;
+      try {
+        pin = this.sealer.open(sealed);
+      } catch {
+        // Sealed under another install's key (a database moved without its secret.key), or damaged.
+        this.log.warn({ voucher: voucher.id }, 'card cannot be opened with this install\'s key: skipped');
+        continue;
+      }
       registerSecret(pin);
       if (isValidCode(pin, profile)) out.push({ voucher, pin });
     }

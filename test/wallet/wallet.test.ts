@@ -112,10 +112,11 @@ describe('the voucher wallet', () => {
     expect(wallet.list().map((v) => v.id)).toEqual([first.id]);
   });
 
-  it('aCopiedDatabaseWithoutTheKeyOpensNoPin', () => {
+  it('aCopiedDatabaseWithoutTheKeyOpensNoPinAndItsCardsAreSkipped', () => {
     const { wallet, store } = setup();
     wallet.add(card('111122223333444'));
     const stranger = new Wallet({ store, secret: 'another-install-key', carriers, logger: silentLogger(), today: () => '2026-11-30', sim: () => ({ profile: carriers.forImsi(IMSI) }), recharge: null });
-    expect(() => stranger.usable(carriers.forImsi(IMSI))).toThrow();
+    expect(stranger.usable(carriers.forImsi(IMSI))).toEqual([]);
+    expect(wallet.usable(carriers.forImsi(IMSI))).toHaveLength(1);
   });
 });

@@ -248,6 +248,7 @@ export class AtEngine extends EventEmitter {
   }
 
   private finish(tx: Transaction, outcome: AtResponse | AtError): void {
+    if (outcome instanceof AtError) outcome.bodyWritten = tx.options.body !== undefined && tx.state === 'awaiting-final';
     if (tx.timer) clearTimeout(tx.timer);
     tx.timer = null;
     tx.state = 'done';

@@ -17,6 +17,12 @@ export type AtErrorCode =
  */
 export class AtError extends Error {
   override readonly name = 'AtError';
+  /**
+   * For a command with a body (AT+CMGS): whether the body had been written when it failed. Only
+   * then may the modem have acted on it; a command failed while queued or at the prompt did not.
+   */
+  bodyWritten = false;
+
   constructor(
     readonly code: AtErrorCode,
     readonly command: string,

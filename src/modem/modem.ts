@@ -200,8 +200,9 @@ export class Modem extends EventEmitter<ModemEvents> {
       try {
         ({ lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' }));
       } catch (err) {
-        // 'timeout' here means the prompt came and the PDU was written; a closed port may have cut it anywhere.
-        if (isAtError(err, 'timeout') || isAtError(err, 'port-closed') || isAtError(err, 'closed')) {
+        // The PDU left, but no final result came (a time-out, the port gone): the network may have it.
+        // An error before the PDU was written (queued, no prompt, ERROR at the prompt) is a plain failure.
+        if (isAtError(err) && err.bodyWritten && (err.code === 'timeout' || err.code === 'port-closed' || err.code === 'closed')) {
           throw new ModemError('send-uncertain', `part ${i + 1} of ${parts.length} may have been sent: ${err.message}`);
         }
         throw err;

@@ -127,6 +127,18 @@ describe('a send that may or may not have gone out', () => {
     const modem = await modemThatSwallows('nothing');
     await expect(modem.sendSms('0888123456', 'Balance 7.50 EUR')).rejects.toMatchObject({ name: 'AtError', code: 'prompt-timeout' });
   });
+
+  it('aSendStillQueuedWhenThePortClosesIsAPlainFailureNotUncertain', async () => {
+    const modem = await modemThatSwallows('prompt');
+    const first = modem.sendSms('0888123456', 'first');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the character set is set, the first PDU is out
+    const writes = modem.engine.stats.commands;
+    const second = modem.sendSms('0888123457', 'second'); // its AT+CMGS waits behind the first
+    modem.engine.close();
+    expect(modem.engine.stats.commands).toBe(writes);
+    await expect(first).rejects.toMatchObject({ code: 'send-uncertain' });
+    await expect(second).rejects.toMatchObject({ name: 'AtError', code: 'closed', bodyWritten: false });
+  });
 });
 
 describe('the character set before every USSD exchange', () => {

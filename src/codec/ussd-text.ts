@@ -58,25 +58,20 @@ export function decodeUssdText(raw: string, dcs: number | null, options: UssdDec
   }
   if (alphabet === '8bit') return untilNul(Buffer.from(hexToBytes(raw)).toString('latin1'));
 
+  // Told how the modem prints: that form first, then the others, each checked against the alphabet.
+  // Not told: only hex with letters in it is worth a guess, and only language-like text is taken.
   const configured: HexForm | null = options.packed ? 'packed' : options.cscs === 'UCS2' ? 'ucs2' : options.cscs === 'HEX' ? 'septets' : null;
-  if (configured) {
-    const order: HexForm[] = [configured, ...(['ucs2', 'septets', 'packed'] as const).filter((f) => f !== configured)];
-    for (const form of order) {
-      const text = readHex(raw, form);
-      if (text !== null && isGsmText(text)) return text;
-    }
-    return raw;
-  }
-  if (raw.length < 8 || !/[A-Fa-f]/.test(raw)) return raw;
-  for (const form of ['ucs2', 'septets', 'packed'] as const) {
-    const text = readHex(raw, form);
-    if (text !== null && isGsmText(text) && readsAsLanguage(text)) return text;
+  if (!configured && (raw.length < 8 || !/[A-Fa-f]/.test(raw))) return raw;
+  const bytes = hexToBytes(raw);
+  const forms: HexForm[] = ['ucs2', 'septets', 'packed'];
+  for (const form of configured ? [configured, ...forms.filter((f) => f !== configured)] : forms) {
+    const text = readHex(bytes, form);
+    if (text !== null && isGsmText(text) && (configured !== null || readsAsLanguage(text))) return text;
   }
   return raw;
 }
 
-function readHex(raw: string, form: HexForm): string | null {
-  const bytes = hexToBytes(raw);
+function readHex(bytes: Uint8Array, form: HexForm): string | null {
   if (form === 'ucs2') return bytes.length % 2 === 0 ? untilNul(decodeUcs2(bytes)) : null;
   if (form === 'septets') return bytes.every((b) => b < 0x80) ? septetsToText(bytes) : null;
   return unpackText(bytes);

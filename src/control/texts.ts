@@ -113,8 +113,11 @@ export function say(lang: Language, en: string, bg: string): string {
   return lang === 'bg' ? bg : en;
 }
 
+/** Why the box dials a wallet card by itself. */
+export type TopUpReason = 'low balance' | 'validity ending';
+
 /** What the Notify group hears after the box dialled a wallet card by itself. */
-export function walletTopUpNotice(reason: 'low balance' | 'validity ending', result: RechargeResult, cardsLeft: number, lang: Language): string {
+export function walletTopUpNotice(reason: TopUpReason, result: RechargeResult, cardsLeft: number, lang: Language): string {
   const why = lang === 'bg' ? (reason === 'low balance' ? 'ниска наличност' : 'изтичаща валидност') : reason;
   const left = lang === 'bg' ? `Карти в портфейла: ${cardsLeft}.` : `${cardsLeft} card(s) left in the wallet.`;
   return `gsmkeeper (${why}): ${rechargeReply(result, lang)} ${left}`;

@@ -30,7 +30,8 @@ import { Intake } from './intake.js';
 import { OutboxPump } from './outbox-pump.js';
 import { CommandRunner, type RunOutcome } from './runner.js';
 import { transliterate } from '../control/transliterate.js';
-import { walletTopUpNotice } from '../control/texts.js';
+import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
+import type { TopUpNotice } from '../scheduler/credit-check.js';
 import { Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
@@ -184,7 +185,7 @@ export class Daemon {
       buildJobs({
         config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup,
         kickOutbox: () => this.pump.kick(), expireParts: () => this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000), logger,
-        ...(config.credit.autoTopUp ? { topUp: (reason: 'low balance' | 'validity ending') => this.walletTopUp(reason) } : {}),
+        ...(config.credit.autoTopUp ? { topUp: (reason: TopUpReason) => this.walletTopUp(reason) } : {}),
       }),
       config.timezone,
       logger,
@@ -259,7 +260,7 @@ export class Daemon {
   }
 
   /** The credit check's automatic top-up: the next wallet card, and what the Notify group is told. */
-  private async walletTopUp(reason: 'low balance' | 'validity ending'): Promise<{ notice: string; toppedUp: boolean } | null> {
+  private async walletTopUp(reason: TopUpReason): Promise<TopUpNotice | null> {
     const outcome = await this.wallet.topUp(reason);
     if (outcome.kind !== 'dialled') return null;
     return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.settings.language), toppedUp: outcome.result.kind === 'success' };

@@ -1,10 +1,16 @@
 import type { CarrierProfile } from '../carriers/profile.js';
 import { formatDay, formatMoney } from '../carriers/money.js';
-import { say, type Language } from '../control/texts.js';
+import { say, type Language, type TopUpReason } from '../control/texts.js';
 import type { CreditControlSettings } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
 import { checkBalance, type BalanceDialer } from '../recharge/balance.js';
 import type { Store } from '../store/store.js';
+
+/** What an automatic top-up tells the Notify group, and whether the card went through. */
+export interface TopUpNotice {
+  notice: string;
+  toppedUp: boolean;
+}
 
 export interface CreditCheckDeps {
   store: Store;
@@ -22,7 +28,7 @@ export interface CreditCheckDeps {
    * Dials the next wallet card (absent when automatic top-up is off): the notice for the Notify
    * group, and whether the card went through; null when the wallet has no usable card.
    */
-  topUp?: (reason: 'low balance' | 'validity ending') => Promise<{ notice: string; toppedUp: boolean } | null>;
+  topUp?: (reason: TopUpReason) => Promise<TopUpNotice | null>;
 }
 
 const DAY_MS = 86_400_000;

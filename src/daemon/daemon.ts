@@ -255,6 +255,7 @@ export class Daemon {
         return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
       },
       sim: this.options.sim,
+      limits: { maxConnections: this.options.config.http.maxConnections, maxConnectionsPerClient: this.options.config.http.maxConnectionsPerClient },
     });
     this.httpAddress = await this.http.listen({ host, port });
   }

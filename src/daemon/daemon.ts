@@ -262,7 +262,7 @@ export class Daemon {
 
   /** The credit check's automatic top-up: the next wallet card, and what the Notify group is told. */
   private async walletTopUp(reason: TopUpReason): Promise<TopUpNotice | null> {
-    const outcome = await this.wallet.topUp(reason);
+    const outcome = await this.wallet.topUp(reason, { oncePerDay: true });
     if (outcome.kind !== 'dialled') return null;
     return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.settings.language), toppedUp: outcome.result.kind === 'success' };
   }

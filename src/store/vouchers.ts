@@ -88,6 +88,16 @@ export class VoucherStore {
     });
   }
 
+  /**
+   * Wallet cards dialled since `since` (ISO): each recharge row is committed before its USSD is
+   * written, so this counts a dial the moment it happens, and survives a crash. A recharge the
+   * modem refused before it left ('failed') reached no carrier and is not counted.
+   */
+  dialledSince(since: string): number {
+    return (stmt(this.db, `SELECT COUNT(*) AS n FROM recharges r JOIN vouchers v ON v.pin_hash = r.code_hash
+      WHERE r.started_at >= ? AND r.state != 'failed'`).get(since) as { n: number }).n;
+  }
+
   /** The sealed PIN of one card, for the wallet to dial it. */
   sealedPin(id: number): string | undefined {
     return (stmt(this.db, 'SELECT pin_sealed FROM vouchers WHERE id = ?').get(id) as { pin_sealed: string } | undefined)?.pin_sealed;

@@ -8,6 +8,7 @@ import type { RechargeResult } from '../recharge/result.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { Store } from '../store/store.js';
 import type { VoucherView } from '../store/vouchers.js';
+import { localDayStart } from '../util/local-day.js';
 import { Sealer } from './seal.js';
 
 /** A card as its owner types it in: the PIN, and what is printed on the card. */
@@ -37,6 +38,8 @@ export class WalletError extends Error {
 export type TopUpOutcome =
   | { kind: 'no-sim' }
   | { kind: 'empty' }
+  /** A wallet card was dialled today already (automatic top-ups dial one a day at most). */
+  | { kind: 'dialled-today' }
   | { kind: 'dialled'; voucher: VoucherView; result: RechargeResult; left: number };
 
 export interface WalletDeps {
@@ -130,11 +133,14 @@ export class Wallet {
   /**
    * Dials the card that expires first. One card per call, whatever happens: a card the carrier
    * rejects is not followed by the next (the budget is the SIM's), and a dial whose outcome is
-   * unknown leaves that card to reconciliation.
+   * unknown leaves that card to reconciliation. `oncePerDay`: not when a wallet card was dialled
+   * today already — only a dial counts, so a day that found the wallet empty still gets its
+   * top-up once a card is added.
    */
-  async topUp(reason: string): Promise<TopUpOutcome> {
+  async topUp(reason: string, options: { oncePerDay?: boolean } = {}): Promise<TopUpOutcome> {
     const sim = this.deps.sim();
     if (!sim || !this.deps.recharge) return { kind: 'no-sim' };
+    if (options.oncePerDay && this.deps.store.vouchers.dialledSince(localDayStart(this.deps.today())) > 0) return { kind: 'dialled-today' };
     const [next, ...rest] = this.usable(sim.profile);
     if (!next) return { kind: 'empty' };
     this.log.info({ voucher: next.voucher.id, pin: next.voucher.pin, reason }, 'topping up from the wallet');

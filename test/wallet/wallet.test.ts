@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AtError } from '../../src/at/errors.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { localDay } from '../../src/util/local-day.js';
 import type { UssdAnswer } from '../../src/modem/ussd.js';
 import { Wallet, WalletError } from '../../src/wallet/wallet.js';
 import { carriers, IMSI, rechargeOnScriptedModem, SECRET } from '../helpers/recharge-setup.js';
@@ -99,6 +101,17 @@ describe('the voucher wallet', () => {
     expect(wallet.list().map((v) => v.state)).toEqual(['expired', 'new']);
     expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
     expect(dials).toEqual([]);
+  });
+
+  it('onceADayCountsOnlyADialThatLeftTheModem', async () => {
+    // The modem answered ERROR to AT+CUSD: the request never left, so it is not the day's dial.
+    const { wallet, dials, setToday } = setup([new AtError('error', 'AT+CUSD=1,"*101#***#",15', 'ERROR'), success]);
+    setToday(localDay());
+    wallet.add(card('111122223333444', { expires: '31.12.2099' }));
+    expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'failed' } });
+    expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'success' } });
+    expect(await wallet.topUp('low balance', { oncePerDay: true })).toEqual({ kind: 'dialled-today' });
+    expect(dials).toHaveLength(2);
   });
 
   it('aCardNeverDialledCanBeTakenOutButAUsedOneStays', async () => {

@@ -87,7 +87,7 @@ export function walletRoutes(app: FastifyInstance, wallet: WalletApi, recharge: 
   app.post('/api/v1/vouchers/top-up', async () => {
     const outcome = await wallet.topUp('asked over HTTP');
     if (outcome.kind === 'no-sim') throw new ApiError(503, 'unavailable', 'the modem has no SIM the box knows yet');
-    if (outcome.kind === 'empty') return { outcome: 'empty', voucher: null, result: null };
+    if (outcome.kind === 'empty' || outcome.kind === 'dialled-today') return { outcome: outcome.kind, voucher: null, result: null };
     return { outcome: 'dialled', voucher: outcome.voucher, cardsLeft: outcome.left, result: rechargeJson(outcome.result) };
   });
 

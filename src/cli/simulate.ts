@@ -82,4 +82,7 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // On --stdio the line is the process's stdin: when it closes (socat, or whoever held it, is
+  // gone), nobody can reach the modem any more.
+  if (flags.stdio) process.stdin.once('end', stop);
 }

@@ -7,10 +7,7 @@ import { waitFor } from '../helpers/wait.js';
 
 const spawned: Spawned[] = [];
 afterEach(async () => {
-  for (const p of spawned.splice(0)) {
-    p.kill('SIGKILL');
-    await p.exited;
-  }
+  await Promise.all(spawned.splice(0).map((p) => p.stop()));
 });
 
 async function creditThroughSimulatorHttp(simHttp: string): Promise<string> {

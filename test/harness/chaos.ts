@@ -63,6 +63,16 @@ function random(seed: number): () => number {
  * end the witnesses: the phones' inboxes, the carrier's dial log and the daemon's own database.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const processes: Spawned[] = [];
+  try {
+    return await chaosRun(options, (spawned) => (processes.push(spawned), spawned));
+  } finally {
+    // Whatever happened (a wait that timed out, a failed assertion), no process outlives the run.
+    await Promise.all(processes.map((p) => p.stop()));
+  }
+}
+
+async function chaosRun(options: ChaosOptions, track: (spawned: Spawned) => Spawned): Promise<ChaosReport> {
   const started = Date.now();
   const rnd = random(options.seed ?? 20261121);
   const perLife = options.commandsPerLife ?? 4;
@@ -80,14 +90,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   const env = { GSMKEEPER_TOKEN: TOKEN };
   const stateFile = path.join(dir, 'sim.json');
-  const sim = spawnCli(['simulate', '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0', '--state', stateFile, '--ussd-delay', '40', '--vouchers', String(options.kills * perLife + 20)], env);
+  const sim = track(spawnCli(['simulate', '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0', '--state', stateFile, '--ussd-delay', '40', '--vouchers', String(options.kills * perLife + 20)], env));
   const [, modem] = await sim.waitForOutput(/SIMULATOR LISTENING (tcp:\/\/\S+)/);
   const [, simHttp] = await sim.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
   const vouchers: string[] = (await api(simHttp!, 'GET', '/api/v1/sim/vouchers')).json.vouchers.map((v: { pin: string }) => v.pin);
 
   const daemonLog = path.join(dir, 'daemon.log');
   const startDaemon = async (): Promise<Spawned> => {
-    const daemon = spawnCli(['run', '--config', configFile, '--port', modem!, '--data-dir', path.join(dir, 'data'), '--http', '', '--log-level', 'debug'], env);
+    const daemon = track(spawnCli(['run', '--config', configFile, '--port', modem!, '--data-dir', path.join(dir, 'data'), '--http', '', '--log-level', 'debug'], env));
     daemon.child.stdout!.on('data', (chunk: Buffer) => fs.appendFileSync(daemonLog, chunk));
     daemon.child.stderr!.on('data', (chunk: Buffer) => fs.appendFileSync(daemonLog, chunk));
     return daemon;

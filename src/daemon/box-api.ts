@@ -20,7 +20,7 @@ export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet
   return {
     async status() {
       const s = await ctx.status();
-      const usable = wallet.list().filter((v) => v.state === 'new');
+      const usable = wallet.ready();
       return {
         carrier: s.carrierName,
         network: s.network,

@@ -32,7 +32,7 @@ import { CommandRunner, type RunOutcome } from './runner.js';
 import { transliterate } from '../control/transliterate.js';
 import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
 import type { TopUpNotice } from '../scheduler/credit-check.js';
-import { Wallet } from '../wallet/wallet.js';
+import { SIM_CARRIER_SETTING, Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
 import { localDay } from '../util/local-day.js';
@@ -112,6 +112,8 @@ export class Daemon {
     const modemInitMs = Math.round(performance.now() - initStarted);
     this.profile = carriers.forImsi(identity.imsi);
     this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5) }, 'carrier detected from the IMSI');
+    // The wallet CLI checks a new card against the SIM's carrier while the daemon is not running.
+    this.store.settings.set(SIM_CARRIER_SETTING, this.profile.id);
 
     for (const group of PHONE_GROUPS) {
       for (const number of config.groups[group]) {
@@ -160,6 +162,7 @@ export class Daemon {
       startedAt: this.startedAt,
       restartModem: () => this.restartModem(),
       problems: () => (this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : []),
+      walletReady: () => this.wallet.ready().length,
       logger,
     }));
     this.pump = new OutboxPump(

@@ -7,6 +7,9 @@ import type { RechargeState } from './recharges.js';
  */
 export type VoucherState = 'new' | 'dialling' | 'used' | 'rejected' | 'unknown' | 'expired';
 
+/** A recharge state that means the PIN reached the carrier, or may have. */
+export type DialState = Exclude<RechargeState, 'failed'>;
+
 export interface VoucherInput {
   carrier: string | null;
   serial: string | null;
@@ -96,6 +99,12 @@ export class VoucherStore {
   dialledSince(since: string): number {
     return (stmt(this.db, `SELECT COUNT(*) AS n FROM recharges r JOIN vouchers v ON v.pin_hash = r.code_hash
       WHERE r.started_at >= ? AND r.state != 'failed'`).get(since) as { n: number }).n;
+  }
+
+  /** The last time a PIN (by its keyed hash) reached a carrier, or may have: what the card became. */
+  lastDialOf(pinHash: string): { state: DialState; at: string } | undefined {
+    return stmt(this.db, `SELECT state, COALESCE(finished_at, started_at) AS at FROM recharges WHERE code_hash = ? AND state != 'failed' ORDER BY id DESC LIMIT 1`)
+      .get(pinHash) as { state: DialState; at: string } | undefined;
   }
 
   /** The sealed PIN of one card, for the wallet to dial it. */

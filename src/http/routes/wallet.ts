@@ -52,7 +52,7 @@ const CARD_BODY = {
 function walletError(err: unknown): never {
   if (!(err instanceof WalletError)) throw err;
   if (err.code === 'not-found') throw new ApiError(404, 'not_found', err.message);
-  if (err.code === 'duplicate' || err.code === 'dialled') throw new ApiError(409, 'conflict', err.message);
+  if (err.code === 'duplicate' || err.code === 'dialled' || err.code === 'used') throw new ApiError(409, 'conflict', err.message);
   throw new ApiError(400, 'bad_request', err.message);
 }
 

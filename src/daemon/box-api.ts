@@ -1,9 +1,9 @@
 import { formatMoney } from '../carriers/money.js';
 import type { ControlContext } from '../control/context.js';
-import { redactCommandText } from '../control/redact.js';
 import type { BoxApi } from '../http/routes/box.js';
 import type { Store } from '../store/store.js';
 import type { Wallet } from '../wallet/wallet.js';
+import { messageLog } from './reply-fate.js';
 
 const money = (cents: number | null, currency: string | null): string | null => (cents === null ? null : formatMoney({ cents, currency: currency ?? '' }).trim());
 
@@ -40,10 +40,7 @@ export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet
       return store.balances.history(imsi, limit).map((row) => ({ at: row.checked_at, balance: money(row.balance_cents, row.currency), validUntil: row.valid_until, source: row.source }));
     },
     messages(limit) {
-      return store.commands.recent(limit).map((row) => ({
-        id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: redactCommandText(row.text), command: row.name,
-        state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason,
-      }));
+      return messageLog(store, limit);
     },
   };
 }

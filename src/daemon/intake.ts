@@ -1,5 +1,6 @@
 import { decodePdu } from '../codec/pdu.js';
 import type { SmsDeliver } from '../codec/sms-deliver.js';
+import type { SmsStatusReport } from '../codec/sms-status-report.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
 import type { CommandRow } from '../store/commands.js';
@@ -90,17 +91,21 @@ export class Intake {
   /** Writes one SMS; `stored` false when the store refused it, `command` when one is ready to run. */
   private record(index: number, pdu: string): { stored: boolean; command: CommandRow | null } {
     let sms: SmsDeliver | null = null;
+    let report: SmsStatusReport | null = null;
     let dropReason = '';
     try {
       const decoded = decodePdu(pdu);
       // A SIM also holds status reports and messages a phone stored: kept, never run as commands.
       if (decoded.type === 'deliver') sms = decoded;
       else dropReason = decoded.type === 'status-report' ? 'not a command: a status report' : 'not a command: an outgoing message stored on the SIM';
+      if (decoded.type === 'status-report') report = decoded;
     } catch (err) {
       dropReason = `undecodable PDU: ${err instanceof Error ? err.message : String(err)}`;
     }
     try {
       if (!sms) {
+        // A status report says what became of one of our replies: kept with that reply.
+        if (report) this.store.outbox.recordDelivery(report);
         const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
         if (raw) this.store.commands.drop(raw.id, dropReason);
         this.log.warn({ index, reason: dropReason }, 'stored PDU kept raw and dropped');

@@ -75,7 +75,9 @@ export class CommandRunner {
       this.log.warn({ command: row.id }, 'already answered: this answer is not sent');
       return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo: null };
     }
-    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo }, 'answered');
+    // Say whether an SMS was queued: an answer is not a reply sent (the outbox logs what became of it).
+    const reply = smsTo ? 'SMS queued' : row.source === 'http' ? 'HTTP response only' : 'no SMS, by design';
+    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo, reply }, 'answered');
     if (smsTo) this.onReplyQueued();
     return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };
   }

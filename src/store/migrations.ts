@@ -170,4 +170,16 @@ export const MIGRATIONS: string[] = [
   -- Parts of a long reply already accepted by the network: a retry sends only the rest.
   ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- What became of a reply, as data: the limit that refused it (the daily cap, the hourly limit
+  -- for numbers in no group), and what the network's status reports said of its parts.
+  ALTER TABLE outbox ADD COLUMN refused_by TEXT CHECK (refused_by IN ('daily-cap', 'non-group-hourly'));
+  ALTER TABLE outbox ADD COLUMN delivery TEXT CHECK (delivery IN ('pending', 'delivered', 'failed'));
+  ALTER TABLE outbox ADD COLUMN delivered_refs TEXT;
+  ALTER TABLE outbox ADD COLUMN delivery_at TEXT;
+  CREATE INDEX outbox_command ON outbox(command_id);
+  -- Refusals were kept as their message only.
+  UPDATE outbox SET refused_by = 'daily-cap', last_error = NULL WHERE state = 'failed' AND attempts = 0 AND last_error LIKE 'daily SMS cap of % reached';
+  UPDATE outbox SET refused_by = 'non-group-hourly', last_error = NULL WHERE state = 'failed' AND attempts = 0 AND last_error LIKE 'rate limited: %';
+  `,
 ];

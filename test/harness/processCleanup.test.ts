@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killLeftovers, leftoverProcesses } from '../helpers/leftovers.js';
-import { childEnv, ROOT, spawnCli, spawnProcess, TEST_CHILD_MARKER, type Spawned } from '../helpers/processes.js';
+import { childEnv, ROOT, spawnCli, spawnProcess, TEST_RUN_MARKER, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -97,10 +97,10 @@ describe('processes started by tests end with them', () => {
     expect(ok.output()).toBe('hello\n');
   });
 
-  it('theRunTeardownFindsAndKillsALeftoverCarryingTheRunMarker', async () => {
-    // A run of its own, so nothing of the real run is touched.
+  it('theRunTeardownFindsAndKillsALeftoverCarryingTheRunId', async () => {
+    // Started past the helpers, and in a run of its own, so nothing of the real run is touched.
     const run = randomUUID();
-    const stray = spawn(process.execPath, ['-e', FOREVER], { env: { ...childEnv(), [TEST_CHILD_MARKER]: run }, stdio: 'ignore', detached: true });
+    const stray = spawn(process.execPath, ['-e', FOREVER], { env: { ...childEnv(), [TEST_RUN_MARKER]: run }, stdio: 'ignore', detached: true });
     stray.unref();
     pids.push(stray.pid!);
     await waitFor(() => leftoverProcesses(run).length === 1, 10_000, 'the stray seen');

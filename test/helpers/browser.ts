@@ -9,7 +9,7 @@ export async function launchChromium(): Promise<Browser> {
   requireTool('chromium', 'to drive the web panel in a real browser');
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    // Marked as this run's, so the run's teardown finds a browser a failed test left open.
+    // With the run's id, so the run's teardown finds a browser a failed test left open.
     env: childEnv(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

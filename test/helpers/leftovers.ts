@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { TEST_CHILD_MARKER } from './processes.js';
+import { TEST_RUN_MARKER } from './processes.js';
 
 export interface Leftover {
   pid: number;
@@ -7,11 +7,12 @@ export interface Leftover {
 }
 
 /**
- * Processes still running that carry this test run's marker in their environment: whatever a test
- * started (or what that started) and nobody stopped. Linux's /proc; elsewhere none are found.
+ * Processes still running that carry this test run's id in their environment, other than vitest's
+ * own: whatever a test started (or what that started) and nobody stopped, by the helpers or not.
+ * Linux's /proc; elsewhere none are found.
  */
 export function leftoverProcesses(run: string): Leftover[] {
-  const marker = Buffer.from(`${TEST_CHILD_MARKER}=${run}\0`);
+  const marker = Buffer.from(`${TEST_RUN_MARKER}=${run}\0`);
   const found: Leftover[] = [];
   let entries: string[];
   try {
@@ -25,6 +26,7 @@ export function leftoverProcesses(run: string): Leftover[] {
       const environ = fs.readFileSync(`/proc/${entry}/environ`);
       if (!environ.includes(marker)) continue;
       const command = fs.readFileSync(`/proc/${entry}/cmdline`).toString().split('\0').join(' ').trim();
+      if (command.includes('/vitest/')) continue;
       found.push({ pid: Number(entry), command });
     } catch {
       // Gone meanwhile, or another user's.

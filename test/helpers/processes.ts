@@ -19,10 +19,11 @@ export interface Spawned {
 }
 
 /**
- * Marks every process a test run starts (and what those start in turn), so the run's global
- * teardown can find any that outlived it. Set by vitest.config.ts for the whole run.
+ * The test run's id (vitest.config.ts sets it for the whole run): every process a test starts
+ * inherits it in its environment, and so does whatever that starts, so the run's global teardown
+ * can find any that outlived it.
  */
-export const TEST_CHILD_MARKER = 'GSMKEEPER_TEST_CHILD';
+export const TEST_RUN_MARKER = 'GSMKEEPER_TEST_RUN';
 
 const HELPERS = path.dirname(fileURLToPath(import.meta.url));
 const GUARDIAN = path.join(HELPERS, 'guardian.mjs');
@@ -36,16 +37,10 @@ export async function stopSpawned(): Promise<void> {
   await Promise.all([...running].map((spawned) => spawned.stop()));
 }
 
-/** The environment of a test's child: a run marker, and under vitest, the parent watch for Node. */
+/** The environment of a test's child: the run's id (inherited), and under vitest, the parent watch for Node. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const run = process.env.GSMKEEPER_TEST_RUN;
   const watch = process.env.VITEST ? `--import=${EXIT_WITH_PARENT}` : '';
-  return {
-    ...process.env,
-    ...(run ? { [TEST_CHILD_MARKER]: run } : {}),
-    NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', watch].join(' ').trim(),
-    ...extra,
-  };
+  return { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', watch].join(' ').trim(), ...extra };
 }
 
 export function requireBuilt(): void {

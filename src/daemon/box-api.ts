@@ -1,6 +1,6 @@
 import { formatMoney } from '../carriers/money.js';
 import type { ControlContext } from '../control/context.js';
-import { redactCommandText } from '../control/redact.js';
+import { redactCommandText } from '../log/secrets.js';
 import type { BoxApi } from '../http/routes/box.js';
 import type { Store } from '../store/store.js';
 import type { Wallet } from '../wallet/wallet.js';

@@ -2,9 +2,8 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { BUILTIN_CARRIERS_DIR, loadCarriers } from '../carriers/loader.js';
 import { formatDay, formatMoney } from '../carriers/money.js';
-import { readOrCreateSecret } from '../daemon/data-files.js';
 import { silentLogger } from '../log/logger.js';
-import { Store } from '../store/store.js';
+import { installSecret, Store } from '../store/store.js';
 import type { VoucherView } from '../store/vouchers.js';
 import { localDay } from '../util/local-day.js';
 import { Wallet, WalletError, type NewVoucher } from '../wallet/wallet.js';
@@ -16,11 +15,12 @@ type StoreFlags = Pick<RunFlags, 'config' | 'dataDir'>;
 /** The wallet over the box's own store, for the owner at the box: nothing is dialled from here. */
 async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Promise<T>): Promise<T> {
   const config = configFromFlags(flags);
-  const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
+  const secret = installSecret(config.dataDir);
+  const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
   try {
     const wallet = new Wallet({
       store,
-      secret: readOrCreateSecret(config.dataDir, 'secret.key'),
+      secret,
       carriers: loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]),
       sim: () => null,
       recharge: null,

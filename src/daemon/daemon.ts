@@ -11,9 +11,8 @@ import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
 import { RechargeService } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
-import { Store } from '../store/store.js';
+import { installSecret, Store } from '../store/store.js';
 import { openLink, type ModemLink } from '../transport/open-port.js';
-import { readOrCreateSecret } from './data-files.js';
 import { buildControlContext } from './control-context.js';
 import { RuntimeSettings } from './settings.js';
 import { buildJobs } from './jobs.js';
@@ -36,6 +35,7 @@ import { Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
 import { localDay } from '../util/local-day.js';
+import { makePrivateDir } from '../util/private-files.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -89,14 +89,16 @@ export class Daemon {
 
   /** Whether commands still take the factory password (which is no secret, so a banner may show it). */
   get usesFactoryPassword(): boolean {
-    return this.settings.password === this.settings.defaultPassword;
+    return this.settings.checkPassword(this.settings.defaultPassword);
   }
 
   async start(): Promise<void> {
     const { config, logger } = this.options;
     const carriers = this.options.carriers ?? loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
-    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
-    const secret = readOrCreateSecret(config.dataDir, 'secret.key');
+    // The database, the install key and the token: the daemon's user's alone, whatever the umask.
+    if (!makePrivateDir(config.dataDir)) this.log.warn({ dataDir: config.dataDir }, 'the data dir is a shared folder (sticky bit): it is left open to others');
+    const secret = installSecret(config.dataDir);
+    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
 
     // What a previous run left unfinished: an interrupted dial is never redialled automatically.
     const interrupted = this.store.recharges.markInterruptedUnknown();
@@ -171,7 +173,7 @@ export class Daemon {
     );
     this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
     this.intake = new Intake(this.modem, this.store, logger, (row) => {
-      if (this.carrierSms.offer(row.sender, row.text)) this.store.commands.drop(row.id, 'carrier answer to a recharge');
+      if (this.carrierSms.offer(row.sender, this.store.commands.runnableText(row) ?? '')) this.store.commands.drop(row.id, 'carrier answer to a recharge');
       else this.track(this.runner.run(row));
     });
 

@@ -8,7 +8,7 @@ import type { RechargeResult } from '../recharge/result.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { Store } from '../store/store.js';
 import type { VoucherView } from '../store/vouchers.js';
-import { Sealer } from './seal.js';
+import { Sealer } from '../store/seal.js';
 
 /** A card as its owner types it in: the PIN, and what is printed on the card. */
 export interface NewVoucher {

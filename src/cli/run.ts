@@ -4,6 +4,7 @@ import { loadConfig, type DeepPartial } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { Daemon } from '../daemon/daemon.js';
 import { resolveToken, type ResolvedToken } from '../daemon/data-files.js';
+import { InstanceLock } from '../daemon/instance-lock.js';
 import { createLogger } from '../log/logger.js';
 import type { Simulator } from '../sim/simulator.js';
 import { parsePortSpec } from '../transport/port-spec.js';
@@ -37,6 +38,8 @@ export function configFromFlags(flags: RunFlags): Config {
 export async function runCommand(flags: RunFlags): Promise<void> {
   const config = configFromFlags(flags);
   const resolved = resolveToken(config.dataDir, config.http.token);
+  // Taken before anything touches the data dir (the built-in simulator keeps its state there).
+  const lock = InstanceLock.acquire(config.dataDir, { modem: config.modem.port ?? 'built-in simulator' });
   const logger = createLogger({ level: config.log.level });
   let link: ModemLink;
   let simulator: Simulator | undefined;
@@ -48,7 +51,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     console.log('No modem configured (modem.port / --port): running on the built-in simulated modem (Vivacom, 284-03).');
     link = { kind: 'duplex', name: 'simulator', connect: async () => simulator!.connect() };
   }
-  const daemon = new Daemon({ config, logger, link, token: resolved.token, ...(simulator ? { sim: simulator } : {}) });
+  const daemon = new Daemon({ config, logger, link, token: resolved.token, lock, ...(simulator ? { sim: simulator } : {}) });
 
   let stopping = false;
   const stop = async (signal: string) => {

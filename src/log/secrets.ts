@@ -13,61 +13,111 @@ const otherSecrets = new Set<string>();
 let shortestDigitSecret = Infinity;
 
 /** What may join the digit groups of one code: spaces, dashes, dots and slashes, as people type them. */
-const SEPARATORS = new Set([
-  ' ', '\t', '\u00a0', '\u2007', '\u2009', '\u202f', // spaces, the no-break and thin ones phones insert
-  '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', // hyphens, dashes, minus
-  '.', '\u00b7', '/', '\\', '\u2215', // dots and slashes
-]);
+const SEPARATORS = new Set(
+  [
+    ' ', '\t', '\u00a0', '\u2007', '\u2009', '\u202f', // spaces, the no-break and thin ones phones insert
+    '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', // hyphens, dashes, minus
+    '.', '\u00b7', '/', '\\', '\u2215', // dots and slashes
+  ].map((ch) => ch.charCodeAt(0)),
+);
 /** At most this many separators in a row still join two digit groups ("8040 - 7938"). */
 const MAX_SEPARATOR_RUN = 3;
 const MIN_DIGITS = 5;
 const SHOWN_DIGITS = 4;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
-function isDigit(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || (ch > '\u007f' && DECIMAL_DIGIT.test(ch));
+/** What is known of each BMP character beyond ASCII: 0 not asked yet, 1 a decimal digit, 2 not one (64 KiB). */
+const bmpDigits = new Uint8Array(0x10000);
+
+/** UTF-16 units of the digit at `i` (any script's decimal digits, astral ones included), 0 when it is none. */
+function digitAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0x30 && unit <= 0x39) return 1;
+  if (unit < 0x80 || Number.isNaN(unit)) return 0;
+  if (unit < 0xd800 || unit > 0xdfff) {
+    if (bmpDigits[unit] === 0) bmpDigits[unit] = DECIMAL_DIGIT.test(text[i]!) ? 1 : 2;
+    return bmpDigits[unit] === 1 ? 1 : 0;
+  }
+  const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+  return DECIMAL_DIGIT.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function isSeparator(text: string, i: number): boolean {
+  return SEPARATORS.has(text.charCodeAt(i));
+}
+
+/** The digits of text[from, to) (a run), separators left out. */
+function digitsBetween(text: string, from: number, to: number): string {
+  let digits = '';
+  for (let i = from; i < to; ) {
+    const width = digitAt(text, i);
+    if (width) digits += text.slice(i, i + width);
+    i += width || 1;
+  }
+  return digits;
+}
+
+/** The run text[from, to) of `count` digits with all but the last 4 digits replaced by '*'. */
+function maskRun(text: string, from: number, to: number, count: number): string {
+  let out = '';
+  let masked = 0;
+  for (let i = from; i < to; ) {
+    const width = digitAt(text, i);
+    if (width && masked < count - SHOWN_DIGITS) {
+      out += '*';
+      masked += 1;
+    } else {
+      out += text.slice(i, i + (width || 1));
+    }
+    i += width || 1;
+  }
+  return out;
 }
 
 /**
- * Masks every digit run (digits joined by separators) that `mask` picks, keeping its separators
- * and its last 4 digits. One pass over the text: a separator is looked at by at most two scans.
+ * Masks every digit run (digits joined by separators) with `minDigits` or more digits that `mask`
+ * picks (all, without one), keeping its separators and its last 4 digits. One pass over the text: a character
+ * is looked at by at most two scans, and nothing is ever matched again from an earlier place.
  */
-function maskDigitRuns(text: string, mask: (digits: string) => boolean): string {
-  const chars = Array.from(text); // by code point: a fullwidth or astral digit is one character
-  let changed = false;
+function maskDigitRuns(text: string, mask?: (digits: string) => boolean, minDigits = MIN_DIGITS): string {
+  let out = '';
+  let copied = 0;
   let i = 0;
-  while (i < chars.length) {
-    if (!isDigit(chars[i]!)) {
+  while (i < text.length) {
+    const first = digitAt(text, i);
+    if (!first) {
       i += 1;
       continue;
     }
-    const positions: number[] = [];
-    let j = i;
+    const start = i;
+    let count = 0;
     let end = i;
-    while (j < chars.length) {
-      if (isDigit(chars[j]!)) {
-        positions.push(j);
-        j += 1;
+    let j = i;
+    while (j < text.length) {
+      const width = digitAt(text, j);
+      if (width) {
+        count += 1;
+        j += width;
         end = j;
         continue;
       }
       let k = j;
-      while (k < chars.length && k - j < MAX_SEPARATOR_RUN && SEPARATORS.has(chars[k]!)) k += 1;
-      if (k === j || k >= chars.length || !isDigit(chars[k]!)) break;
+      while (k < text.length && k - j < MAX_SEPARATOR_RUN && isSeparator(text, k)) k += 1;
+      if (k === j || !digitAt(text, k)) break;
       j = k;
     }
-    if (positions.length >= MIN_DIGITS && mask(positions.map((p) => chars[p]).join(''))) {
-      for (const p of positions.slice(0, -SHOWN_DIGITS)) chars[p] = '*';
-      changed = true;
+    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end)))) {
+      out += text.slice(copied, start) + maskRun(text, start, end, count);
+      copied = end;
     }
     i = end;
   }
-  return changed ? chars.join('') : text;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** "8040-7938-7408-127" → "****-****-***8-127"; "PH 0888123456" → "PH ******3456". */
 export function maskDigits(text: string): string {
-  return maskDigitRuns(text, () => true);
+  return maskDigitRuns(text);
 }
 
 /** Keeps the last 4 characters: "123456789012345" → "***********2345" (a code, or one of its wire forms). */
@@ -78,12 +128,12 @@ export function maskSecret(secret: string): string {
 
 /** The digits of a code as typed ("8040 7938 7408 127"), or null when it is not digits and separators. */
 function digitsOf(value: string): string | null {
-  let digits = '';
-  for (const ch of value) {
-    if (isDigit(ch)) digits += ch;
-    else if (!SEPARATORS.has(ch)) return null;
+  for (let i = 0; i < value.length; ) {
+    const width = digitAt(value, i);
+    if (!width && !isSeparator(value, i)) return null;
+    i += width || 1;
   }
-  return digits;
+  return digitsBetween(value, 0, value.length);
 }
 
 function evictOldest(): void {
@@ -108,7 +158,6 @@ export function registerSecret(...values: string[]): void {
 }
 
 function holdsDigitSecret(digits: string): boolean {
-  if (digits.length < shortestDigitSecret) return false;
   if (digitSecrets.has(digits)) return true;
   for (const secret of digitSecrets) if (digits.includes(secret)) return true;
   return false;
@@ -120,7 +169,7 @@ function holdsDigitSecret(digits: string): boolean {
  * figures (times, amounts) are left alone, so a log stays readable.
  */
 export function maskSecrets(text: string): string {
-  let out = digitSecrets.size === 0 ? text : maskDigitRuns(text, holdsDigitSecret);
+  let out = digitSecrets.size === 0 ? text : maskDigitRuns(text, holdsDigitSecret, shortestDigitSecret);
   for (const secret of otherSecrets) {
     if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
   }
@@ -136,7 +185,8 @@ function tokens(text: string, from: number): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   let start = -1;
   for (let i = from; i <= text.length; i++) {
-    const blank = i === text.length || /\s/.test(text[i]!);
+    const unit = text.charCodeAt(i);
+    const blank = i === text.length || unit === 0x20 || (unit > 0x20 && unit < 0x7f ? false : /\s/.test(text[i]!));
     if (blank && start >= 0) {
       found.push([start, i]);
       start = -1;

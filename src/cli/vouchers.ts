@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { BUILTIN_CARRIERS_DIR, loadCarriers } from '../carriers/loader.js';
 import { formatDay, formatMoney } from '../carriers/money.js';
-import { readOrCreateSecret } from '../daemon/data-files.js';
 import { silentLogger } from '../log/logger.js';
-import { Store } from '../store/store.js';
+import { installSecret, Store } from '../store/store.js';
 import type { VoucherView } from '../store/vouchers.js';
 import { localDay } from '../util/local-day.js';
 import { SIM_CARRIER_SETTING, Wallet, WalletError, type NewVoucher } from '../wallet/wallet.js';
@@ -16,14 +15,15 @@ type StoreFlags = Pick<RunFlags, 'config' | 'dataDir'>;
 /** The wallet over the box's own store, for the owner at the box: nothing is dialled from here. */
 async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Promise<T>): Promise<T> {
   const config = configFromFlags(flags);
-  const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
+  const secret = installSecret(config.dataDir);
+  const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
   try {
     const carriers = loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
     // The SIM the daemon last saw: a new card is checked against its carrier.
     const simCarrier = carriers.profiles.find((p) => p.id === store.settings.get<string>(SIM_CARRIER_SETTING));
     const wallet = new Wallet({
       store,
-      secret: readOrCreateSecret(config.dataDir, 'secret.key'),
+      secret,
       carriers,
       sim: () => (simCarrier ? { profile: simCarrier } : null),
       recharge: null,

@@ -13,6 +13,8 @@ export interface Config {
     restartWaitSeconds: number;
     /** Last rung before exiting: a program that resets the modem (GPIO, USB hub port), run without a shell. */
     resetHook: { command: string; args: string[]; timeoutSeconds: number } | null;
+    /** Where the UUCP lock file of a serial port goes (LCK..ttyUSB0), as minicom and cu look for it. */
+    lockDir: string;
   };
   http: {
     /** HOST:PORT of the relay API; an empty string turns it off. */
@@ -85,7 +87,7 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG: Config = {
-  modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null },
+  modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null, lockDir: '/var/lock' },
   http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32 },
   dataDir: './data',
   password: '123456',
@@ -127,6 +129,7 @@ export const configSchema = {
             timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600 },
           },
         },
+        lockDir: { type: 'string', minLength: 1 },
       },
     },
     http: {

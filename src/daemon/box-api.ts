@@ -14,7 +14,7 @@ function walletValue(cards: Array<{ amountCents: number | null; currency: string
   return [...sums].map(([currency, cents]) => money(cents, currency)).join(' + ') || 'amounts not given';
 }
 
-/** The box as the web panel sees it: plain data, no PIN or password in full anywhere. */
+/** The box as the web panel sees it: plain data, no PIN or password in full anywhere (command texts are kept masked). */
 export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet; imsi: () => string | null; simulated: boolean }): BoxApi {
   const { store, ctx, wallet } = deps;
   return {

@@ -11,9 +11,10 @@ import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
 import { RechargeService } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
-import { Store } from '../store/store.js';
-import { openLink, type ModemLink } from '../transport/open-port.js';
-import { readOrCreateSecret } from './data-files.js';
+import { installSecret, Store } from '../store/store.js';
+import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
+import { InstanceLock } from './instance-lock.js';
+import { PortLock } from './port-lock.js';
 import { buildControlContext } from './control-context.js';
 import { RuntimeSettings } from './settings.js';
 import { buildJobs } from './jobs.js';
@@ -36,6 +37,7 @@ import { SIM_CARRIER_SETTING, Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
 import { localDay } from '../util/local-day.js';
+import { makePrivateDir } from '../util/private-files.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -53,6 +55,8 @@ export interface DaemonOptions {
   keepAliveMs?: number;
   /** What the last recovery rung does (default: process.exit). */
   exit?: (code: number) => void;
+  /** The data dir's lock, when the caller took it before touching the data dir (else start takes it). */
+  lock?: InstanceLock;
 }
 
 /** Wiring and lifecycle: config → store → modem → control → HTTP. */
@@ -78,6 +82,8 @@ export class Daemon {
   wallet!: Wallet;
   private recharge!: RechargeService;
   private ctx!: ControlContext;
+  private lock: InstanceLock | null = null;
+  private portLock: PortLock | null = null;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -89,14 +95,33 @@ export class Daemon {
 
   /** Whether commands still take the factory password (which is no secret, so a banner may show it). */
   get usesFactoryPassword(): boolean {
-    return this.settings.password === this.settings.defaultPassword;
+    return this.settings.checkPassword(this.settings.defaultPassword);
   }
 
+  /** Starts everything; a start that fails lets go of what it took (the data dir and port locks, the store). */
   async start(): Promise<void> {
+    try {
+      await this.startAll();
+    } catch (err) {
+      await this.stop().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async startAll(): Promise<void> {
     const { config, logger } = this.options;
+    // One daemon per data dir and per modem port; a second one stops here, naming the first.
+    this.lock = this.options.lock ?? InstanceLock.acquire(config.dataDir, { modem: describeLink(this.options.link) });
+    const link = this.options.link;
+    if (link.kind === 'port' && link.spec.kind === 'serial') {
+      this.portLock = PortLock.acquire(link.spec.path, config.modem.lockDir);
+      if (!this.portLock.held) this.log.warn({ why: this.portLock.why }, 'no UUCP lock file for the modem port: other programs may open it');
+    }
     const carriers = this.options.carriers ?? loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
-    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
-    const secret = readOrCreateSecret(config.dataDir, 'secret.key');
+    // The database, the install key and the token: the daemon's user's alone, whatever the umask.
+    if (!makePrivateDir(config.dataDir)) this.log.warn({ dataDir: config.dataDir }, 'the data dir is a shared folder (sticky bit): it is left open to others');
+    const secret = installSecret(config.dataDir);
+    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
 
     // What a previous run left unfinished: an interrupted dial is never redialled automatically.
     const interrupted = this.store.recharges.markInterruptedUnknown();
@@ -174,7 +199,7 @@ export class Daemon {
     );
     this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
     this.intake = new Intake(this.modem, this.store, logger, (row) => {
-      if (this.carrierSms.offer(row.sender, row.text)) this.store.commands.drop(row.id, 'carrier answer to a recharge');
+      if (this.carrierSms.offer(row.sender, this.store.commands.runnableText(row) ?? '')) this.store.commands.drop(row.id, 'carrier answer to a recharge');
       else this.track(this.runner.run(row));
     });
 
@@ -261,6 +286,7 @@ export class Daemon {
       limits: { maxConnections: this.options.config.http.maxConnections, maxConnectionsPerClient: this.options.config.http.maxConnectionsPerClient },
     });
     this.httpAddress = await this.http.listen({ host, port });
+    this.lock?.update({ http: this.httpAddress });
   }
 
   /** The credit check's automatic top-up: the next wallet card, and what the Notify group is told. */
@@ -290,6 +316,8 @@ export class Daemon {
     let delay = 100;
     for (;;) {
       try {
+        // The stable path may name another device now: its lock moves along before it is opened.
+        this.portLock?.follow();
         this.port = await openLink(this.options.link);
         break;
       } catch (err) {
@@ -312,9 +340,13 @@ export class Daemon {
     this.supervisor?.stop();
     this.carrierSms.cancelAll();
     this.pump?.stop();
-    await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 5000))]);
+    let patience: NodeJS.Timeout | undefined;
+    await Promise.race([this.settle(), new Promise((r) => (patience = setTimeout(r, 5000)))]);
+    clearTimeout(patience);
     this.modem?.engine.close();
     if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
     this.store?.close();
+    this.portLock?.release();
+    this.lock?.release();
   }
 }

@@ -13,7 +13,7 @@ import { relaxedWrite } from '../store/db.js';
  * SIM. The commit itself is relaxed (no fsync of its own) so the command's work starts at once —
  * a recharge's own durable 'dialling' commit flushes it too — and the durable barrier runs just
  * before the SIM delete, which is the step that cannot be undone. A PDU that does not decode is
- * still committed raw and its command dropped with the reason, so nothing is lost and nothing
+ * still committed (sealed) and its command dropped with the reason, so nothing is lost and nothing
  * crashes.
  */
 export class Intake {
@@ -113,11 +113,12 @@ export class Intake {
       }
       if (sms.concat && sms.concat.total > 1) {
         const { ref, total, seq } = sms.concat;
-        const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp, pdu });
+        const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp });
         this.log.debug({ index, ref, seq, total, complete: whole !== null }, 'SMS part stored');
         return { stored: true, command: whole };
       }
-      const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu });
+      // Decoded, the PDU is not kept: it holds the text in full (a password, a code).
+      const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu: null });
       if (!row) this.log.info({ index, sender: sms.sender }, 'duplicate SMS ignored');
       return { stored: true, command: row };
     } catch (err) {

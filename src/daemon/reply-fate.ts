@@ -1,4 +1,3 @@
-import { redactCommandText } from '../control/redact.js';
 import type { CommandRow } from '../store/commands.js';
 import type { OutboxRow, SendLimit } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
@@ -78,7 +77,7 @@ export function messageLog(store: Store, limit: number): Array<Record<string, un
   const commands = store.commands.recent(limit);
   const replies = new Map(store.outbox.ofCommands(commands.map((c) => c.id)).map((row) => [row.command_id, row]));
   return commands.map((row) => ({
-    id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: redactCommandText(row.text), command: row.name,
+    id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: row.text, command: row.name,
     state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason, replyFate: replyFate(row, replies.get(row.id)),
   }));
 }

@@ -9,7 +9,7 @@ import type { RechargeRequest } from '../recharge/service.js';
 import type { Store } from '../store/store.js';
 import type { DialState, VoucherView } from '../store/vouchers.js';
 import { localDay, localDayStart } from '../util/local-day.js';
-import { Sealer } from './seal.js';
+import { Sealer } from '../store/seal.js';
 
 /** A card as its owner types it in: the PIN, and what is printed on the card. */
 export interface NewVoucher {

@@ -54,7 +54,10 @@ describe('the daemon and the simulator as separate processes', () => {
     const [, simHttp] = await socat.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
     await socat.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
 
-    const daemon = spawnCli(['run', '--port', tty, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], env);
+    // The port's UUCP lock goes to the test's own folder, not the box's /var/lock.
+    const config = path.join(dir, 'gsmkeeper.yml');
+    (await import('node:fs')).writeFileSync(config, `modem:\n  lockDir: ${dir}\n`);
+    const daemon = spawnCli(['run', '--config', config, '--port', tty, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], env);
     spawned.push(daemon);
     await daemon.waitForOutput(/HTTP relay: /);
     expect(await creditThroughSimulatorHttp(simHttp!)).toMatch(/^Credit added: 5\.00 EUR\./);
@@ -144,7 +147,7 @@ describe('unplug and replug under a new name', () => {
     };
     const first = await plugIn();
     const config = path.join(dir, 'gsmkeeper.yml');
-    (await import('node:fs')).writeFileSync(config, 'modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n');
+    (await import('node:fs')).writeFileSync(config, `modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n  lockDir: ${dir}\n`);
     const daemon = spawnCli(['run', '--config', config, '--port', byId, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info'], env);
     spawned.push(daemon);
     await daemon.waitForOutput(/HTTP relay: /);

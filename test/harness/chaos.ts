@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadSimState } from '../../src/sim/state.js';
 import { api, TOKEN } from '../helpers/daemon.js';
+import { databaseBytes } from '../helpers/database-bytes.js';
 import { spawnCli, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
@@ -43,6 +44,8 @@ export interface ChaosReport {
   leftUnfinished: number;
   /** Voucher codes found in full in anything the daemon wrote. */
   leakedCodes: number;
+  /** Voucher codes found in full in the database's bytes (the file, its WAL, its shared memory). */
+  codesAtRest: number;
   seconds: number;
 }
 
@@ -173,6 +176,7 @@ async function chaosRun(options: ChaosOptions, track: (spawned: Spawned) => Spaw
     leftDialling: 0,
     leftUnfinished: (db.prepare("SELECT COUNT(*) AS n FROM commands WHERE state IN ('received', 'executing')").get() as { n: number }).n,
     leakedCodes: 0,
+    codesAtRest: 0,
     seconds: 0,
   };
   for (const s of sent) {
@@ -200,6 +204,8 @@ async function chaosRun(options: ChaosOptions, track: (spawned: Spawned) => Spaw
   db.close();
   const written = fs.readFileSync(daemonLog, 'utf8');
   report.leakedCodes = sent.filter((s) => s.code && written.includes(s.code)).length;
+  const atRest = databaseBytes(dbFile);
+  report.codesAtRest = sent.filter((s) => s.code && atRest.includes(s.code)).length;
   report.seconds = Math.round((Date.now() - started) / 100) / 10;
   return report;
 }

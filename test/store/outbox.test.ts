@@ -47,8 +47,8 @@ describe('the outbox records every send attempt', () => {
     // The database as the version before this one left it: refusals only as messages.
     const file = path.join(tmpDir(), 'gsmkeeper.db');
     const old = new Database(file);
-    const before = MIGRATIONS.findIndex((m) => m.includes('refused_by'));
-    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration);
+    const before = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('refused_by'));
+    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration as string);
     old.pragma(`user_version = ${before}`);
     const insert = old.prepare("INSERT INTO outbox (recipient, recipient_key, text, state, attempts, next_attempt_at, created_at, last_error) VALUES ('+359888000001', '+359888000001', 'x', 'failed', ?, '2026-01-01', '2026-01-01', ?)");
     insert.run(0, 'daily SMS cap of 50 reached');

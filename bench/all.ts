@@ -2,6 +2,7 @@
  * Every benchmark in a few minutes: `npm run bench`. The idle period is shortened to 60 s here;
  * `npm run bench:idle` takes the full 600 s.
  */
+import { spawnSync } from 'node:child_process';
 import { drain, printDrain } from './drain.js';
 import { idle, printIdle } from './idle.js';
 import { latency, printLatency } from './latency.js';
@@ -29,3 +30,7 @@ printRelay(await relay(10, 10));
 
 console.log(`\ncodec: ${DELIVER_VECTORS.length} public SMS-DELIVER vectors decoded, 4 texts encoded, 2 s each, next to node-pdu in the same run`);
 console.table(codecBench(2));
+
+// The parsers are timed under the daemon's own V8 flags, so in a process of their own.
+console.log('');
+spawnSync(process.execPath, ['--max-semi-space-size=1', '--lite-mode', '--import', 'tsx', 'bench/parsers.ts'], { stdio: 'inherit' });

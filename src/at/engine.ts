@@ -212,7 +212,7 @@ export class AtEngine extends EventEmitter {
   }
 
   private write(data: string, label: string): void {
-    this.log.trace({ dir: '»' }, label.replace(/\r/g, '<CR>').replace(/\x1a/g, '<SUB>').replace(/\x1b/g, '<ESC>'));
+    if (this.log.isLevelEnabled('trace')) this.log.trace({ dir: '»' }, label.replace(/\r/g, '<CR>').replace(/\x1a/g, '<SUB>').replace(/\x1b/g, '<ESC>'));
     this.stats.bytesWritten += Buffer.byteLength(data, 'latin1');
     this.port.write(Buffer.from(data, 'latin1'), (err) => {
       if (err) this.log.warn({ err: err.message }, 'write failed');
@@ -308,11 +308,12 @@ export class AtEngine extends EventEmitter {
   }
 
   private onLine(piece: string): void {
-    this.log.trace({ dir: '«' }, shapeOf(piece));
-    if (this.collector.offer(piece)) return;
+    if (this.log.isLevelEnabled('trace')) this.log.trace({ dir: '«' }, shapeOf(piece));
+    const tx = this.current;
+    // A text left open by the modem does not swallow the echo or the answer of our next command.
+    if (this.collector.offer(piece, (l) => tx !== null && (l.toUpperCase() === tx.command.toUpperCase() || (tx.options.expect !== undefined && l.startsWith(tx.options.expect))))) return;
     const line = piece.trim();
     if (line === '') return;
-    const tx = this.current;
 
     if (tx && tx.state === 'awaiting-final' && tx.options.body !== undefined && line.startsWith('>')) return;
     if (tx ? line.toUpperCase() === tx.command.toUpperCase() : /^AT/i.test(line)) return; // echo

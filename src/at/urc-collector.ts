@@ -54,13 +54,14 @@ export class UrcCollector {
 
   /**
    * Offers the next line. True when it belonged to the URC being collected; false when it is to be
-   * handled as a line of its own (nothing was being collected, or the line ended the URC early).
+   * handled as a line of its own (nothing was being collected, or the line ended the URC early:
+   * a final result, a certain URC, or what `interrupts` recognises, such as a command's echo).
    */
-  offer(piece: string): boolean {
+  offer(piece: string, interrupts: (line: string) => boolean = () => false): boolean {
     const pending = this.pending;
     if (!pending) return false;
     const line = piece.trim();
-    if (parseFinalResult(line) || this.urcs.isCertain(line)) {
+    if (parseFinalResult(line) || this.urcs.isCertain(line) || interrupts(line)) {
       this.flush();
       return false;
     }

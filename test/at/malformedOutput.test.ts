@@ -117,6 +117,19 @@ describe('malformed modem output: the engine always returns to service', () => {
     expect(engine.stats.cutUrcs).toBe(1);
   });
 
+  it('anOpenTextDoesNotSwallowTheEchoOrTheAnswerOfTheNextCommand', async () => {
+    const port = await openMockPort();
+    scriptModem(port, (w) => (w === 'AT+CSQ\r' ? 'AT+CSQ\r\r\n+CSQ: 20,0\r\n\r\nOK\r\n' : undefined));
+    const engine = new AtEngine(port, { logger: silentLogger(), timeouts: FAST, urcIdleMs: 5000 });
+    const cusd: string[][] = [];
+    engine.onUrc('+CUSD:', (lines) => cusd.push(lines));
+    const text = '\r\n+CUSD: 0,"Balance 5 EUR\r\n';
+    mockBinding(port).emitData(Buffer.from(text, 'latin1'));
+    await waitFor(() => engine.stats.bytesRead >= text.length, 5000, 'the open text to be read');
+    await expect(engine.execute('AT+CSQ', { expect: '+CSQ:' })).resolves.toEqual({ lines: ['+CSQ: 20,0'] });
+    expect(cusd).toEqual([['+CUSD: 0,"Balance 5 EUR']]);
+  });
+
   it('aMegabyteLineIsDroppedWholeAndCounted', async () => {
     const { engine, emit } = await engineOver();
     emit(`${'B'.repeat(1024 * 1024)}`);

@@ -70,6 +70,6 @@ export async function ussdDecodeCommand(transcript: string | undefined, options:
   const text = transcript === undefined || transcript === '-' ? await readStdin() : transcript;
   const picker = answerFromTranscript(text, { cscs: cscs as Cscs, encoding: options.packed ? 'packed' : 'text' });
   const answer = picker.result;
-  if (!answer) throw new UsageError(picker.unreadable ? `the +CUSD line cannot be read: ${picker.unreadable}` : 'no +CUSD line in what was given');
+  if (!answer) throw new UsageError(picker.unreadable ? `the +CUSD line cannot be read: ${picker.unreadable}` : 'not a +CUSD line, nor a transcript with one');
   console.log(JSON.stringify({ status: answer.status, text: answer.text, dcs: answer.dcs }, null, 2));
 }

@@ -71,6 +71,6 @@ describe('gsmkeeper ussd decode', () => {
     requireBuilt();
     const run = spawnSync(process.execPath, [CLI, 'ussd', 'decode', 'OK'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('no +CUSD line');
+    expect(run.stderr).toContain('not a +CUSD line, nor a transcript with one');
   });
 });

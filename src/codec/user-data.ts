@@ -14,9 +14,9 @@ export interface DecodedUserData {
 /**
  * Decodes TP-UD. `udl` is in septets for GSM 7-bit (header included) and in octets otherwise
  * (TS 23.040 §9.2.3.16). A UDL larger than the data present is decoded as far as the data goes and
- * flagged `truncated` (python-gsmmodem and smspdudecoder read such PDUs; ModemManager refuses them;
- * either way the text is not the whole message, and the intake never runs it). A UDL too small for
- * its own header cannot be read either way and is a CodecError.
+ * flagged `truncated` (python-gsmmodem's tests expect such a PDU read; ModemManager and
+ * warthog618/sms refuse them; either way the text is not the whole message, and the intake never
+ * runs it). A UDL too small for its own header cannot be read either way and is a CodecError.
  */
 export function decodeUserData(alphabet: Alphabet, hasUdh: boolean, udl: number, ud: Uint8Array): DecodedUserData {
   let udh: UserDataHeader | null = null;

@@ -311,18 +311,18 @@ export class AtEngine extends EventEmitter {
     if (this.log.isLevelEnabled('trace')) this.log.trace({ dir: '«' }, shapeOf(piece));
     const tx = this.current;
     // A text left open by the modem does not swallow the echo or the answer of our next command.
-    if (this.collector.offer(piece, (l) => tx !== null && (l.toUpperCase() === tx.command.toUpperCase() || (tx.options.expect !== undefined && l.startsWith(tx.options.expect))))) return;
+    if (this.collector.offer(piece, (l) => tx !== null && (echoes(tx, l) || answers(tx, l)))) return;
     const line = piece.trim();
     if (line === '') return;
 
     if (tx && tx.state === 'awaiting-final' && tx.options.body !== undefined && line.startsWith('>')) return;
-    if (tx ? line.toUpperCase() === tx.command.toUpperCase() : /^AT/i.test(line)) return; // echo
+    if (tx ? echoes(tx, line) : /^AT/i.test(line)) return;
 
     const final = parseFinalResult(line);
     if (final) return this.onFinal(final, line);
 
     const entry = this.urcs.match(line);
-    const solicited = tx?.options.expect !== undefined && line.startsWith(tx.options.expect);
+    const solicited = tx !== null && answers(tx, line);
     if (entry && !solicited) return this.collector.start(entry, line);
     if (tx && tx.state !== 'queued') return this.addLine(tx, line, solicited);
     this.log.debug({ line: shapeOf(line) }, 'unsolicited line ignored');
@@ -368,4 +368,14 @@ export class AtEngine extends EventEmitter {
     if (final.kind === 'ok') this.finish(tx, { lines: tx.lines });
     else this.finish(tx, errorFromFinal(tx.label, final));
   }
+}
+
+/** The modem repeating the command (echo on, or tolerated after ATE0). */
+function echoes(tx: Transaction, line: string): boolean {
+  return line.toUpperCase() === tx.command.toUpperCase();
+}
+
+/** An information line the command asked for (its `expect` prefix), even where it doubles as a URC. */
+function answers(tx: Transaction, line: string): boolean {
+  return tx.options.expect !== undefined && line.startsWith(tx.options.expect);
 }

@@ -2,6 +2,7 @@
  * Every benchmark in a few minutes: `npm run bench`. The idle period is shortened to 60 s here;
  * `npm run bench:idle` takes the full 600 s.
  */
+import { spawnSync } from 'node:child_process';
 import { drain, printDrain } from './drain.js';
 import { idle, printIdle } from './idle.js';
 import { latency, printLatency } from './latency.js';
@@ -33,3 +34,6 @@ console.table(codecBench(2));
 
 console.log('\nmasking: the code-masking rule over inputs made to be slow for a backtracking matcher; flat ns/char as the size grows is linear');
 console.table(maskingBench());
+// The parsers are timed under the daemon's own V8 flags, so in a process of their own.
+console.log('');
+spawnSync(process.execPath, ['--max-semi-space-size=1', '--lite-mode', '--import', 'tsx', 'bench/parsers.ts'], { stdio: 'inherit' });

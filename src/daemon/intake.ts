@@ -95,8 +95,10 @@ export class Intake {
     let dropReason = '';
     try {
       const decoded = decodePdu(pdu);
-      // A SIM also holds status reports and messages a phone stored: kept, never run as commands.
-      if (decoded.type === 'deliver') sms = decoded;
+      // A SIM also holds status reports and messages a phone stored, and a message can be cut short
+      // of its stated length: kept, never run as commands.
+      if (decoded.type === 'deliver' && !decoded.truncated) sms = decoded;
+      else if (decoded.type === 'deliver') dropReason = 'not run: the user data is shorter than its length, the text is incomplete';
       else dropReason = decoded.type === 'status-report' ? 'not a command: a status report' : 'not a command: an outgoing message stored on the SIM';
       if (decoded.type === 'status-report') report = decoded;
     } catch (err) {

@@ -99,7 +99,7 @@ describe('codec command-line tools', () => {
     const cli = spawnCli(['pdu', 'decode', '07919730071111F10414D04937BD2C7797E9D3E614000811309291024061080442043504410442']);
     expect(await cli.exited).toBe(0);
     expect(JSON.parse(cli.output())).toEqual({
-      type: 'deliver', encoding: 'ucs2', concat: null, text: 'тест', sender: 'InternetSMS', timestamp: '2011-03-29T19:20:04+04:00', smsc: '+79037011111', class: null,
+      type: 'deliver', encoding: 'ucs2', concat: null, text: 'тест', truncated: false, sender: 'InternetSMS', timestamp: '2011-03-29T19:20:04+04:00', smsc: '+79037011111', class: null,
     });
   });
 

@@ -31,7 +31,7 @@ program
   .command('simulate')
   .description('run the simulated modem and carrier as a process of its own')
   .option('--listen <host:port>', 'serve the modem line over TCP (connect with run --port tcp://HOST:PORT)')
-  .option('--stdio', 'the modem line is stdin/stdout (socat can make it a pty)')
+  .option('--stdio', 'the modem line is stdin/stdout (scripts/pty-relay.py makes it a pty)')
   .option('--state <file>', 'carrier, phones and SIM storage (default: data/simulator-modem.json)')
   .option('--http <host:port>', 'serve /api/v1/sim/… (phones, vouchers) on this address')
   .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')

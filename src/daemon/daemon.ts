@@ -36,6 +36,7 @@ import { Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
 import { localDay } from '../util/local-day.js';
+import { VERSION } from '../util/version.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -252,7 +253,7 @@ export class Daemon {
       box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),
       health: () => {
         const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
-        return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
+        return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), version: VERSION };
       },
       sim: this.options.sim,
     });

@@ -73,6 +73,67 @@ describe('the daemon and the simulator as separate processes', () => {
   });
 });
 
+describe('the operator at the command line', () => {
+  it('versionIsThePackageVersion', async () => {
+    const cli = spawnCli(['--version']);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toBe(`${JSON.parse(fs.readFileSync('package.json', 'utf8')).version}\n`);
+  });
+
+  it('aBaudRateThatIsNotOneNamesTheFlagAndTheAllowedRates', async () => {
+    const daemon = spawnCli(['run', '--baud', 'fast', '--data-dir', tmpDir()]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toBe('gsmkeeper: config: the command line: --baud "fast" is not allowed; allowed: 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600\n');
+  });
+
+  it('aMisspeltKeyIsNamedWithTheKeyItMeant', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'gsmkeeper.yml'), 'modme:\n  port: /dev/ttyUSB0\n');
+    const daemon = spawnCli(['run', '--config', path.join(dir, 'gsmkeeper.yml'), '--data-dir', dir]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toBe(`gsmkeeper: config: ${dir}/gsmkeeper.yml: unknown key "modme" (did you mean "modem"?)\n`);
+  });
+
+  it('aBadCronExpressionStopsTheStartBeforeTheModemIsTouched', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'gsmkeeper.yml'), 'credit:\n  checkSchedule: "0 9 * * * * *"\n');
+    // The port does not exist: had the config been checked after the modem, this would fail on the port.
+    const daemon = spawnCli(['run', '--config', path.join(dir, 'gsmkeeper.yml'), '--port', path.join(dir, 'no-such-tty'), '--data-dir', dir]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toBe(`gsmkeeper: config: ${dir}/gsmkeeper.yml: credit.checkSchedule "0 9 * * * * *" is not a cron expression (minute hour day month weekday, e.g. "0 9 * * *")\n`);
+  });
+
+  it('aDataDirThatIsNotThereIsCreatedAndTheOperatorTold', async () => {
+    const data = path.join(tmpDir(), 'not', 'yet');
+    const daemon = spawnCli(['run', '--data-dir', data, '--http', '127.0.0.1:0', '--log-level', 'warn'], { GSMKEEPER_TOKEN: TOKEN });
+    spawned.push(daemon);
+    await daemon.waitForOutput(/HTTP relay: /);
+    expect(daemon.output()).toMatch(new RegExp(`^gsmkeeper: data dir ${data} does not exist: creating it\n`));
+    expect(fs.existsSync(path.join(data, 'gsmkeeper.db'))).toBe(true);
+  });
+
+  it('aSecondDaemonOnTheSameDataDirIsRefused', async () => {
+    const data = tmpDir();
+    const first = spawnCli(['run', '--data-dir', data, '--http', '127.0.0.1:0', '--log-level', 'warn'], { GSMKEEPER_TOKEN: TOKEN });
+    spawned.push(first);
+    const [, relay] = await first.waitForOutput(/HTTP relay: (http:\/\/\S+)\/api\/v1\/commands/);
+    const second = spawnCli(['run', '--data-dir', data, '--http', '127.0.0.1:0'], { GSMKEEPER_TOKEN: TOKEN });
+    spawned.push(second);
+    expect(await second.exited).toBe(2);
+    expect(second.output()).toBe(`gsmkeeper: a gsmkeeper daemon is running on ${data}: stop it first\n`);
+    expect((await api(relay!, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).toMatch(/^Signal/);
+    // The lock goes with the process, however it ends.
+    first.kill('SIGKILL');
+    await first.exited;
+    const third = spawnCli(['run', '--data-dir', data, '--http', '127.0.0.1:0', '--log-level', 'warn'], { GSMKEEPER_TOKEN: TOKEN });
+    spawned.push(third);
+    await third.waitForOutput(/HTTP relay: /);
+  });
+});
+
 describe('credit reset from the command line', () => {
   it('clearsTheAttemptLockSoRechargingWorksAgain', async () => {
     const { Store } = await import('../../src/store/store.js');

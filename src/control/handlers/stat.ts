@@ -2,7 +2,7 @@ import { formatDay } from '../../carriers/money.js';
 import { ok, type Handler, type StatusSnapshot } from '../context.js';
 import { age, uptime } from './format.js';
 
-/** One SMS of status: signal, network, balance with its age, outbox, uptime, problems first. */
+/** One SMS of status: signal, network, balance with its age, outbox, uptime, version, problems first. */
 export function formatStatus(s: StatusSnapshot): string {
   const parts: string[] = [];
   if (s.degraded.length) parts.push(`PROBLEM: ${s.degraded.join(', ')}.`);
@@ -17,7 +17,7 @@ export function formatStatus(s: StatusSnapshot): string {
     parts.push('Balance unknown.');
   }
   if (s.walletCards > 0) parts.push(`Wallet ${s.walletCards}.`);
-  parts.push(`Outbox ${s.pendingOutbox}. Up ${uptime(s.uptimeSeconds)}.`);
+  parts.push(`Outbox ${s.pendingOutbox}. Up ${uptime(s.uptimeSeconds)}. v${s.version}.`);
   return parts.join(' ');
 }
 

@@ -19,6 +19,8 @@ export interface Config {
     listen: string;
     /** Bearer token; null → GSMKEEPER_TOKEN, else generated once into the data dir. */
     token: string | null;
+    /** GET /metrics without the token (for a Prometheus on a trusted network). */
+    metricsPublic: boolean;
   };
   dataDir: string;
   /** The SMS command password (the seed device's default is 123456). */
@@ -83,7 +85,7 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = {
   modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null },
-  http: { listen: '127.0.0.1:8080', token: null },
+  http: { listen: '127.0.0.1:8080', token: null, metricsPublic: false },
   dataDir: './data',
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
@@ -132,6 +134,7 @@ export const configSchema = {
       properties: {
         listen: { type: 'string', pattern: '^$|^(\\[[^\\]]+\\]|[^:]+):\\d{1,5}$' },
         token: { type: ['string', 'null'], minLength: 16 },
+        metricsPublic: { type: 'boolean' },
       },
     },
     dataDir: { type: 'string', minLength: 1 },

@@ -9,7 +9,7 @@ import type { Config } from '../config/schema.js';
 import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
-import { RechargeService } from '../recharge/service.js';
+import { RechargeService, type RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { Store } from '../store/store.js';
 import { openLink, type ModemLink } from '../transport/open-port.js';
@@ -35,6 +35,7 @@ import type { TopUpNotice } from '../scheduler/credit-check.js';
 import { Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
+import { BoxTallies, metricsSource } from './metrics-source.js';
 import { localDay } from '../util/local-day.js';
 import { VERSION } from '../util/version.js';
 
@@ -77,7 +78,9 @@ export class Daemon {
   private readonly carrierSms = new CarrierSmsWaiters();
   supervisor!: Supervisor;
   wallet!: Wallet;
-  private recharge!: RechargeService;
+  private recharge!: Pick<RechargeService, 'recharge'>;
+  /** Commands and recharges counted by outcome, for /metrics. */
+  readonly tallies = new BoxTallies();
   private ctx!: ControlContext;
 
   constructor(private readonly options: DaemonOptions) {
@@ -130,7 +133,7 @@ export class Daemon {
       for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, out);
       this.pump?.kick();
     };
-    const recharge = (this.recharge = new RechargeService({
+    const service = new RechargeService({
       store: this.store,
       dialer: this.modem,
       sim: () => (this.modem.imsi && this.profile ? { imsi: this.modem.imsi, profile: this.profile } : null),
@@ -139,7 +142,18 @@ export class Daemon {
       logger,
       onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
       awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
-    }));
+    });
+    // Every recharge, whoever asks (CREDIT, the wallet, the recharge API), is counted here once.
+    const recharge = (this.recharge = {
+      recharge: (request: RechargeRequest) =>
+        service.recharge(request).then(
+          (result) => (this.tallies.recharge(result), result),
+          (err: unknown) => {
+            this.tallies.recharge('error');
+            throw err;
+          },
+        ),
+    });
     this.wallet = new Wallet({
       store: this.store,
       secret,
@@ -170,7 +184,7 @@ export class Daemon {
       (row) => sendRefusal(this.store, config.sms, row),
       logger,
     );
-    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
+    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick(), (row, outcome) => this.tallies.command(row.source, outcome));
     this.intake = new Intake(this.modem, this.store, logger, (row) => {
       if (this.carrierSms.offer(row.sender, row.text)) this.store.commands.drop(row.id, 'carrier answer to a recharge');
       else this.track(this.runner.run(row));
@@ -256,6 +270,10 @@ export class Daemon {
         return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), version: VERSION };
       },
       sim: this.options.sim,
+      metrics: {
+        public: this.options.config.http.metricsPublic,
+        source: metricsSource({ ctx: this.ctx, carrier: () => this.profile?.id ?? null, modemUp: () => this.supervisor.step === 'healthy', recoveries: () => this.supervisor.recoveries, tallies: this.tallies }),
+      },
     });
     this.httpAddress = await this.http.listen({ host, port });
   }

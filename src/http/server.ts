@@ -7,6 +7,7 @@ import { simRoutes, type SimControl } from './routes/sim.js';
 import { walletRoutes, type RechargeApi, type WalletApi } from './routes/wallet.js';
 import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
+import { metricsRoutes, METRICS_PATH, type MetricsOptions } from './routes/metrics.js';
 
 export interface HttpOptions {
   token: string;
@@ -19,6 +20,8 @@ export interface HttpOptions {
   wallet?: { cards: WalletApi; recharge: RechargeApi } | undefined;
   /** Status, balance history and message log for the web panel (which is served with them). */
   box?: BoxApi | undefined;
+  /** Prometheus metrics at /metrics (absent on the standalone simulator's server). */
+  metrics?: MetricsOptions | undefined;
 }
 
 /** The relay API: bearer-token auth on everything but /health, JSON errors with stable codes. */
@@ -28,6 +31,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   app.addHook('onRequest', async (request) => {
     // Health, and the panel's own page and files (it asks for the token itself); all else needs it.
     if (request.url === '/api/v1/health' || (request.method === 'GET' && PANEL_PATHS.has(request.url.split('?')[0]!))) return;
+    if (options.metrics?.public && request.url.split('?')[0] === METRICS_PATH) return;
     if (!bearerMatches(request.headers.authorization, options.token)) {
       throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     }
@@ -53,6 +57,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
     panelRoutes(app);
   }
   if (options.sim) simRoutes(app, options.sim);
+  if (options.metrics) metricsRoutes(app, options.metrics);
   return app;
 }
 

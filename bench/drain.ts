@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { api, TOKEN } from '../test/helpers/daemon.js';
-import { CLI, spawnCli, spawnProcess, type Spawned } from '../test/helpers/processes.js';
+import { spawnCli, spawnPtyRelay, type Spawned } from '../test/helpers/processes.js';
 import { tmpDir } from '../test/helpers/tmp.js';
 import { waitFor } from '../test/helpers/wait.js';
 import { machine, storedWorkload } from './lib/common.js';
@@ -30,7 +30,7 @@ export async function drain(count: number, baud: number, pty: boolean): Promise<
   let port: string;
   if (pty) {
     const tty = path.join(dir, 'ttyGSM0');
-    sim = spawnProcess('socat', [`pty,raw,echo=0,link=${tty}`, `EXEC:${[process.execPath, CLI, ...simArgs, '--stdio'].join(' ').replaceAll(':', '\\:')}`], env);
+    sim = spawnPtyRelay(tty, [...simArgs, '--stdio'], env);
     port = tty;
   } else {
     sim = spawnCli([...simArgs, '--listen', '127.0.0.1:0'], env);
@@ -57,7 +57,7 @@ export async function drain(count: number, baud: number, pty: boolean): Promise<
   const bytes = stats.bytesToModem - before.bytesToModem + stats.bytesToDte - before.bytesToDte;
   const wireSeconds = (bytes * 10) / baud;
   return {
-    link: pty ? 'pty (socat)' : 'tcp',
+    link: pty ? 'pty' : 'tcp',
     messages: count,
     seconds,
     bytes,

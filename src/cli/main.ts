@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { CarrierProfileError } from '../carriers/loader.js';
+import { VERSION } from '../util/version.js';
 import { UsageError } from './usage-error.js';
 
 const program = new Command();
@@ -14,7 +15,7 @@ function storeOptions(command: Command): Command {
 }
 // Each subcommand loads its own modules when it runs: the daemon does not carry the simulator CLI or
 // the codec tools in memory, and a quick `pdu decode` does not load the daemon.
-program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').showHelpAfterError();
+program.name('gsmkeeper').description('Keeps a prepaid SIM topped up; answers SMS and HTTP commands.').version(VERSION).showHelpAfterError();
 
 program
   .command('run')
@@ -31,7 +32,7 @@ program
   .command('simulate')
   .description('run the simulated modem and carrier as a process of its own')
   .option('--listen <host:port>', 'serve the modem line over TCP (connect with run --port tcp://HOST:PORT)')
-  .option('--stdio', 'the modem line is stdin/stdout (socat can make it a pty)')
+  .option('--stdio', 'the modem line is stdin/stdout (scripts/pty-relay.py makes it a pty)')
   .option('--state <file>', 'carrier, phones and SIM storage (default: data/simulator-modem.json)')
   .option('--http <host:port>', 'serve /api/v1/sim/… (phones, vouchers) on this address')
   .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')
@@ -72,6 +73,16 @@ storeOptions(vouchers.command('list'))
 storeOptions(vouchers.command('remove <id>'))
   .description('take out a card that was never dialled')
   .action(async (id: string, flags) => (await import('./vouchers.js')).vouchersRemoveCommand(id, flags));
+
+storeOptions(program.command('backup <file>'))
+  .description("the store (an online copy, safe while the daemon runs), the install key, the relay token and the config file in one file")
+  .option('--seal', 'seal it with a passphrase (asked for at the prompt or read from stdin, never an argument)')
+  .option('--force', 'overwrite <file> if it exists')
+  .action(async (file: string, flags) => (await import('./backup.js')).backupCommand(file, flags));
+storeOptions(program.command('restore <file>'))
+  .description('put a backup back into the data dir (with the daemon stopped); its checksums or seal are verified first')
+  .option('--force', 'overwrite a store, key, token or config file already there')
+  .action(async (file: string, flags) => (await import('./backup.js')).restoreCommand(file, flags));
 
 program
   .command('carriers')

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type DeepPartial } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { Daemon } from '../daemon/daemon.js';
-import { resolveToken, type ResolvedToken } from '../daemon/data-files.js';
-import { InstanceLock } from '../daemon/instance-lock.js';
+import { resolveToken, tokenFromEnvironment, type ResolvedToken } from '../daemon/data-files.js';
+import { DataDirInUseError, InstanceLock } from '../daemon/instance-lock.js';
 import { createLogger } from '../log/logger.js';
+import { PRIVATE_DIR_MODE } from '../util/private-files.js';
 import type { Simulator } from '../sim/simulator.js';
 import { parsePortSpec } from '../transport/port-spec.js';
 import type { ModemLink } from '../transport/open-port.js';
+import { UsageError } from './usage-error.js';
 
 export interface RunFlags {
   port?: string;
@@ -20,26 +22,50 @@ export interface RunFlags {
 }
 
 /** The config file: --config, else ./gsmkeeper.yml when present, else defaults only. */
-function configFile(flag: string | undefined): string | null {
+export function configFile(flag: string | undefined): string | null {
   if (flag) return flag;
   return fs.existsSync('gsmkeeper.yml') ? 'gsmkeeper.yml' : null;
 }
 
+/** The option each config key can come from, so a bad value names the flag that gave it. */
+const FLAG_NAMES = { 'modem.port': '--port', 'modem.baud': '--baud', dataDir: '--data-dir', 'http.listen': '--http', 'log.level': '--log-level' };
+
 export function configFromFlags(flags: RunFlags): Config {
-  const overrides: DeepPartial<Config> = {};
+  const overrides: { modem?: { port?: string; baud?: number | string }; dataDir?: string; http?: { listen: string }; log?: { level: string } } = {};
   if (flags.port) overrides.modem = { port: flags.port };
-  if (flags.baud) overrides.modem = { ...overrides.modem, baud: Number(flags.baud) };
+  // Not a number stays the text given, so the error shows it ("fast") rather than NaN.
+  if (flags.baud) overrides.modem = { ...overrides.modem, baud: /^[0-9]+$/.test(flags.baud) ? Number(flags.baud) : flags.baud };
   if (flags.dataDir) overrides.dataDir = flags.dataDir;
   if (flags.http !== undefined) overrides.http = { listen: flags.http };
   if (flags.logLevel) overrides.log = { level: flags.logLevel };
-  return loadConfig(configFile(flags.config), overrides);
+  return loadConfig(configFile(flags.config), overrides, FLAG_NAMES);
+}
+
+/** The data dir for this process alone (a daemon, a restore), or a clear refusal. */
+export function holdDataDir(dir: string, modem: string | null): InstanceLock {
+  try {
+    return InstanceLock.acquire(dir, { modem });
+  } catch (err) {
+    if (err instanceof DataDirInUseError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** A data dir that is not there yet is made, and the owner told (a mistyped path shows up here). */
+export function prepareDataDir(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  console.error(`gsmkeeper: data dir ${dir} does not exist: creating it`);
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
 export async function runCommand(flags: RunFlags): Promise<void> {
   const config = configFromFlags(flags);
-  const resolved = resolveToken(config.dataDir, config.http.token);
+  // A bad GSMKEEPER_TOKEN is a configuration mistake like any other: refused before anything is made.
+  tokenFromEnvironment();
+  prepareDataDir(config.dataDir);
   // Taken before anything touches the data dir (the built-in simulator keeps its state there).
-  const lock = InstanceLock.acquire(config.dataDir, { modem: config.modem.port ?? 'built-in simulator' });
+  const lock = holdDataDir(config.dataDir, config.modem.port ?? 'built-in simulator');
+  const resolved = resolveToken(config.dataDir, config.http.token);
   const logger = createLogger({ level: config.log.level });
   let link: ModemLink;
   let simulator: Simulator | undefined;
@@ -60,6 +86,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     logger.info({ signal }, 'stopping');
     await daemon.stop();
     simulator?.close();
+    lock.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import { Ajv } from 'ajv';
+import cron from 'node-cron';
 import YAML from 'yaml';
+import { describeProblem, type FlagNames } from './problems.js';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.js';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+// verbose: each error carries the value it is about, so a message can show what was given.
+const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object | null ? DeepPartial<NonNullable<T[K]>> | T[K] : T[K] };
 
@@ -23,17 +26,38 @@ function merge<T>(base: T, over: DeepPartial<T> | undefined): T {
   return out as T;
 }
 
-export function checkConfig(data: unknown, origin: string): DeepPartial<Config> {
+/**
+ * Validates config data from `origin` (a file name, or "the command line" with `flags` naming the
+ * option behind each key). Every problem names its key or flag and what is allowed.
+ */
+export function checkConfig(data: unknown, origin: string, flags: FlagNames = {}): DeepPartial<Config> {
   if (data === null || data === undefined) return {};
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    const problems = (validate.errors ?? []).map((error) => describeProblem(error, configSchema, flags)).join('; ');
     throw new ConfigError(`${origin}: ${problems}`);
   }
   return data as DeepPartial<Config>;
 }
 
-/** Defaults, then the YAML file (if any), then overrides from the command line, each validated. */
-export function loadConfig(file: string | null, overrides: DeepPartial<Config> = {}): Config {
+/** What the schema cannot say: the schedule must be a cron expression, the timezone one Node knows. */
+function checkMeaning(config: Config, origin: string): void {
+  if (!cron.validate(config.credit.checkSchedule)) {
+    throw new ConfigError(`${origin}: credit.checkSchedule "${config.credit.checkSchedule}" is not a cron expression (minute hour day month weekday, e.g. "0 9 * * *")`);
+  }
+  if (config.timezone !== null) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: config.timezone });
+    } catch {
+      throw new ConfigError(`${origin}: timezone "${config.timezone}" is not an IANA timezone (e.g. "Europe/Sofia")`);
+    }
+  }
+}
+
+/**
+ * Defaults, then the YAML file (if any), then overrides from the command line, each validated (the
+ * overrides are as untrusted as the file: `--baud fast` arrives as the text "fast").
+ */
+export function loadConfig(file: string | null, overrides: unknown = {}, flags: FlagNames = {}): Config {
   let fromFile: DeepPartial<Config> = {};
   if (file) {
     let text: string;
@@ -50,8 +74,9 @@ export function loadConfig(file: string | null, overrides: DeepPartial<Config> =
     }
     fromFile = checkConfig(data, file);
   }
-  const merged = merge(merge(DEFAULT_CONFIG, fromFile), overrides);
-  checkConfig(merged, 'the command line');
+  const fromFlags = checkConfig(overrides, 'the command line', flags);
+  const merged = merge(merge(DEFAULT_CONFIG, fromFile), fromFlags);
+  checkMeaning(merged, file ?? 'the defaults');
   return merged;
 }
 

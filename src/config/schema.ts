@@ -24,6 +24,8 @@ export interface Config {
     /** Connections open at once, in all and from one address (a reverse proxy is one address). */
     maxConnections: number;
     maxConnectionsPerClient: number;
+    /** GET /metrics without the token (for a Prometheus on a trusted network). */
+    metricsPublic: boolean;
   };
   dataDir: string;
   /** The SMS command password (the seed device's default is 123456). */
@@ -88,7 +90,7 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = {
   modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null, lockDir: '/var/lock' },
-  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32 },
+  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32, metricsPublic: false },
   dataDir: './data',
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
@@ -140,6 +142,7 @@ export const configSchema = {
         token: { type: ['string', 'null'], minLength: 16 },
         maxConnections: { type: 'integer', minimum: 1, maximum: 10000 },
         maxConnectionsPerClient: { type: 'integer', minimum: 1, maximum: 10000 },
+        metricsPublic: { type: 'boolean' },
       },
     },
     dataDir: { type: 'string', minLength: 1 },

@@ -16,6 +16,8 @@ export interface StatusSnapshot {
   /** Wallet cards not yet used or expired. */
   walletCards: number;
   uptimeSeconds: number;
+  /** gsmkeeper's version. */
+  version: string;
   /** Plain-words problems: "no SIM", "no network", "modem not answering". */
   degraded: string[];
 }

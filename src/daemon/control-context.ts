@@ -16,7 +16,7 @@ export interface ControlDeps {
   store: Store;
   settings: RuntimeSettings;
   modem: Modem;
-  recharge: RechargeService;
+  recharge: Pick<RechargeService, 'recharge'>;
   guard: SenderGuard;
   profile: () => CarrierProfile | null;
   startedAt: number;

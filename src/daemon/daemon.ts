@@ -9,7 +9,7 @@ import type { Config } from '../config/schema.js';
 import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
-import { RechargeService } from '../recharge/service.js';
+import { RechargeService, type RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { installSecret, Store } from '../store/store.js';
 import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
@@ -36,8 +36,10 @@ import type { TopUpNotice } from '../scheduler/credit-check.js';
 import { SIM_CARRIER_SETTING, Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
+import { BoxTallies, metricsSource } from './metrics-source.js';
 import { localDay } from '../util/local-day.js';
 import { makePrivateDir } from '../util/private-files.js';
+import { VERSION } from '../util/version.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -80,7 +82,9 @@ export class Daemon {
   private readonly carrierSms = new CarrierSmsWaiters();
   supervisor!: Supervisor;
   wallet!: Wallet;
-  private recharge!: RechargeService;
+  private recharge!: Pick<RechargeService, 'recharge'>;
+  /** Commands and recharges counted by outcome, for /metrics. */
+  readonly tallies = new BoxTallies();
   private ctx!: ControlContext;
   private lock: InstanceLock | null = null;
   private portLock: PortLock | null = null;
@@ -156,7 +160,7 @@ export class Daemon {
       for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, out);
       this.pump?.kick();
     };
-    const recharge = (this.recharge = new RechargeService({
+    const service = new RechargeService({
       store: this.store,
       dialer: this.modem,
       sim: () => (this.modem.imsi && this.profile ? { imsi: this.modem.imsi, profile: this.profile } : null),
@@ -165,7 +169,18 @@ export class Daemon {
       logger,
       onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
       awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
-    }));
+    });
+    // Every recharge, whoever asks (CREDIT, the wallet, the recharge API), is counted here once.
+    const recharge = (this.recharge = {
+      recharge: (request: RechargeRequest) =>
+        service.recharge(request).then(
+          (result) => (this.tallies.recharge(result), result),
+          (err: unknown) => {
+            this.tallies.recharge('error');
+            throw err;
+          },
+        ),
+    });
     this.wallet = new Wallet({
       store: this.store,
       secret,
@@ -197,7 +212,7 @@ export class Daemon {
       (row) => sendRefusal(this.store, config.sms, row),
       logger,
     );
-    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
+    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick(), (row, outcome) => this.tallies.command(row.source, outcome));
     this.intake = new Intake(this.modem, this.store, logger, (row) => {
       if (this.carrierSms.offer(row.sender, this.store.commands.runnableText(row) ?? '')) this.store.commands.drop(row.id, 'carrier answer to a recharge');
       else this.track(this.runner.run(row));
@@ -280,10 +295,14 @@ export class Daemon {
       box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),
       health: () => {
         const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
-        return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
+        return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), version: VERSION };
       },
       sim: this.options.sim,
       limits: { maxConnections: this.options.config.http.maxConnections, maxConnectionsPerClient: this.options.config.http.maxConnectionsPerClient },
+      metrics: {
+        public: this.options.config.http.metricsPublic,
+        source: metricsSource({ ctx: this.ctx, carrier: () => this.profile?.id ?? null, modemUp: () => this.supervisor.step === 'healthy', recoveries: () => this.supervisor.recoveries, tallies: this.tallies }),
+      },
     });
     this.httpAddress = await this.http.listen({ host, port });
     this.lock?.update({ http: this.httpAddress });

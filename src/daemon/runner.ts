@@ -24,6 +24,8 @@ export class CommandRunner {
     private readonly guard: SenderGuard,
     logger: Logger,
     private readonly onReplyQueued: () => void,
+    /** Told once per command run, whatever the outcome (the metrics count them). */
+    private readonly onOutcome: (row: CommandRow, outcome: RunOutcome) => void = () => {},
   ) {
     this.log = logger.child({ channel: 'commands' });
   }
@@ -48,7 +50,12 @@ export class CommandRunner {
         ? { kind: 'dropped', commandId: row.id, reason: current.drop_reason ?? 'dropped' }
         : { kind: 'answered', commandId: row.id, name: current.name ?? '', reply: current.reply, smsTo: current.reply_to });
     }
-    const work = this.execute(row).finally(() => this.inFlight.delete(row.id));
+    const work = this.execute(row)
+      .then((outcome) => {
+        this.onOutcome(row, outcome);
+        return outcome;
+      })
+      .finally(() => this.inFlight.delete(row.id));
     this.inFlight.set(row.id, work);
     return work;
   }

@@ -3,6 +3,7 @@ import type { Modem } from '../modem/modem.js';
 import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { Store } from '../store/store.js';
 import { localDay } from '../util/local-day.js';
+import { VERSION } from '../util/version.js';
 
 interface Radio {
   signal: SignalQuality | null;
@@ -53,6 +54,7 @@ export class StatusCollector {
       pendingOutbox: this.store.outbox.pendingCount(),
       walletCards: this.walletReady(),
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      version: VERSION,
       degraded,
     };
   }

@@ -8,6 +8,7 @@ import { walletRoutes, type RechargeApi, type WalletApi } from './routes/wallet.
 import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.js';
+import { metricsRoutes, METRICS_PATH, type MetricsOptions } from './routes/metrics.js';
 
 export interface HttpOptions {
   token: string;
@@ -22,6 +23,8 @@ export interface HttpOptions {
   box?: BoxApi | undefined;
   /** Connection caps and timeouts; the defaults suit a box on a LAN or behind a proxy. */
   limits?: Partial<ConnectionLimits> | undefined;
+  /** Prometheus metrics at /metrics (absent on the standalone simulator's server). */
+  metrics?: MetricsOptions | undefined;
 }
 
 /** What no API answer may be: cached by a browser or a proxy, or read as anything but JSON. */
@@ -44,6 +47,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   app.addHook('onRequest', async (request) => {
     // Health, and the panel's own page and files (it asks for the token itself); all else needs it.
     if (request.url === '/api/v1/health' || (request.method === 'GET' && PANEL_PATHS.has(request.url.split('?')[0]!))) return;
+    if (options.metrics?.public && request.url.split('?')[0] === METRICS_PATH) return;
     if (!bearerMatches(request.headers.authorization, options.token)) {
       throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     }
@@ -75,6 +79,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
     panelRoutes(app);
   }
   if (options.sim) simRoutes(app, options.sim);
+  if (options.metrics) metricsRoutes(app, options.metrics);
   return app;
 }
 

@@ -25,7 +25,7 @@ describe('one daemon per data dir (separate processes)', () => {
     const [, relay] = await first.waitForOutput(/HTTP relay: (http:\/\/\S+)\/api\/v1\/commands/);
 
     const second = daemonOn(dataDir);
-    expect(await second.exited).toBe(1);
+    expect(await second.exited).toBe(2);
     expect(second.output()).toMatch(new RegExp(
       `^gsmkeeper: the data dir ${dataDir} is in use by another gsmkeeper \\(PID ${first.child.pid}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, modem built-in simulator, HTTP ${relay}\\); stop it first, or give this one another --data-dir\\n$`,
     ));

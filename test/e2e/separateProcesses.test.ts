@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, TOKEN } from '../helpers/daemon.js';
-import { CLI, requireTool, spawnCli, spawnProcess, type Spawned } from '../helpers/processes.js';
+import { spawnCli, spawnPtyRelay, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -42,17 +43,15 @@ describe('the daemon and the simulator as separate processes', () => {
   });
 
   it('daemonTalksToTheSimulatorOnARealPseudoTerminal', async () => {
-    requireTool('socat', 'to give the simulator a pseudo-terminal, the real serial path');
     const dir = tmpDir();
     const tty = path.join(dir, 'ttyGSM0');
     const env = { GSMKEEPER_TOKEN: TOKEN };
-    const simArgs = ['simulate', '--stdio', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'];
-    // socat owns the pty; the simulator process is the modem behind it, speaking on stdin/stdout.
-    // (socat reads ':' as an option separator inside EXEC, hence the escapes.)
-    const socat = spawnProcess('socat', ['-d', '-d', `pty,raw,echo=0,link=${tty}`, `EXEC:${[process.execPath, CLI, ...simArgs].join(' ').replaceAll(':', '\\:')}`], env);
-    spawned.push(socat);
-    const [, simHttp] = await socat.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
-    await socat.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
+    // The relay owns the pty; the simulator process is the modem behind it, speaking on stdin/stdout.
+    const relay = spawnPtyRelay(tty, ['simulate', '--stdio', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'], env);
+    spawned.push(relay);
+    const [, simHttp] = await relay.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
+    const [, pts] = await relay.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
+    expect(fs.realpathSync(tty)).toBe(pts);
 
     // The port's UUCP lock goes to the test's own folder, not the box's /var/lock.
     const config = path.join(dir, 'gsmkeeper.yml');
@@ -66,11 +65,54 @@ describe('the daemon and the simulator as separate processes', () => {
   it('aBadConfigFileGivesAOneLineErrorAndExitCode2', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'gsmkeeper.yml');
-    (await import('node:fs')).writeFileSync(file, 'password: abc\nmodem:\n  baud: 12\n');
+    fs.writeFileSync(file, 'password: abc\nmodem:\n  baud: 12\n');
     const daemon = spawnCli(['run', '--config', file, '--data-dir', dir]);
     spawned.push(daemon);
     expect(await daemon.exited).toBe(2);
     expect(daemon.output()).toMatch(/^gsmkeeper: config: .*password.*\n$/);
+  });
+});
+
+describe('the operator at the command line', () => {
+  it('versionIsThePackageVersion', async () => {
+    const cli = spawnCli(['--version']);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toBe(`${JSON.parse(fs.readFileSync('package.json', 'utf8')).version}\n`);
+  });
+
+  it('aBaudRateThatIsNotOneNamesTheFlagAndTheAllowedRates', async () => {
+    const daemon = spawnCli(['run', '--baud', 'fast', '--data-dir', tmpDir()]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toBe('gsmkeeper: config: the command line: --baud "fast" is not allowed; allowed: 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600\n');
+  });
+
+  it('aMisspeltKeyIsNamedWithTheKeyItMeant', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'gsmkeeper.yml'), 'modme:\n  port: /dev/ttyUSB0\n');
+    const daemon = spawnCli(['run', '--config', path.join(dir, 'gsmkeeper.yml'), '--data-dir', dir]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toBe(`gsmkeeper: config: ${dir}/gsmkeeper.yml: unknown key "modme" (did you mean "modem"?)\n`);
+  });
+
+  it('aBadCronExpressionStopsTheStartBeforeTheModemIsTouched', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'gsmkeeper.yml'), 'credit:\n  checkSchedule: "0 9 * * * * *"\n');
+    // The port does not exist: had the config been checked after the modem, this would fail on the port.
+    const daemon = spawnCli(['run', '--config', path.join(dir, 'gsmkeeper.yml'), '--port', path.join(dir, 'no-such-tty'), '--data-dir', dir]);
+    spawned.push(daemon);
+    expect(await daemon.exited).toBe(2);
+    expect(daemon.output()).toBe(`gsmkeeper: config: ${dir}/gsmkeeper.yml: credit.checkSchedule "0 9 * * * * *" is not a cron expression (minute hour day month weekday, e.g. "0 9 * * *")\n`);
+  });
+
+  it('aDataDirThatIsNotThereIsCreatedAndTheOperatorTold', async () => {
+    const data = path.join(tmpDir(), 'not', 'yet');
+    const daemon = spawnCli(['run', '--data-dir', data, '--http', '127.0.0.1:0', '--log-level', 'warn'], { GSMKEEPER_TOKEN: TOKEN });
+    spawned.push(daemon);
+    await daemon.waitForOutput(/HTTP relay: /);
+    expect(daemon.output()).toMatch(new RegExp(`^gsmkeeper: data dir ${data} does not exist: creating it\n`));
+    expect(fs.existsSync(path.join(data, 'gsmkeeper.db'))).toBe(true);
   });
 });
 
@@ -132,30 +174,28 @@ describe('codec command-line tools', () => {
 
 describe('unplug and replug under a new name', () => {
   it('unplugAndReplugUnderNewName', async () => {
-    requireTool('socat', 'to give the simulator a pseudo-terminal, the real serial path');
     const dir = tmpDir();
     // The stable name (as /dev/serial/by-id/… is) points at a new /dev/pts/N after the replug.
     const byId = path.join(dir, 'usb-Simulated_GSM_Modem-if00-port0');
     const env = { GSMKEEPER_TOKEN: TOKEN };
     const plugIn = async () => {
-      const simArgs = ['simulate', '--stdio', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'];
-      const socat = spawnProcess('socat', ['-d', '-d', `pty,raw,echo=0,link=${byId}`, `EXEC:${[process.execPath, CLI, ...simArgs].join(' ').replaceAll(':', '\\:')}`], env);
-      spawned.push(socat);
-      const [, simHttp] = await socat.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
-      const [, pts] = await socat.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
-      return { socat, simHttp: simHttp!, pts: pts! };
+      const relay = spawnPtyRelay(byId, ['simulate', '--stdio', '--http', '127.0.0.1:0', '--state', path.join(dir, 'sim.json'), '--ussd-delay', '20'], env);
+      spawned.push(relay);
+      const [, simHttp] = await relay.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
+      const [, pts] = await relay.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
+      return { relay, simHttp: simHttp!, pts: pts! };
     };
     const first = await plugIn();
     const config = path.join(dir, 'gsmkeeper.yml');
-    (await import('node:fs')).writeFileSync(config, `modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n  lockDir: ${dir}\n`);
+    fs.writeFileSync(config, `modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n  lockDir: ${dir}\n`);
     const daemon = spawnCli(['run', '--config', config, '--port', byId, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info'], env);
     spawned.push(daemon);
     await daemon.waitForOutput(/HTTP relay: /);
 
-    first.socat.kill('SIGKILL');
-    await first.socat.exited;
+    first.relay.kill('SIGKILL');
+    await first.relay.exited;
     // Something else takes the old pts number, as USB re-enumeration rarely gives the same name back.
-    const squatter = spawnProcess('socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0']);
+    const squatter = spawnPtyRelay(path.join(dir, 'squatter'));
     spawned.push(squatter);
     await squatter.waitForOutput(/PTY is/);
     await daemon.waitForOutput(/"step":"reopen"/, 30_000);

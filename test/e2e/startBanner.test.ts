@@ -55,6 +55,6 @@ describe('the start banner never prints the access token into a log', () => {
     const daemon = spawnCli(['run', '--data-dir', dataDir, '--http', '127.0.0.1:0'], { GSMKEEPER_TOKEN: 'a' });
     spawned.push(daemon);
     expect(await daemon.exited).toBe(2);
-    expect(daemon.output()).toBe('gsmkeeper: config: GSMKEEPER_TOKEN (as http.token): /http/token must NOT have fewer than 16 characters\n');
+    expect(daemon.output()).toBe('gsmkeeper: config: GSMKEEPER_TOKEN (as http.token): http.token must NOT have fewer than 16 characters\n');
   });
 });

@@ -51,7 +51,7 @@ export function fakeControl(options: { recharge?: RechargeResult; balance?: Bala
       fake.requests.push(request);
       return options.recharge ?? { kind: 'invalid-code' };
     },
-    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, walletCards: 0, uptimeSeconds: 0, degraded: [] }),
+    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, walletCards: 0, uptimeSeconds: 0, version: '0.0.0-test', degraded: [] }),
     balance: async () => options.balance ?? { kind: 'unknown', why: 'no balance code for Vivacom' },
     ussd: async (code) => {
       fake.ussdCodes.push(code);

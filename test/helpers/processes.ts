@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
+export const PTY_RELAY = path.join(ROOT, 'scripts/pty-relay.py');
 
 export interface Spawned {
   child: ChildProcess;
@@ -115,7 +116,6 @@ export function spawnProcess(command: string, args: string[], env: Record<string
   return spawned;
 }
 
-/** The CLI as installed: the same Node flags as `npm start` and the systemd unit. */
 /**
  * How the daemon is run everywhere (the bin's shebang, npm start, the systemd unit): a small young
  * generation and V8's lite mode, for about 25 MiB less memory. Lite mode has no WebAssembly, hence
@@ -137,6 +137,18 @@ export function spawnCliOnPty(args: string[]): Spawned {
   requireBuilt();
   requireTool('python3', 'to give the CLI a pseudo-terminal');
   return spawnProcess('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, ...NODE_FLAGS, CLI, ...args], {}, { stdin: true });
+}
+
+/**
+ * A real pseudo-terminal (scripts/pty-relay.py, python3's standard library) at `link`, relaying to
+ * and from the CLI run with `args` (e.g. `simulate --stdio`); with no args it only holds a pty.
+ * Its output has the "PTY is /dev/pts/N" line and the CLI's stderr.
+ */
+export function spawnPtyRelay(link: string, args: string[] = [], env: Record<string, string> = {}): Spawned {
+  requireTool('python3', 'to give the simulator a pseudo-terminal, the real serial path');
+  const command = args.length ? [process.execPath, ...NODE_FLAGS, CLI, ...args] : [];
+  if (args.length) requireBuilt();
+  return spawnProcess('python3', [PTY_RELAY, link, ...command], env);
 }
 
 /** The CLI run to completion with `input` on its standard input (as a pipe, not a terminal). */

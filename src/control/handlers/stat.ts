@@ -1,8 +1,9 @@
 import { formatDay } from '../../carriers/money.js';
+import { splitText } from '../../codec/split.js';
 import { ok, type Handler, type StatusSnapshot } from '../context.js';
 import { age, uptime } from './format.js';
 
-/** One SMS of status: signal, network, balance with its age, outbox, uptime, problems first. */
+/** One SMS of status: problems first, signal, network, balance with its age, outbox, uptime, version. */
 export function formatStatus(s: StatusSnapshot): string {
   const parts: string[] = [];
   if (s.degraded.length) parts.push(`PROBLEM: ${s.degraded.join(', ')}.`);
@@ -18,7 +19,10 @@ export function formatStatus(s: StatusSnapshot): string {
   }
   if (s.walletCards > 0) parts.push(`Wallet ${s.walletCards}.`);
   parts.push(`Outbox ${s.pendingOutbox}. Up ${uptime(s.uptimeSeconds)}.`);
-  return parts.join(' ');
+  const status = parts.join(' ');
+  // The version goes last, and only while the reply still fits one SMS.
+  const withVersion = `${status} v${s.version}.`;
+  return splitText(withVersion).parts.length === 1 ? withVersion : status;
 }
 
 export const stat: Handler = async (_invocation, ctx) => ok(formatStatus(await ctx.status()));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig, type DeepPartial } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { Daemon } from '../daemon/daemon.js';
+import { connectSystemd } from '../daemon/systemd.js';
 import { resolveToken } from '../daemon/data-files.js';
 import { createLogger } from '../log/logger.js';
 import type { Simulator } from '../sim/simulator.js';
@@ -18,9 +19,10 @@ export interface RunFlags {
   logLevel?: Config['log']['level'];
 }
 
-/** The config file: --config, else ./gsmkeeper.yml when present, else defaults only. */
+/** The config file: --config, else GSMKEEPER_CONFIG, else ./gsmkeeper.yml when present, else defaults only. */
 function configFile(flag: string | undefined): string | null {
   if (flag) return flag;
+  if (process.env.GSMKEEPER_CONFIG) return process.env.GSMKEEPER_CONFIG;
   return fs.existsSync('gsmkeeper.yml') ? 'gsmkeeper.yml' : null;
 }
 
@@ -49,12 +51,14 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   }
   const { token, source, file } = resolveToken(config.dataDir, config.http.token);
   const daemon = new Daemon({ config, logger, link, token, ...(simulator ? { sim: simulator } : {}) });
+  const systemd = await connectSystemd(config, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    systemd.stopping();
     await daemon.stop();
     simulator?.close();
     process.exit(0);
@@ -63,6 +67,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await daemon.start();
+  systemd.ready(daemon);
   printBanner(daemon, token, source, file, simulator);
 }
 

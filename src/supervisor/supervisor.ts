@@ -43,6 +43,13 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   readonly recoveries: Record<LadderStep, number> = { healthy: 0, resync: 0, reinit: 0, reopen: 0, restart: 0, 'reset-hook': 0, failed: 0 };
   /** Plain-words problems that do not need the ladder: no SIM, no network. */
   degraded: string[] = [];
+  /**
+   * When the modem last proved it answers (performance.now(), immune to clock jumps): a keep-alive
+   * that passed, a recovery that ended healthy, or answers read while commands kept the line busy.
+   * The systemd watchdog pings only while this is recent, so a wedged supervisor gets restarted.
+   */
+  aliveAt = performance.now();
+  private bytesReadAtLastTick = -1;
   private timer: NodeJS.Timeout | null = null;
   private recovering: Promise<void> | null = null;
   private stopped = false;
@@ -89,8 +96,17 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   /** One keep-alive: skipped while commands are flowing (they prove the line themselves). */
   async keepAlive(): Promise<void> {
     try {
-      if (this.recovering || this.options.modem.engine.busy) return;
+      if (this.recovering) return;
+      const { engine } = this.options.modem;
+      const bytesRead = engine.stats.bytesRead;
+      const answered = bytesRead !== this.bytesReadAtLastTick;
+      this.bytesReadAtLastTick = bytesRead;
+      if (engine.busy) {
+        if (answered) this.aliveAt = performance.now();
+        return;
+      }
       await this.check();
+      this.aliveAt = performance.now();
       if (!this.degraded.length) await this.options.sweep?.();
     } catch (err) {
       await this.recover(`keep-alive failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -140,6 +156,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private enter(step: LadderStep): void {
     this.step = step;
+    if (step === 'healthy') this.aliveAt = performance.now();
     this.recoveries[step] += 1;
     this.emit('step', step);
     this.log.warn({ step }, step === 'healthy' ? 'modem recovered' : `recovery: ${step}`);

@@ -4,22 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, TOKEN } from '../helpers/daemon.js';
-import { spawnCli, spawnProcess, type Spawned } from '../helpers/processes.js';
+import { ROOT, spawnCli, spawnProcess, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
-
-/**
- * systemd's side of the notification socket, without systemd: python3 binds the unix datagram
- * socket a Type=notify service is given as NOTIFY_SOCKET and prints each datagram as a JSON line.
- */
-const RECEIVER = `
-import json, socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-print("bound", flush=True)
-while True:
-    print(json.dumps(s.recv(4096).decode()), flush=True)
-`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,7 +30,8 @@ describe('the daemon under systemd (Type=notify, WatchdogSec)', () => {
   it('saysReadyAndItsStatusPingsTheWatchdogStopsPingingWhenTheModemHangsAndSaysStopping', async () => {
     const dir = tmpDir();
     const socketPath = path.join(dir, 'notify');
-    const receiver = spawnProcess('python3', ['-c', RECEIVER, socketPath]);
+    // systemd's end of NOTIFY_SOCKET: python3 binds it and prints each datagram as a JSON line.
+    const receiver = spawnProcess('python3', [path.join(ROOT, 'test/helpers/notify-receiver.py'), socketPath]);
     spawned.push(receiver);
     await receiver.waitForOutput(/^bound$/m);
     const received = () => receiver.output().split('\n').filter((l) => l.startsWith('"')).map((l) => JSON.parse(l) as string);

@@ -69,7 +69,7 @@ export async function connectSystemd(config: Config, logger: Logger, env: NodeJS
       watchdog = startWatchdog({
         timeoutMs,
         ping: () => notifier.send({ WATCHDOG: '1' }),
-        aliveAt: () => daemon.supervisor.aliveAt,
+        progressAt: () => daemon.supervisor.progressAt,
         onWithheld: (reason) => {
           withheld = reason;
           if (reason) log.error({ reason }, 'watchdog pings withheld: systemd restarts the daemon unless this clears');

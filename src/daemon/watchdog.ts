@@ -2,14 +2,15 @@
  * systemd's watchdog (WatchdogSec=): a health tick that pings only while the box is really alive,
  * so a daemon whose event loop or modem supervisor is wedged stops pinging and gets restarted.
  * A process that merely runs is not enough: the tick checks that the event loop keeps time and
- * that the modem supervisor has seen the modem answer within the watchdog's own timeout.
+ * that the modem supervisor made progress (the modem answered, or the recovery ladder moved on)
+ * within the watchdog's own timeout.
  */
 export interface WatchdogOptions {
   /** WatchdogSec, from WATCHDOG_USEC. */
   timeoutMs: number;
   ping(): void;
-  /** When the modem last answered (performance.now() scale): the supervisor's aliveAt. */
-  aliveAt(): number;
+  /** When the modem supervisor last made progress (performance.now() scale): its progressAt. */
+  progressAt(): number;
   /** Told when pings stop (with why) and when they resume (null). */
   onWithheld(reason: string | null): void;
   now?: () => number;
@@ -21,9 +22,9 @@ const MAX_LAG_MS = 5000;
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
 /** Why the tick must not ping now, or null when it may. */
-export function withholdReason(now: number, aliveAt: number, lagMs: number, timeoutMs: number): string | null {
+export function withholdReason(now: number, progressAt: number, lagMs: number, timeoutMs: number): string | null {
   if (lagMs > Math.min(MAX_LAG_MS, timeoutMs / 4)) return `the event loop is ${seconds(lagMs)} late`;
-  if (now - aliveAt > timeoutMs) return `the modem supervisor has seen no answer for ${seconds(now - aliveAt)}`;
+  if (now - progressAt > timeoutMs) return `the modem supervisor has made no progress for ${seconds(now - progressAt)}`;
   return null;
 }
 
@@ -38,7 +39,7 @@ export function startWatchdog(options: WatchdogOptions): { stop(): void } {
   let timer: NodeJS.Timeout;
   const tick = (due: number) => {
     const at = now();
-    const reason = withholdReason(at, options.aliveAt(), at - due, options.timeoutMs);
+    const reason = withholdReason(at, options.progressAt(), at - due, options.timeoutMs);
     if (reason === null) options.ping();
     if ((reason === null) !== (withheld === null)) options.onWithheld(reason);
     withheld = reason;

@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { formatNotification, openNotifier, watchdogTimeoutMs } from '../../src/daemon/sd-notify.js';
 import { describeLine } from '../../src/daemon/systemd.js';
 import { startWatchdog, withholdReason } from '../../src/daemon/watchdog.js';
-import { Supervisor } from '../../src/supervisor/supervisor.js';
+import { Supervisor, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
 import type { Modem } from '../../src/modem/modem.js';
 
 describe('sd_notify messages', () => {
@@ -53,24 +53,24 @@ describe('the watchdog health tick', () => {
     vi.useRealTimers();
   });
 
-  it('pingsOnlyWhileTheModemAnsweredWithinTheTimeoutAndTheLoopKeepsTime', () => {
+  it('pingsOnlyWhileTheSupervisorProgressedWithinTheTimeoutAndTheLoopKeepsTime', () => {
     expect(withholdReason(100_000, 95_000, 10, 60_000)).toBeNull();
-    expect(withholdReason(100_000, 30_000, 10, 60_000)).toBe('the modem supervisor has seen no answer for 70 s');
+    expect(withholdReason(100_000, 30_000, 10, 60_000)).toBe('the modem supervisor has made no progress for 70 s');
     expect(withholdReason(100_000, 99_000, 6_000, 60_000)).toBe('the event loop is 6 s late');
     // A short timeout tolerates less lag: a quarter of it.
     expect(withholdReason(100_000, 99_000, 3_000, 8_000)).toBe('the event loop is 3 s late');
     expect(withholdReason(100_000, 99_000, 1_500, 8_000)).toBeNull();
   });
 
-  it('stopsPingingWhenTheModemFallsSilentAndSaysSoOnceThenResumes', () => {
+  it('stopsPingingWhenTheSupervisorStallsAndSaysSoOnceThenResumes', () => {
     vi.useFakeTimers();
     let clock = 0;
-    let aliveAt = 0;
+    let progressAt = 0;
     const events: string[] = [];
     const watchdog = startWatchdog({
       timeoutMs: 8000,
       now: () => clock,
-      aliveAt: () => aliveAt,
+      progressAt: () => progressAt,
       ping: () => events.push('ping'),
       onWithheld: (reason) => events.push(reason === null ? 'resumed' : 'withheld'),
     });
@@ -81,12 +81,12 @@ describe('the watchdog health tick', () => {
     try {
       for (let i = 0; i < 4; i += 1) {
         advance(2000);
-        aliveAt = clock;
+        progressAt = clock;
       }
       expect(events).toEqual(['ping', 'ping', 'ping', 'ping', 'ping']);
       for (let i = 0; i < 8; i += 1) advance(2000);
       expect(events.slice(5)).toEqual(['ping', 'ping', 'ping', 'ping', 'withheld']);
-      aliveAt = clock;
+      progressAt = clock;
       advance(2000);
       expect(events.slice(10)).toEqual(['ping', 'resumed']);
     } finally {
@@ -95,10 +95,14 @@ describe('the watchdog health tick', () => {
   });
 });
 
-describe('the supervisor knows when the modem last answered', () => {
-  function supervisorOver(engine: { busy: boolean; stats: { bytesRead: number } }) {
-    const modem = { engine, simState: async () => 'ready', registration: async () => 'home' } as unknown as Modem;
-    return new Supervisor({
+describe('the supervisor knows when it last made progress', () => {
+  function optionsOver(engine: { busy: boolean; stats: { bytesRead: number } }, exit: (code: number) => void = () => {}): SupervisorOptions {
+    const silent = async () => {
+      throw new Error('no answer');
+    };
+    const hungEngine = { ...engine, execute: silent, removeAllListeners: () => {}, close: () => {} };
+    const modem = { engine: hungEngine, simState: async () => 'ready', registration: async () => 'home', init: silent } as unknown as Modem;
+    return {
       modem,
       reopen: async () => {
         throw new Error('not used');
@@ -107,10 +111,11 @@ describe('the supervisor knows when the modem last answered', () => {
       keepAliveMs: 60_000,
       restartWaitMs: 1,
       resetHook: null,
-      exit: () => {},
+      exit,
       logger: silentLogger(),
-    });
+    };
   }
+  const supervisorOver = (engine: { busy: boolean; stats: { bytesRead: number } }, exit?: (code: number) => void) => new Supervisor(optionsOver(engine, exit));
 
   afterEach(() => {
     vi.restoreAllMocks();
@@ -122,7 +127,7 @@ describe('the supervisor knows when the modem last answered', () => {
     now.mockReturnValue(5000);
     await supervisor.keepAlive();
     supervisor.stop();
-    expect(supervisor.aliveAt).toBe(5000);
+    expect(supervisor.progressAt).toBe(5000);
   });
 
   it('aBusyLineCountsOnlyWhileAnswersKeepArriving', async () => {
@@ -131,15 +136,45 @@ describe('the supervisor knows when the modem last answered', () => {
     const supervisor = supervisorOver(engine);
     now.mockReturnValue(2000);
     await supervisor.keepAlive();
-    expect(supervisor.aliveAt).toBe(2000);
+    expect(supervisor.progressAt).toBe(2000);
     engine.stats.bytesRead = 500;
     now.mockReturnValue(3000);
     await supervisor.keepAlive();
-    expect(supervisor.aliveAt).toBe(3000);
+    expect(supervisor.progressAt).toBe(3000);
     // Busy and nothing read since the last tick: a command stuck in flight proves nothing.
     now.mockReturnValue(4000);
     await supervisor.keepAlive();
     supervisor.stop();
-    expect(supervisor.aliveAt).toBe(3000);
+    expect(supervisor.progressAt).toBe(3000);
+  });
+
+  it('eachRungOfTheRecoveryLadderCountsUntilTheLastOneExits', async () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const exits: number[] = [];
+    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } }, (code) => exits.push(code));
+    now.mockReturnValue(7000);
+    await supervisor.recover('the modem stopped answering');
+    supervisor.stop();
+    expect(supervisor.step).toBe('failed');
+    expect(exits).toEqual([3]);
+    expect(supervisor.progressAt).toBe(7000);
+  });
+
+  it('aStopCutsTheLaddersLongWaitShortSoTheDaemonCanExit', async () => {
+    vi.useFakeTimers();
+    try {
+      const supervisor = new Supervisor({
+        ...optionsOver({ busy: false, stats: { bytesRead: 0 } }),
+        restartWaitMs: 600_000,
+      });
+      const climbing = supervisor.restart();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(supervisor.step).toBe('restart');
+      supervisor.stop();
+      await climbing;
+      expect(supervisor.step).toBe('restart');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,12 +2,14 @@
  * Every benchmark in a few minutes: `npm run bench`. The idle period is shortened to 60 s here;
  * `npm run bench:idle` takes the full 600 s.
  */
+import { spawnSync } from 'node:child_process';
 import { drain, printDrain } from './drain.js';
 import { idle, printIdle } from './idle.js';
 import { latency, printLatency } from './latency.js';
 import { machine } from './lib/common.js';
 import { printRelay, relay } from './relay.js';
 import { codecBench } from './codec.js';
+import { maskingBench } from './masking.js';
 import { DELIVER_VECTORS } from '../test/vectors/deliver-vectors.js';
 
 const BAUD = 115200;
@@ -29,3 +31,9 @@ printRelay(await relay(10, 10));
 
 console.log(`\ncodec: ${DELIVER_VECTORS.length} public SMS-DELIVER vectors decoded, 4 texts encoded, 2 s each, next to node-pdu in the same run`);
 console.table(codecBench(2));
+
+console.log('\nmasking: the code-masking rule over inputs made to be slow for a backtracking matcher; flat ns/char as the size grows is linear');
+console.table(maskingBench());
+// The parsers are timed under the daemon's own V8 flags, so in a process of their own.
+console.log('');
+spawnSync(process.execPath, ['--max-semi-space-size=1', '--lite-mode', '--import', 'tsx', 'bench/parsers.ts'], { stdio: 'inherit' });

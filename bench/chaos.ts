@@ -29,8 +29,9 @@ console.table({
   'recharges left dialling (must be 0)': report.leftDialling,
   'commands left unfinished (must be 0)': report.leftUnfinished,
   'codes found in full in the daemon output (must be 0)': report.leakedCodes,
+  'codes found in full in the database bytes (must be 0)': report.codesAtRest,
   seconds: report.seconds,
 });
 console.log('recharges by state:', report.rechargesByState, 'commands by kind:', report.byKind);
-const bad = report.unanswered + report.answeredTwice + report.repliesToWrongPasswords + report.duplicateDials + report.leftDialling + report.leftUnfinished + report.leakedCodes;
+const bad = report.unanswered + report.answeredTwice + report.repliesToWrongPasswords + report.duplicateDials + report.leftDialling + report.leftUnfinished + report.leakedCodes + report.codesAtRest;
 process.exit(bad === 0 ? 0 : 1);

@@ -42,7 +42,7 @@ export async function drain(count: number, baud: number, pty: boolean): Promise<
   const started = performance.now();
   // The default daily cap of 50 SMS would (rightly) stop a 200-message drain.
   const config = path.join(dir, 'gsmkeeper.yml');
-  fs.writeFileSync(config, `sms:\n  dailyCap: ${count * 2}\n`);
+  fs.writeFileSync(config, `sms:\n  dailyCap: ${count * 2}\nmodem:\n  lockDir: ${dir}\n`);
   const daemon = spawnCli(['run', '--config', config, '--port', port, '--baud', String(baud), '--data-dir', path.join(dir, 'data'), '--http', '', '--log-level', 'warn'], env);
   let stats = before;
   await waitFor(async () => {

@@ -13,7 +13,7 @@ export async function inProcessDaemon(options: { vouchers?: number; http?: boole
   const config: Config = {
     ...DEFAULT_CONFIG,
     dataDir,
-    http: { listen: options.http ? '127.0.0.1:0' : '', token: null },
+    http: { ...DEFAULT_CONFIG.http, listen: options.http ? '127.0.0.1:0' : '', token: null },
     sms: { dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000, multipartTimeoutSeconds: 600 },
     security: { ...DEFAULT_CONFIG.security, maxWrongPasswords: 1_000_000 },
     log: { level: 'warn' },

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import { ReadlineParser } from '@serialport/parser-readline';
 import type { Logger } from '../log/logger.js';
 import { AtError, errorFromFinal } from './errors.js';
 import { parseFinalResult, type FinalResult } from './final-result.js';
+import { LineFramer } from './line-framer.js';
 import { DEFAULT_TIMEOUTS, timeoutClass, type TimeoutTable } from './timeouts.js';
-import { UrcRegistry, type UrcHandler } from './urc.js';
+import { shapeOf } from './trace.js';
+import { UrcCollector, URC_IDLE_MS } from './urc-collector.js';
+import { UrcRegistry, type UrcEntry, type UrcHandler } from './urc.js';
 
 export interface ExecuteOptions {
   /**
@@ -34,6 +36,8 @@ interface Transaction {
   options: ExecuteOptions;
   state: TxState;
   lines: string[];
+  /** Characters in `lines`, bounded by MAX_RESPONSE_CHARS. */
+  size: number;
   sawExpected: boolean;
   timer: NodeJS.Timeout | null;
   resolve(response: AtResponse): void;
@@ -42,12 +46,12 @@ interface Transaction {
   origin: Error;
 }
 
-type Pending = { kind: 'second-line'; header: string; handle: (lines: string[]) => void } | { kind: 'quoted'; text: string; handle: (lines: string[]) => void };
-
 export interface AtEngineOptions {
   timeouts?: Partial<TimeoutTable>;
   logger: Logger;
   urcs?: UrcRegistry;
+  /** How long a URC spanning lines waits for its next line before it is taken as it stands. */
+  urcIdleMs?: number;
 }
 
 export interface AtEngineStats {
@@ -56,26 +60,35 @@ export interface AtEngineStats {
   bytesRead: number;
   timeouts: number;
   staleFinals: number;
+  /** Lines longer than MAX_LINE, dropped whole. */
+  overlongLines: number;
+  /** URCs spanning lines that were delivered as they stood (no closing quote, cut short). */
+  cutUrcs: number;
 }
 
 const CTRL_Z = '\x1a';
 const ESC = '\x1b';
 const RESYNC_ATTEMPTS = 3;
+/** A full SIM listed with AT+CMGL is tens of kilobytes; more than this is a modem gone wrong. */
+const MAX_RESPONSE_CHARS = 1024 * 1024;
 
 /**
- * One AT transaction in flight at a time, FIFO. Lines come from parser-readline; the `>` prompt,
- * which has no line ending, is detected on the raw bytes. URCs are routed by prefix whatever is in
- * flight. After a timeout the next command is preceded by a probe whose answer cannot be confused
- * with a late final result of the timed-out command (see resync()).
+ * One AT transaction in flight at a time, FIFO. Lines come from a bounded line framer; the `>`
+ * prompt, which has no line ending, is detected on the raw bytes. URCs are routed by prefix whatever
+ * is in flight; those spanning lines are collected with bounds (UrcCollector). After a timeout the
+ * next command is preceded by a probe whose answer cannot be confused with a late final result of
+ * the timed-out command (see resync()). Nothing the modem prints is logged as it came: PDUs and long
+ * digit runs are logged by their length (shapeOf).
  */
 export class AtEngine extends EventEmitter {
   readonly urcs: UrcRegistry;
-  readonly stats: AtEngineStats = { commands: 0, bytesWritten: 0, bytesRead: 0, timeouts: 0, staleFinals: 0 };
+  readonly stats: AtEngineStats = { commands: 0, bytesWritten: 0, bytesRead: 0, timeouts: 0, staleFinals: 0, overlongLines: 0, cutUrcs: 0 };
   private readonly timeouts: TimeoutTable;
   private readonly log: Logger;
   private readonly queue: Transaction[] = [];
   private current: Transaction | null = null;
-  private pending: Pending | null = null;
+  private readonly framer: LineFramer;
+  private readonly collector: UrcCollector;
   private promptScan = '';
   private needsResync = false;
   private lastTimedOut = '';
@@ -87,9 +100,9 @@ export class AtEngine extends EventEmitter {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.log = options.logger.child({ channel: 'at' });
     this.urcs = options.urcs ?? new UrcRegistry();
-    const parser = port.pipe(new ReadlineParser({ delimiter: '\n', encoding: 'latin1' }));
-    parser.on('data', (line: string) => this.onLine(line));
-    port.on('data', (chunk: Buffer) => this.onRaw(chunk));
+    this.framer = new LineFramer((line) => this.onLine(line), (length) => this.onOverlong(length));
+    this.collector = new UrcCollector(this.urcs, (entry, lines, complete) => this.dispatchUrc(entry, lines, complete), options.urcIdleMs ?? URC_IDLE_MS);
+    port.on('data', (chunk: Buffer) => this.onData(chunk));
     port.on('close', () => this.shutdown('port-closed', 'the port closed'));
     port.on('error', (err: Error) => this.log.warn({ err: err.message }, 'port error'));
   }
@@ -116,6 +129,7 @@ export class AtEngine extends EventEmitter {
         options,
         state: 'queued',
         lines: [],
+        size: 0,
         sawExpected: false,
         timer: null,
         resolve,
@@ -148,6 +162,7 @@ export class AtEngine extends EventEmitter {
   private shutdown(code: 'closed' | 'port-closed', message: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.collector.close();
     const all = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
     this.current = null;
     for (const tx of all) this.fail(tx, new AtError(code, tx.label, message));
@@ -197,7 +212,7 @@ export class AtEngine extends EventEmitter {
   }
 
   private write(data: string, label: string): void {
-    this.log.trace({ dir: '»' }, label.replace(/\r/g, '<CR>').replace(/\x1a/g, '<SUB>').replace(/\x1b/g, '<ESC>'));
+    if (this.log.isLevelEnabled('trace')) this.log.trace({ dir: '»' }, label.replace(/\r/g, '<CR>').replace(/\x1a/g, '<SUB>').replace(/\x1b/g, '<ESC>'));
     this.stats.bytesWritten += Buffer.byteLength(data, 'latin1');
     this.port.write(Buffer.from(data, 'latin1'), (err) => {
       if (err) this.log.warn({ err: err.message }, 'write failed');
@@ -232,7 +247,7 @@ export class AtEngine extends EventEmitter {
       try {
         await new Promise<AtResponse>((resolve, reject) => {
           const tx: Transaction = {
-            command: probe.command, label: probe.command, options: { expect: probe.expect }, state: 'queued', lines: [],
+            command: probe.command, label: probe.command, options: { expect: probe.expect }, state: 'queued', lines: [], size: 0,
             sawExpected: false, timer: null, resolve, reject, origin: new Error('resync'),
           };
           void this.run(tx);
@@ -263,16 +278,23 @@ export class AtEngine extends EventEmitter {
     this.finish(tx, error);
   }
 
-  private onRaw(chunk: Buffer): void {
+  private onData(chunk: Buffer): void {
     this.stats.bytesRead += chunk.length;
     const text = chunk.toString('latin1');
-    this.log.trace({ dir: '«' }, text.replace(/\r/g, '<CR>').replace(/\n/g, '<LF>'));
+    this.framer.push(text);
+    this.scanForPrompt(text);
+  }
+
+  /**
+   * The SMS prompt is "> " or a bare ">" (SIMCom) at the start of a line; it has no line ending of
+   * its own, but noise may follow it in the same read.
+   */
+  private scanForPrompt(text: string): void {
     const tx = this.current;
     if (tx?.state !== 'awaiting-prompt') return;
-    // The SMS prompt is "> " or a bare ">" (SIMCom) at the start of a line; it has no line ending
-    // of its own, but noise may follow it in the same read.
     this.promptScan = (this.promptScan + text).slice(-256);
     if (/(?:^|\n)\r?>[ ]?(?:$|\r|\n)/.test(this.promptScan)) {
+      this.log.trace({ dir: '«' }, '>');
       tx.state = 'awaiting-final';
       this.promptScan = '';
       this.armTimer(tx, tx.options.timeoutMs ?? this.timeouts.send);
@@ -280,72 +302,67 @@ export class AtEngine extends EventEmitter {
     }
   }
 
-  /**
-   * A line ends in CR LF; a bare CR inside it separates too (some modems end lines with CR alone).
-   * The CR that ends the line is not a piece of its own, or a USSD text spanning lines would gain
-   * an empty line at every break.
-   */
-  private onLine(rawLine: string): void {
-    const pieces = rawLine.split('\r');
-    if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
-    for (const piece of pieces) this.onPiece(piece);
+  private onOverlong(length: number): void {
+    this.stats.overlongLines += 1;
+    this.log.warn({ length }, 'a line longer than any answer was dropped');
   }
 
-  private onPiece(piece: string): void {
-    const pending = this.pending;
-    if (pending?.kind === 'second-line') {
-      if (piece.trim() === '') return;
-      this.pending = null;
-      pending.handle([pending.header, piece.trim()]);
-      return;
-    }
-    if (pending?.kind === 'quoted') {
-      pending.text += `\n${piece}`;
-      if (countQuotes(pending.text) % 2 === 0) {
-        this.pending = null;
-        pending.handle([pending.text]);
-      }
-      return;
-    }
+  private onLine(piece: string): void {
+    if (this.log.isLevelEnabled('trace')) this.log.trace({ dir: '«' }, shapeOf(piece));
+    const tx = this.current;
+    // A text left open by the modem does not swallow the echo or the answer of our next command.
+    if (this.collector.offer(piece, (l) => tx !== null && (echoes(tx, l) || answers(tx, l)))) return;
     const line = piece.trim();
     if (line === '') return;
-    const tx = this.current;
 
     if (tx && tx.state === 'awaiting-final' && tx.options.body !== undefined && line.startsWith('>')) return;
-    if (tx ? line.toUpperCase() === tx.command.toUpperCase() : /^AT/i.test(line)) return; // echo
+    if (tx ? echoes(tx, line) : /^AT/i.test(line)) return;
 
     const final = parseFinalResult(line);
     if (final) return this.onFinal(final, line);
 
     const entry = this.urcs.match(line);
-    const solicited = tx?.options.expect !== undefined && line.startsWith(tx.options.expect);
-    if (entry && !solicited) {
-      const handle = (lines: string[]): void => {
-        if (this.urcs.dispatch(entry, lines) === 0) this.log.debug({ urc: lines[0] }, 'URC without subscriber');
-      };
-      if (entry.lines === 2) this.pending = { kind: 'second-line', header: line, handle };
-      else if (entry.quoted && countQuotes(line) % 2 === 1) this.pending = { kind: 'quoted', text: line, handle };
-      else handle([line]);
+    const solicited = tx !== null && answers(tx, line);
+    if (entry && !solicited) return this.collector.start(entry, line);
+    if (tx && tx.state !== 'queued') return this.addLine(tx, line, solicited);
+    this.log.debug({ line: shapeOf(line) }, 'unsolicited line ignored');
+  }
+
+  private dispatchUrc(entry: UrcEntry, lines: string[], complete: boolean): void {
+    if (!complete) {
+      this.stats.cutUrcs += 1;
+      this.log.warn({ urc: entry.prefix, lines: lines.length }, 'a URC spanning lines was cut short: taken as it stands');
+    }
+    if (this.urcs.dispatch(entry, lines) === 0) this.log.debug({ urc: shapeOf(lines[0] ?? '') }, 'URC without subscriber');
+  }
+
+  /**
+   * An answer bigger than any real one fails its command, and the rest of it must not become the
+   * next command's answer: the engine resynchronises as after a timeout.
+   */
+  private addLine(tx: Transaction, line: string, solicited: boolean): void {
+    tx.size += line.length;
+    if (tx.size > MAX_RESPONSE_CHARS) {
+      this.needsResync = true;
+      this.lastTimedOut = tx.command;
+      this.log.warn({ command: tx.label }, 'answer too long: the command fails and the line is resynchronised');
+      this.finish(tx, new AtError('overflow', tx.label, `answer longer than ${MAX_RESPONSE_CHARS} characters`));
       return;
     }
-    if (tx && tx.state !== 'queued') {
-      tx.lines.push(line);
-      if (solicited) tx.sawExpected = true;
-      return;
-    }
-    this.log.debug({ line }, 'unsolicited line ignored');
+    tx.lines.push(line);
+    if (solicited) tx.sawExpected = true;
   }
 
   private onFinal(final: FinalResult, line: string): void {
     const tx = this.current;
     if (!tx) {
       this.stats.staleFinals += 1;
-      this.log.debug({ line }, 'final result with nothing in flight (late answer) dropped');
+      this.log.debug({ line: shapeOf(line) }, 'final result with nothing in flight (late answer) dropped');
       return;
     }
     if (final.kind === 'ok' && tx.options.expect !== undefined && !tx.sawExpected) {
       this.stats.staleFinals += 1;
-      this.log.debug({ line, command: tx.label }, 'OK before the expected information line: stale, dropped');
+      this.log.debug({ command: tx.label }, 'OK before the expected information line: stale, dropped');
       return;
     }
     if (final.kind === 'ok') this.finish(tx, { lines: tx.lines });
@@ -353,8 +370,12 @@ export class AtEngine extends EventEmitter {
   }
 }
 
-function countQuotes(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch === '"') n += 1;
-  return n;
+/** The modem repeating the command (echo on, or tolerated after ATE0). */
+function echoes(tx: Transaction, line: string): boolean {
+  return line.toUpperCase() === tx.command.toUpperCase();
+}
+
+/** An information line the command asked for (its `expect` prefix), even where it doubles as a URC. */
+function answers(tx: Transaction, line: string): boolean {
+  return tx.options.expect !== undefined && line.startsWith(tx.options.expect);
 }

@@ -7,6 +7,7 @@ export type AtErrorCode =
   | 'cme'
   | 'cms'
   | 'call-result'
+  | 'overflow'
   | 'port-closed'
   | 'closed';
 

@@ -26,9 +26,9 @@ export function parseFinalResult(line: string): FinalResult | null {
     case 'NO DIALTONE':
       return { kind: 'no-dialtone' };
   }
-  const match = /^\+(CME|CMS) ERROR:\s*(.*)$/.exec(line);
-  if (!match) return null;
-  const text = match[2]!.trim();
+  const kind = line.startsWith('+CME ERROR:') ? 'cme' : line.startsWith('+CMS ERROR:') ? 'cms' : null;
+  if (!kind) return null;
+  const text = line.slice(11).trim();
   const code = /^\d+$/.test(text) ? Number(text) : null;
-  return { kind: match[1] === 'CME' ? 'cme' : 'cms', code, text };
+  return { kind, code, text };
 }

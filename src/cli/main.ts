@@ -81,7 +81,12 @@ program
   .action(async (file: string) => (await import('./carriers.js')).carriersCheckCommand(file));
 
 const pdu = program.command('pdu').description('SMS PDU tools for debugging a modem');
-pdu.command('decode <hex>').description('decode a PDU as AT+CMGR / AT+CMGL print it (with the SMSC prefix)').action(async (hex: string) => (await import('./codec-tools.js')).pduDecodeCommand(hex));
+pdu
+  .command('decode <hex>')
+  .description('decode a PDU as AT+CMGR / AT+CMGL print it (with the SMSC prefix)')
+  .option('--no-smsc', 'the hex is a bare TPDU, without the SMSC octet')
+  .option('--length <n>', 'the length AT+CMGR/AT+CMGL printed before the PDU: a PDU of exactly that many octets has no SMSC octet')
+  .action(async (hex: string, options) => (await import('./codec-tools.js')).pduDecodeCommand(hex, options));
 pdu
   .command('encode <text>')
   .description('encode a text as SMS-SUBMIT PDUs with their AT+CMGS lengths')
@@ -92,11 +97,11 @@ pdu
 program
   .command('ussd')
   .description('USSD tools')
-  .command('decode <line>')
-  .description("decode a +CUSD line, e.g. '+CUSD: 0,\"0412043004300431\",72'")
+  .command('decode [transcript]')
+  .description("the answer the box would take from what the modem printed: a +CUSD line, e.g. '+CUSD: 0,\"0412043004300431\",72', or several lines with OK and other URCs around it (as one argument, or on stdin when it is - or left out)")
   .option('--cscs <set>', 'the TE character set the modem used (GSM, IRA, HEX, UCS2)', 'GSM')
   .option('--packed', 'the modem prints GSM 7-bit answers as packed hex (Huawei E1xx)')
-  .action(async (line: string, options) => (await import('./codec-tools.js')).ussdDecodeCommand(line, options));
+  .action(async (transcript: string | undefined, options) => (await import('./codec-tools.js')).ussdDecodeCommand(transcript, options));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Clear one-line errors for what a user can fix; a stack only for our own bugs.

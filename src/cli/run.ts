@@ -4,7 +4,8 @@ import { loadConfig, type DeepPartial } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { Daemon } from '../daemon/daemon.js';
 import { connectSystemd } from '../daemon/systemd.js';
-import { resolveToken } from '../daemon/data-files.js';
+import { resolveToken, type ResolvedToken } from '../daemon/data-files.js';
+import { InstanceLock } from '../daemon/instance-lock.js';
 import { createLogger } from '../log/logger.js';
 import type { Simulator } from '../sim/simulator.js';
 import { parsePortSpec } from '../transport/port-spec.js';
@@ -38,6 +39,9 @@ export function configFromFlags(flags: RunFlags): Config {
 
 export async function runCommand(flags: RunFlags): Promise<void> {
   const config = configFromFlags(flags);
+  const resolved = resolveToken(config.dataDir, config.http.token);
+  // Taken before anything touches the data dir (the built-in simulator keeps its state there).
+  const lock = InstanceLock.acquire(config.dataDir, { modem: config.modem.port ?? 'built-in simulator' });
   const logger = createLogger({ level: config.log.level });
   let link: ModemLink;
   let simulator: Simulator | undefined;
@@ -49,8 +53,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     console.log('No modem configured (modem.port / --port): running on the built-in simulated modem (Vivacom, 284-03).');
     link = { kind: 'duplex', name: 'simulator', connect: async () => simulator!.connect() };
   }
-  const { token, source, file } = resolveToken(config.dataDir, config.http.token);
-  const daemon = new Daemon({ config, logger, link, token, ...(simulator ? { sim: simulator } : {}) });
+  const daemon = new Daemon({ config, logger, link, token: resolved.token, lock, ...(simulator ? { sim: simulator } : {}) });
   const systemd = await connectSystemd(config, logger);
 
   let stopping = false;
@@ -68,21 +71,35 @@ export async function runCommand(flags: RunFlags): Promise<void> {
 
   await daemon.start();
   systemd.ready(daemon);
-  printBanner(daemon, token, source, file, simulator);
+  printBanner(daemon, resolved, simulator);
 }
 
-function printBanner(daemon: Daemon, token: string, source: string, file: string | undefined, simulator: Simulator | undefined): void {
+/**
+ * Where the token comes from, and the shell line that puts it in $T for the examples. The banner
+ * ends up in the journal under systemd, so the token itself is shown only once: when it was just
+ * generated and a person is watching (stdout is a terminal).
+ */
+export function tokenLines({ token, source, file, generated }: ResolvedToken, toTerminal = process.stdout.isTTY === true): { said: string; assign: string } {
+  if (source === 'environment') return { said: 'Access token: from GSMKEEPER_TOKEN', assign: 'T="$GSMKEEPER_TOKEN"' };
+  if (source === 'config') return { said: 'Access token: http.token in the config file', assign: "T='<http.token from the config file>'" };
+  const shown = generated && toTerminal ? `: ${token} (shown this once)` : '';
+  return { said: `Access token: ${generated ? 'generated, ' : ''}kept in ${file}${shown}`, assign: `T=$(cat ${file})` };
+}
+
+function printBanner(daemon: Daemon, resolved: ResolvedToken, simulator: Simulator | undefined): void {
   if (!daemon.httpAddress) return;
   const base = daemon.httpAddress;
   // A password of the owner's own is never printed: the examples then show where it goes.
   const password = daemon.usesFactoryPassword ? '123456' : '<password>';
-  const auth = `-H 'Authorization: Bearer ${token}'`;
+  const auth = '-H "Authorization: Bearer $T"';
+  const { said, assign } = tokenLines(resolved);
   const lines = [
     '',
     `HTTP relay: ${base}/api/v1/commands`,
     `Web panel:  ${base}/ (it asks for the token)`,
-    `Access token (${source === 'data-dir' ? `generated, kept in ${file}` : `from ${source}`}): ${token}`,
+    said,
     'Try it:',
+    `  ${assign}`,
     `  curl -s ${auth} -H 'Content-Type: application/json' -d '{"text":"*${password} STAT?"}' ${base}/api/v1/commands`,
   ];
   if (simulator) {

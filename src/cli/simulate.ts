@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
-import { readOrCreateSecret } from '../daemon/data-files.js';
+import { tokenFromEnvironment } from '../daemon/data-files.js';
+import { readOrCreateSecret } from '../util/private-files.js';
 import { buildHttpServer, parseListen } from '../http/server.js';
 import { createLogger } from '../log/logger.js';
 import { DIALECTS } from '../sim/dialects.js';
@@ -69,7 +70,7 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
     process.stderr.write(`SIMULATOR LISTENING tcp://${address.address}:${address.port}\n`);
   }
   if (flags.http) {
-    const token = process.env.GSMKEEPER_TOKEN?.trim() || readOrCreateSecret(path.dirname(stateFile), 'simulator-http-token');
+    const token = tokenFromEnvironment() ?? readOrCreateSecret(path.dirname(stateFile), 'simulator-http-token').value;
     const app = buildHttpServer({ token, logger, health: () => ({ status: 'ok', simulator: true }), sim: simulator });
     const { host, port } = parseListen(flags.http);
     const address = await app.listen({ host, port });
@@ -82,4 +83,7 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // On --stdio the line is the process's stdin: when it closes (socat, or whoever held it, is
+  // gone), nobody can reach the modem any more.
+  if (flags.stdio) process.stdin.once('end', stop);
 }

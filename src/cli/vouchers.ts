@@ -1,14 +1,13 @@
 import path from 'node:path';
-import readline from 'node:readline/promises';
 import { BUILTIN_CARRIERS_DIR, loadCarriers } from '../carriers/loader.js';
 import { formatDay, formatMoney } from '../carriers/money.js';
-import { readOrCreateSecret } from '../daemon/data-files.js';
 import { silentLogger } from '../log/logger.js';
-import { Store } from '../store/store.js';
+import { installSecret, Store } from '../store/store.js';
 import type { VoucherView } from '../store/vouchers.js';
 import { localDay } from '../util/local-day.js';
-import { Wallet, WalletError, type NewVoucher } from '../wallet/wallet.js';
+import { SIM_CARRIER_SETTING, Wallet, WalletError, type NewVoucher } from '../wallet/wallet.js';
 import { configFromFlags, type RunFlags } from './run.js';
+import { maskedPrompt, PromptCancelled } from './masked-prompt.js';
 import { UsageError } from './usage-error.js';
 
 type StoreFlags = Pick<RunFlags, 'config' | 'dataDir'>;
@@ -16,13 +15,17 @@ type StoreFlags = Pick<RunFlags, 'config' | 'dataDir'>;
 /** The wallet over the box's own store, for the owner at the box: nothing is dialled from here. */
 async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Promise<T>): Promise<T> {
   const config = configFromFlags(flags);
-  const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
+  const secret = installSecret(config.dataDir);
+  const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
   try {
+    const carriers = loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
+    // The SIM the daemon last saw: a new card is checked against its carrier.
+    const simCarrier = carriers.profiles.find((p) => p.id === store.settings.get<string>(SIM_CARRIER_SETTING));
     const wallet = new Wallet({
       store,
-      secret: readOrCreateSecret(config.dataDir, 'secret.key'),
-      carriers: loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]),
-      sim: () => null,
+      secret,
+      carriers,
+      sim: () => (simCarrier ? { profile: simCarrier } : null),
       recharge: null,
       today: () => localDay(),
       logger: silentLogger(),
@@ -36,22 +39,32 @@ async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Pr
   }
 }
 
+/** Piped input is read up to this size: one PIN per line leaves room for hundreds of cards. */
+const MAX_INPUT_BYTES = 64 * 1024;
+const MAX_CARDS = 500;
+
 /**
  * The PIN never comes from an argument (it would sit in the shell history and in `ps`): it is
- * typed at a prompt, or piped in on standard input.
+ * typed at a prompt that shows a star per digit, or piped in on standard input, one card per line.
  */
-async function readPin(): Promise<string> {
+async function readPins(): Promise<string[]> {
   if (process.stdin.isTTY) {
-    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
     try {
-      return await rl.question('Card PIN: ');
-    } finally {
-      rl.close();
+      return [await maskedPrompt('Card PIN: ', process.stdin, process.stderr)];
+    } catch (err) {
+      if (err instanceof PromptCancelled) throw new UsageError('no card added');
+      throw err;
     }
   }
   let input = '';
-  for await (const chunk of process.stdin) input += String(chunk);
-  return input.split(/\r?\n/)[0] ?? '';
+  for await (const chunk of process.stdin) {
+    input += String(chunk);
+    if (input.length > MAX_INPUT_BYTES) throw new UsageError(`standard input is over ${MAX_INPUT_BYTES / 1024} KiB: pipe one card PIN per line`);
+  }
+  const pins = input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  if (pins.length > MAX_CARDS) throw new UsageError(`at most ${MAX_CARDS} cards at a time`);
+  // Nothing piped in at all: the one card's check says what a PIN is.
+  return pins.length ? pins : [''];
 }
 
 function describe(card: VoucherView): string {
@@ -60,14 +73,33 @@ function describe(card: VoucherView): string {
   return [String(card.id).padStart(3), card.state.padEnd(8), card.pin.padEnd(20), amount.padEnd(11), expires.padEnd(10), card.carrier ?? 'any', card.shop ?? '', card.serial ?? ''].join('  ').trimEnd();
 }
 
+/**
+ * Adds every card piped in (one PIN per line), each reported: added with its masked PIN, or why not.
+ * Any refused: exit code 2 after the rest were tried.
+ */
 export async function vouchersAddCommand(flags: StoreFlags & Omit<NewVoucher, 'pin'>): Promise<void> {
-  const pin = await readPin();
+  const pins = await readPins();
+  if (pins.length > 1 && flags.serial) throw new UsageError('--serial belongs to one card: pipe one PIN with it, or leave it out');
   await withWallet(flags, (wallet) => {
-    const card = wallet.add({ ...flags, pin });
-    const amount = card.amountCents !== null ? `, ${formatMoney({ cents: card.amountCents, currency: card.currency ?? '' }).trim()}` : '';
-    const expires = card.expiresOn ? `, until ${formatDay(card.expiresOn)}` : '';
-    console.log(`Card ${card.id} added: ${card.pin}${amount}${expires}.`);
+    if (pins.length === 1) return console.log(added(wallet.add({ ...flags, pin: pins[0]! })));
+    let refused = 0;
+    pins.forEach((pin, i) => {
+      try {
+        console.log(added(wallet.add({ ...flags, pin })));
+      } catch (err) {
+        if (!(err instanceof WalletError)) throw err;
+        refused += 1;
+        console.error(`Line ${i + 1} not added: ${err.message}.`);
+      }
+    });
+    if (refused) throw new UsageError(`${refused} of ${pins.length} cards not added`);
   });
+}
+
+function added(card: VoucherView): string {
+  const amount = card.amountCents !== null ? `, ${formatMoney({ cents: card.amountCents, currency: card.currency ?? '' }).trim()}` : '';
+  const expires = card.expiresOn ? `, until ${formatDay(card.expiresOn)}` : '';
+  return `Card ${card.id} added: ${card.pin}${amount}${expires}.`;
 }
 
 export async function vouchersListCommand(flags: StoreFlags & { json?: boolean }): Promise<void> {

@@ -1,4 +1,5 @@
 import { CodecError } from './errors.js';
+import { Utf16Writer } from './utf16.js';
 
 /**
  * GSM 03.38 / TS 23.038 default alphabet, indexed by septet value. Traps worth naming: 0x00 is '@',
@@ -77,13 +78,17 @@ export function charSeptets(text: string): Array<{ ch: string; septets: number[]
   });
 }
 
+const DEFAULT_UNITS = Uint16Array.from(DEFAULT_ALPHABET, (ch) => ch.charCodeAt(0));
+const EXTENSION_UNITS = new Map([...EXTENSION].map(([code, ch]) => [code, ch.charCodeAt(0)]));
+
 /**
  * Septet values → text. An escape followed by a code the extension table does not define decodes as
  * the default-alphabet character (TS 23.038 §6.2.1.1 fallback), two escapes as a space; a trailing
- * lone escape is dropped.
+ * lone escape is dropped. Every character of both tables is one UTF-16 unit: the text is written
+ * unit by unit into one buffer, not grown a character at a time.
  */
 export function septetsToText(septets: ArrayLike<number>): string {
-  let out = '';
+  const text = new Utf16Writer(septets.length);
   for (let i = 0; i < septets.length; i++) {
     const code = septets[i]! & 0x7f;
     if (code === ESC) {
@@ -91,12 +96,12 @@ export function septetsToText(septets: ArrayLike<number>): string {
       if (next === undefined) break;
       i += 1;
       // ESC ESC is reserved for a further table and shows as a space (TS 23.038 §6.2.1.1 note).
-      out += (next & 0x7f) === ESC ? ' ' : (EXTENSION.get(next & 0x7f) ?? DEFAULT_ALPHABET[next & 0x7f]);
+      text.put((next & 0x7f) === ESC ? 0x20 : (EXTENSION_UNITS.get(next & 0x7f) ?? DEFAULT_UNITS[next & 0x7f]!));
       continue;
     }
-    out += DEFAULT_ALPHABET[code];
+    text.put(DEFAULT_UNITS[code]!);
   }
-  return out;
+  return text.toString();
 }
 
 /**

@@ -6,11 +6,20 @@ import { decodeSubmit, type SmsSubmit } from './sms-submit.js';
 
 export type AnySms = SmsDeliver | SmsSubmit | SmsStatusReport;
 
+export interface PduOptions {
+  /**
+   * False for a bare TPDU, printed without the SMSC octet (a test suite's vector, a tool's output).
+   * AT+CMGR/AT+CMGL output is told apart by its header's length instead (tidyPdu).
+   */
+  smsc?: boolean;
+}
+
 /**
  * Decodes any SMS PDU as modems print it (SMSC prefix first), dispatching on TP-MTI. What a SIM
  * holds can be any of the three: received messages, status reports, and our own stored submits.
  */
-export function decodePdu(hex: string): AnySms {
+export function decodePdu(pduHex: string, options: PduOptions = {}): AnySms {
+  const hex = options.smsc === false ? `00${pduHex}` : pduHex;
   const bytes = hexToBytes(hex);
   const smscLength = bytes[0];
   if (smscLength === undefined) throw new CodecError('empty PDU');

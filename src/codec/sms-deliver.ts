@@ -19,6 +19,8 @@ export interface SmsDeliver {
   messageClass: 0 | 1 | 2 | 3 | null;
   concat: ConcatInfo | null;
   text: string;
+  /** The PDU held less user data than its length said: `text` is only the start of the message. */
+  truncated: boolean;
 }
 
 const MTI_DELIVER = 0x00;
@@ -36,7 +38,7 @@ export function decodeDeliver(hex: string): SmsDeliver {
   const udl = reader.byte('user data length');
   const coding = decodeSmsDcs(dcs);
   if (coding.compressed) throw new CodecError('compressed user data is not supported');
-  const { text, udh } = decodeUserData(coding.alphabet, (first & 0x40) !== 0, udl, reader.rest());
+  const { text, udh, truncated } = decodeUserData(coding.alphabet, (first & 0x40) !== 0, udl, reader.rest());
   return {
     type: 'deliver',
     smsc,
@@ -49,6 +51,7 @@ export function decodeDeliver(hex: string): SmsDeliver {
     messageClass: coding.messageClass,
     concat: udh?.concat ?? null,
     text,
+    truncated,
   };
 }
 

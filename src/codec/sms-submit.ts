@@ -51,6 +51,8 @@ export interface SmsSubmit {
   encoding: Alphabet;
   concat: ConcatInfo | null;
   text: string;
+  /** The PDU held less user data than its length said: `text` is only the start of the message. */
+  truncated: boolean;
 }
 
 /** Decodes an SMS-SUBMIT PDU (with SMSC prefix), as the simulated network receives it. */
@@ -68,6 +70,6 @@ export function decodeSubmit(hex: string): SmsSubmit {
   else if (vpf !== 0) reader.take(7, 'validity period');
   const udl = reader.byte('user data length');
   const coding = decodeSmsDcs(dcs);
-  const { text, udh } = decodeUserData(coding.alphabet, (first & 0x40) !== 0, udl, reader.rest());
-  return { type: 'submit', to: to.number, encoding: coding.alphabet, concat: udh?.concat ?? null, text };
+  const { text, udh, truncated } = decodeUserData(coding.alphabet, (first & 0x40) !== 0, udl, reader.rest());
+  return { type: 'submit', to: to.number, encoding: coding.alphabet, concat: udh?.concat ?? null, text, truncated };
 }

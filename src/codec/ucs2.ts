@@ -1,4 +1,5 @@
 import { CodecError } from './errors.js';
+import { Utf16Writer } from './utf16.js';
 
 /** UTF-16BE, as SMS and USSD carry UCS2 (surrogate pairs pass through unchanged). */
 export function encodeUcs2(text: string): Uint8Array {
@@ -17,24 +18,23 @@ export function encodeUcs2(text: string): Uint8Array {
  */
 export function decodeUcs2(bytes: Uint8Array): string {
   if (bytes.length % 2 !== 0) throw new CodecError(`UCS2 data has an odd length (${bytes.length} octets)`);
-  const units: number[] = [];
-  for (let i = 0; i < bytes.length; i += 2) units.push((bytes[i]! << 8) | bytes[i + 1]!);
-  let out = '';
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!;
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const low = units[i + 1];
-      if (low !== undefined && low >= 0xdc00 && low <= 0xdfff) {
-        out += String.fromCharCode(unit, low);
+  const units = bytes.length / 2;
+  const unit = (i: number): number => (bytes[i * 2]! << 8) | bytes[i * 2 + 1]!;
+  const text = new Utf16Writer(units);
+  for (let i = 0; i < units; i++) {
+    const current = unit(i);
+    if (current >= 0xd800 && current <= 0xdbff) {
+      const low = i + 1 < units ? unit(i + 1) : -1;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        text.put(current);
+        text.put(low);
         i += 1;
       } else {
-        out += '\ufffd';
+        text.put(0xfffd);
       }
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-      out += '\ufffd';
     } else {
-      out += String.fromCharCode(unit);
+      text.put(current >= 0xdc00 && current <= 0xdfff ? 0xfffd : current);
     }
   }
-  return out;
+  return text.toString();
 }

@@ -14,25 +14,53 @@ export interface InformationElement {
 export interface UserDataHeader {
   elements: InformationElement[];
   concat: ConcatInfo | null;
+  /** An element was malformed (its length overran the header, or did not fit its kind) and was ignored. */
+  malformed: boolean;
 }
 
-/** Parses a UDH body (without its length octet). Unknown IEs are kept and otherwise ignored. */
+const CONCAT_8BIT = 0x00;
+const CONCAT_16BIT = 0x08;
+
+/**
+ * Parses a UDH body (without its length octet). Unknown elements are kept and otherwise ignored.
+ * Phones and networks are lenient where senders get the header wrong, and so is this: an element
+ * whose length runs past the header is ignored (nothing after it can be found), as is a
+ * concatenation element of the wrong size; the elements before it and the text still count.
+ *
+ * A concatenation element whose numbers are impossible — total 0, part 0, or a part above the
+ * total — is refused with a CodecError. TS 23.040 §9.2.3.24.1 asks a receiver to ignore such an
+ * element (AOSP and ModemManager do), which would turn the part into a message of its own: a
+ * fragment of a command run as a whole one. Refused, the PDU is kept raw and never run.
+ */
 export function parseUdh(body: Uint8Array): UserDataHeader {
   const elements: InformationElement[] = [];
   let concat: ConcatInfo | null = null;
+  let malformed = false;
   let pos = 0;
   while (pos < body.length) {
     const iei = body[pos]!;
     const length = body[pos + 1];
-    if (length === undefined || pos + 2 + length > body.length) throw new CodecError('user data header element overruns the header');
+    if (length === undefined || pos + 2 + length > body.length) {
+      malformed = true;
+      break;
+    }
     const data = body.subarray(pos + 2, pos + 2 + length);
-    elements.push({ iei, data });
-    // TS 23.040 §9.2.3.24.1 / .8: 8-bit and 16-bit concatenation references; total 0 means "ignore".
-    if (iei === 0x00 && length === 3 && data[1]! > 0) concat = { ref: data[0]!, total: data[1]!, seq: data[2]! };
-    if (iei === 0x08 && length === 4 && data[2]! > 0) concat = { ref: (data[0]! << 8) | data[1]!, total: data[2]!, seq: data[3]! };
     pos += 2 + length;
+    if (iei === CONCAT_8BIT || iei === CONCAT_16BIT) {
+      const wide = iei === CONCAT_16BIT;
+      if (length !== (wide ? 4 : 3)) {
+        malformed = true;
+        continue;
+      }
+      const ref = wide ? (data[0]! << 8) | data[1]! : data[0]!;
+      const total = data[wide ? 2 : 1]!;
+      const seq = data[wide ? 3 : 2]!;
+      if (total === 0 || seq === 0 || seq > total) throw new CodecError(`concatenation part ${seq} of ${total} cannot exist`);
+      concat = { ref, total, seq };
+    }
+    elements.push({ iei, data });
   }
-  return { elements, concat };
+  return { elements, concat, malformed };
 }
 
 /** A UDH (with its length octet) carrying one 8-bit-reference concatenation element. */

@@ -90,11 +90,11 @@ function unpackText(bytes: Uint8Array): string {
 
 /** Text printed under CSCS "GSM": each byte a GSM 7-bit code. Null when a byte is beyond 7 bits. */
 export function gsmCodesToText(printed: string): string | null {
-  const codes: number[] = [];
+  const codes = new Uint8Array(printed.length);
   for (let i = 0; i < printed.length; i++) {
     const code = printed.charCodeAt(i);
     if (code > 0x7f) return null;
-    codes.push(code);
+    codes[i] = code;
   }
   return septetsToText(codes);
 }

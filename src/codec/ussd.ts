@@ -23,18 +23,93 @@ export interface CusdLine {
   dcs: number | null;
 }
 
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const HEX_DIGIT = /^[0-9A-Fa-f]$/;
+
 /**
- * Parses `+CUSD: <m>[,"<str>"[,<dcs>]]`. The quoted string may contain commas, CR/LF (some modems
- * break long answers across lines) and is taken up to the last quote, not split on commas. Huawei
- * E160 firmware has been seen printing packed hex without the quotes (gammu's transcript 01-E160).
+ * Where the quoted text of a +CUSD line ends: its closing quote, followed by `,<dcs>` or by nothing.
+ * Read from the end, so quotes inside the carrier's text do not matter. Null when the text has no
+ * closing quote (a line cut short).
+ */
+function closingQuote(text: string): { at: number; dcs: number | null } | null {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let digits = end;
+  while (digits > 0 && isDigit(text.charCodeAt(digits - 1))) digits--;
+  if (digits < end && end - digits <= 3) {
+    let i = digits;
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    if (i > 0 && text[i - 1] === ',') {
+      i -= 1;
+      while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+      const dcs = Number(text.slice(digits, end));
+      if (i > 0 && text[i - 1] === '"' && dcs <= 255) return { at: i - 1, dcs };
+    }
+  }
+  return end > 0 && text[end - 1] === '"' ? { at: end - 1, dcs: null } : null;
+}
+
+/**
+ * Whether a line ends a +CUSD text whatever its quotes say: it ends with `",<dcs>`. Carriers put
+ * quotes in their texts (`Bonus: 5" SMS left`), so counting quotes alone would wait forever.
+ */
+export function cusdTextEnds(line: string): boolean {
+  return closingQuote(line)?.dcs != null;
+}
+
+/**
+ * Parses `+CUSD: <m>[,"<str>"[,<dcs>]]` in one pass, without backtracking. The quoted string may
+ * contain commas, quotes and CR/LF (some modems break long answers across lines): it runs from the
+ * first quote to the quote before the trailing `,<dcs>`, or to the end when the line was cut before
+ * its closing quote. Huawei E160 firmware has been seen printing packed hex without the quotes
+ * (gammu's transcript 01-E160).
  */
 export function parseCusd(line: string): CusdLine {
-  const match = /^\+CUSD:\s*(\d+)\s*(?:,\s*(?:"([\s\S]*)"|([0-9A-Fa-f]+))\s*(?:,\s*(\d+))?)?\s*$/.exec(line.trim());
-  if (!match) throw new CodecError(`not a +CUSD line: ${JSON.stringify(line.slice(0, 60))}`);
-  const code = Number(match[1]);
+  const text = line.trim();
+  if (!text.startsWith('+CUSD:')) throw new CodecError('not a +CUSD line');
+  let i = 6;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const codeStart = i;
+  while (i < text.length && isDigit(text.charCodeAt(i)) && i - codeStart < 3) i++;
+  if (i === codeStart) throw new CodecError('a +CUSD line without its status');
+  const code = Number(text.slice(codeStart, i));
   const status = STATUS_BY_CODE[code];
   if (!status) throw new CodecError(`unknown +CUSD status ${code}`);
-  return { status, code, raw: match[2] ?? match[3] ?? null, dcs: match[4] === undefined ? null : Number(match[4]) };
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (i === text.length) return { status, code, raw: null, dcs: null };
+  if (text[i] !== ',') throw new CodecError('a +CUSD status followed by something other than a comma');
+  i += 1;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (text[i] === '"') {
+    const body = text.slice(i + 1);
+    const closing = closingQuote(body);
+    return closing ? { status, code, raw: body.slice(0, closing.at), dcs: closing.dcs } : { status, code, raw: body, dcs: null };
+  }
+  return { status, code, ...unquotedHex(text.slice(i)) };
+}
+
+/** `49B41C…[,<dcs>]`: packed hex printed without quotes. */
+function unquotedHex(text: string): { raw: string; dcs: number | null } {
+  const skipSpaces = (from: number): number => {
+    while (from < text.length && isSpace(text.charCodeAt(from))) from++;
+    return from;
+  };
+  let i = 0;
+  while (i < text.length && HEX_DIGIT.test(text[i]!)) i++;
+  if (i === 0) throw new CodecError('a +CUSD text that is neither quoted nor hex');
+  const raw = text.slice(0, i);
+  i = skipSpaces(i);
+  if (i === text.length) return { raw, dcs: null };
+  if (text[i] !== ',') throw new CodecError('unexpected text after a +CUSD hex answer');
+  const digitsStart = skipSpaces(i + 1);
+  let digitsEnd = digitsStart;
+  while (digitsEnd < text.length && isDigit(text.charCodeAt(digitsEnd))) digitsEnd++;
+  const dcs = Number(text.slice(digitsStart, digitsEnd));
+  if (digitsEnd === digitsStart || digitsEnd - digitsStart > 3 || dcs > 255 || skipSpaces(digitsEnd) !== text.length) {
+    throw new CodecError('a +CUSD hex answer with a DCS that is not a number up to 255');
+  }
+  return { raw, dcs };
 }
 
 export type UssdRequestEncoding = 'text' | 'packed' | 'ucs2';

@@ -13,12 +13,17 @@ export interface Config {
     restartWaitSeconds: number;
     /** Last rung before exiting: a program that resets the modem (GPIO, USB hub port), run without a shell. */
     resetHook: { command: string; args: string[]; timeoutSeconds: number } | null;
+    /** Where the UUCP lock file of a serial port goes (LCK..ttyUSB0), as minicom and cu look for it. */
+    lockDir: string;
   };
   http: {
     /** HOST:PORT of the relay API; an empty string turns it off. */
     listen: string;
     /** Bearer token; null → GSMKEEPER_TOKEN, else generated once into the data dir. */
     token: string | null;
+    /** Connections open at once, in all and from one address (a reverse proxy is one address). */
+    maxConnections: number;
+    maxConnectionsPerClient: number;
   };
   dataDir: string;
   /** The SMS command password (the seed device's default is 123456). */
@@ -82,8 +87,8 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG: Config = {
-  modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null },
-  http: { listen: '127.0.0.1:8080', token: null },
+  modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null, lockDir: '/var/lock' },
+  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32 },
   dataDir: './data',
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
@@ -124,6 +129,7 @@ export const configSchema = {
             timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600 },
           },
         },
+        lockDir: { type: 'string', minLength: 1 },
       },
     },
     http: {
@@ -132,6 +138,8 @@ export const configSchema = {
       properties: {
         listen: { type: 'string', pattern: '^$|^(\\[[^\\]]+\\]|[^:]+):\\d{1,5}$' },
         token: { type: ['string', 'null'], minLength: 16 },
+        maxConnections: { type: 'integer', minimum: 1, maximum: 10000 },
+        maxConnectionsPerClient: { type: 'integer', minimum: 1, maximum: 10000 },
       },
     },
     dataDir: { type: 'string', minLength: 1 },

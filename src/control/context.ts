@@ -33,7 +33,10 @@ export interface CreditControlSettings {
 
 /** Settings a command may read and change (kept in SQLite over the config file's defaults). */
 export interface SettingsPort {
-  password: string;
+  /** Whether `given` is the command password. */
+  checkPassword(given: string): boolean;
+  /** A new command password (PWD): kept as a keyed hash, never as it is. */
+  setPassword(next: string): void;
   language: Language;
   bulgarianScript: 'latin' | 'cyrillic';
   credit: CreditControlSettings;

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { COMMANDS } from './commands.js';
 import type { ControlContext, Invocation } from './context.js';
 import { parseCommandText, type ParsedCommand } from './grammar.js';
@@ -17,12 +16,6 @@ export type Interpretation =
   | { kind: 'drop'; reason: 'no-star' | 'no-password' | 'wrong-password' }
   | { kind: 'run'; name: string; command: ParsedCommand | null; execute: () => Promise<Execution> };
 
-function samePassword(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * Turns a message into either a silent drop or a runnable command. Split in two so the caller can
  * commit "executing <name>" before the command touches the modem.
@@ -31,7 +24,7 @@ export function interpret(text: string, meta: Omit<Invocation, 'command'>, ctx: 
   const parsed = parseCommandText(text);
   if (!parsed.ok && (parsed.reason === 'no-star' || parsed.reason === 'no-password')) return { kind: 'drop', reason: parsed.reason };
   const password = parsed.ok ? parsed.command.password : (parsed.password ?? '');
-  if (!samePassword(password, ctx.settings.password)) return { kind: 'drop', reason: 'wrong-password' };
+  if (!ctx.settings.checkPassword(password)) return { kind: 'drop', reason: 'wrong-password' };
   const lang = ctx.settings.language;
   // Bulgarian is written in Cyrillic; unless the owner chose Cyrillic (UCS2), it goes out transliterated.
   const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution =>

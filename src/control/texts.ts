@@ -1,5 +1,6 @@
 import { formatDay, formatMoney, type Money } from '../carriers/money.js';
 import type { RechargeResult } from '../recharge/result.js';
+import { maskDigits } from '../log/secrets.js';
 
 export type Language = 'en' | 'bg';
 
@@ -67,8 +68,10 @@ export function blockedWarning(lang: Language): string {
     : 'Warning: recharging is locked after too many rejected cards, to keep the SIM from being blocked. Operator: CREDITCFG RESET.';
 }
 
+/** The unknown word is echoed with its digits masked: it may be a code sent without CREDIT. */
 export function unknownCommand(name: string, lang: Language): string {
-  return lang === 'bg' ? `Непозната команда: ${name}` : `Unknown command: ${name}`;
+  const shown = maskDigits(name);
+  return lang === 'bg' ? `Непозната команда: ${shown}` : `Unknown command: ${shown}`;
 }
 
 export type ReconcileNotice =

@@ -1,9 +1,9 @@
 import { formatMoney } from '../carriers/money.js';
 import type { ControlContext } from '../control/context.js';
-import { redactCommandText } from '../control/redact.js';
 import type { BoxApi } from '../http/routes/box.js';
 import type { Store } from '../store/store.js';
 import type { Wallet } from '../wallet/wallet.js';
+import { messageLog } from './reply-fate.js';
 
 const money = (cents: number | null, currency: string | null): string | null => (cents === null ? null : formatMoney({ cents, currency: currency ?? '' }).trim());
 
@@ -14,13 +14,13 @@ function walletValue(cards: Array<{ amountCents: number | null; currency: string
   return [...sums].map(([currency, cents]) => money(cents, currency)).join(' + ') || 'amounts not given';
 }
 
-/** The box as the web panel sees it: plain data, no PIN or password in full anywhere. */
+/** The box as the web panel sees it: plain data, no PIN or password in full anywhere (command texts are kept masked). */
 export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet; imsi: () => string | null; simulated: boolean }): BoxApi {
   const { store, ctx, wallet } = deps;
   return {
     async status() {
       const s = await ctx.status();
-      const usable = wallet.list().filter((v) => v.state === 'new');
+      const usable = wallet.ready();
       return {
         carrier: s.carrierName,
         network: s.network,
@@ -40,10 +40,7 @@ export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet
       return store.balances.history(imsi, limit).map((row) => ({ at: row.checked_at, balance: money(row.balance_cents, row.currency), validUntil: row.valid_until, source: row.source }));
     },
     messages(limit) {
-      return store.commands.recent(limit).map((row) => ({
-        id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: redactCommandText(row.text), command: row.name,
-        state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason,
-      }));
+      return messageLog(store, limit);
     },
   };
 }

@@ -23,6 +23,8 @@ export interface ControlDeps {
   restartModem: () => Promise<void>;
   /** What the supervisor knows is wrong (SIM removed, no network, a recovery under way). */
   problems: () => string[];
+  /** Wallet cards the SIM in the box could be topped up with now (STAT?). */
+  walletReady: () => number;
   logger: Logger;
 }
 
@@ -30,7 +32,7 @@ export interface ControlDeps {
 export function buildControlContext(deps: ControlDeps): ControlContext {
   const { config, store, settings, modem } = deps;
   const log = deps.logger.child({ channel: 'control' });
-  const status = new StatusCollector(modem, store, deps.startedAt, deps.problems);
+  const status = new StatusCollector(modem, store, deps.startedAt, deps.problems, deps.walletReady);
 
   const balance = async (): Promise<BalanceReport> => {
     const imsi = modem.imsi;

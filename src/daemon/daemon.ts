@@ -11,9 +11,10 @@ import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
 import { RechargeService } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
-import { Store } from '../store/store.js';
-import { openLink, type ModemLink } from '../transport/open-port.js';
-import { readOrCreateSecret } from './data-files.js';
+import { installSecret, Store } from '../store/store.js';
+import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
+import { InstanceLock } from './instance-lock.js';
+import { PortLock } from './port-lock.js';
 import { buildControlContext } from './control-context.js';
 import { RuntimeSettings } from './settings.js';
 import { buildJobs } from './jobs.js';
@@ -32,10 +33,11 @@ import { CommandRunner, type RunOutcome } from './runner.js';
 import { transliterate } from '../control/transliterate.js';
 import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
 import type { TopUpNotice } from '../scheduler/credit-check.js';
-import { Wallet } from '../wallet/wallet.js';
+import { SIM_CARRIER_SETTING, Wallet } from '../wallet/wallet.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
 import { localDay } from '../util/local-day.js';
+import { makePrivateDir } from '../util/private-files.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -53,6 +55,8 @@ export interface DaemonOptions {
   keepAliveMs?: number;
   /** What the last recovery rung does (default: process.exit). */
   exit?: (code: number) => void;
+  /** The data dir's lock, when the caller took it before touching the data dir (else start takes it). */
+  lock?: InstanceLock;
 }
 
 /** Wiring and lifecycle: config → store → modem → control → HTTP. */
@@ -78,6 +82,8 @@ export class Daemon {
   wallet!: Wallet;
   private recharge!: RechargeService;
   private ctx!: ControlContext;
+  private lock: InstanceLock | null = null;
+  private portLock: PortLock | null = null;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
@@ -89,14 +95,33 @@ export class Daemon {
 
   /** Whether commands still take the factory password (which is no secret, so a banner may show it). */
   get usesFactoryPassword(): boolean {
-    return this.settings.password === this.settings.defaultPassword;
+    return this.settings.checkPassword(this.settings.defaultPassword);
   }
 
+  /** Starts everything; a start that fails lets go of what it took (the data dir and port locks, the store). */
   async start(): Promise<void> {
+    try {
+      await this.startAll();
+    } catch (err) {
+      await this.stop().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async startAll(): Promise<void> {
     const { config, logger } = this.options;
+    // One daemon per data dir and per modem port; a second one stops here, naming the first.
+    this.lock = this.options.lock ?? InstanceLock.acquire(config.dataDir, { modem: describeLink(this.options.link) });
+    const link = this.options.link;
+    if (link.kind === 'port' && link.spec.kind === 'serial') {
+      this.portLock = PortLock.acquire(link.spec.path, config.modem.lockDir);
+      if (!this.portLock.held) this.log.warn({ why: this.portLock.why }, 'no UUCP lock file for the modem port: other programs may open it');
+    }
     const carriers = this.options.carriers ?? loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
-    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'));
-    const secret = readOrCreateSecret(config.dataDir, 'secret.key');
+    // The database, the install key and the token: the daemon's user's alone, whatever the umask.
+    if (!makePrivateDir(config.dataDir)) this.log.warn({ dataDir: config.dataDir }, 'the data dir is a shared folder (sticky bit): it is left open to others');
+    const secret = installSecret(config.dataDir);
+    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
 
     // What a previous run left unfinished: an interrupted dial is never redialled automatically.
     const interrupted = this.store.recharges.markInterruptedUnknown();
@@ -112,6 +137,8 @@ export class Daemon {
     const modemInitMs = Math.round(performance.now() - initStarted);
     this.profile = carriers.forImsi(identity.imsi);
     this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5) }, 'carrier detected from the IMSI');
+    // The wallet CLI checks a new card against the SIM's carrier while the daemon is not running.
+    this.store.settings.set(SIM_CARRIER_SETTING, this.profile.id);
 
     for (const group of PHONE_GROUPS) {
       for (const number of config.groups[group]) {
@@ -160,6 +187,7 @@ export class Daemon {
       startedAt: this.startedAt,
       restartModem: () => this.restartModem(),
       problems: () => (this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : []),
+      walletReady: () => this.wallet.ready().length,
       logger,
     }));
     this.pump = new OutboxPump(
@@ -171,7 +199,7 @@ export class Daemon {
     );
     this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick());
     this.intake = new Intake(this.modem, this.store, logger, (row) => {
-      if (this.carrierSms.offer(row.sender, row.text)) this.store.commands.drop(row.id, 'carrier answer to a recharge');
+      if (this.carrierSms.offer(row.sender, this.store.commands.runnableText(row) ?? '')) this.store.commands.drop(row.id, 'carrier answer to a recharge');
       else this.track(this.runner.run(row));
     });
 
@@ -255,13 +283,15 @@ export class Daemon {
         return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
       },
       sim: this.options.sim,
+      limits: { maxConnections: this.options.config.http.maxConnections, maxConnectionsPerClient: this.options.config.http.maxConnectionsPerClient },
     });
     this.httpAddress = await this.http.listen({ host, port });
+    this.lock?.update({ http: this.httpAddress });
   }
 
   /** The credit check's automatic top-up: the next wallet card, and what the Notify group is told. */
   private async walletTopUp(reason: TopUpReason): Promise<TopUpNotice | null> {
-    const outcome = await this.wallet.topUp(reason);
+    const outcome = await this.wallet.topUp(reason, { oncePerDay: true });
     if (outcome.kind !== 'dialled') return null;
     return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.settings.language), toppedUp: outcome.result.kind === 'success' };
   }
@@ -286,6 +316,8 @@ export class Daemon {
     let delay = 100;
     for (;;) {
       try {
+        // The stable path may name another device now: its lock moves along before it is opened.
+        this.portLock?.follow();
         this.port = await openLink(this.options.link);
         break;
       } catch (err) {
@@ -310,9 +342,13 @@ export class Daemon {
     await this.scheduler?.stop();
     this.carrierSms.cancelAll();
     this.pump?.stop();
-    await Promise.race([this.settle(), new Promise((r) => setTimeout(r, 5000))]);
+    let patience: NodeJS.Timeout | undefined;
+    await Promise.race([this.settle(), new Promise((r) => (patience = setTimeout(r, 5000)))]);
+    clearTimeout(patience);
     this.modem?.engine.close();
     if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
     this.store?.close();
+    this.portLock?.release();
+    this.lock?.release();
   }
 }

@@ -1,5 +1,6 @@
 import { decodePdu } from '../codec/pdu.js';
 import type { SmsDeliver } from '../codec/sms-deliver.js';
+import type { SmsStatusReport } from '../codec/sms-status-report.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
 import type { CommandRow } from '../store/commands.js';
@@ -12,7 +13,7 @@ import { relaxedWrite } from '../store/db.js';
  * SIM. The commit itself is relaxed (no fsync of its own) so the command's work starts at once —
  * a recharge's own durable 'dialling' commit flushes it too — and the durable barrier runs just
  * before the SIM delete, which is the step that cannot be undone. A PDU that does not decode is
- * still committed raw and its command dropped with the reason, so nothing is lost and nothing
+ * still committed (sealed) and its command dropped with the reason, so nothing is lost and nothing
  * crashes.
  */
 export class Intake {
@@ -90,17 +91,23 @@ export class Intake {
   /** Writes one SMS; `stored` false when the store refused it, `command` when one is ready to run. */
   private record(index: number, pdu: string): { stored: boolean; command: CommandRow | null } {
     let sms: SmsDeliver | null = null;
+    let report: SmsStatusReport | null = null;
     let dropReason = '';
     try {
       const decoded = decodePdu(pdu);
-      // A SIM also holds status reports and messages a phone stored: kept, never run as commands.
-      if (decoded.type === 'deliver') sms = decoded;
+      // A SIM also holds status reports and messages a phone stored, and a message can be cut short
+      // of its stated length: kept, never run as commands.
+      if (decoded.type === 'deliver' && !decoded.truncated) sms = decoded;
+      else if (decoded.type === 'deliver') dropReason = 'not run: the user data is shorter than its length, the text is incomplete';
       else dropReason = decoded.type === 'status-report' ? 'not a command: a status report' : 'not a command: an outgoing message stored on the SIM';
+      if (decoded.type === 'status-report') report = decoded;
     } catch (err) {
       dropReason = `undecodable PDU: ${err instanceof Error ? err.message : String(err)}`;
     }
     try {
       if (!sms) {
+        // A status report says what became of one of our replies: kept with that reply.
+        if (report) this.store.outbox.recordDelivery(report);
         const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
         if (raw) this.store.commands.drop(raw.id, dropReason);
         this.log.warn({ index, reason: dropReason }, 'stored PDU kept raw and dropped');
@@ -108,11 +115,12 @@ export class Intake {
       }
       if (sms.concat && sms.concat.total > 1) {
         const { ref, total, seq } = sms.concat;
-        const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp, pdu });
+        const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp });
         this.log.debug({ index, ref, seq, total, complete: whole !== null }, 'SMS part stored');
         return { stored: true, command: whole };
       }
-      const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu });
+      // Decoded, the PDU is not kept: it holds the text in full (a password, a code).
+      const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu: null });
       if (!row) this.log.info({ index, sender: sms.sender }, 'duplicate SMS ignored');
       return { stored: true, command: row };
     } catch (err) {

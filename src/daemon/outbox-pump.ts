@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.js';
 import { isModemError } from '../modem/errors.js';
-import type { OutboxRow } from '../store/outbox.js';
+import type { OutboxRow, SendLimit } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
 export interface SmsSender {
@@ -31,8 +31,8 @@ export class OutboxPump {
     private readonly store: Store,
     private readonly sender: SmsSender,
     private readonly policy: OutboxPolicy,
-    /** Null to send; otherwise why this SMS must never go (daily cap, rate limit). */
-    private readonly refusal: (row: OutboxRow) => string | null,
+    /** Null to send; otherwise the limit that says this SMS must never go (daily cap, hourly limit). */
+    private readonly refusal: (row: OutboxRow) => SendLimit | null,
     logger: Logger,
   ) {
     this.log = logger.child({ channel: 'outbox' });
@@ -61,8 +61,8 @@ export class OutboxPump {
           if (this.stopped) return;
           const refused = this.refusal(row);
           if (refused) {
-            this.store.outbox.giveUp(row.id, refused);
-            this.log.warn({ outbox: row.id, to: row.recipient, reason: refused }, 'reply not sent');
+            this.store.outbox.refuse(row.id, refused);
+            this.log.warn({ outbox: row.id, to: row.recipient, refusedBy: refused }, 'reply refused by a limit, not sent');
             continue;
           }
           this.store.outbox.markSending(row.id);

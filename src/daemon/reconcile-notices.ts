@@ -34,7 +34,7 @@ export async function reconcileAndNotify(
           ? reconcileReply({ kind: 'not-applied', masked, balance: result.balance }, lang)
           : reconcileReply({ kind: 'undetermined', masked, reason: result.reason }, lang);
     if (command && command.state !== 'answered' && command.state !== 'dropped') {
-      const replyTo = interruptedReplyTo(command);
+      const replyTo = interruptedReplyTo(command, store.commands.runnableText(command) ?? '');
       store.commands.answer(command.id, text, replyTo ? { recipient: replyTo, text } : null);
     } else if (command?.reply_to) {
       store.outbox.enqueue(command.reply_to, text, command.id);
@@ -44,8 +44,8 @@ export async function reconcileAndNotify(
 }
 
 /** Where the interrupted command's reply goes: PH if it had one, else the SMS sender. */
-function interruptedReplyTo(command: CommandRow): string | null {
-  const ph = parseCommandText(command.text);
+function interruptedReplyTo(command: CommandRow, text: string): string | null {
+  const ph = parseCommandText(text);
   if (ph.ok && ph.command.replyTo) return ph.command.replyTo;
   return command.source === 'sms' ? command.sender : null;
 }

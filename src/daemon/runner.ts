@@ -56,7 +56,10 @@ export class CommandRunner {
   private async execute(row: CommandRow): Promise<RunOutcome> {
     const admitted = this.guard.admit(row.sender, row.source);
     if (!admitted.allowed) return this.drop(row, admitted.reason);
-    const interpretation = interpret(row.text, { sender: row.sender, source: row.source, commandId: row.id }, this.ctx);
+    // The text as received is kept sealed until the command is finished; the row's own text is masked.
+    const text = this.store.commands.runnableText(row);
+    if (text === null) return this.drop(row, 'its text cannot be opened: sealed under another install key');
+    const interpretation = interpret(text, { sender: row.sender, source: row.source, commandId: row.id }, this.ctx);
     if (interpretation.kind === 'drop') {
       if (interpretation.reason !== 'no-star') this.guard.strike(row.sender);
       return this.drop(row, interpretation.reason);
@@ -75,7 +78,9 @@ export class CommandRunner {
       this.log.warn({ command: row.id }, 'already answered: this answer is not sent');
       return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo: null };
     }
-    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo }, 'answered');
+    // Say whether an SMS was queued: an answer is not a reply sent (the outbox logs what became of it).
+    const reply = smsTo ? 'SMS queued' : row.source === 'http' ? 'HTTP response only' : 'no SMS, by design';
+    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo, reply }, 'answered');
     if (smsTo) this.onReplyQueued();
     return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };
   }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Language } from '../control/texts.js';
 import type { Store } from '../store/store.js';
@@ -6,6 +7,14 @@ export interface CreditControl {
   enabled: boolean;
   lowBalance: number | null;
   validityDays: number | null;
+}
+
+const PASSWORD_DIGEST = 'password.digest';
+
+function same(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -31,12 +40,17 @@ export class RuntimeSettings {
     return this.config.credit.checkSchedule;
   }
 
-  get password(): string {
-    return this.store.settings.get<string>('password') ?? this.config.password;
+  /**
+   * A password set by PWD is kept only as a keyed hash under the install key (a database copied
+   * without secret.key does not give it away); the config file's is the default until then.
+   */
+  checkPassword(given: string): boolean {
+    const digest = this.store.settings.get<string>(PASSWORD_DIGEST);
+    return digest === undefined ? same(given, this.config.password) : same(this.store.atRest.digest('password', given), digest);
   }
 
-  set password(value: string) {
-    this.store.settings.set('password', value);
+  setPassword(next: string): void {
+    this.store.settings.set(PASSWORD_DIGEST, this.store.atRest.digest('password', next));
   }
 
   get language(): Language {

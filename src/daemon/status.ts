@@ -23,6 +23,8 @@ export class StatusCollector {
     private readonly store: Store,
     private readonly startedAt: number,
     private readonly problems: () => string[] = () => [],
+    /** Wallet cards the SIM in the box could be topped up with now. */
+    private readonly walletReady: () => number = () => this.store.vouchers.list(localDay()).filter((v) => v.state === 'new').length,
     private readonly ttlMs = 5000,
   ) {}
 
@@ -49,7 +51,7 @@ export class StatusCollector {
       carrierName,
       balance: latest ? { cents: latest.balance_cents, currency: latest.currency, validUntil: latest.valid_until, checkedAt: latest.checked_at } : null,
       pendingOutbox: this.store.outbox.pendingCount(),
-      walletCards: this.store.vouchers.list(localDay()).filter((v) => v.state === 'new').length,
+      walletCards: this.walletReady(),
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       degraded,
     };

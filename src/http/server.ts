@@ -7,6 +7,7 @@ import { simRoutes, type SimControl } from './routes/sim.js';
 import { walletRoutes, type RechargeApi, type WalletApi } from './routes/wallet.js';
 import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
+import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.js';
 
 export interface HttpOptions {
   token: string;
@@ -19,11 +20,26 @@ export interface HttpOptions {
   wallet?: { cards: WalletApi; recharge: RechargeApi } | undefined;
   /** Status, balance history and message log for the web panel (which is served with them). */
   box?: BoxApi | undefined;
+  /** Connection caps and timeouts; the defaults suit a box on a LAN or behind a proxy. */
+  limits?: Partial<ConnectionLimits> | undefined;
 }
 
-/** The relay API: bearer-token auth on everything but /health, JSON errors with stable codes. */
+/** What no API answer may be: cached by a browser or a proxy, or read as anything but JSON. */
+const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+/**
+ * The relay API: bearer-token auth on everything but /health, JSON errors with stable codes, and
+ * bounded connections (how many, from whom, for how long).
+ */
 export function buildHttpServer(options: HttpOptions): FastifyInstance {
-  const app = Fastify({ bodyLimit: 16 * 1024, logger: false, ajv: { customOptions: { coerceTypes: false, removeAdditional: false } } });
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
+  const app = Fastify({
+    bodyLimit: 16 * 1024,
+    logger: false,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    ...serverOptions(limits),
+  });
+  capConnections(app.server, limits, options.logger);
 
   app.addHook('onRequest', async (request) => {
     // Health, and the panel's own page and files (it asks for the token itself); all else needs it.
@@ -31,6 +47,12 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
     if (!bearerMatches(request.headers.authorization, options.token)) {
       throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     }
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // The panel's files set their own caching; everything else is an API answer.
+    if (!reply.hasHeader('cache-control')) reply.headers(API_HEADERS);
+    return payload;
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, _request, reply) => {

@@ -1,29 +1,219 @@
 /**
- * Secrets that must never reach a log line: voucher codes (and the encoded forms they take on the
- * wire). The masking destination replaces every registered secret before a line is written.
+ * Secrets that must never be shown, logged or kept in full: voucher codes (however a person
+ * groups their digits, and the encoded forms they take on the wire) and passwords. One masking
+ * rule serves the message log, the database, the logs and replies: a run of digits joined by
+ * separators, with 5 or more digits in all, shows only its last 4 digits.
  */
-const MAX_SECRETS = 2000;
-const secrets = new Set<string>();
 
-/** Keeps the last 4 characters: "123456789012345" → "***********2345". */
+const MAX_SECRETS = 2000;
+/** Registered codes as bare digits, matched however a text groups them. */
+const digitSecrets = new Set<string>();
+/** Registered wire forms that are not digits (packed GSM 7-bit hex…), matched as they are. */
+const otherSecrets = new Set<string>();
+let shortestDigitSecret = Infinity;
+
+/** What may join the digit groups of one code: spaces, dashes, dots and slashes, as people type them. */
+const SEPARATORS = new Set(
+  [
+    ' ', '\t', '\u00a0', '\u2007', '\u2009', '\u202f', // spaces, the no-break and thin ones phones insert
+    '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', // hyphens, dashes, minus
+    '.', '\u00b7', '/', '\\', '\u2215', // dots and slashes
+  ].map((ch) => ch.charCodeAt(0)),
+);
+/** At most this many separators in a row still join two digit groups ("8040 - 7938"). */
+const MAX_SEPARATOR_RUN = 3;
+const MIN_DIGITS = 5;
+const SHOWN_DIGITS = 4;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/** What is known of each BMP character beyond ASCII: 0 not asked yet, 1 a decimal digit, 2 not one (64 KiB). */
+const bmpDigits = new Uint8Array(0x10000);
+
+/** UTF-16 units of the digit at `i` (any script's decimal digits, astral ones included), 0 when it is none. */
+function digitAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0x30 && unit <= 0x39) return 1;
+  if (unit < 0x80 || Number.isNaN(unit)) return 0;
+  if (unit < 0xd800 || unit > 0xdfff) {
+    if (bmpDigits[unit] === 0) bmpDigits[unit] = DECIMAL_DIGIT.test(text[i]!) ? 1 : 2;
+    return bmpDigits[unit] === 1 ? 1 : 0;
+  }
+  const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+  return DECIMAL_DIGIT.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function isSeparator(text: string, i: number): boolean {
+  return SEPARATORS.has(text.charCodeAt(i));
+}
+
+/** The digits of text[from, to) (a run), separators left out. */
+function digitsBetween(text: string, from: number, to: number): string {
+  let digits = '';
+  for (let i = from; i < to; ) {
+    const width = digitAt(text, i);
+    if (width) digits += text.slice(i, i + width);
+    i += width || 1;
+  }
+  return digits;
+}
+
+/** The run text[from, to) of `count` digits with all but the last 4 digits replaced by '*'. */
+function maskRun(text: string, from: number, to: number, count: number): string {
+  let out = '';
+  let masked = 0;
+  for (let i = from; i < to; ) {
+    const width = digitAt(text, i);
+    if (width && masked < count - SHOWN_DIGITS) {
+      out += '*';
+      masked += 1;
+    } else {
+      out += text.slice(i, i + (width || 1));
+    }
+    i += width || 1;
+  }
+  return out;
+}
+
+/**
+ * Masks every digit run (digits joined by separators) with `minDigits` or more digits that `mask`
+ * picks (all, without one), keeping its separators and its last 4 digits. One pass over the text: a character
+ * is looked at by at most two scans, and nothing is ever matched again from an earlier place.
+ */
+function maskDigitRuns(text: string, mask?: (digits: string) => boolean, minDigits = MIN_DIGITS): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    const first = digitAt(text, i);
+    if (!first) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let count = 0;
+    let end = i;
+    let j = i;
+    while (j < text.length) {
+      const width = digitAt(text, j);
+      if (width) {
+        count += 1;
+        j += width;
+        end = j;
+        continue;
+      }
+      let k = j;
+      while (k < text.length && k - j < MAX_SEPARATOR_RUN && isSeparator(text, k)) k += 1;
+      if (k === j || !digitAt(text, k)) break;
+      j = k;
+    }
+    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end)))) {
+      out += text.slice(copied, start) + maskRun(text, start, end, count);
+      copied = end;
+    }
+    i = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** "8040-7938-7408-127" → "****-****-***8-127"; "PH 0888123456" → "PH ******3456". */
+export function maskDigits(text: string): string {
+  return maskDigitRuns(text);
+}
+
+/** Keeps the last 4 characters: "123456789012345" → "***********2345" (a code, or one of its wire forms). */
 export function maskSecret(secret: string): string {
-  if (secret.length <= 4) return '*'.repeat(secret.length);
-  return '*'.repeat(secret.length - 4) + secret.slice(-4);
+  if (secret.length <= SHOWN_DIGITS) return '*'.repeat(secret.length);
+  return '*'.repeat(secret.length - SHOWN_DIGITS) + secret.slice(-SHOWN_DIGITS);
+}
+
+/** The digits of a code as typed ("8040 7938 7408 127"), or null when it is not digits and separators. */
+function digitsOf(value: string): string | null {
+  for (let i = 0; i < value.length; ) {
+    const width = digitAt(value, i);
+    if (!width && !isSeparator(value, i)) return null;
+    i += width || 1;
+  }
+  return digitsBetween(value, 0, value.length);
+}
+
+function evictOldest(): void {
+  if (digitSecrets.size + otherSecrets.size <= MAX_SECRETS) return;
+  const from = digitSecrets.size > 0 ? digitSecrets : otherSecrets;
+  from.delete(from.values().next().value!);
 }
 
 export function registerSecret(...values: string[]): void {
   for (const value of values) {
-    if (value.length < 5) continue;
-    secrets.add(value);
-    if (secrets.size > MAX_SECRETS) secrets.delete(secrets.values().next().value!);
+    if (value.length < MIN_DIGITS) continue;
+    const digits = digitsOf(value);
+    if (digits !== null) {
+      if (digits.length < MIN_DIGITS) continue;
+      digitSecrets.add(digits);
+      shortestDigitSecret = Math.min(shortestDigitSecret, digits.length);
+    } else {
+      otherSecrets.add(value);
+    }
+    evictOldest();
   }
 }
 
+function holdsDigitSecret(digits: string): boolean {
+  if (digitSecrets.has(digits)) return true;
+  for (const secret of digitSecrets) if (digits.includes(secret)) return true;
+  return false;
+}
+
+/**
+ * A log line with every registered secret masked: a code wherever its digits appear as one run
+ * (grouped or not, inside a USSD string or not), and the encoded wire forms as they are. Other
+ * figures (times, amounts) are left alone, so a log stays readable.
+ */
 export function maskSecrets(text: string): string {
-  if (secrets.size === 0) return text;
-  let out = text;
-  for (const secret of secrets) {
+  let out = digitSecrets.size === 0 ? text : maskDigitRuns(text, holdsDigitSecret, shortestDigitSecret);
+  for (const secret of otherSecrets) {
     if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
   }
   return out;
+}
+
+function hide(text: string): string {
+  return '•'.repeat(Array.from(text).length);
+}
+
+/** Start and end of the whitespace-separated tokens of `text` after `from`, in one pass. */
+function tokens(text: string, from: number): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = from; i <= text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const blank = i === text.length || unit === 0x20 || (unit > 0x20 && unit < 0x7f ? false : /\s/.test(text[i]!));
+    if (blank && start >= 0) {
+      found.push([start, i]);
+      start = -1;
+    } else if (!blank && start < 0) {
+      start = i;
+    }
+  }
+  return found;
+}
+
+/**
+ * A command text fit to keep or show: the password after the first '*' hidden, a new password
+ * (`PWD <new>`) hidden, and every digit run masked but its last four digits (a voucher code or a
+ * phone number). The command grammar is `*<password> [PH <phone>] <COMMAND> [params]`.
+ */
+export function redactCommandText(text: string): string {
+  const star = text.indexOf('*');
+  if (star < 0) return maskDigits(text);
+  const [password, ...rest] = tokens(text, star + 1);
+  if (!password || password[0] !== star + 1) return maskDigits(text);
+  let keyword = 0;
+  if (rest[0] && text.slice(...rest[0]).toUpperCase() === 'PH') keyword = 2;
+  const word = rest[keyword];
+  // Everything after PWD is the new password, however it is spelt.
+  const secretFrom = word && text.slice(...word).toUpperCase() === 'PWD' && rest[keyword + 1] ? rest[keyword + 1]![0] : text.length;
+  return maskDigits(text.slice(0, star + 1))
+    + hide(text.slice(...password))
+    + maskDigits(text.slice(password[1], secretFrom))
+    + text.slice(secretFrom).replace(/\S+/g, hide);
 }

@@ -1,20 +1,37 @@
-/** Pure parsers for modem information lines (TS 27.007 / 27.005). Table-tested with real transcripts. */
+/**
+ * Pure parsers for modem information lines (TS 27.007 / 27.005). Table-tested with real transcripts.
+ * Each reads its line in one pass: no regex here can backtrack over what a modem prints (the daemon
+ * runs in V8's lite mode, where a quadratic regex on a long garbage line stalls everything).
+ */
+
+/** The contents of each "(…)" group, left to right; an unclosed group ends the list. */
+function parenGroups(text: string): string[] {
+  const groups: string[] = [];
+  let at = text.indexOf('(');
+  while (at >= 0) {
+    const close = text.indexOf(')', at + 1);
+    if (close < 0) break;
+    groups.push(text.slice(at + 1, close));
+    at = text.indexOf('(', close + 1);
+  }
+  return groups;
+}
+
+const DIGITS = /^\d+$/;
 
 /** "(0-3),(0,1),(0,2)" → [[0,1,2,3],[0,1],[0,2]]. Unparseable groups become empty lists. */
 export function parseRangeGroups(text: string): number[][] {
-  const groups: number[][] = [];
-  for (const match of text.matchAll(/\(([^)]*)\)/g)) {
+  return parenGroups(text).map((group) => {
     const values = new Set<number>();
-    for (const part of match[1]!.split(',')) {
-      const range = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
-      if (!range) continue;
-      const from = Number(range[1]);
-      const to = range[2] === undefined ? from : Number(range[2]);
+    for (const part of group.split(',')) {
+      const [fromText, toText, extra] = part.split('-').map((f) => f.trim());
+      if (extra !== undefined || !DIGITS.test(fromText!) || (toText !== undefined && !DIGITS.test(toText))) continue;
+      const from = Number(fromText);
+      const to = toText === undefined ? from : Number(toText);
       for (let v = from; v <= to && v - from < 256; v++) values.add(v);
     }
-    groups.push([...values].sort((a, b) => a - b));
-  }
-  return groups;
+    return [...values].sort((a, b) => a - b);
+  });
 }
 
 function prefer(supported: number[] | undefined, wanted: number[]): number | undefined {
@@ -47,7 +64,7 @@ export function chooseCnmi(testAnswer: string): string {
 
 /** Picks the message storage from `+CPMS: ("SM","ME"),(…),(…)`, preferring the SIM. */
 export function chooseCpms(testAnswer: string): string {
-  const groups = [...testAnswer.matchAll(/\(([^)]*)\)/g)].map((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((q) => q[1]!));
+  const groups = parenGroups(testAnswer).map((group) => [...group.matchAll(/"([^"]+)"/g)].map((q) => q[1]!));
   const pick = (list: string[] | undefined): string => (list?.includes('SM') ? 'SM' : list?.[0] ?? 'SM');
   const mems = [pick(groups[0]), pick(groups[1]), pick(groups[2])];
   return `AT+CPMS=${mems.map((m) => `"${m}"`).join(',')}`;
@@ -92,15 +109,24 @@ export interface ListedMessage {
 }
 
 /**
- * The PDU line as modems print it, tidied: surrounding quotes and spaces dropped, and SIM record
- * padding (`FF…` after the message, up to the 176 octets of an EF-SMS record) cut at the length
- * the header gave. Only padding is cut: a header length that disagrees with real data is left for
- * the decoder to report.
+ * The PDU line as modems print it, tidied: surrounding quotes and spaces dropped, SIM record padding
+ * (`FF…` after the message, up to the 176 octets of an EF-SMS record) cut at the length the header
+ * gave, and the empty SMSC octet put in front of a bare TPDU. The header's length counts TPDU octets
+ * only, so a line of exactly that many octets has no SMSC part (oFono's sms_decode tells them apart
+ * the same way); every other line has one. Only padding is cut: a header length that disagrees with
+ * real data is left for the decoder to report.
  */
 export function tidyPdu(raw: string, tpduLength: number | null): string {
-  const hex = raw.trim().replace(/^"+|"+$/g, '').trim();
+  const edge = (ch: string | undefined): boolean => ch === '"' || ch === ' ' || ch === '\t';
+  let from = 0;
+  let to = raw.length;
+  while (from < to && edge(raw[from])) from++;
+  while (to > from && edge(raw[to - 1])) to--;
+  const hex = raw.slice(from, to);
+  if (tpduLength === null) return hex;
+  if (hex.length === tpduLength * 2) return `00${hex}`;
   const smscOctets = Number.parseInt(hex.slice(0, 2), 16);
-  if (tpduLength === null || Number.isNaN(smscOctets)) return hex;
+  if (Number.isNaN(smscOctets)) return hex;
   const end = (1 + smscOctets + tpduLength) * 2;
   return hex.length > end && /^[Ff]+$/.test(hex.slice(end)) ? hex.slice(0, end) : hex;
 }

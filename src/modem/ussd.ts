@@ -3,6 +3,9 @@ import { decodeUssdText, type Cscs } from '../codec/ussd-text.js';
 import { CodecError } from '../codec/errors.js';
 import { maskSecrets, registerSecret } from '../log/secrets.js';
 import type { AtEngine } from '../at/engine.js';
+import { LineFramer } from '../at/line-framer.js';
+import { UrcCollector } from '../at/urc-collector.js';
+import { UrcRegistry } from '../at/urc.js';
 import { ModemError } from './errors.js';
 
 export type UssdRequestEncoding = 'text' | 'packed' | 'ucs2';
@@ -31,6 +34,74 @@ export interface UssdSettings {
   cscs: Cscs;
 }
 
+/** One +CUSD line read as this modem prints it: status, DCS, and the text decoded. */
+export function readCusd(line: string, settings: UssdSettings): UssdAnswer {
+  const parsed = parseCusd(line);
+  const text = parsed.raw === null ? null : decodeUssdText(parsed.raw, parsed.dcs, { cscs: settings.cscs, packed: settings.encoding === 'packed' });
+  return { status: parsed.status, text, dcs: parsed.dcs };
+}
+
+/**
+ * Picks the answer of one exchange among the +CUSD lines, in the order they come. Some networks
+ * announce the end first (`+CUSD: 2` bare, or "Initiating Release") and send the answer after it:
+ * the first such notice is held (`notice`) in case the real answer follows; anything else is the
+ * answer, and what comes after it is ignored. A garbled line is not an answer.
+ */
+export class UssdAnswerPicker {
+  answer: UssdAnswer | null = null;
+  private notice: UssdAnswer | null = null;
+  /** Why the last unreadable +CUSD line was not taken. */
+  unreadable: string | null = null;
+
+  constructor(private readonly settings: UssdSettings) {}
+
+  offer(line: string): 'answer' | 'notice' | 'ignored' {
+    if (this.answer) return 'ignored';
+    let answer: UssdAnswer;
+    try {
+      answer = readCusd(line, this.settings);
+    } catch (err) {
+      this.unreadable = err instanceof Error ? err.message : String(err);
+      return 'ignored';
+    }
+    if (!this.notice && answer.status === 'terminated' && (answer.text === null || RELEASE_NOTICE.test(answer.text))) {
+      this.notice = answer;
+      return 'notice';
+    }
+    this.answer = answer;
+    return 'answer';
+  }
+
+  /** The answer, or failing one the notice held (its grace ran out, or the transcript ended). */
+  get result(): UssdAnswer | null {
+    return this.answer ?? this.notice;
+  }
+}
+
+/**
+ * The answer the daemon would take from a transcript of what the modem printed: several lines,
+ * with `OK`, the echo and unrelated URCs (`+CMTI`, `^RSSI`) around it, a release notice before it,
+ * a text spanning lines. The transcript goes through the engine's own line framer and URC
+ * collector, and its +CUSD lines through the same picker an exchange uses.
+ */
+export function answerFromTranscript(transcript: string, settings: UssdSettings): UssdAnswerPicker {
+  const picker = new UssdAnswerPicker(settings);
+  const urcs = new UrcRegistry();
+  const collector = new UrcCollector(urcs, (entry, [line]) => {
+    if (entry.prefix === '+CUSD:' && line) picker.offer(line);
+  });
+  const framer = new LineFramer((piece) => {
+    if (collector.offer(piece)) return;
+    const line = piece.trim();
+    const entry = urcs.match(line);
+    if (entry) collector.start(entry, line);
+  });
+  framer.push(`${transcript}\r\n`);
+  collector.flush();
+  collector.close();
+  return picker;
+}
+
 /**
  * One USSD exchange: the answer is the +CUSD URC, which may come before or after the OK, so the
  * subscription is made before AT+CUSD is written. The session is left as the network left it.
@@ -47,30 +118,14 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
 
   let onAnswer: (answer: UssdAnswer) => void = () => {};
   const answered = new Promise<UssdAnswer>((resolve) => (onAnswer = resolve));
-  let got: UssdAnswer | null = null;
-  let notice: UssdAnswer | null = null;
+  const picker = new UssdAnswerPicker(settings);
   let grace: NodeJS.Timeout | undefined;
   const unsubscribe = engine.onUrc('+CUSD:', ([line]) => {
-    if (got || !line) return;
-    try {
-      const parsed = parseCusd(line);
-      const text = parsed.raw === null ? null : decodeUssdText(parsed.raw, parsed.dcs, { cscs: settings.cscs, packed: settings.encoding === 'packed' });
-      const answer: UssdAnswer = { status: parsed.status, text, dcs: parsed.dcs };
-      // Some networks announce the end first (`+CUSD: 2` bare, or "Initiating Release") and send the
-      // answer after it: such a notice is held for a moment in case the real answer follows.
-      if (!notice && answer.status === 'terminated' && (text === null || RELEASE_NOTICE.test(text))) {
-        notice = answer;
-        grace = setTimeout(() => {
-          got = notice;
-          onAnswer(notice!);
-        }, RELEASE_GRACE_MS);
-        return;
-      }
+    const outcome = line ? picker.offer(line) : 'ignored';
+    if (outcome === 'notice') grace = setTimeout(() => onAnswer(picker.result!), RELEASE_GRACE_MS);
+    if (outcome === 'answer') {
       clearTimeout(grace);
-      got = answer;
-      onAnswer(answer);
-    } catch {
-      // A garbled +CUSD line is not an answer; keep waiting until the timeout.
+      onAnswer(picker.answer!);
     }
   });
   let timer: NodeJS.Timeout | undefined;

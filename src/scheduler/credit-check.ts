@@ -26,7 +26,8 @@ export interface CreditCheckDeps {
   today: () => string;
   /**
    * Dials the next wallet card (absent when automatic top-up is off): the notice for the Notify
-   * group, and whether the card went through; null when the wallet has no usable card.
+   * group, and whether the card went through; null when no card was dialled (the wallet has no
+   * usable card, or one was dialled today already).
    */
   topUp?: (reason: TopUpReason) => Promise<TopUpNotice | null>;
 }
@@ -61,9 +62,9 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   const ending = control.validityDays !== null && daysLeft !== null && daysLeft <= control.validityDays;
 
   // The wallet first, on figures read just now (a remembered balance may be stale: the owner may have
-  // topped up with a phone), and one card a day at most, so a balance the box misreads cannot empty it.
-  if ((low || ending) && check.kind === 'checked' && deps.topUp && deps.store.settings.get<string>('wallet.topUpDay') !== today) {
-    deps.store.settings.set('wallet.topUpDay', today);
+  // topped up with a phone); the wallet dials one card a day at most, so a balance the box misreads
+  // cannot empty it.
+  if ((low || ending) && check.kind === 'checked' && deps.topUp) {
     const outcome = await deps.topUp(low ? 'low balance' : 'validity ending');
     if (outcome) deps.notify(outcome.notice);
     if (outcome?.toppedUp) return;

@@ -1,3 +1,5 @@
+import { redactCommandText } from '../log/secrets.js';
+import type { AtRest } from './at-rest.js';
 import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import type { OutboxStore } from './outbox.js';
 
@@ -9,7 +11,10 @@ export interface CommandRow {
   source: CommandSource;
   inbox_id: number | null;
   sender: string;
+  /** As kept and shown: the password hidden, codes masked (see `runnableText` for the text itself). */
   text: string;
+  /** The text as received, sealed under the install key until the command is answered or dropped. */
+  sealed: string | null;
   state: CommandState;
   name: string | null;
   drop_reason: string | null;
@@ -23,6 +28,7 @@ export interface IncomingSms {
   sender: string;
   sentAt: string | null;
   text: string;
+  /** The raw PDU, only when nothing could be decoded from it: kept sealed, for whoever looks into it. */
   pdu: string | null;
   /** Concatenation reference of a reassembled message. */
   reference?: number;
@@ -37,16 +43,21 @@ export interface OutgoingSms {
 /**
  * The command pipeline (received → executing → answered | dropped) as rows, so a restart resumes
  * where it stopped. An SMS and its command are written in one transaction.
+ *
+ * Nothing secret is kept in the clear: a text is stored with the password hidden and codes masked;
+ * the text itself stays sealed under the install key only while the command may still run (a
+ * restart runs it from there), and goes when the command is answered or dropped — the recharge
+ * row then holds what money needs (a keyed hash of the code and its last 4 digits).
  */
 export class CommandStore {
-  constructor(private readonly db: Db, private readonly outbox: OutboxStore) {}
+  constructor(private readonly db: Db, private readonly outbox: OutboxStore, private readonly atRest: AtRest) {}
 
   /** Commits an incoming SMS and its command; a duplicate of a stored SMS returns null. */
   recordSms(sms: IncomingSms): CommandRow | null {
-    const key = `${sms.sender}|${sms.sentAt ?? ''}|${sms.reference ?? ''}|${sms.text}`;
+    const key = this.atRest.digest('dedupe', `${sms.sender}|${sms.sentAt ?? ''}|${sms.reference ?? ''}|${sms.text}`);
     return this.db.transaction(() => {
-      const inserted = stmt(this.db, 'INSERT INTO inbox (received_at, sender, sent_at, text, pdu, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
-        .run(nowIso(), sms.sender, sms.sentAt, sms.text, sms.pdu, key);
+      const inserted = stmt(this.db, 'INSERT INTO inbox (received_at, sender, sent_at, text, pdu_sealed, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
+        .run(nowIso(), sms.sender, sms.sentAt, redactCommandText(sms.text), sms.pdu === null ? null : this.atRest.seal(sms.pdu), key);
       if (inserted.changes === 0) return null;
       return this.insert('sms', sms.sender, sms.text, Number(inserted.lastInsertRowid));
     })();
@@ -72,13 +83,18 @@ export class CommandStore {
   }
 
   private insert(source: CommandSource, sender: string, text: string, inboxId: number | null): CommandRow {
-    const result = stmt(this.db, "INSERT INTO commands (source, inbox_id, sender, text, state, created_at) VALUES (?, ?, ?, ?, 'received', ?)")
-      .run(source, inboxId, sender, text, nowIso());
+    const result = stmt(this.db, "INSERT INTO commands (source, inbox_id, sender, text, sealed, state, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?)")
+      .run(source, inboxId, sender, redactCommandText(text), this.atRest.seal(text), nowIso());
     return this.get(Number(result.lastInsertRowid))!;
   }
 
   get(id: number): CommandRow | undefined {
     return stmt(this.db, 'SELECT * FROM commands WHERE id = ?').get(id) as CommandRow | undefined;
+  }
+
+  /** The text as it was received, for running the command; null once it is finished (or sealed under another key). */
+  runnableText(row: CommandRow): string | null {
+    return row.sealed === null ? null : this.atRest.open(row.sealed);
   }
 
   /**
@@ -96,7 +112,7 @@ export class CommandStore {
   answer(id: number, reply: string | null, sms: OutgoingSms | null): boolean {
     return this.db.transaction(() => {
       const now = nowIso();
-      const changed = stmt(this.db, "UPDATE commands SET state = 'answered', reply = ?, reply_to = ?, finished_at = ? WHERE id = ? AND state IN ('received', 'executing')")
+      const changed = stmt(this.db, "UPDATE commands SET state = 'answered', sealed = NULL, reply = ?, reply_to = ?, finished_at = ? WHERE id = ? AND state IN ('received', 'executing')")
         .run(reply, sms?.recipient ?? null, now, id).changes;
       if (changed === 0) return false;
       if (sms) this.outbox.enqueue(sms.recipient, sms.text, id);
@@ -105,7 +121,7 @@ export class CommandStore {
   }
 
   drop(id: number, reason: string): void {
-    stmt(this.db, "UPDATE commands SET state = 'dropped', drop_reason = ?, finished_at = ? WHERE id = ?").run(reason, nowIso(), id);
+    stmt(this.db, "UPDATE commands SET state = 'dropped', sealed = NULL, drop_reason = ?, finished_at = ? WHERE id = ?").run(reason, nowIso(), id);
   }
 
   /** Commands a previous run did not finish, oldest first. */

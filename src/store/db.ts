@@ -1,16 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivate, makePrivate, PRIVATE_DIR_MODE } from '../util/private-files.js';
+import type { AtRest } from './at-rest.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
 
 /**
  * Opens (or creates) the store. WAL with synchronous=FULL: a committed row survives a power cut,
- * which is the whole point of committing an SMS before deleting it from the SIM.
+ * which is the whole point of committing an SMS before deleting it from the SIM. The file is made
+ * readable by its owner only before SQLite opens it, and SQLite gives its -wal and -shm files the
+ * database file's mode; ones left by an older version are tightened here.
  */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+export function openDatabase(file: string, atRest: AtRest): Db {
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    createPrivate(file);
+    makePrivate(`${file}-wal`);
+    makePrivate(`${file}-shm`);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -19,7 +28,7 @@ export function openDatabase(file: string): Db {
   // Checkpoints move WAL pages into the database file; run in a commit, they put a spike on the
   // command path. The scheduler checkpoints every minute; this is only the backstop.
   db.pragma('wal_autocheckpoint = 10000');
-  migrate(db);
+  migrate(db, atRest);
   return db;
 }
 
@@ -43,17 +52,32 @@ export function checkpoint(db: Db): void {
   db.pragma('wal_checkpoint(PASSIVE)');
 }
 
-export function migrate(db: Db): void {
+export function migrate(db: Db, atRest: AtRest): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`the database is from a newer gsmkeeper (schema ${current}, this build knows ${MIGRATIONS.length})`);
   }
+  let rewrite = false;
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      const migration = MIGRATIONS[version]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else rewrite = migration(db, atRest)?.rewriteFile === true || rewrite;
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
+  if (rewrite && current > 0) forgetOldPages(db);
+}
+
+/**
+ * After a migration replaced what must not be kept (plain codes, passwords): the old bytes are
+ * still in free pages and in the WAL. The WAL is emptied into the file, the file rebuilt without
+ * free pages, and the WAL emptied again.
+ */
+function forgetOldPages(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -3,6 +3,22 @@ import { canonicalNumber } from '../codec/address.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
+/** A limit that keeps a reply from going out at all: the daily SMS cap, or the hourly limit for numbers in no group. */
+export type SendLimit = 'daily-cap' | 'non-group-hourly';
+
+/** What the network's status reports say of a reply: still trying, every part delivered, or given up. */
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** A status report as the store needs it (TS 23.040 §9.2.2.3): which SMS (recipient, TP-MR), and its fate. */
+export interface DeliveryReport {
+  recipient: string;
+  reference: number;
+  delivery: DeliveryState;
+}
+
+/** Reports older than this are not matched: message references (0–255) come round again. */
+const REPORT_WINDOW_MS = 7 * 86_400_000;
+
 export interface OutboxRow {
   id: number;
   command_id: number | null;
@@ -17,6 +33,12 @@ export interface OutboxRow {
   sent_at: string | null;
   /** Parts of a long reply the network already took. */
   parts_sent: number;
+  /** Set when a limit refused the reply before any attempt (state 'failed'). */
+  refused_by: SendLimit | null;
+  /** From the status reports, when any came. */
+  delivery: DeliveryState | null;
+  delivered_refs: string | null;
+  delivery_at: string | null;
 }
 
 /** Durable reply queue: every attempt is recorded with the modem's reference or its error. */
@@ -107,7 +129,43 @@ export class OutboxStore {
       .run(at, refs, error, id);
   }
 
-  /** No more attempts: after a failed one (its error recorded), or refused before any (cap, rate limit). */
+  /** Never to be sent: a limit refused it before any attempt. Kept as which limit, not as a message. */
+  refuse(id: number, limit: SendLimit): void {
+    stmt(this.db, "UPDATE outbox SET state = 'failed', refused_by = ?, last_error = NULL WHERE id = ?").run(limit, id);
+  }
+
+  /**
+   * A status report for a reply we sent: matched by recipient and message reference to the newest
+   * reply (sent within the last week) that carried that reference. A reply of several parts is
+   * delivered once every part is; one failed part fails it. False when no reply matches.
+   */
+  recordDelivery(report: DeliveryReport, now = new Date()): boolean {
+    const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
+    return this.db.transaction(() => {
+      const row = stmt(this.db, `SELECT id, message_refs, delivered_refs, delivery FROM outbox
+        WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
+        ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient), since, `%,${report.reference},%`) as
+        | { id: number; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null }
+        | undefined;
+      if (!row) return false;
+      const refs = row.message_refs.split(',');
+      const delivered = new Set(row.delivered_refs ? row.delivered_refs.split(',') : []);
+      if (report.delivery === 'delivered') delivered.add(String(report.reference));
+      const state: DeliveryState =
+        row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
+      stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ? WHERE id = ?')
+        .run(state, [...delivered].join(',') || null, now.toISOString(), row.id);
+      return true;
+    })();
+  }
+
+  /** The replies of these commands (each is answered once, so one reply at most each). */
+  ofCommands(commandIds: number[]): OutboxRow[] {
+    if (commandIds.length === 0) return [];
+    return this.db.prepare(`SELECT * FROM outbox WHERE command_id IN (${commandIds.map(() => '?').join(',')})`).all(...commandIds) as OutboxRow[];
+  }
+
+  /** No more attempts after a failed one (its error recorded). */
   giveUp(id: number, error: string): void {
     this.db.transaction(() => {
       stmt(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);

@@ -1,3 +1,4 @@
+import type { AtRest } from './at-rest.js';
 import { nowIso, stmt, type Db } from './db.js';
 import type { CommandRow, CommandStore } from './commands.js';
 
@@ -8,7 +9,6 @@ export interface PartInput {
   seq: number;
   text: string;
   sentAt: string | null;
-  pdu: string;
 }
 
 /** Marks where a part never arrived, in a message handed on incomplete. */
@@ -19,25 +19,25 @@ interface PartRow {
   ref: number;
   total: number;
   seq: number;
-  text: string;
+  text_sealed: string;
   sent_at: string | null;
-  pdu: string;
   received_at: string;
 }
 
 /**
  * Concatenated SMS reassembly, keyed on (sender, reference, total) — never the reference alone.
- * Parts are committed as they come (so the SIM can let go of them); the whole message becomes one
- * command in the same transaction that consumes its parts.
+ * Parts are committed as they come (so the SIM can let go of them), their text sealed under the
+ * install key (a part may hold the password or a code, and cannot be masked before the message is
+ * whole); the whole message becomes one command in the same transaction that consumes its parts.
  */
 export class PartStore {
-  constructor(private readonly db: Db, private readonly commands: CommandStore) {}
+  constructor(private readonly db: Db, private readonly commands: CommandStore, private readonly atRest: AtRest) {}
 
   /** Stores a part; returns the command when this part completed its message (null otherwise, or for a duplicate). */
   add(part: PartInput): CommandRow | null {
     return this.db.transaction(() => {
-      stmt(this.db, 'INSERT INTO sms_parts (sender, ref, total, seq, text, sent_at, pdu, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-        .run(part.sender, part.ref, part.total, part.seq, part.text, part.sentAt, part.pdu, nowIso());
+      stmt(this.db, 'INSERT INTO sms_parts (sender, ref, total, seq, text_sealed, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(part.sender, part.ref, part.total, part.seq, this.atRest.seal(part.text), part.sentAt, nowIso());
       const parts = this.partsOf(part.sender, part.ref, part.total);
       if (parts.length < part.total) return null;
       return this.assemble(parts);
@@ -63,9 +63,10 @@ export class PartStore {
 
   private assemble(parts: PartRow[]): CommandRow | null {
     const first = parts[0]!;
-    const bySeq = new Map(parts.map((p) => [p.seq, p.text]));
+    // A part sealed under another install's key reads as a gap, like one that never came.
+    const bySeq = new Map(parts.map((p) => [p.seq, this.atRest.open(p.text_sealed)]));
     const text = Array.from({ length: first.total }, (_, i) => bySeq.get(i + 1) ?? GAP).join('');
     stmt(this.db, 'DELETE FROM sms_parts WHERE sender = ? AND ref = ? AND total = ?').run(first.sender, first.ref, first.total);
-    return this.commands.recordSms({ sender: first.sender, sentAt: first.sent_at, text, pdu: parts.map((p) => p.pdu).join(' '), reference: first.ref });
+    return this.commands.recordSms({ sender: first.sender, sentAt: first.sent_at, text, pdu: null, reference: first.ref });
   }
 }

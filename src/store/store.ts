@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { readOrCreateSecret } from '../util/private-files.js';
+import { AtRest } from './at-rest.js';
 import { BalanceStore } from './balances.js';
 import { CommandStore } from './commands.js';
 import { nowIso, openDatabase, type Db } from './db.js';
@@ -21,20 +24,22 @@ export class Store {
   readonly parts: PartStore;
   readonly vouchers: VoucherStore;
 
-  constructor(readonly db: Db) {
+  constructor(readonly db: Db, readonly atRest: AtRest) {
     this.outbox = new OutboxStore(db);
-    this.commands = new CommandStore(db, this.outbox);
+    this.commands = new CommandStore(db, this.outbox, atRest);
     this.recharges = new RechargeStore(db);
     this.balances = new BalanceStore(db);
     this.security = new SecurityStore(db);
     this.groups = new GroupStore(db);
     this.settings = new SettingsStore(db);
-    this.parts = new PartStore(db, this.commands);
+    this.parts = new PartStore(db, this.commands, atRest);
     this.vouchers = new VoucherStore(db);
   }
 
-  static open(file: string): Store {
-    return new Store(openDatabase(file));
+  /** The install's secret is the data dir's secret.key (created on first use) unless given. */
+  static open(file: string, secret?: string): Store {
+    const atRest = file === ':memory:' && !secret ? AtRest.ephemeral() : new AtRest(secret ?? installSecret(path.dirname(file)));
+    return new Store(openDatabase(file, atRest), atRest);
   }
 
   /**
@@ -49,4 +54,9 @@ export class Store {
   close(): void {
     this.db.close();
   }
+}
+
+/** The install's secret: codes are hashed and PINs and unfinished commands sealed under it. */
+export function installSecret(dataDir: string): string {
+  return readOrCreateSecret(dataDir, 'secret.key').value;
 }

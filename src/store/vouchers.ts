@@ -7,6 +7,9 @@ import type { RechargeState } from './recharges.js';
  */
 export type VoucherState = 'new' | 'dialling' | 'used' | 'rejected' | 'unknown' | 'expired';
 
+/** A recharge state that means the PIN reached the carrier, or may have. */
+export type DialState = Exclude<RechargeState, 'failed'>;
+
 export interface VoucherInput {
   carrier: string | null;
   serial: string | null;
@@ -86,6 +89,22 @@ export class VoucherStore {
         shop: row.shop, expiresOn: row.expires_on, addedAt: row.added_at, state, usedAt: state === 'used' ? row.recharge_at : null,
       };
     });
+  }
+
+  /**
+   * Wallet cards dialled since `since` (ISO): each recharge row is committed before its USSD is
+   * written, so this counts a dial the moment it happens, and survives a crash. A recharge the
+   * modem refused before it left ('failed') reached no carrier and is not counted.
+   */
+  dialledSince(since: string): number {
+    return (stmt(this.db, `SELECT COUNT(*) AS n FROM recharges r JOIN vouchers v ON v.pin_hash = r.code_hash
+      WHERE r.started_at >= ? AND r.state != 'failed'`).get(since) as { n: number }).n;
+  }
+
+  /** The last time a PIN (by its keyed hash) reached a carrier, or may have: what the card became. */
+  lastDialOf(pinHash: string): { state: DialState; at: string } | undefined {
+    return stmt(this.db, `SELECT state, COALESCE(finished_at, started_at) AS at FROM recharges WHERE code_hash = ? AND state != 'failed' ORDER BY id DESC LIMIT 1`)
+      .get(pinHash) as { state: DialState; at: string } | undefined;
   }
 
   /** The sealed PIN of one card, for the wallet to dial it. */

@@ -60,8 +60,29 @@ describe('SMS-DELIVER round trip and bad input', () => {
     ['non-hex', 'ZZ'],
     ['truncated after the sender', '06917228195339040B917228'],
     ['a SUBMIT where a DELIVER is expected', '0011000B917228001011F100000CC8329BFD065DDF72363904'],
-    ['user data length beyond the data', '06917228195339040B917228214365F7000031308051206180FFD4F29C2E03'],
   ])('%s is a CodecError', (_name, pdu) => {
+    expect(() => decodeDeliver(pdu)).toThrow(CodecError);
+  });
+
+  it('aUserDataLengthBeyondTheDataGivesWhatIsThereFlaggedTruncated', () => {
+    expect(decodeDeliver('06917228195339040B917228214365F7000031308051206180FFD4F29C2E03')).toMatchObject({ text: 'Test2', truncated: true });
+  });
+
+  it('aCompleteMessageIsNotFlaggedTruncated', () => {
+    expect(decodeDeliver('06917228195339040B917228214365F700003130805120618005D4F29C2E03')).toMatchObject({ text: 'Test2', truncated: false });
+  });
+
+  it('aUcs2TextCutInTheMiddleOfACharacterDropsTheHalf', () => {
+    const pdu = encodeDeliver({ sender: '+359888123456', text: 'Баланс', date: new Date('2026-03-01T10:00:00Z'), alphabet: 'ucs2' });
+    expect(decodeDeliver(pdu.slice(0, -2))).toMatchObject({ text: 'Балан', truncated: true });
+  });
+
+  it.each([
+    ['part 0 of 2', { ref: 7, total: 2, seq: 0 }],
+    ['part 3 of 2', { ref: 7, total: 2, seq: 3 }],
+    ['part 1 of 0', { ref: 7, total: 0, seq: 1 }],
+  ])('a concatenation %s is refused, so it can never complete a message early', (_name, info) => {
+    const pdu = encodeDeliver({ sender: '+359888123456', text: 'CREDIT 1234', date: new Date('2026-03-01T10:00:00Z'), udh: concatUdh(info) });
     expect(() => decodeDeliver(pdu)).toThrow(CodecError);
   });
 });

@@ -22,8 +22,8 @@ describe('ModemManager test-sms-part-3gpp vectors', () => {
     expect(Buffer.from(sms.text, 'latin1').toString('hex').toUpperCase()).toBe('E8329BFD4697D9EC37DE');
   });
 
-  it('a user data length beyond the data is an error, not a short text', () => {
-    expect(() => decodeDeliver('07912143658709F1040B918100551512F20000111010214365000BE8329BFD4697D9EC37')).toThrow(CodecError);
+  it('a user data length beyond the data is read as far as it goes and flagged, never as the whole text', () => {
+    expect(decodeDeliver('07912143658709F1040B918100551512F20000111010214365000BE8329BFD4697D9EC37')).toMatchObject({ text: 'hellohello', truncated: true });
   });
 
   it('the two multipart parts join into the text ModemManager shows as one message', () => {

@@ -42,6 +42,15 @@ describe('info commands always answer', () => {
   });
 });
 
+describe('unknown commands', () => {
+  it('anUnknownWordIsEchoedWithItsDigitsMasked', async () => {
+    // A code sent without CREDIT, grouped or not, never comes back in full.
+    expect((await run(fakeControl(), '*123456 8040-7938-7408-127')).text).toBe('Unknown command: ****-****-***8-127');
+    expect((await run(fakeControl(), '*123456 804079387408127')).text).toBe('Unknown command: ***********8127');
+    expect((await run(fakeControl(), '*123456 FOO')).text).toBe('Unknown command: FOO');
+  });
+});
+
 describe('config commands: silent on success unless PH, always on error', () => {
   it('CREDITCFG ON,2.50,10 stores the option and stays silent', async () => {
     const ctx = fakeControl();

@@ -15,6 +15,7 @@ describe('crash safety (separate processes, SIGKILL)', () => {
       // At most once: a reply a crash caught mid-send is 'uncertain' and never resent; all others arrive.
       unanswered: 0,
       leakedCodes: 0,
+      codesAtRest: 0,
     });
     expect(report.answeredOnce + report.unansweredUncertain).toBe(report.sent - report.byKind['wrong-password']);
     expect(report.dials).toBeGreaterThan(0);

@@ -39,10 +39,11 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     const dump = JSON.stringify(db.prepare('SELECT * FROM inbox').all());
     db.close();
 
-    // The full code appears in no log line (the inbox keeps the SMS as received, by design).
+    // The full code appears in no log line, and the inbox keeps the SMS with its secrets masked.
     expect(logs.join('')).not.toContain(voucher.pin);
     expect(logs.join('')).toContain(`***********${voucher.pin.slice(-4)}`);
-    expect(dump).toContain('Credit');
+    expect(dump).toContain(`*•••••• Ph ******3456 Credit ***********${voucher.pin.slice(-4)}`);
+    expect(dump).not.toContain(voucher.pin);
   });
 
   it('wrongPasswordIsNeverAnswered', async () => {
@@ -56,15 +57,20 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     expect(daemon.store.db.prepare('SELECT COUNT(*) n FROM outbox').get()).toEqual({ n: 0 });
   });
 
-  it('aMalformedSmsIsKeptRawDroppedAndTheBoxCarriesOn', async () => {
+  it('aMalformedSmsIsKeptSealedDroppedAndTheBoxCarriesOn', async () => {
     running = await startDaemon();
     const { simulator, daemon } = running;
     simulator.modem.receive('07915389080000F0040C9153898821436500006211');
     simulator.sendSmsFromPhone('+359888999006', '*123456 STAT?');
     await messagesOn(() => simulator.phoneMessages('+359888999006'));
-    expect(daemon.store.db.prepare("SELECT i.sender, i.text, i.pdu, c.drop_reason FROM inbox i JOIN commands c ON c.inbox_id = i.id WHERE i.sender = 'undecodable'").get()).toEqual({
-      sender: 'undecodable', text: '', pdu: '07915389080000F0040C9153898821436500006211', drop_reason: expect.stringMatching(/^undecodable PDU: PDU truncated/),
+    const row = daemon.store.db.prepare("SELECT i.sender, i.text, i.pdu_sealed, c.drop_reason FROM inbox i JOIN commands c ON c.inbox_id = i.id WHERE i.sender = 'undecodable'").get() as { pdu_sealed: string };
+    expect(row).toEqual({
+      sender: 'undecodable', text: '', pdu_sealed: expect.not.stringContaining('0C915389882143'), drop_reason: expect.stringMatching(/^undecodable PDU: PDU truncated/),
     });
+    // Under the install key, the PDU as the modem gave it.
+    expect(daemon.store.atRest.open(row.pdu_sealed)).toBe('07915389080000F0040C9153898821436500006211');
+    // A decoded SMS keeps no PDU: it would hold the text (and the password) in full.
+    expect(daemon.store.db.prepare("SELECT pdu, pdu_sealed FROM inbox WHERE sender = '+359888999006'").get()).toEqual({ pdu: null, pdu_sealed: null });
     await waitFor(() => simulator.state.storage.length === 0, 5000, 'the SIM emptied');
   });
 

@@ -5,10 +5,7 @@ import { tmpDir } from '../helpers/tmp.js';
 
 const spawned: Spawned[] = [];
 afterEach(async () => {
-  for (const p of spawned.splice(0)) {
-    p.kill('SIGKILL');
-    await p.exited;
-  }
+  await Promise.all(spawned.splice(0).map((p) => p.stop()));
 });
 
 describe('gsmkeeper doctor from the command line', () => {

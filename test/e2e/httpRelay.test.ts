@@ -70,6 +70,24 @@ describe('HTTP relay', () => {
     expect((await api(running.baseUrl, 'GET', '/api/v1/status', undefined, null)).status).toBe(401);
   });
 
+  it('apiAnswersAreNeverCachedNorSniffedWhileThePanelKeepsItsOwnCaching', async () => {
+    const answers = await Promise.all([
+      fetch(`${running.baseUrl}/api/v1/health`),
+      fetch(`${running.baseUrl}/api/v1/status`, { headers: { authorization: `Bearer ${TOKEN}` } }),
+      fetch(`${running.baseUrl}/api/v1/status`),
+      fetch(`${running.baseUrl}/api/v1/nope`, { headers: { authorization: `Bearer ${TOKEN}` } }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 404]);
+    for (const answer of answers) {
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      await answer.text();
+    }
+    const page = await fetch(`${running.baseUrl}/panel/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    await page.text();
+  });
+
   it('unknownEndpointsAre404JsonAndHealthNeedsNoToken', async () => {
     expect((await api(running.baseUrl, 'GET', '/api/v1/nope')).json.error.code).toBe('not_found');
     expect(await api(running.baseUrl, 'GET', '/api/v1/health', undefined, null)).toMatchObject({ status: 200, json: { status: 'ok', carrier: 'vivacom' } });

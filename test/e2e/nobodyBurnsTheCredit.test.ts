@@ -41,9 +41,13 @@ describe('nobody burns the credit', () => {
     for (const n of [1, 2, 3]) simulator.sendSmsFromPhone(`+35988830000${n}`, '*123456 STAT?');
     simulator.sendSmsFromPhone('+359888300009', '*123456 STAT?');
     await waitFor(() => count(running!, "SELECT COUNT(*) n FROM outbox WHERE state IN ('sent', 'failed')") === 4, 5000, 'four replies settled');
-    expect(count(running, "SELECT COUNT(*) n FROM outbox WHERE state = 'failed' AND last_error LIKE 'daily SMS cap%'")).toBe(1);
+    expect(count(running, "SELECT COUNT(*) n FROM outbox WHERE state = 'failed' AND refused_by = 'daily-cap'")).toBe(1);
     expect(simulator.phoneMessages('+359888300009')).toHaveLength(1);
     expect(daemon.store.outbox.sentSince('1970-01-01')).toBe(3);
+    // The message log says which reply the cap kept back, not "answered".
+    const { json } = await api(running.baseUrl, 'GET', '/api/v1/messages');
+    expect(json.messages.map((m: { replyFate: { status: string; limit: string | null } }) => `${m.replyFate.status}:${m.replyFate.limit}`).sort())
+      .toEqual(['refused:daily-cap', 'sent:null', 'sent:null', 'sent:null']);
   });
 
   it('phCannotTurnTheBoxIntoAnSmsCannon', async () => {
@@ -52,7 +56,12 @@ describe('nobody burns the credit', () => {
     for (const n of [1, 2, 3, 4]) simulator.sendSmsFromPhone(`+35988840000${n}`, '*123456 PH 0888400099 STAT?');
     await waitFor(() => count(running!, "SELECT COUNT(*) n FROM outbox WHERE state IN ('sent', 'failed')") === 4, 5000, 'four replies settled');
     expect(simulator.phoneMessages('0888400099')).toHaveLength(2);
-    expect(count(running, "SELECT COUNT(*) n FROM outbox WHERE last_error LIKE 'rate limited%'")).toBe(2);
+    expect(count(running, "SELECT COUNT(*) n FROM outbox WHERE refused_by = 'non-group-hourly'")).toBe(2);
+    const { json } = await api(running.baseUrl, 'GET', '/api/v1/messages');
+    expect(json.messages.filter((m: { replyFate: { status: string } }) => m.replyFate.status === 'refused')).toEqual([
+      expect.objectContaining({ state: 'answered', replyTo: '0888400099', replyFate: expect.objectContaining({ limit: 'non-group-hourly', summary: 'not sent: refused by the hourly limit for a number in no group' }) }),
+      expect.objectContaining({ replyFate: expect.objectContaining({ limit: 'non-group-hourly' }) }),
+    ]);
   });
 
   it('theSameIdempotencyKeyReturnsTheSameResultAndDialsOnce', async () => {

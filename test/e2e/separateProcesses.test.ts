@@ -7,10 +7,7 @@ import { waitFor } from '../helpers/wait.js';
 
 const spawned: Spawned[] = [];
 afterEach(async () => {
-  for (const p of spawned.splice(0)) {
-    p.kill('SIGKILL');
-    await p.exited;
-  }
+  await Promise.all(spawned.splice(0).map((p) => p.stop()));
 });
 
 async function creditThroughSimulatorHttp(simHttp: string): Promise<string> {
@@ -57,7 +54,10 @@ describe('the daemon and the simulator as separate processes', () => {
     const [, simHttp] = await socat.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
     await socat.waitForOutput(/PTY is (\/dev\/pts\/\d+)/);
 
-    const daemon = spawnCli(['run', '--port', tty, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], env);
+    // The port's UUCP lock goes to the test's own folder, not the box's /var/lock.
+    const config = path.join(dir, 'gsmkeeper.yml');
+    (await import('node:fs')).writeFileSync(config, `modem:\n  lockDir: ${dir}\n`);
+    const daemon = spawnCli(['run', '--config', config, '--port', tty, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], env);
     spawned.push(daemon);
     await daemon.waitForOutput(/HTTP relay: /);
     expect(await creditThroughSimulatorHttp(simHttp!)).toMatch(/^Credit added: 5\.00 EUR\./);
@@ -99,7 +99,7 @@ describe('codec command-line tools', () => {
     const cli = spawnCli(['pdu', 'decode', '07919730071111F10414D04937BD2C7797E9D3E614000811309291024061080442043504410442']);
     expect(await cli.exited).toBe(0);
     expect(JSON.parse(cli.output())).toEqual({
-      type: 'deliver', encoding: 'ucs2', concat: null, text: 'тест', sender: 'InternetSMS', timestamp: '2011-03-29T19:20:04+04:00', smsc: '+79037011111', class: null,
+      type: 'deliver', encoding: 'ucs2', concat: null, text: 'тест', truncated: false, sender: 'InternetSMS', timestamp: '2011-03-29T19:20:04+04:00', smsc: '+79037011111', class: null,
     });
   });
 
@@ -147,7 +147,7 @@ describe('unplug and replug under a new name', () => {
     };
     const first = await plugIn();
     const config = path.join(dir, 'gsmkeeper.yml');
-    (await import('node:fs')).writeFileSync(config, 'modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n');
+    (await import('node:fs')).writeFileSync(config, `modem:\n  keepAliveSeconds: 5\n  reopenWaitSeconds: 60\n  restartWaitSeconds: 1\n  lockDir: ${dir}\n`);
     const daemon = spawnCli(['run', '--config', config, '--port', byId, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info'], env);
     spawned.push(daemon);
     await daemon.waitForOutput(/HTTP relay: /);

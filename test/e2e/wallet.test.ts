@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { SIM_CARRIER_SETTING } from '../../src/wallet/wallet.js';
 import { api, startDaemon, type RunningDaemon } from '../helpers/daemon.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
 
@@ -35,6 +36,27 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     const result = await api(running.baseUrl, 'POST', '/api/v1/vouchers', body);
     expect(result).toMatchObject({ status, json: { error: { code } } });
     expect((await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.vouchers).toEqual([]);
+  });
+
+  it('cardsThatCouldNeverBeDialledAreRefusedWithTheReason', async () => {
+    running = await startDaemon();
+    const { baseUrl, simulator } = running;
+    const [used, fresh] = simulator.unusedVouchers();
+    expect((await api(baseUrl, 'POST', '/api/v1/recharge', { code: used!.pin })).json.outcome).toBe('success');
+    const cases = await Promise.all([
+      api(baseUrl, 'POST', '/api/v1/vouchers', cardBody(used!.pin)),
+      api(baseUrl, 'POST', '/api/v1/vouchers', cardBody(fresh!.pin, { expires: '01.01.2020' })),
+      api(baseUrl, 'POST', '/api/v1/vouchers', cardBody('12345')),
+    ]);
+    expect(cases).toEqual([
+      { status: 409, json: { error: { code: 'conflict', message: expect.stringMatching(new RegExp(`^card \\*{11}${used!.pin.slice(-4)} was used on `)) } } },
+      { status: 400, json: { error: { code: 'bad_request', message: 'the card expired on 01.01.2020' } } },
+      { status: 400, json: { error: { code: 'bad_request', message: "the SIM's carrier, Vivacom, takes PINs of 15 digits; this one has 5 (name the card's carrier if it is for another)" } } },
+    ]);
+    expect((await api(baseUrl, 'GET', '/api/v1/vouchers')).json.vouchers).toEqual([]);
+    expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).not.toMatch(/Wallet/);
+    // Noted for the wallet CLI, which checks cards against it while the daemon is not running.
+    expect(running.daemon.store.settings.get(SIM_CARRIER_SETTING)).toBe('vivacom');
   });
 
   it('theSameCardTwiceIsAConflictAndAUsedCardCannotBeRemoved', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadSimState } from '../../src/sim/state.js';
 import { api, TOKEN } from '../helpers/daemon.js';
+import { databaseBytes } from '../helpers/database-bytes.js';
 import { spawnCli, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
@@ -43,6 +44,8 @@ export interface ChaosReport {
   leftUnfinished: number;
   /** Voucher codes found in full in anything the daemon wrote. */
   leakedCodes: number;
+  /** Voucher codes found in full in the database's bytes (the file, its WAL, its shared memory). */
+  codesAtRest: number;
   seconds: number;
 }
 
@@ -63,6 +66,16 @@ function random(seed: number): () => number {
  * end the witnesses: the phones' inboxes, the carrier's dial log and the daemon's own database.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const processes: Spawned[] = [];
+  try {
+    return await chaosRun(options, (spawned) => (processes.push(spawned), spawned));
+  } finally {
+    // Whatever happened (a wait that timed out, a failed assertion), no process outlives the run.
+    await Promise.all(processes.map((p) => p.stop()));
+  }
+}
+
+async function chaosRun(options: ChaosOptions, track: (spawned: Spawned) => Spawned): Promise<ChaosReport> {
   const started = Date.now();
   const rnd = random(options.seed ?? 20261121);
   const perLife = options.commandsPerLife ?? 4;
@@ -80,14 +93,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   const env = { GSMKEEPER_TOKEN: TOKEN };
   const stateFile = path.join(dir, 'sim.json');
-  const sim = spawnCli(['simulate', '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0', '--state', stateFile, '--ussd-delay', '40', '--vouchers', String(options.kills * perLife + 20)], env);
+  const sim = track(spawnCli(['simulate', '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0', '--state', stateFile, '--ussd-delay', '40', '--vouchers', String(options.kills * perLife + 20)], env));
   const [, modem] = await sim.waitForOutput(/SIMULATOR LISTENING (tcp:\/\/\S+)/);
   const [, simHttp] = await sim.waitForOutput(/SIMULATOR HTTP (http:\/\/\S+)/);
   const vouchers: string[] = (await api(simHttp!, 'GET', '/api/v1/sim/vouchers')).json.vouchers.map((v: { pin: string }) => v.pin);
 
   const daemonLog = path.join(dir, 'daemon.log');
   const startDaemon = async (): Promise<Spawned> => {
-    const daemon = spawnCli(['run', '--config', configFile, '--port', modem!, '--data-dir', path.join(dir, 'data'), '--http', '', '--log-level', 'debug'], env);
+    const daemon = track(spawnCli(['run', '--config', configFile, '--port', modem!, '--data-dir', path.join(dir, 'data'), '--http', '', '--log-level', 'debug'], env));
     daemon.child.stdout!.on('data', (chunk: Buffer) => fs.appendFileSync(daemonLog, chunk));
     daemon.child.stderr!.on('data', (chunk: Buffer) => fs.appendFileSync(daemonLog, chunk));
     return daemon;
@@ -163,6 +176,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     leftDialling: 0,
     leftUnfinished: (db.prepare("SELECT COUNT(*) AS n FROM commands WHERE state IN ('received', 'executing')").get() as { n: number }).n,
     leakedCodes: 0,
+    codesAtRest: 0,
     seconds: 0,
   };
   for (const s of sent) {
@@ -190,6 +204,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   db.close();
   const written = fs.readFileSync(daemonLog, 'utf8');
   report.leakedCodes = sent.filter((s) => s.code && written.includes(s.code)).length;
+  const atRest = databaseBytes(dbFile);
+  report.codesAtRest = sent.filter((s) => s.code && atRest.includes(s.code)).length;
   report.seconds = Math.round((Date.now() - started) / 100) / 10;
   return report;
 }

@@ -38,7 +38,7 @@ export async function startDaemon(options: DaemonTestOptions = {}): Promise<Runn
       callback();
     },
   });
-  const config: Config = { ...DEFAULT_CONFIG, dataDir, http: { listen: '127.0.0.1:0', token: null }, ...options.config };
+  const config: Config = { ...DEFAULT_CONFIG, dataDir, http: { ...DEFAULT_CONFIG.http, listen: '127.0.0.1:0', token: null }, ...options.config };
   const daemon = new Daemon({
     config,
     logger: createLogger({ level: 'trace', destination }),

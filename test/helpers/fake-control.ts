@@ -5,6 +5,7 @@ import type { RechargeResult } from '../../src/recharge/result.js';
 import type { PhoneGroup } from '../../src/store/groups.js';
 
 export interface FakeControl extends ControlContext {
+  settings: ControlContext['settings'] & { password: string };
   requests: RechargeRequest[];
   ussdCodes: string[];
   restarts: number;
@@ -23,6 +24,12 @@ export function fakeControl(options: { recharge?: RechargeResult; balance?: Bala
     groupData,
     settings: {
       password: '123456',
+      checkPassword(given: string) {
+        return given === this.password;
+      },
+      setPassword(next: string) {
+        this.password = next;
+      },
       language: 'en' as Language,
       bulgarianScript: 'latin' as 'latin' | 'cyrillic',
       credit: { enabled: true, lowBalance: 2, validityDays: 7 } as CreditControlSettings,

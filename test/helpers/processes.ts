@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
@@ -12,7 +12,35 @@ export interface Spawned {
   /** Resolves with the first match of `re` in stdout+stderr. */
   waitForOutput(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   exited: Promise<number | null>;
+  /** Signals the process and everything it started (its process group). */
   kill(signal?: NodeJS.Signals): void;
+  /** Kills the process group and waits for the process to be gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The test run's id (vitest.config.ts sets it for the whole run): every process a test starts
+ * inherits it in its environment, and so does whatever that starts, so the run's global teardown
+ * can find any that outlived it.
+ */
+export const TEST_RUN_MARKER = 'GSMKEEPER_TEST_RUN';
+
+const HELPERS = path.dirname(fileURLToPath(import.meta.url));
+const GUARDIAN = path.join(HELPERS, 'guardian.mjs');
+const EXIT_WITH_PARENT = pathToFileURL(path.join(HELPERS, 'exit-with-parent.mjs')).href;
+
+/** Processes started by this test file: their groups are killed once more at its end. */
+const running = new Set<Spawned>();
+
+/** Stops every process this test file started that is still running (the setup file's afterAll). */
+export async function stopSpawned(): Promise<void> {
+  await Promise.all([...running].map((spawned) => spawned.stop()));
+}
+
+/** The environment of a test's child: the run's id (inherited), and under vitest, the parent watch for Node. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const watch = process.env.VITEST ? `--import=${EXIT_WITH_PARENT}` : '';
+  return { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', watch].join(' ').trim(), ...extra };
 }
 
 export function requireBuilt(): void {
@@ -26,8 +54,15 @@ export function requireTool(tool: string, why: string): void {
   }
 }
 
-export function spawnProcess(command: string, args: string[], env: Record<string, string> = {}): Spawned {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts a process in a process group of its own, so stopping it stops what it started too (socat's
+ * simulator). Node processes watch their parent; any other program runs under a small Node
+ * guardian that does the same. Every one is stopped by the setup file's afterAll if its test did not.
+ * `stdin`: a pipe the test writes to (else /dev/null).
+ */
+export function spawnProcess(command: string, args: string[], env: Record<string, string> = {}, options: { stdin?: boolean } = {}): Spawned {
+  const [program, argv] = command === process.execPath ? [command, args] : [process.execPath, [GUARDIAN, command, ...args]];
+  const child = spawn(program, argv, { cwd: ROOT, env: childEnv(env), stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const waiters: Array<() => void> = [];
   const collect = (chunk: Buffer) => {
@@ -37,12 +72,25 @@ export function spawnProcess(command: string, args: string[], env: Record<string
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  const spawned: Spawned = {
     child,
     output: () => output,
     exited,
     kill: (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.pid !== undefined) signalGroup(signal);
+    },
+    stop: async () => {
+      if (child.pid === undefined) return;
+      // The whole group, even when its leader is gone: what it started may not be.
+      signalGroup('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await exited;
     },
     waitForOutput: (re, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
@@ -63,6 +111,8 @@ export function spawnProcess(command: string, args: string[], env: Record<string
         check();
       }),
   };
+  running.add(spawned);
+  return spawned;
 }
 
 /** The CLI as installed: the same Node flags as `npm start` and the systemd unit. */
@@ -79,9 +129,19 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): Spaw
   return spawnProcess(process.execPath, [...NODE_FLAGS, CLI, ...args], env);
 }
 
+/**
+ * The CLI on a real terminal: python3's pty module gives it a pseudo-terminal (stdin, stdout and
+ * stderr), the test types into the pipe to python, and reads what the terminal showed.
+ */
+export function spawnCliOnPty(args: string[]): Spawned {
+  requireBuilt();
+  requireTool('python3', 'to give the CLI a pseudo-terminal');
+  return spawnProcess('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, ...NODE_FLAGS, CLI, ...args], {}, { stdin: true });
+}
+
 /** The CLI run to completion with `input` on its standard input (as a pipe, not a terminal). */
 export function runCliWithInput(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
   requireBuilt();
-  const result = spawnSync(process.execPath, [...NODE_FLAGS, CLI, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...NODE_FLAGS, CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', env: childEnv() });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -192,6 +192,17 @@ describe('USSD answers that come in several URCs', () => {
     await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toMatchObject({ status: 'terminated', text: 'Stan konta: 5,00 PLN' });
   });
 
+  it('aCarrierTextWithAQuoteOfItsOwnIsTheAnswerAndTheLineStaysInService', async () => {
+    const modem = await modemScripted('\r\n+CUSD: 0,"Bonus: 5" SMS left",15\r\n');
+    await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toEqual({ status: 'answer', text: 'Bonus: 5" SMS left', dcs: 15 });
+    await expect(modem.engine.execute('AT')).resolves.toEqual({ lines: [] });
+  });
+
+  it('anAnswerThatNeverClosesItsQuoteIsTakenAsItStands', async () => {
+    const modem = await modemScripted('\r\n+CUSD: 0,"Zaredihte 5.00 EUR. Bonus "Nonstop\r\n');
+    await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toEqual({ status: 'answer', text: 'Zaredihte 5.00 EUR. Bonus "Nonstop', dcs: null });
+  });
+
   it('aBareTerminationWithNothingAfterItIsReturnedAfterTheGrace', async () => {
     const modem = await modemScripted('\r\n+CUSD: 2\r\n');
     await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toMatchObject({ status: 'terminated', text: null });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCarriers } from '../../src/carriers/loader.js';
 import { CarrierProfile } from '../../src/carriers/profile.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -8,9 +8,18 @@ import { runCreditCheck } from '../../src/scheduler/credit-check.js';
 import { runKeepAlive } from '../../src/scheduler/keep-alive.js';
 import { pruneHistory } from '../../src/store/housekeeping.js';
 import { Store } from '../../src/store/store.js';
+import { localDay } from '../../src/util/local-day.js';
+import { Wallet } from '../../src/wallet/wallet.js';
+import { carriers, rechargeOnScriptedModem, SECRET } from '../helpers/recharge-setup.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const IMSI = '284050000000001';
+const VIVACOM_IMSI = '284030000000001';
+/** The fake top-up below finds no card to dial. */
+let dialNothing = false;
+beforeEach(() => {
+  dialNothing = false;
+});
 const yettel = loadCarriers().forImsi(IMSI);
 
 function setup(answer: string) {
@@ -29,7 +38,7 @@ function setup(answer: string) {
   };
   let today = '2026-12-10';
   const topUps: string[] = [];
-  const topUp = async (reason: string) => (topUps.push(reason), { notice: `topped up (${reason})`, toppedUp: true });
+  const topUp = async (reason: string) => (topUps.push(reason), dialNothing ? null : { notice: `topped up (${reason})`, toppedUp: true });
   const check = (credit = { enabled: true, lowBalance: 2, validityDays: 7 }, withWallet = false) =>
     runCreditCheck({
       store, dialer, sim: () => ({ imsi: IMSI, profile: yettel }), balanceOverride: null, credit: () => credit, language: () => 'en',
@@ -84,17 +93,15 @@ describe('credit control', () => {
 });
 
 describe('automatic top-up from the wallet', () => {
-  it('aLowBalanceReadJustNowTopsUpOnceADayAndStillLowLaterThatDayItOnlyAlerts', async () => {
-    const { notices, topUps, check, setToday } = setup('Balans: 1,20 EUR, validen do 21.12.2027');
+  it('aLowBalanceReadJustNowDialsACardAndOnlyAlertsWhenNoneWasDialled', async () => {
+    const { notices, topUps, check } = setup('Balans: 1,20 EUR, validen do 21.12.2027');
     await check(undefined, true);
     expect(topUps).toEqual(['low balance']);
     expect(notices).toEqual(['topped up (low balance)']);
+    dialNothing = true;
     await check(undefined, true);
-    expect(topUps).toHaveLength(1);
+    expect(topUps).toEqual(['low balance', 'low balance']);
     expect(notices[1]).toMatch(/balance 1\.20 EUR is below 2\.00 EUR/);
-    setToday('2026-12-11');
-    await check(undefined, true);
-    expect(topUps).toHaveLength(2);
   });
 
   it('aRememberedBalanceNeverTriggersATopUp', async () => {
@@ -104,6 +111,79 @@ describe('automatic top-up from the wallet', () => {
     await check(undefined, true);
     expect(topUps).toEqual([]);
     expect(notices[0]).toMatch(/balance 1\.00 EUR is below/);
+  });
+});
+
+describe('automatic top-up over days (the wallet, a scripted modem, fake time)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const rejected: UssdAnswer = { status: 'terminated', text: 'Nevaliden ili veche izpolzvan kod na vaucher.', dcs: 15 };
+  const success: UssdAnswer = { status: 'answer', text: 'Uspeshno zaredihte 5.00 EUR. Nalichnost: 6.20 EUR. Validnost do 21.12.2027.', dcs: 15 };
+
+  /** Vivacom with a configured balance code that reads 1.20 EUR (below the 2.00 threshold) until a card goes through. */
+  function boxWithWallet(rechargeAnswers: UssdAnswer[]) {
+    const { store, dials, service } = rechargeOnScriptedModem(rechargeAnswers);
+    const wallet = new Wallet({
+      store, secret: SECRET, carriers, logger: silentLogger(), today: () => localDay(),
+      sim: () => ({ profile: carriers.forImsi(VIVACOM_IMSI) }), recharge: (request) => service.recharge(request),
+    });
+    const notices: string[] = [];
+    const check = () =>
+      runCreditCheck({
+        store,
+        dialer: { ussd: async () => ({ status: 'answer', text: 'Nalichnost: 1.20 EUR. Validnost do 21.12.2027.', dcs: 15 }), ussdMenu: async () => ({ status: 'not-supported', text: null, dcs: null }) },
+        sim: () => ({ imsi: VIVACOM_IMSI, profile: carriers.forImsi(VIVACOM_IMSI) }),
+        balanceOverride: '*102#',
+        credit: () => ({ enabled: true, lowBalance: 2, validityDays: null }),
+        language: () => 'en',
+        notify: (text) => notices.push(text),
+        logger: silentLogger(),
+        today: () => localDay(),
+        // As the daemon does: a dial is told to the Notify group; nothing dialled is null.
+        topUp: async (reason) => {
+          const outcome = await wallet.topUp(reason, { oncePerDay: true });
+          return outcome.kind === 'dialled' ? { notice: `dialled ${outcome.voucher.pin}: ${outcome.result.kind}`, toppedUp: outcome.result.kind === 'success' } : null;
+        },
+      });
+    const at = (local: string) => vi.setSystemTime(new Date(local));
+    return { wallet, dials, notices, check, at };
+  }
+
+  it('aDayThatFoundTheWalletEmptyStillTopsUpWhenACardIsAddedLaterThatDay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { wallet, dials, notices, check, at } = boxWithWallet([success]);
+    at('2026-12-10T09:00:00');
+    await check();
+    expect(dials).toEqual([]);
+    expect(notices).toEqual(['gsmkeeper: balance 1.20 EUR is below 2.00 EUR. Top up with CREDIT <code>.']);
+
+    at('2026-12-10T14:00:00');
+    wallet.add({ pin: '111122223333444', expires: '31.12.2027' });
+    await check();
+    expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#']);
+    expect(notices[1]).toBe('dialled ***********3444: success');
+    expect(wallet.list()[0]!.state).toBe('used');
+  });
+
+  it('onlyOneCardIsDialledADayEvenWhenTheBalanceStaysLow', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { wallet, dials, notices, check, at } = boxWithWallet([rejected, success]);
+    at('2026-12-10T09:00:00');
+    wallet.add({ pin: '111122223333444', expires: '31.12.2027' });
+    wallet.add({ pin: '555566667777888', expires: '31.01.2028' });
+    await check();
+    expect(notices).toEqual(['dialled ***********3444: rejected', 'gsmkeeper: balance 1.20 EUR is below 2.00 EUR. Top up with CREDIT <code>.']);
+
+    at('2026-12-10T18:00:00');
+    await check();
+    expect(dials).toHaveLength(1);
+
+    at('2026-12-11T09:00:00');
+    await check();
+    expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#', '*101#555566667777888#']);
+    expect(wallet.list().map((v) => v.state)).toEqual(['rejected', 'used']);
   });
 });
 

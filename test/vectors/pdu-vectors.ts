@@ -87,11 +87,105 @@ export const PDU_VECTORS: PduVector[] = [
     pdu: '07914140279510F6440A8111110301003BF56080207130238A3B0B05040B8423F000032A0202362E3130322E3137312E3135302F524E453955304A6D713551414142666C414141414D774141423651414141414100',
     expect: { type: 'deliver', encoding: '8bit', concat: { ref: 42, total: 2, seq: 2 } },
   },
+  // A long UCS2 message in three parts, as oFono's test_assembly reassembles it.
+  {
+    source: 'oFono test-sms assembly 1/3: UCS2, class 1, 8-bit reference 30',
+    pdu: '038121F340048155550119906041001222048C0500031E0301041804420430043A002C00200410043B0435043A04410430043D04340440002000200441043B044304480430043B00200437043000200434043204350440044C044E0020002004380020002004320441043500200431043E043B044C044804350020043F0440043504380441043F043E043B043D044F043B0441044F002000200433043D0435',
+    expect: { type: 'deliver', sender: '5555', concat: { ref: 30, total: 3, seq: 1 }, text: 'Итак, Александр  слушал за дверью  и  все больше преисполнялся  гне', truncated: false },
+  },
+  {
+    source: 'oFono test-sms assembly 2/3',
+    pdu: '038121F340048155550119906041001222048C0500031E03020432043E043C002E000A041D0430043A043E043D04350446002C0020043D043500200432002004410438043B04300445002004340430043B043504350020044204350440043F04350442044C002C0020043E043D00200441044204400435043C043804420435043B044C043D043E002004320431043504360430043B002004320020043A043E',
+    expect: { type: 'deliver', concat: { ref: 30, total: 3, seq: 2 }, text: 'вом.\nНаконец, не в силах далее терпеть, он стремительно вбежал в ко' },
+  },
+  {
+    source: 'oFono test-sms assembly 3/3',
+    pdu: '038121F340048155550119906041001222044A0500031E0303043C043D043004420443002C0020043F043E043704300431044B0432000A0434043004360435002C002004470442043E002000200431044B043B0020043D04300433002E',
+    expect: { type: 'deliver', concat: { ref: 30, total: 3, seq: 3 }, text: 'мнату, позабыв\nдаже, что  был наг.' },
+  },
 ];
 
-/** PDUs that must be refused with a CodecError, never read as a shorter text. */
+/**
+ * PDUs that bend the letter of TS 23.040 the way real senders do, read as other decoders read them.
+ * A user data length beyond the data: python-gsmmodem's test_decode reads the UCS2 one ("User data
+ * length is invalid in this PDU (too long)") and expects its text; ModemManager and warthog618/sms
+ * refuse theirs. Ours decodes what is there and says `truncated` — the intake keeps such a message
+ * raw and never runs it, which is what refusing it would have done.
+ */
+export const LENIENT_PDU_VECTORS: PduVector[] = [
+  {
+    source: 'python-gsmmodem test_decode: UCS2 SUBMIT whose UDL (160) is longer than its 10 octets',
+    pdu: '0041010C910661345542F60008A0050003000301306F3044',
+    expect: { type: 'submit', to: '+60164355246', text: 'はい', concat: { ref: 0, total: 3, seq: 1 }, truncated: true },
+  },
+  {
+    source: 'ModemManager test_pdu_insufficient_data: 11 septets promised, 10 present (ModemManager refuses it)',
+    pdu: '07912143658709F1040B918100551512F20000111010214365000BE8329BFD4697D9EC37',
+    expect: { type: 'deliver', sender: '+18005551212', text: 'hellohello', truncated: true },
+  },
+  {
+    source: 'warthog618/sms smsdecode_test: user data shorter than its length (warthog618 refuses it)',
+    pdu: '00010005912143F500000BC8329BFD06DDDF7236',
+    expect: { type: 'submit', to: '+12345', text: 'Hello worl', truncated: true },
+  },
+  {
+    source: 'python-gsmmodem test_decode: Megafon UCS2 part whose UDL is exactly its data (not truncated)',
+    pdu: '07919762020033F1400DD0CDF2396C7EBB010008415072411084618C0500035602010053004D005300200063006F00640065003A00200034003800350036002C00200063006F006E006600690072006D006100740069006F006E0020006F00660020006100730073006F00630069006100740069006F006E0020006200650074007700650065006E0020006100630063006F0075006E007400200061006E00640020004D00650067',
+    expect: { type: 'deliver', sender: 'Megafon', text: 'SMS code: 4856, confirmation of association between account and Meg', concat: { ref: 0x56, total: 2, seq: 1 }, truncated: false },
+  },
+  // A header element the sender got wrong is ignored; the elements before it and the text count.
+  // warthog618/sms's ConcatInfo ignores a concatenation element of the wrong size ("short concat8");
+  // AOSP's SmsHeader reads on past an element that overruns the header. Both are AOSP's testUdh
+  // part 1/2 with its header changed as said.
+  {
+    source: 'AOSP testUdh 1/2, its two elements swapped and the port element one octet too long: the port element ignored, the concatenation kept',
+    pdu: '07914140279510F6440A8111110301003BF56080207130138A8C0B00032A020105050B8423F00106276170706C69636174696F6E2F766E642E7761702E6D6D732D6D65737361676500AF848D0185B4848C8298524E453955304A6D713551414142666C414141414D7741414236514141414141008D908918802B31353132323937373638332F545950453D504C4D4E008A808E022B918805810306977F83687474703A2F2F36',
+    expect: { type: 'deliver', encoding: '8bit', concat: { ref: 42, total: 2, seq: 1 }, truncated: false },
+  },
+  {
+    source: 'AOSP testUdh 1/2 with its concatenation element 2 octets long (warthog618 "short concat8"): that element ignored',
+    pdu: '07914140279510F6440A8111110301003BF56080207130138A8B0A05040B8423F000022A020106276170706C69636174696F6E2F766E642E7761702E6D6D732D6D65737361676500AF848D0185B4848C8298524E453955304A6D713551414142666C414141414D7741414236514141414141008D908918802B31353132323937373638332F545950453D504C4D4E008A808E022B918805810306977F83687474703A2F2F36',
+    expect: { type: 'deliver', encoding: '8bit', concat: null, truncated: false },
+  },
+];
+
+/** python-gsmmodem's Test2 DELIVER (13-03-08 15:02:16 +02:00) with its timestamp octets replaced. */
+const withTimestamp = (scts: string): string => `06917228195339040B917228214365F70000${scts}05D4F29C2E03`;
+/** AOSP's testUdh part 2/2 (concatenation 2A, part 2 of 2) with its part octets replaced. */
+const withParts = (totalAndSeq: string): string =>
+  `07914140279510F6440A8111110301003BF56080207130238A3B0B05040B8423F000032A${totalAndSeq}362E3130322E3137312E3135302F524E453955304A6D713551414142666C414141414D774141423651414141414100`;
+
+/** The same PDUs with the values that make them valid, so the refusals below are about those values alone. */
+export const VALID_CONTROLS: PduVector[] = [
+  { source: 'python-gsmmodem Test2 dated 29 February 2024 (a leap year)', pdu: withTimestamp('42209251206180'), expect: { timestamp: '2024-02-29T15:02:16+02:00', text: 'Test2' } },
+  { source: 'python-gsmmodem Test2 dated 30 June', pdu: withTimestamp('31600351206180'), expect: { timestamp: '2013-06-30T15:02:16+02:00' } },
+  { source: 'AOSP testUdh 2/2 as published: part 2 of 2', pdu: withParts('0202'), expect: { concat: { ref: 42, total: 2, seq: 2 } } },
+];
+
+/** PDUs that must be refused with a CodecError: the intake keeps them raw and never runs them. */
 export const BAD_PDU_VECTORS: Array<{ source: string; pdu: string }> = [
-  { source: 'warthog618/sms smsdecode_test: user data shorter than its length', pdu: '00010005912143F500000BC8329BFD06DDDF7236' },
   { source: 'warthog618/sms smsdecode_test: an SMSC field and nothing after it', pdu: '07911614220991' },
-  { source: 'ModemManager test_pdu_insufficient_data', pdu: '07912143658709F1040B918100551512F20000111010214365000BE8329BFD4697D9EC37' },
+  { source: 'ModemManager test_pdu_no_address', pdu: '000ABF00' },
+  { source: 'ModemManager test_pdu_wrong_address_size', pdu: '001C011C' },
+  { source: 'ModemManager test_pdu_wrong_user_data_elements_size: a header announced, UDL 0', pdu: '004100010100014B00002E' },
+  { source: 'ModemManager test_pdu_wrong_udh: a header announced, no user data at all', pdu: '00F101010C0000000000' },
+  { source: 'AOSP testUdh 2/2 as part 0 of 2', pdu: withParts('0200') },
+  { source: 'AOSP testUdh 2/2 as part 3 of 2', pdu: withParts('0203') },
+  { source: 'AOSP testUdh 2/2 as part 1 of 0', pdu: withParts('0001') },
+  { source: 'python-gsmmodem Test2 dated month 13', pdu: withTimestamp('31310851206180') },
+  { source: 'python-gsmmodem Test2 dated 31 June', pdu: withTimestamp('31601351206180') },
+  { source: 'python-gsmmodem Test2 dated 29 February 2023', pdu: withTimestamp('32209251206180') },
+  { source: 'python-gsmmodem Test2 at hour 25', pdu: withTimestamp('31308052206180') },
+  { source: 'python-gsmmodem Test2 with a minute nibble that is not a digit (0xA)', pdu: withTimestamp('313080512A6180') },
+];
+
+/**
+ * TPDUs published without the SMSC octet: oFono's test_sr_assembly decodes them with the TPDU
+ * length equal to the data's length, which is how oFono tells a bare TPDU from a PDU with an SMSC.
+ * The same rule reads them from `+CMGR` (the header's length) or with `pdu decode --no-smsc`.
+ */
+export const BARE_TPDU_VECTORS: Array<PduVector & { tpduLength: number }> = [
+  { source: 'oFono test_sr_assembly sr_pdu1: mr 4', pdu: '06040D91945152991136F00160124130340A0160124130940A00', tpduLength: 26, expect: { type: 'status-report', smsc: null, reference: 4, recipient: '+4915259911630' } },
+  { source: 'oFono test_sr_assembly sr_pdu2: mr 5', pdu: '06050D91945152991136F00160124130640A0160124130450A00', tpduLength: 26, expect: { type: 'status-report', reference: 5, recipient: '+4915259911630' } },
+  { source: 'oFono test_sr_assembly sr_pdu3: national, zone octet A0', pdu: '0606098121436587F9019012413064A0019012413045A000', tpduLength: 24, expect: { type: 'status-report', reference: 6, recipient: '123456789', timestamp: '2010-09-21T14:03:46+02:30' } },
 ];

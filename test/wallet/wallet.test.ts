@@ -1,19 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AtError } from '../../src/at/errors.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { localDay } from '../../src/util/local-day.js';
 import type { UssdAnswer } from '../../src/modem/ussd.js';
 import { Wallet, WalletError } from '../../src/wallet/wallet.js';
 import { carriers, IMSI, rechargeOnScriptedModem, SECRET } from '../helpers/recharge-setup.js';
 const success: UssdAnswer = { status: 'answer', text: 'Uspeshno zaredihte 5.00 EUR. Nalichnost: 7.50 EUR. Validnost do 21.12.2026.', dcs: 15 };
 const rejected: UssdAnswer = { status: 'terminated', text: 'Nevaliden ili veche izpolzvan kod na vaucher.', dcs: 15 };
 
-function setup(answers: Array<UssdAnswer | Error> = []) {
+/** `imsi`: the SIM in the box (Vivacom by default), null for none known yet. */
+function setup(answers: Array<UssdAnswer | Error> = [], options: { imsi?: string | null } = {}) {
   const { file, store, dials, service } = rechargeOnScriptedModem(answers);
   let today = '2026-11-30';
+  const imsi = options.imsi === undefined ? IMSI : options.imsi;
   const wallet = new Wallet({
     store, secret: SECRET, carriers, logger: silentLogger(), today: () => today,
-    sim: () => ({ profile: carriers.forImsi(IMSI) }),
+    sim: () => (imsi ? { profile: carriers.forImsi(imsi) } : null),
     recharge: (request) => service.recharge(request),
   });
   return { file, store, dials, service, wallet, setToday: (day: string) => (today = day) };
@@ -44,6 +48,59 @@ describe('the voucher wallet', () => {
     const { wallet } = setup();
     expect(() => wallet.add(input)).toThrow(expect.objectContaining({ code }));
     expect(wallet.list()).toEqual([]);
+  });
+
+  it.each([
+    ['Vivacom', '284030000000001', '12345', "the SIM's carrier, Vivacom, takes PINs of 15 digits; this one has 5 (name the card's carrier if it is for another)"],
+    ['A1', '284010000000001', '123456789012345', "the SIM's carrier, A1 Bulgaria, takes PINs of 14 digits; this one has 15 (name the card's carrier if it is for another)"],
+  ])('a card without a carrier is checked against the SIM in the box (%s)', (_carrier, imsi, pin, message) => {
+    const { wallet } = setup([], { imsi });
+    expect(() => wallet.add(card(pin))).toThrow(new WalletError('bad-pin', message));
+    expect(wallet.list()).toEqual([]);
+  });
+
+  it('withNoSimKnownSomeCarrierMustTakeThePinLength', () => {
+    const { wallet } = setup([], { imsi: null });
+    expect(() => wallet.add(card('12345'))).toThrow(new WalletError('bad-pin', 'no carrier takes PINs of 5 digits (A1 Bulgaria: 14 digits; Vivacom: 15 digits)'));
+    expect(wallet.add(card('12345678901234'))).toMatchObject({ carrier: null, state: 'new' });
+  });
+
+  it('aCarrierWithoutARechargeServiceTakesNoCards', () => {
+    const { wallet } = setup([], { imsi: '284050000000001' });
+    expect(() => wallet.add(card('123456789012345'))).toThrow(expect.objectContaining({ code: 'unusable', message: expect.stringMatching(/^the SIM's carrier, Yettel.*, has no recharge service configured/) }));
+    expect(() => wallet.add(card('123456789012345', { carrier: 'yettel' }))).toThrow(expect.objectContaining({ code: 'unusable' }));
+    expect(wallet.add(card('12345678901234', { carrier: 'a1' }))).toMatchObject({ carrier: 'a1' });
+  });
+
+  it('aCardPastItsDateIsRefused', () => {
+    const { wallet } = setup();
+    expect(() => wallet.add(card('111122223333444', { expires: '29.11.2026' }))).toThrow(new WalletError('expired', 'the card expired on 29.11.2026'));
+    expect(wallet.add(card('111122223333444', { expires: '30.11.2026' }))).toMatchObject({ state: 'new' });
+  });
+
+  it.each([
+    ['used', success, /^card \*{11}3444 was used on \d\d\.\d\d\.\d{4}$/],
+    ['refused by the carrier', rejected, /^the carrier refused card \*{11}3444 on \d\d\.\d\d\.\d{4}: it cannot be used$/],
+    ['of unknown outcome', new Error('no USSD answer within 30000 ms'), /^card \*{11}3444 was dialled on .* and its outcome is not known yet$/],
+  ])('a card already dialled and %s is refused', async (_name, answer, message) => {
+    const { wallet, service } = setup([answer]);
+    await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null });
+    expect(() => wallet.add(card('111122223333444'))).toThrow(expect.objectContaining({ code: 'used', message: expect.stringMatching(message) }));
+    expect(wallet.list()).toEqual([]);
+  });
+
+  it('aCardTheModemNeverSentIsStillTaken', async () => {
+    const { wallet, service } = setup([new AtError('error', 'AT+CUSD', 'ERROR')]);
+    expect(await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null })).toMatchObject({ kind: 'failed' });
+    expect(wallet.add(card('111122223333444'))).toMatchObject({ state: 'new' });
+  });
+
+  it('readyCountsOnlyTheCardsTheSimTakes', () => {
+    const { wallet } = setup();
+    wallet.add(card('111122223333444'));
+    wallet.add(card('55556666777788', { carrier: 'a1' }));
+    expect(wallet.list()).toHaveLength(2);
+    expect(wallet.ready().map((v) => v.pin)).toEqual(['***********3444']);
   });
 
   it('theSameCardTwiceIsRefused', () => {
@@ -99,6 +156,17 @@ describe('the voucher wallet', () => {
     expect(wallet.list().map((v) => v.state)).toEqual(['expired', 'new']);
     expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
     expect(dials).toEqual([]);
+  });
+
+  it('onceADayCountsOnlyADialThatLeftTheModem', async () => {
+    // The modem answered ERROR to AT+CUSD: the request never left, so it is not the day's dial.
+    const { wallet, dials, setToday } = setup([new AtError('error', 'AT+CUSD=1,"*101#***#",15', 'ERROR'), success]);
+    setToday(localDay());
+    wallet.add(card('111122223333444', { expires: '31.12.2099' }));
+    expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'failed' } });
+    expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'success' } });
+    expect(await wallet.topUp('low balance', { oncePerDay: true })).toEqual({ kind: 'dialled-today' });
+    expect(dials).toHaveLength(2);
   });
 
   it('aCardNeverDialledCanBeTakenOutButAUsedOneStays', async () => {

@@ -7,6 +7,6 @@ export const pwd: Handler = async ({ command }, ctx) => {
   const next = command.params[0] ?? '';
   if (command.params.length !== 1 || !/^\d{6}$/.test(next)) return fail(say(lang, 'Password must be 6 digits.', 'Паролата трябва да е 6 цифри.'));
   if (next === ctx.settings.defaultPassword) return fail(say(lang, 'Password must not be the default.', 'Паролата не може да е фабричната.'));
-  ctx.settings.password = next;
+  ctx.settings.setPassword(next);
   return ok(say(lang, 'Password changed.', 'Паролата е сменена.'));
 };

@@ -100,7 +100,9 @@ async function showBalances() {
 
 async function showMessages() {
   const { messages } = await api('GET', '/api/v1/messages?limit=30');
-  fill($('messages'), messages, (m) => [[when(m.at)], [m.sender], [m.text, 'text'], [m.dropReason ? `${m.state}: ${m.dropReason}` : m.state], [m.reply]]);
+  // The reply's real fate (sent, delivered, refused by a limit, not sent by design…), worded by the box.
+  const fate = (f) => [f.summary, ['failed', 'refused', 'uncertain'].includes(f.status) ? 'error' : undefined];
+  fill($('messages'), messages, (m) => [[when(m.at)], [m.sender], [m.text, 'text'], [m.dropReason ? `${m.state}: ${m.dropReason}` : m.state], [m.reply], fate(m.replyFate)]);
 }
 
 async function refresh() {

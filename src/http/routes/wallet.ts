@@ -52,7 +52,7 @@ const CARD_BODY = {
 function walletError(err: unknown): never {
   if (!(err instanceof WalletError)) throw err;
   if (err.code === 'not-found') throw new ApiError(404, 'not_found', err.message);
-  if (err.code === 'duplicate' || err.code === 'dialled') throw new ApiError(409, 'conflict', err.message);
+  if (err.code === 'duplicate' || err.code === 'dialled' || err.code === 'used') throw new ApiError(409, 'conflict', err.message);
   throw new ApiError(400, 'bad_request', err.message);
 }
 
@@ -87,7 +87,7 @@ export function walletRoutes(app: FastifyInstance, wallet: WalletApi, recharge: 
   app.post('/api/v1/vouchers/top-up', async () => {
     const outcome = await wallet.topUp('asked over HTTP');
     if (outcome.kind === 'no-sim') throw new ApiError(503, 'unavailable', 'the modem has no SIM the box knows yet');
-    if (outcome.kind === 'empty') return { outcome: 'empty', voucher: null, result: null };
+    if (outcome.kind === 'empty' || outcome.kind === 'dialled-today') return { outcome: outcome.kind, voucher: null, result: null };
     return { outcome: 'dialled', voucher: outcome.voucher, cardsLeft: outcome.left, result: rechargeJson(outcome.result) };
   });
 

@@ -2,14 +2,15 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 /**
  * AES-256-GCM under a key derived from the install's secret: what the store must keep but never
- * show (a wallet voucher's PIN). A copied database file without the data dir's secret.key reveals
- * no PIN; a tampered record fails to open instead of dialling something else.
+ * show (a wallet voucher's PIN, a command not yet run). A copied database file without the data
+ * dir's secret.key reveals none of it; a tampered record fails to open instead of dialling
+ * something else. Each purpose has a key of its own.
  */
 export class Sealer {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'gsmkeeper', 'wallet pin', 32));
+  constructor(secret: string, purpose = 'wallet pin') {
+    this.key = Buffer.from(hkdfSync('sha256', secret, 'gsmkeeper', purpose, 32));
   }
 
   seal(plain: string): string {

@@ -1,0 +1,83 @@
+import type { CommandRow } from '../store/commands.js';
+import type { OutboxRow, SendLimit } from '../store/outbox.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * What became of a command's reply, as the message log shows it:
+ * - `waiting`: the command is not answered yet;
+ * - `not-sent`: no SMS by design (a dropped command is never answered; a control or config
+ *   command that worked answers only when `PH` asks for it);
+ * - `http-only`: the answer went back in the HTTP response, no SMS was asked for;
+ * - `pending` (not tried yet), `retrying` (a try failed, another follows), `sending`;
+ * - `sent` (the network took it), `delivered` (a status report said so);
+ * - `uncertain` (the modem took it but never confirmed; not resent), `failed` (given up, or the
+ *   network reported it undeliverable);
+ * - `refused`: a limit kept it from going out at all (`limit` says which).
+ */
+export type ReplyStatus = 'waiting' | 'not-sent' | 'http-only' | 'pending' | 'retrying' | 'sending' | 'sent' | 'delivered' | 'uncertain' | 'failed' | 'refused';
+
+export interface ReplyFate {
+  status: ReplyStatus;
+  /** Why, where there is one: the last error, the limit, the design rule. */
+  reason: string | null;
+  /** The limit that refused it (status `refused`). */
+  limit: SendLimit | null;
+  /** Send attempts so far. */
+  attempts: number;
+  /** When it left, was reported on, or is tried next. */
+  at: string | null;
+  /** The fate in a few words, for people. */
+  summary: string;
+}
+
+const LIMIT_WORDS: Record<SendLimit, string> = {
+  'daily-cap': 'the daily SMS cap',
+  'non-group-hourly': 'the hourly limit for a number in no group',
+};
+
+function fate(status: ReplyStatus, summary: string, fields: Partial<Omit<ReplyFate, 'status' | 'summary'>> = {}): ReplyFate {
+  return { status, reason: null, limit: null, attempts: 0, at: null, ...fields, summary };
+}
+
+/** The fate of one command's reply, from the command and its outbox row (if it queued an SMS). */
+export function replyFate(command: Pick<CommandRow, 'source' | 'state' | 'reply_to'>, sms: OutboxRow | undefined): ReplyFate {
+  if (command.state === 'received' || command.state === 'executing') return fate('waiting', 'not answered yet');
+  if (command.state === 'dropped') return fate('not-sent', 'never answered (dropped)', { reason: 'a dropped command is never answered' });
+  if (!command.reply_to) {
+    return command.source === 'http'
+      ? fate('http-only', 'answered in the HTTP response')
+      : fate('not-sent', 'no SMS, by design', { reason: 'a control or config command that worked answers only when PH asks' });
+  }
+  if (!sms) return fate('not-sent', 'no record of the SMS kept', { reason: 'its outbox record was pruned' });
+  const { attempts } = sms;
+  switch (sms.state) {
+    case 'pending':
+      return attempts === 0
+        ? fate('pending', 'waiting to be sent', { at: sms.next_attempt_at })
+        : fate('retrying', `retrying after ${attempts} failed attempt(s): ${sms.last_error ?? 'error'}`, { reason: sms.last_error, attempts, at: sms.next_attempt_at });
+    case 'sending':
+      return fate('sending', 'being sent', { attempts, at: sms.sent_at });
+    case 'uncertain':
+      return fate('uncertain', `may have been sent, not resent: ${sms.last_error ?? 'no confirmation'}`, { reason: sms.last_error, attempts, at: sms.sent_at });
+    case 'failed':
+      if (sms.refused_by) {
+        const words = LIMIT_WORDS[sms.refused_by];
+        return fate('refused', `not sent: refused by ${words}`, { reason: words, limit: sms.refused_by });
+      }
+      return fate('failed', `failed after ${attempts} attempt(s): ${sms.last_error ?? 'error'}`, { reason: sms.last_error, attempts });
+    case 'sent':
+      if (sms.delivery === 'delivered') return fate('delivered', 'delivered', { attempts, at: sms.delivery_at });
+      if (sms.delivery === 'failed') return fate('failed', 'sent, but the network could not deliver it', { reason: 'the network reported it undeliverable', attempts, at: sms.delivery_at });
+      return fate('sent', 'sent', { attempts, at: sms.sent_at });
+  }
+}
+
+/** The newest commands with their replies' fates: the message log of the panel and the API. */
+export function messageLog(store: Store, limit: number): Array<Record<string, unknown>> {
+  const commands = store.commands.recent(limit);
+  const replies = new Map(store.outbox.ofCommands(commands.map((c) => c.id)).map((row) => [row.command_id, row]));
+  return commands.map((row) => ({
+    id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: row.text, command: row.name,
+    state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason, replyFate: replyFate(row, replies.get(row.id)),
+  }));
+}

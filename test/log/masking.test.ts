@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskDigits, maskSecrets, redactCommandText, registerSecret } from '../../src/log/secrets.js';
+
+describe('a code is masked however its digits are grouped', () => {
+  it.each([
+    ['804079387408127', '***********8127'],
+    ['8040-7938-7408-127', '****-****-***8-127'],
+    ['80407-93874-08127', '*****-*****-*8127'],
+    ['8040 7938 7408 127', '**** **** ***8 127'],
+    ['8040.7938.7408.127', '****.****.***8.127'],
+    ['8040/7938/7408/127', '****/****/***8/127'],
+    ['8040 - 7938 - 7408 - 127', '**** - **** - ***8 - 127'],
+    ['8040\u00a07938\u00a07408\u00a0127', '****\u00a0****\u00a0***8\u00a0127'],
+    ['8040\u20137938\u20137408\u2013127', '****\u2013****\u2013***8\u2013127'],
+    ['8040\u202f7938\u202f7408\u202f127', '****\u202f****\u202f***8\u202f127'],
+    // Fullwidth digits, as some phones write them in UCS2 messages.
+    ['８０４０７９３８７４０８１２７', '***********８１２７'],
+    ['1 2 3 4 5', '* 2 3 4 5'],
+    ['12345', '*2345'],
+    ['1234', '1234'],
+    ['12 34', '12 34'],
+    // Four separators are no longer one code.
+    ['1234    5678', '1234    5678'],
+    // A comma or a letter ends a run: parameters stay apart.
+    ['CREDITCFG ON,5,7', 'CREDITCFG ON,5,7'],
+    ['5.00 EUR', '5.00 EUR'],
+    ['', ''],
+  ])('%s → %s', (text, shown) => {
+    expect(maskDigits(text)).toBe(shown);
+  });
+});
+
+describe('command texts kept and shown', () => {
+  it.each([
+    ['*123456 Ph 0888123456 Credit 123456789012345', '*•••••• Ph ******3456 Credit ***********2345'],
+    ['*123456 CREDIT 8040-7938-7408-127', '*•••••• CREDIT ****-****-***8-127'],
+    ['*123456 CREDIT 8040 7938 7408 127', '*•••••• CREDIT **** **** ***8 127'],
+    ['*123456 КРЕДИТ 8040 7938 7408 127', '*•••••• КРЕДИТ **** **** ***8 127'],
+    ['*123456 кредит 8040–7938–7408–127 моля', '*•••••• кредит ****–****–***8–127 моля'],
+    ['*123456 STAT?', '*•••••• STAT?'],
+    ['*12345 STAT?', '*••••• STAT?'],
+    ['*pass-word STAT?', '*••••••••• STAT?'],
+    ['STAT? without a star 12', 'STAT? without a star 12'],
+    ['hello *99', 'hello *••'],
+    ['* 123456 STAT?', '* **3456 STAT?'],
+    ['*123456 PWD 654321', '*•••••• PWD ••••••'],
+    ['*123456 pwd 65 43 21', '*•••••• pwd •• •• ••'],
+    ['*123456 PH 0888123456 PWD 654321', '*•••••• PH ******3456 PWD ••••••'],
+    ['padding 2026 *123456 STAT?', 'padding 2026 *•••••• STAT?'],
+    ['*123456 804079387408127', '*•••••• ***********8127'],
+  ])('%s → %s', (text, shown) => {
+    expect(redactCommandText(text)).toBe(shown);
+  });
+
+  it('aRedactedTextHasNoDigitRunLeftToMask', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+      const shown = redactCommandText(text);
+      expect(maskDigits(shown)).toBe(shown);
+    }));
+  });
+
+  it('noMaskedTextKeepsFiveDigitsOfOneRun', () => {
+    const typed = fc.array(fc.constantFrom('0', '7', '9', ' ', '-', '.', '/', 'a', ',', '\u00a0', '٣'), { maxLength: 60 }).map((chars) => chars.join(''));
+    fc.assert(fc.property(typed, (text) => {
+      // After masking, no five digits are left within one group-joined run.
+      expect(maskDigits(maskDigits(text))).toBe(maskDigits(text));
+      const runs = maskDigits(text).split(/[^\p{Nd}*\s\-./\u00a0]+/u);
+      for (const run of runs) expect(/(\p{Nd}[\s\-./\u00a0]{0,3}){5}/u.test(run)).toBe(false);
+    }));
+  });
+});
+
+describe('log lines', () => {
+  it('aRegisteredCodeIsMaskedWhereverItsDigitsAppearAsOneRun', () => {
+    registerSecret('937914491097478');
+    expect(maskSecrets('{"ussd":"*101#937914491097478#"}')).toBe('{"ussd":"*101#***********7478#"}');
+    expect(maskSecrets('{"text":"CREDIT 9379-1449-1097-478"}')).toBe('{"text":"CREDIT ****-****-***7-478"}');
+    expect(maskSecrets('{"text":"9379 1449 1097 478 и още"}')).toBe('{"text":"**** **** ***7 478 и още"}');
+  });
+
+  it('otherFiguresInALogLineStayReadable', () => {
+    registerSecret('937914491097478');
+    const line = '{"time":"2026-11-21T10:00:00.000Z","balance":"7.50 EUR","command":12345}';
+    expect(maskSecrets(line)).toBe(line);
+  });
+
+  it('aCodeTypedWithSeparatorsIsRegisteredByItsDigits', () => {
+    registerSecret('5511 2233 4455 667');
+    expect(maskSecrets('dialled 551122334455667')).toBe('dialled ***********5667');
+  });
+
+  it('wireFormsAreMaskedAsTheyAre', () => {
+    registerSecret('B19A0C36A3D56C');
+    expect(maskSecrets('AT+CUSD=1,"B19A0C36A3D56C",15')).toBe('AT+CUSD=1,"**********D56C",15');
+  });
+});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { Daemon } from '../daemon/daemon.js';
+import { connectSystemd } from '../daemon/systemd.js';
 import { resolveToken, tokenFromEnvironment, type ResolvedToken } from '../daemon/data-files.js';
 import { DataDirInUseError, InstanceLock } from '../daemon/instance-lock.js';
 import { createLogger } from '../log/logger.js';
@@ -21,9 +22,10 @@ export interface RunFlags {
   logLevel?: Config['log']['level'];
 }
 
-/** The config file: --config, else ./gsmkeeper.yml when present, else defaults only. */
+/** The config file: --config, else GSMKEEPER_CONFIG, else ./gsmkeeper.yml when present, else defaults only. */
 export function configFile(flag: string | undefined): string | null {
   if (flag) return flag;
+  if (process.env.GSMKEEPER_CONFIG) return process.env.GSMKEEPER_CONFIG;
   return fs.existsSync('gsmkeeper.yml') ? 'gsmkeeper.yml' : null;
 }
 
@@ -78,12 +80,14 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     link = { kind: 'duplex', name: 'simulator', connect: async () => simulator!.connect() };
   }
   const daemon = new Daemon({ config, logger, link, token: resolved.token, lock, ...(simulator ? { sim: simulator } : {}) });
+  const systemd = await connectSystemd(config, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    systemd.stopping();
     await daemon.stop();
     simulator?.close();
     lock.release();
@@ -93,6 +97,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await daemon.start();
+  systemd.ready(daemon);
   printBanner(daemon, resolved, simulator);
 }
 

@@ -354,9 +354,11 @@ export class Daemon {
   }
 
   async stop(): Promise<void> {
+    // The supervisor first: a RESET over HTTP waits on its ladder, and the relay closes only once
+    // its requests are answered.
+    this.supervisor?.stop();
     await this.http?.close();
     await this.scheduler?.stop();
-    this.supervisor?.stop();
     this.carrierSms.cancelAll();
     this.pump?.stop();
     let patience: NodeJS.Timeout | undefined;

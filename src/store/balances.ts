@@ -12,11 +12,26 @@ export interface BalanceRow {
 
 /** Balance history: every figure the carrier gave us, from a recharge answer or a balance check. */
 export class BalanceStore {
+  private readonly listeners = new Set<(imsi: string) => void>();
+
   constructor(private readonly db: Db) {}
 
   record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string): void {
     stmt(this.db, 'INSERT INTO balances (imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?)')
       .run(imsi, nowIso(), balanceCents, currency, validUntil, source);
+    for (const listener of this.listeners) {
+      try {
+        listener(imsi);
+      } catch {
+        // A listener only reports; the figure is recorded whatever it does.
+      }
+    }
+  }
+
+  /** Called after every recorded figure (what systemd's status line shows follows it); returns the unsubscribe. */
+  onRecorded(listener: (imsi: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   latestBefore(imsi: string, before: string): BalanceRow | undefined {

@@ -30,7 +30,17 @@ export interface SupervisorEvents {
   degraded: [string[]];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A wait that a stop cuts short, so a daemon told to stop is not held by a ladder's long waits. */
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
 
 /**
  * Keeps the modem answering. A keep-alive `AT+CPIN?` on an interval (and after every timeout)
@@ -43,9 +53,18 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   readonly recoveries: Record<LadderStep, number> = { healthy: 0, resync: 0, reinit: 0, reopen: 0, restart: 0, 'reset-hook': 0, failed: 0 };
   /** Plain-words problems that do not need the ladder: no SIM, no network. */
   degraded: string[] = [];
+  /**
+   * When the supervisor last made progress (performance.now(), immune to clock jumps): a keep-alive
+   * that passed, answers read while commands kept the line busy, or a step of the recovery ladder
+   * (each rung is bounded by its timeouts and waits). The systemd watchdog pings only while this is
+   * recent, so a supervisor stuck in one place gets the daemon restarted.
+   */
+  progressAt = performance.now();
+  private bytesReadAtLastTick = -1;
   private timer: NodeJS.Timeout | null = null;
   private recovering: Promise<void> | null = null;
   private stopped = false;
+  private readonly stopping = new AbortController();
   private readonly log: Logger;
 
   constructor(private readonly options: SupervisorOptions) {
@@ -60,6 +79,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   stop(): void {
     this.stopped = true;
+    this.stopping.abort();
     if (this.timer) clearTimeout(this.timer);
   }
 
@@ -89,8 +109,17 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   /** One keep-alive: skipped while commands are flowing (they prove the line themselves). */
   async keepAlive(): Promise<void> {
     try {
-      if (this.recovering || this.options.modem.engine.busy) return;
+      if (this.recovering) return;
+      const { engine } = this.options.modem;
+      const bytesRead = engine.stats.bytesRead;
+      const answered = bytesRead !== this.bytesReadAtLastTick;
+      this.bytesReadAtLastTick = bytesRead;
+      if (engine.busy) {
+        if (answered) this.progressAt = performance.now();
+        return;
+      }
       await this.check();
+      this.progressAt = performance.now();
       if (!this.degraded.length) await this.options.sweep?.();
     } catch (err) {
       await this.recover(`keep-alive failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -140,6 +169,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private enter(step: LadderStep): void {
     this.step = step;
+    this.progressAt = performance.now();
     this.recoveries[step] += 1;
     this.emit('step', step);
     this.log.warn({ step }, step === 'healthy' ? 'modem recovered' : `recovery: ${step}`);
@@ -160,12 +190,13 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         } else {
           if (step === 'restart') {
             await modem.engine.execute('AT+CFUN=1,1', { timeoutMs: 5000 }).catch(() => undefined);
-            await sleep(this.options.restartWaitMs);
+            await sleep(this.options.restartWaitMs, this.stopping.signal);
           } else if (step === 'reset-hook') {
             if (!this.options.resetHook) continue;
             await this.runHook(this.options.resetHook);
-            await sleep(this.options.restartWaitMs);
+            await sleep(this.options.restartWaitMs, this.stopping.signal);
           }
+          if (this.stopped) return;
           await this.reopen();
           await modem.init();
         }

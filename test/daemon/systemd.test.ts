@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../src/log/logger.js';
+import { formatNotification, openNotifier, watchdogTimeoutMs } from '../../src/daemon/sd-notify.js';
+import { describeLine } from '../../src/daemon/systemd.js';
+import { startWatchdog, withholdReason } from '../../src/daemon/watchdog.js';
+import { Supervisor, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
+import type { Modem } from '../../src/modem/modem.js';
+
+describe('sd_notify messages', () => {
+  it('fieldsAreKeyValueLinesAndAValueNeverStartsANewField', () => {
+    expect(formatNotification({ READY: '1', STATUS: 'Vivacom; modem ok' })).toBe('READY=1\nSTATUS=Vivacom; modem ok');
+    expect(formatNotification({ STATUS: 'a\nWATCHDOG=1\r\nb' })).toBe('STATUS=a WATCHDOG=1 b');
+  });
+
+  it('watchdogTimeoutComesFromWatchdogUsecForThisProcessOnly', () => {
+    expect(watchdogTimeoutMs({ WATCHDOG_USEC: '300000000' })).toBe(300_000);
+    expect(watchdogTimeoutMs({ WATCHDOG_USEC: '8000000', WATCHDOG_PID: String(process.pid) })).toBe(8000);
+    expect(watchdogTimeoutMs({ WATCHDOG_USEC: '8000000', WATCHDOG_PID: String(process.pid + 1) })).toBeNull();
+    for (const bad of [undefined, '', '0', '-5', 'soon', '1.5']) expect(watchdogTimeoutMs({ WATCHDOG_USEC: bad })).toBeNull();
+  });
+
+  it('withoutNotifySocketNothingIsLoadedAndEverySendIsANoOp', async () => {
+    const notifier = await openNotifier({}, silentLogger());
+    expect(notifier.active).toBe(false);
+    expect(() => notifier.send({ READY: '1' })).not.toThrow();
+  });
+
+  it('anAbstractOrOverlongSocketIsRefusedWithoutThrowing', async () => {
+    expect((await openNotifier({ NOTIFY_SOCKET: '@/org/freedesktop/systemd1/notify' }, silentLogger())).active).toBe(false);
+    expect((await openNotifier({ NOTIFY_SOCKET: `/tmp/${'x'.repeat(120)}` }, silentLogger())).active).toBe(false);
+  });
+});
+
+describe('the status line systemctl shows', () => {
+  const balance = { id: 1, imsi: '284030000000001', checked_at: '2026-12-01T09:00:00Z', balance_cents: 750, currency: 'EUR', valid_until: '2027-11-22', source: 'recharge' };
+
+  it('saysCarrierModemAndBalanceWithValidity', () => {
+    expect(describeLine({ carrier: 'Vivacom', step: 'healthy', problems: [], balance })).toBe('Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027');
+  });
+
+  it('putsRecoveryAndProblemsBeforeTheBalance', () => {
+    expect(describeLine({ carrier: 'A1', step: 'reopen', problems: ['SIM removed'], balance: undefined })).toBe('A1; modem recovering (reopen); SIM removed; balance unknown');
+  });
+
+  it('aValidityWithoutAnAmountAndAWithheldWatchdogAreBothShown', () => {
+    const line = describeLine({ carrier: null, step: 'healthy', problems: [], balance: { ...balance, balance_cents: null } }, 'the event loop is 9 s late');
+    expect(line).toBe('carrier unknown; modem ok; balance unknown, valid until 22.11.2027; watchdog pings withheld: the event loop is 9 s late');
+  });
+});
+
+describe('the watchdog health tick', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('pingsOnlyWhileTheSupervisorProgressedWithinTheTimeoutAndTheLoopKeepsTime', () => {
+    expect(withholdReason(100_000, 95_000, 10, 60_000)).toBeNull();
+    expect(withholdReason(100_000, 30_000, 10, 60_000)).toBe('the modem supervisor has made no progress for 70 s');
+    expect(withholdReason(100_000, 99_000, 6_000, 60_000)).toBe('the event loop is 6 s late');
+    // A short timeout tolerates less lag: a quarter of it.
+    expect(withholdReason(100_000, 99_000, 3_000, 8_000)).toBe('the event loop is 3 s late');
+    expect(withholdReason(100_000, 99_000, 1_500, 8_000)).toBeNull();
+  });
+
+  it('stopsPingingWhenTheSupervisorStallsAndSaysSoOnceThenResumes', () => {
+    vi.useFakeTimers();
+    let clock = 0;
+    let progressAt = 0;
+    const events: string[] = [];
+    const watchdog = startWatchdog({
+      timeoutMs: 8000,
+      now: () => clock,
+      progressAt: () => progressAt,
+      ping: () => events.push('ping'),
+      onWithheld: (reason) => events.push(reason === null ? 'resumed' : 'withheld'),
+    });
+    const advance = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    try {
+      for (let i = 0; i < 4; i += 1) {
+        advance(2000);
+        progressAt = clock;
+      }
+      expect(events).toEqual(['ping', 'ping', 'ping', 'ping', 'ping']);
+      for (let i = 0; i < 8; i += 1) advance(2000);
+      expect(events.slice(5)).toEqual(['ping', 'ping', 'ping', 'ping', 'withheld']);
+      progressAt = clock;
+      advance(2000);
+      expect(events.slice(10)).toEqual(['ping', 'resumed']);
+    } finally {
+      watchdog.stop();
+    }
+  });
+});
+
+describe('the supervisor knows when it last made progress', () => {
+  function optionsOver(engine: { busy: boolean; stats: { bytesRead: number } }, exit: (code: number) => void = () => {}): SupervisorOptions {
+    const silent = async () => {
+      throw new Error('no answer');
+    };
+    const hungEngine = { ...engine, execute: silent, removeAllListeners: () => {}, close: () => {} };
+    const modem = { engine: hungEngine, simState: async () => 'ready', registration: async () => 'home', init: silent } as unknown as Modem;
+    return {
+      modem,
+      reopen: async () => {
+        throw new Error('not used');
+      },
+      afterInit: async () => {},
+      keepAliveMs: 60_000,
+      restartWaitMs: 1,
+      resetHook: null,
+      exit,
+      logger: silentLogger(),
+    };
+  }
+  const supervisorOver = (engine: { busy: boolean; stats: { bytesRead: number } }, exit?: (code: number) => void) => new Supervisor(optionsOver(engine, exit));
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('aKeepAliveThatPassesRefreshesIt', async () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } });
+    now.mockReturnValue(5000);
+    await supervisor.keepAlive();
+    supervisor.stop();
+    expect(supervisor.progressAt).toBe(5000);
+  });
+
+  it('aBusyLineCountsOnlyWhileAnswersKeepArriving', async () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const engine = { busy: true, stats: { bytesRead: 10 } };
+    const supervisor = supervisorOver(engine);
+    now.mockReturnValue(2000);
+    await supervisor.keepAlive();
+    expect(supervisor.progressAt).toBe(2000);
+    engine.stats.bytesRead = 500;
+    now.mockReturnValue(3000);
+    await supervisor.keepAlive();
+    expect(supervisor.progressAt).toBe(3000);
+    // Busy and nothing read since the last tick: a command stuck in flight proves nothing.
+    now.mockReturnValue(4000);
+    await supervisor.keepAlive();
+    supervisor.stop();
+    expect(supervisor.progressAt).toBe(3000);
+  });
+
+  it('eachRungOfTheRecoveryLadderCountsUntilTheLastOneExits', async () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const exits: number[] = [];
+    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } }, (code) => exits.push(code));
+    now.mockReturnValue(7000);
+    await supervisor.recover('the modem stopped answering');
+    supervisor.stop();
+    expect(supervisor.step).toBe('failed');
+    expect(exits).toEqual([3]);
+    expect(supervisor.progressAt).toBe(7000);
+  });
+
+  it('aStopCutsTheLaddersLongWaitShortSoTheDaemonCanExit', async () => {
+    vi.useFakeTimers();
+    try {
+      const supervisor = new Supervisor({
+        ...optionsOver({ busy: false, stats: { bytesRead: 0 } }),
+        restartWaitMs: 600_000,
+      });
+      const climbing = supervisor.restart();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(supervisor.step).toBe('restart');
+      supervisor.stop();
+      await climbing;
+      expect(supervisor.step).toBe('restart');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { latency, printLatency } from './latency.js';
 import { machine } from './lib/common.js';
 import { printRelay, relay } from './relay.js';
 import { codecBench } from './codec.js';
+import { printAnswers } from './answers.js';
 import { DELIVER_VECTORS } from '../test/vectors/deliver-vectors.js';
 
 const BAUD = 115200;
@@ -29,3 +30,6 @@ printRelay(await relay(10, 10));
 
 console.log(`\ncodec: ${DELIVER_VECTORS.length} public SMS-DELIVER vectors decoded, 4 texts encoded, 2 s each, next to node-pdu in the same run`);
 console.table(codecBench(2));
+
+console.log('');
+printAnswers(1);

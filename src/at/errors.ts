@@ -8,7 +8,9 @@ export type AtErrorCode =
   | 'cms'
   | 'call-result'
   | 'port-closed'
-  | 'closed';
+  | 'closed'
+  /** The caller's beforeWrite hook failed, so the command was never written. */
+  | 'not-written';
 
 /**
  * The one error type of the AT layer. `command` is the loggable form (voucher codes masked);

@@ -35,7 +35,7 @@ export class StatusCollector {
     return this.radio;
   }
 
-  async collect(carrierName: string | null): Promise<StatusSnapshot> {
+  async collect(carrierName: string | null, unconfirmed: string[] = []): Promise<StatusSnapshot> {
     const { signal, registration, network } = await this.readRadio();
     const degraded: string[] = [...this.problems()];
     if (!signal && !registration && !degraded.length) degraded.push('modem not answering');
@@ -52,6 +52,8 @@ export class StatusCollector {
       walletCards: this.store.vouchers.list(localDay()).filter((v) => v.state === 'new').length,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       degraded,
+      unconfirmed,
+      unsettled: this.store.recharges.unsettled().length,
     };
   }
 }

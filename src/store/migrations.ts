@@ -170,4 +170,12 @@ export const MIGRATIONS: string[] = [
   -- Parts of a long reply already accepted by the network: a retry sends only the rest.
   ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- When a recharge's AT+CUSD was written. A row a crash left 'dialling' without it never reached
+  -- the modem, so its card was not used; rows from before this column are taken as written.
+  ALTER TABLE recharges ADD COLUMN written_at TEXT;
+  UPDATE recharges SET written_at = started_at WHERE state = 'dialling';
+  -- Who settled an unknown outcome by hand (an operator saying the card was used or not).
+  ALTER TABLE recharges ADD COLUMN settled_by TEXT;
+  `,
 ];

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { interpret, type InterpretOptions, type Reading } from '../../src/carriers/interpret/interpret.js';
-import { formatCents } from '../../src/carriers/interpret/numbers.js';
+import { interpret, plainReading, type InterpretOptions } from '../../src/carriers/interpret/interpret.js';
 import { currencyForImsi } from '../../src/carriers/mcc-currency.js';
 import { CARRIER_TEXTS } from '../vectors/carrier-texts.js';
 
 /** A reading as the CLI prints it: amounts as decimal strings. */
-function plain(reading: Reading): Record<string, string | null> {
-  return {
-    outcome: reading.outcome,
-    added: reading.added ? formatCents(reading.added.cents) : null,
-    balance: reading.balance ? formatCents(reading.balance.cents) : null,
-    currency: reading.currency,
-    validUntil: reading.validUntil,
-  };
-}
-
-const read = (text: string, options: InterpretOptions = {}) => plain(interpret(text, options));
+const read = (text: string, options: InterpretOptions = {}) => plainReading(interpret(text, options));
 
 describe('public carrier texts (development set)', () => {
   const dev = CARRIER_TEXTS.filter((entry) => entry.set === 'dev');

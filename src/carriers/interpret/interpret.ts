@@ -1,5 +1,6 @@
 import { resolveCurrency } from './currencies.js';
 import { LEXICON, type Concept } from './lexicon.js';
+import { formatCents } from './numbers.js';
 import { PhraseTable } from './phrases.js';
 import { scan, type Item, type MoneyItem } from './scan.js';
 import { tokenize } from './tokens.js';
@@ -307,5 +308,24 @@ export function interpret(text: string, options: InterpretOptions = {}): Reading
     balance: balanceAmount,
     currency: balanceAmount?.currency ?? addedAmount?.currency ?? null,
     validUntil,
+  };
+}
+
+/** A reading as people and programs see it: amounts as decimal strings ("22.34"), nulls when absent. */
+export interface PlainReading {
+  outcome: Outcome;
+  added: string | null;
+  balance: string | null;
+  currency: string | null;
+  validUntil: string | null;
+}
+
+export function plainReading(reading: Reading): PlainReading {
+  return {
+    outcome: reading.outcome,
+    added: reading.added ? formatCents(reading.added.cents) : null,
+    balance: reading.balance ? formatCents(reading.balance.cents) : null,
+    currency: reading.currency,
+    validUntil: reading.validUntil,
   };
 }

@@ -21,7 +21,8 @@ export class PhraseTable<T> {
   private readonly root = node<T>();
 
   add(phrase: string, value: T): void {
-    const words = phrase.split(/\s+/).filter(Boolean).map((w) => (w.endsWith('*') ? `${fold(w.slice(0, -1))}*` : fold(w)));
+    // Split as the tokenizer splits text: "po-dalag" is the words "po" and "dalag".
+    const words = phrase.split(/[^\p{L}\p{M}*]+/u).filter((w) => w.replace('*', '') !== '').map((w) => (w.endsWith('*') ? `${fold(w.slice(0, -1))}*` : fold(w)));
     if (words.length === 0 || words.length > MAX_PHRASE_WORDS) throw new Error(`phrase "${phrase}" must have 1 to ${MAX_PHRASE_WORDS} words`);
     let at = this.root;
     for (const word of words) {

@@ -79,8 +79,7 @@ function languages(): number {
 }
 
 export function printAnswers(seconds: number): void {
-  const sources = new Set(CARRIER_TEXTS.map((e) => e.source.split(' ')[0])).size;
-  console.log(`answers: ${CARRIER_TEXTS.length} public carrier texts in ${languages()} languages from ${sources} sources; read as the daemon reads them (what was dialled, the SIM's country when known)`);
+  console.log(`answers: ${CARRIER_TEXTS.length} public carrier texts in ${languages()} languages; read as the daemon reads them (what was dialled, the SIM's country when known)`);
   for (const set of ['dev', 'held-out'] as const) {
     const { row, misread } = answersScore(set);
     const blind = answersScore(set, false).row;

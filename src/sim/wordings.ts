@@ -13,7 +13,7 @@ const comma = (cents: number): string => point(cents).replace('.', ',');
 const slashes = (day: string): string => day.replaceAll('.', '/');
 
 export const WORDINGS: Record<string, Wording> = {
-  /** In the words of the independent fake modem of gsmkeeper issue 12. */
+  /** In the words of an independent fake modem's carrier (not gsmkeeper's simulator). */
   english: {
     success: (added, balance, until) => `Top-up successful: +${added}. Balance: ${balance}, valid until ${until}.`,
     rejected: () => 'The voucher you entered is invalid or has already been used.',

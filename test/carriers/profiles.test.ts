@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSamples, loadCarriers, loadProfileFile, CarrierProfileError, BUILTIN_CARRIERS_DIR } from '../../src/carriers/loader.js';
-import { parseDayMonthYear, parseMoney } from '../../src/carriers/money.js';
+import { parseDayMonthYear } from '../../src/carriers/money.js';
 
 describe('money and dates as Bulgarian carriers print them', () => {
+  const vivacom = loadCarriers().forImsi('28403');
   it.each([
     ['10,00 lv.', 1000, 'BGN'],
     ['12.50 lv', 1250, 'BGN'],
@@ -16,8 +17,8 @@ describe('money and dates as Bulgarian carriers print them', () => {
     ['1,53 евро', 153, 'EUR'],
     ['2,5 evro', 250, 'EUR'],
     ['4.00', 400, 'EUR'],
-  ])('%s', (text, cents, currency) => {
-    expect(parseMoney(text, 'EUR')).toEqual({ cents, currency });
+  ])('Nalichnost: %s', (text, cents, currency) => {
+    expect(vivacom.read(`Nalichnost: ${text}`, 'balance').balance).toEqual({ cents, currency });
   });
 
   it('reads dd.MM.yyyy and refuses impossible dates', () => {

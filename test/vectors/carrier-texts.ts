@@ -35,8 +35,8 @@ const none = { added: null, balance: null, validUntil: null } as const;
 const balance = (amount: string | null, currency: string | null, validUntil: string | null = null) => ({ outcome: 'balance' as const, added: null, balance: amount, currency, validUntil });
 
 export const CARRIER_TEXTS: CarrierText[] = [
-  // ── The issue that started this: an independent fake modem's carrier.
-  { set: 'dev', mcc: '284', lang: 'en', kind: 'topup', source: 'gsmkeeper issue 12 (an independent fake modem)', text: 'Top-up successful: +10.00 BGN. Balance: 22.34 BGN, valid until 01.01.2027.', expect: { outcome: 'success', added: '10.00', balance: '22.34', currency: 'BGN', validUntil: '2027-01-01' } },
+  // ── An independent fake modem's carrier.
+  { set: 'dev', mcc: '284', lang: 'en', kind: 'topup', source: 'an independent fake modem (not gsmkeeper\'s simulator)', text: 'Top-up successful: +10.00 BGN. Balance: 22.34 BGN, valid until 01.01.2027.', expect: { outcome: 'success', added: '10.00', balance: '22.34', currency: 'BGN', validUntil: '2027-01-01' } },
   // ── Bulgaria
   { set: 'dev', mcc: '284', lang: 'bg-Latn', kind: 'topup', source: 'a1.bg prepaid top-up page (documented success text; reference/domain.md A1), figures filled in', text: 'Prezarejdane s 10,00 lv. Obshta suma 12,50 lv. Validnost do 01.03.2027', expect: { outcome: 'success', added: '10.00', balance: '12.50', currency: 'BGN', validUntil: '2027-03-01' } },
   { set: 'dev', mcc: '284', lang: 'bg-Latn', kind: 'balance', source: `${PB} issue #193 (a Bulgarian subscriber's answer)`, text: 'Imate:\n15:30:00 bezplatni minuti, do 12.06.2023\n11.17 GBs DATA do 13.06.2023', expect: { outcome: 'other', ...none } },

@@ -4,7 +4,7 @@ import type { CarrierProfile } from '../carriers/profile.js';
 import { isAtError } from '../at/errors.js';
 import type { UssdAnswer, UssdRequest } from '../modem/ussd.js';
 import type { Logger } from '../log/logger.js';
-import { registerSecret } from '../log/secrets.js';
+import { maskSecrets, registerSecret } from '../log/secrets.js';
 import type { Store } from '../store/store.js';
 import type { BalanceRow } from '../store/balances.js';
 import { carrierWords, INTERRUPTED, NO_ANSWER } from '../store/recharges.js';
@@ -117,15 +117,18 @@ export class RechargeService {
       return neverSent ? { kind: 'failed', masked, reason: written ? 'the modem refused the request' : 'the request never reached the modem' } : { kind: 'no-answer', masked, id };
     }
 
-    let text = answer.text;
-    let reading = text === null ? null : profile.read(text, 'topup');
+    // A carrier may echo the code back: it is read as sent, but stored and repeated masked (this
+    // code first, so a shorter registered code inside it cannot leave a digit more showing).
+    const hideCode = (said: string): string => maskSecrets(said.split(code).join(masked));
+    let text = answer.text === null ? null : hideCode(answer.text);
+    let reading = answer.text === null ? null : profile.read(answer.text, 'topup');
     // Some carriers only acknowledge by USSD and send the outcome by SMS from a short number.
     const bySms = profile.file.recharge.answerBySms;
     if (bySms && this.ctx.awaitSms && (reading === null || reading.outcome === 'other') && answer.status !== 'not-supported') {
       this.log.info({ recharge: id, waitSeconds: bySms.waitSeconds }, 'waiting for the carrier SMS');
       const sms = await this.ctx.awaitSms(bySms.from, bySms.waitSeconds * 1000);
       if (sms !== null) {
-        text = text ? `${text} | ${sms}` : sms;
+        text = text ? `${text} | ${hideCode(sms)}` : hideCode(sms);
         reading = profile.read(sms, 'topup');
       }
     }

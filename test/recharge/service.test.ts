@@ -122,6 +122,13 @@ describe('recharge flow', () => {
     expect(dials).toHaveLength(1);
   });
 
+  it('aCarrierEchoingTheCodeBackIsStoredAndRepeatedWithTheCodeMasked', async () => {
+    const { run, store } = setup([{ status: 'answer', text: `Karta ${GOOD} e priyeta.`, dcs: 15 }]);
+    const result = await run(GOOD);
+    expect(result, JSON.stringify(result)).toMatchObject({ kind: 'unrecognised', text: 'Karta ***********2345 e priyeta.' });
+    expect(JSON.stringify(store.recharges.get(1))).not.toContain(GOOD);
+  });
+
   it('aCarrierSayingTryLaterIsUnavailableAndTheCardIsNotUsed', async () => {
     const { run, dials } = setup([{ status: 'answer', text: 'Molya, opitaite po-kasno.', dcs: 15 }, success]);
     await expect(run(GOOD)).resolves.toMatchObject({ kind: 'failed', reason: 'the carrier says the service is unavailable' });

@@ -90,7 +90,7 @@ export class RechargeService {
     if (store.recharges.lockedByCarrier(imsi)) return { kind: 'locked', reason: 'carrier', rejections, allowed: budget.allowed, windowHours: budget.windowHours };
     if (rejections >= budget.allowed) return { kind: 'locked', reason: 'budget', rejections, allowed: budget.allowed, windowHours: budget.windowHours };
 
-    await this.readBalanceBefore(imsi);
+    if (profile.hasBalanceCheck) await this.readBalanceBefore(imsi);
     const before = toMoney(store.balances.latest(imsi));
     const id = store.recharges.begin({ imsi, carrier: profile.id, codeHash, codeMasked: masked, commandId, requestedBy });
     this.log.info({ recharge: id, code: masked, carrier: profile.id }, 'dialling voucher');
@@ -195,7 +195,7 @@ export class RechargeService {
       currency: balance?.currency ?? added?.currency ?? null, validUntil,
     });
     if (balance || validUntil) store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, validUntil, 'recharge');
-    else if (this.ctx.readBalance) {
+    else if (this.ctx.readBalance && this.ctx.sim()?.profile.hasBalanceCheck) {
       // A success without figures: the balance code says what the SIM has now.
       const check = await this.ctx.readBalance('after-recharge').catch(() => null);
       if (check?.kind === 'checked') {
@@ -214,7 +214,7 @@ export class RechargeService {
   private async unclear(id: number, imsi: string, masked: string, text: string, before: Money | null): Promise<RechargeResult> {
     const { store } = this.ctx;
     store.recharges.finish(id, { state: 'unknown', answer: text });
-    if (this.ctx.readBalance && before) {
+    if (this.ctx.readBalance && before && this.ctx.sim()?.profile.hasBalanceCheck) {
       const check = await this.ctx.readBalance('after-recharge').catch(() => null);
       const now = check?.kind === 'checked' ? check.balance : null;
       if (now && now.currency === before.currency && now.cents > before.cents) {

@@ -46,7 +46,8 @@ export function rechargeOnScriptedModem(answers: Scripted[] = [], options: { ena
         return typeof next === 'function' ? next(store) : next;
       },
     },
-    sim: () => ({ imsi, profile: carriers.forImsi(imsi) }),
+    // A carrier whose balance answers are scripted has a balance code.
+    sim: () => ({ imsi, profile: options.balances ? carriers.forImsi(imsi).withOverrides({ balanceUssd: '*102#' }) : carriers.forImsi(imsi) }),
     enabled: () => options.enabled ?? true,
     secret: SECRET,
     logger: silentLogger(),

@@ -63,7 +63,9 @@ function numericDate(tokens: Token[], i: number, monthFirst: boolean): DateRead 
   if (tokens[i + 5]?.kind === 'num' && tokens[i + 5]!.gap === 0) return null;
   const end = i + 5;
   if (num(a, 4, 4) && num(c, 1, 2)) return { iso: isoDay(Number(a!.raw), Number(b!.raw), Number(c.raw)), end };
-  if (!num(a, 1, 2) || !(c.raw.length === 2 || c.raw.length === 4)) return c.raw.length >= 3 && num(a, 1, 2) ? { iso: null, end } : null;
+  if (!num(a, 1, 2)) return null;
+  // "1.2.345": the shape of a date with no year a calendar has; taken, so it is no amount either.
+  if (c.raw.length !== 2 && c.raw.length !== 4) return { iso: null, end };
   let [d, m] = [Number(a!.raw), Number(b!.raw)];
   const swap = m > 12 || (monthFirst && s1!.raw === '/' && d <= 12);
   if (swap) [d, m] = [m, d];

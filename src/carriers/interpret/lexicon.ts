@@ -69,7 +69,7 @@ export const LEXICON: Record<Concept, string[]> = {
     'ungultig*', 'ungueltig*', 'falsch*', 'nieprawidlow*', 'niepoprawn*', 'tidak valid', 'salah', 'erroneo', 'errado',
     'manankery', 'neplatn*', 'hibas', 'gresit',
   ],
-  already: ['already', 'veche', 'uzhe', 'vzhe', 'deja', 'ya', 'bereits', 'schon', 'sudah', 'telah', 'juz', 'efa', 'ja', 'deja'],
+  already: ['already', 'veche', 'uzhe', 'vzhe', 'deja', 'ya', 'bereits', 'schon', 'sudah', 'telah', 'juz', 'efa', 'ja'],
   used: [
     'used', 'redeemed', 'izpolzvan*', 'ispolzovan*', 'vykorystan*', 'utilis*', 'utiliz*', 'usad*', 'usada', 'usado',
     'digunakan', 'dipakai', 'verwendet', 'benutzt', 'eingelost', 'wykorzystan*', 'niasa', 'pouzit*', 'felhasznalt',

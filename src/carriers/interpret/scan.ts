@@ -52,7 +52,7 @@ function prefixMoney(tokens: Token[], i: number, sign: MoneyItem['sign'], threeD
       k++;
     }
     const first = tokens[k];
-    if (first?.kind !== 'num' || first.gap > gapAllowed || (k > currency.end && first.gap > 1)) continue;
+    if (first?.kind !== 'num' || first.gap > gapAllowed) continue;
     const threeDecimals = threeDecimalsHint || (currency.code !== null && THREE_DECIMALS.has(currency.code));
     const number = readNumber(tokens, k, { spaceGroups: true, threeDecimals }) ?? readNumber(tokens, k, { threeDecimals });
     if (!number) continue;

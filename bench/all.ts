@@ -10,6 +10,7 @@ import { machine } from './lib/common.js';
 import { printRelay, relay } from './relay.js';
 import { codecBench } from './codec.js';
 import { maskingBench } from './masking.js';
+import { printAnswers } from './answers.js';
 import { DELIVER_VECTORS } from '../test/vectors/deliver-vectors.js';
 
 const BAUD = 115200;
@@ -37,3 +38,5 @@ console.table(maskingBench());
 // The parsers are timed under the daemon's own V8 flags, so in a process of their own.
 console.log('');
 spawnSync(process.execPath, ['--max-semi-space-size=1', '--lite-mode', '--import', 'tsx', 'bench/parsers.ts'], { stdio: 'inherit' });
+console.log('');
+printAnswers(1);

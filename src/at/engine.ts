@@ -21,6 +21,12 @@ export interface ExecuteOptions {
   /** How the command appears in logs and errors (voucher codes masked). */
   logAs?: string;
   timeoutMs?: number;
+  /**
+   * Run synchronously at the moment the command is written, after everything queued before it:
+   * what it commits is true exactly when the bytes go out (a recharge's "the code was sent"
+   * marker). If it throws, the command is failed unwritten.
+   */
+  beforeWrite?: () => void;
 }
 
 export interface AtResponse {
@@ -205,6 +211,14 @@ export class AtEngine extends EventEmitter {
       const prompt = tx.options.body !== undefined;
       tx.state = prompt ? 'awaiting-prompt' : 'awaiting-final';
       this.promptScan = '';
+      if (tx.options.beforeWrite) {
+        try {
+          tx.options.beforeWrite();
+        } catch (err) {
+          this.finish(tx, new AtError('not-written', tx.label, `not written: ${err instanceof Error ? err.message : String(err)}`));
+          return;
+        }
+      }
       this.armTimer(tx, prompt ? this.timeouts.prompt : (tx.options.timeoutMs ?? this.timeouts[timeoutClass(tx.command)]));
       this.stats.commands += 1;
       this.write(`${tx.command}\r`, tx.label);

@@ -9,7 +9,9 @@ export type AtErrorCode =
   | 'call-result'
   | 'overflow'
   | 'port-closed'
-  | 'closed';
+  | 'closed'
+  /** The caller's beforeWrite hook failed, so the command was never written. */
+  | 'not-written';
 
 /**
  * The one error type of the AT layer. `command` is the loggable form (voucher codes masked);

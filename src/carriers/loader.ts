@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { formatMoney } from './money.js';
-import { CarrierProfile } from './profile.js';
+import { formatCents } from './interpret/numbers.js';
+import type { Amount } from './interpret/interpret.js';
+import { CarrierProfile, type CarrierOverrides } from './profile.js';
+import { currencyForImsi } from './mcc-currency.js';
 import { carrierProfileSchema, type CarrierProfileFile } from './schema.js';
 
 export class CarrierProfileError extends Error {
@@ -16,7 +18,7 @@ export const BUILTIN_CARRIERS_DIR = path.resolve(path.dirname(fileURLToPath(impo
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile<CarrierProfileFile>(carrierProfileSchema);
 
-/** Validates one profile file: schema, regexes that compile, and its own sample answers. */
+/** Validates one profile file: schema, phrases, and its own sample answers read as they say. */
 export function loadProfileFile(file: string): CarrierProfile {
   let data: unknown;
   try {
@@ -31,24 +33,28 @@ export function loadProfileFile(file: string): CarrierProfile {
   let profile: CarrierProfile;
   try {
     profile = new CarrierProfile(data);
+    profile.read('');
   } catch (err) {
-    throw new CarrierProfileError(`${file}: a pattern does not compile: ${(err as Error).message}`);
+    throw new CarrierProfileError(`${file}: ${(err as Error).message}`);
   }
   const failures = checkSamples(profile);
   if (failures.length > 0) throw new CarrierProfileError(`${file}: ${failures.join('; ')}`);
   return profile;
 }
 
-/** Runs a profile's regexes over the sample answers stored in it; returns what did not match. */
+/** "10.00 BGN", the way samples write an amount. */
+const money = (amount: Amount | null): string | null => (amount ? `${formatCents(amount.cents)} ${amount.currency ?? ''}`.trim() : null);
+
+/** Reads a profile's sample answers through the interpreter; returns what did not read as expected. */
 export function checkSamples(profile: CarrierProfile): string[] {
   const failures: string[] = [];
   for (const sample of profile.file.samples) {
-    const got = profile.classify(sample.text);
+    const got = profile.read(sample.text, sample.kind);
     const want = sample.expect;
     const wrong: string[] = [];
     if (got.outcome !== want.outcome) wrong.push(`outcome ${got.outcome}, expected ${want.outcome}`);
-    if (want.added !== undefined && (got.added ? formatMoney(got.added) : null) !== want.added) wrong.push(`added ${got.added ? formatMoney(got.added) : 'none'}, expected ${want.added}`);
-    if (want.balance !== undefined && (got.balance ? formatMoney(got.balance) : null) !== want.balance) wrong.push(`balance ${got.balance ? formatMoney(got.balance) : 'none'}, expected ${want.balance}`);
+    if (want.added !== undefined && money(got.added) !== want.added) wrong.push(`added ${money(got.added) ?? 'none'}, expected ${want.added}`);
+    if (want.balance !== undefined && money(got.balance) !== want.balance) wrong.push(`balance ${money(got.balance) ?? 'none'}, expected ${want.balance}`);
     if (want.validUntil !== undefined && got.validUntil !== want.validUntil) wrong.push(`validUntil ${got.validUntil ?? 'none'}, expected ${want.validUntil}`);
     if (wrong.length) failures.push(`sample ${JSON.stringify(sample.text)}: ${wrong.join(', ')}`);
   }
@@ -64,8 +70,21 @@ export class CarrierRegistry {
     return match ?? this.generic();
   }
 
+  /**
+   * The profile the box runs with for this SIM: detected from the IMSI, with the installer's
+   * confirmed facts from the config in place of the profile's, and, for a carrier nobody wrote a
+   * profile for, the currency of the SIM's country.
+   */
+  forSim(imsi: string, overrides: Omit<CarrierOverrides, 'currency'> = {}): CarrierProfile {
+    return this.forImsi(imsi).withOverrides({ ...overrides, currency: currencyForImsi(imsi) });
+  }
+
   generic(): CarrierProfile {
     return this.profiles.find((p) => p.id === 'generic') ?? new CarrierProfile(GENERIC_FALLBACK);
+  }
+
+  byId(id: string): CarrierProfile | undefined {
+    return this.profiles.find((p) => p.id === id);
   }
 }
 
@@ -92,7 +111,6 @@ const GENERIC_FALLBACK: CarrierProfileFile = {
   recharge: { ussd: null, codeLengths: [], answerTimeoutSeconds: 30, verified: false, source: '' },
   balance: { ussd: null, verified: false, source: '' },
   answers: { success: [], rejected: [], attemptsExceeded: [], unavailable: [], verified: false, source: '' },
-  balanceAnswer: { patterns: [], verified: false },
   attemptLimit: { carrierLimit: null, windowHours: 24, margin: 1, verified: false, source: '' },
   samples: [],
 };

@@ -21,15 +21,23 @@ export interface CarrierProfileFile {
     source: string;
   };
   balance: { ussd: string | null; menu?: string[]; verified: boolean; source: string };
+  /**
+   * Words and phrases of this carrier, layered over the generic reading of carrier texts
+   * (src/carriers/interpret): a word ending in `*` matches any word it begins; the outcome phrases
+   * win over the generic reading. Most carriers need none.
+   */
   answers: {
     success: string[];
     rejected: string[];
     attemptsExceeded: string[];
     unavailable: string[];
+    /** Extra labels of the main balance, the amount added and the validity date. */
+    balance?: string[];
+    added?: string[];
+    validity?: string[];
     verified: boolean;
     source: string;
   };
-  balanceAnswer: { patterns: string[]; verified: boolean };
   attemptLimit: {
     /** Wrong codes the carrier tolerates per window before blocking; null when unpublished. */
     carrierLimit: number | null;
@@ -41,18 +49,22 @@ export interface CarrierProfileFile {
   };
   /** Whether the carrier retires SIMs without activity, and the billable USSD that counts as activity. */
   keepAlive?: { required: boolean; ussd: string | null; everyDays: number; verified: boolean; source: string };
+  /** Texts this carrier sends with how they must read; a profile whose samples misread is refused. */
   samples: Array<{
     text: string;
+    kind?: 'topup' | 'balance';
     expect: { outcome: string; added?: string; balance?: string; validUntil?: string };
   }>;
 }
 
 const stringList = { type: 'array', items: { type: 'string' } } as const;
+/** A phrase: one to six words, letters, digits and the `*` of a stem. */
+const phraseList = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 120, pattern: '^\\s*\\S+(?:\\s+\\S+){0,5}\\s*$' } } as const;
 
 export const carrierProfileSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'name', 'country', 'history', 'mccMnc', 'currency', 'recharge', 'balance', 'answers', 'balanceAnswer', 'attemptLimit', 'samples'],
+  required: ['id', 'name', 'country', 'history', 'mccMnc', 'currency', 'recharge', 'balance', 'answers', 'attemptLimit', 'samples'],
   properties: {
     $schema: { type: 'string' },
     id: { type: 'string', pattern: '^[a-z0-9-]+$' },
@@ -98,19 +110,16 @@ export const carrierProfileSchema = {
       additionalProperties: false,
       required: ['success', 'rejected', 'attemptsExceeded', 'unavailable', 'verified', 'source'],
       properties: {
-        success: stringList,
-        rejected: stringList,
-        attemptsExceeded: stringList,
-        unavailable: stringList,
+        success: phraseList,
+        rejected: phraseList,
+        attemptsExceeded: phraseList,
+        unavailable: phraseList,
+        balance: phraseList,
+        added: phraseList,
+        validity: phraseList,
         verified: { type: 'boolean' },
         source: { type: 'string' },
       },
-    },
-    balanceAnswer: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['patterns', 'verified'],
-      properties: { patterns: stringList, verified: { type: 'boolean' } },
     },
     attemptLimit: {
       type: 'object',
@@ -144,12 +153,13 @@ export const carrierProfileSchema = {
         required: ['text', 'expect'],
         properties: {
           text: { type: 'string' },
+          kind: { enum: ['topup', 'balance'] },
           expect: {
             type: 'object',
             additionalProperties: false,
             required: ['outcome'],
             properties: {
-              outcome: { enum: ['success', 'rejected', 'attempts-exceeded', 'unavailable', 'unknown'] },
+              outcome: { enum: ['success', 'rejected', 'attempts-exceeded', 'unavailable', 'balance', 'other'] },
               added: { type: 'string' },
               balance: { type: 'string' },
               validUntil: { type: 'string' },

@@ -4,7 +4,7 @@ import { diagnose, type Check } from '../daemon/doctor.js';
 import { silentLogger } from '../log/logger.js';
 import { parsePortSpec } from '../transport/port-spec.js';
 import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
-import { configFromFlags, type RunFlags } from './run.js';
+import { configFromFlags, withPublishedFacts, type RunFlags } from './run.js';
 
 const MARK: Record<Check['outcome'], string> = { ok: '✓', warn: '!', fail: '✗', skip: '-' };
 
@@ -23,6 +23,7 @@ export async function doctorCommand(flags: Pick<RunFlags, 'port' | 'baud' | 'con
     const { Simulator } = await import('../sim/simulator.js');
     const simulator = new Simulator({ timing: { ussdDelayMs: 200 } });
     close = () => simulator.close();
+    Object.assign(config, withPublishedFacts(config, simulator.published()));
     link = { kind: 'duplex', name: 'the built-in simulated modem', connect: async () => simulator.connect() };
   }
   console.log(`gsmkeeper doctor — ${describeLink(link)}${link.kind === 'port' && config.modem.port && !config.modem.port.startsWith('tcp://') ? ` at ${config.modem.baud} baud` : ''}`);
@@ -43,6 +44,7 @@ export async function doctorCommand(flags: Pick<RunFlags, 'port' | 'baud' | 'con
         carriers: loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]),
         ussdEncoding: config.modem.ussdEncoding,
         balanceUssd: config.credit.balanceUssd,
+        carrierOverrides: config.carrier,
         probeUssd: flags.ussd ?? false,
         logger: silentLogger(),
       }))];

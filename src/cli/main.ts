@@ -36,6 +36,7 @@ program
   .option('--state <file>', 'carrier, phones and SIM storage (default: data/simulator-modem.json)')
   .option('--http <host:port>', 'serve /api/v1/sim/… (phones, vouchers) on this address')
   .option('--dialect <carrier>', 'vivacom, a1 or yettel', 'vivacom')
+  .option('--wording <name>', "another carrier's wording for the answers: english, french, russian or unclear")
   .option('--ussd-delay <ms>', 'carrier answer delay for USSD', '1200')
   .option('--vouchers <n>', 'how many 5.00 cards a new carrier starts with', '10')
   .option('--baud <n>', 'pace the line at this baud rate, both ways, like a real serial port')
@@ -55,6 +56,12 @@ storeOptions(credit.command('reset'))
   .description('clear the voucher attempt lock (after checking the SIM with the carrier)')
   .option('--imsi <imsi>', 'only this SIM')
   .action(async (flags) => (await import('./credit.js')).creditResetCommand(flags));
+storeOptions(credit.command('unknown'))
+  .description('list the recharges whose outcome is unknown, with what the carrier said')
+  .action(async (flags) => (await import('./credit.js')).creditUnknownCommand(flags));
+storeOptions(credit.command('settle <ref> <verdict>'))
+  .description('settle an unknown outcome, by recharge id or the card\'s last 4 digits: used or unused (an unused card may be sent again)')
+  .action(async (ref: string, verdict: string, flags) => (await import('./credit.js')).creditSettleCommand(ref, verdict, flags));
 
 const vouchers = program.command('vouchers').description('the voucher wallet: cards the box tops itself up with when the balance runs low');
 storeOptions(vouchers.command('add'))
@@ -84,12 +91,18 @@ storeOptions(program.command('restore <file>'))
   .option('--force', 'overwrite a store, key, token or config file already there')
   .action(async (file: string, flags) => (await import('./backup.js')).restoreCommand(file, flags));
 
-program
-  .command('carriers')
-  .description('carrier profiles')
+const carriers = program.command('carriers').description('carrier profiles and carrier texts');
+carriers
   .command('check <file>')
-  .description('validate a carrier profile and run its regexes over its own sample answers')
+  .description('validate a carrier profile and read its own sample answers with it')
   .action(async (file: string) => (await import('./carriers.js')).carriersCheckCommand(file));
+carriers
+  .command('interpret <text>')
+  .description("what the daemon reads from a carrier's answer, as JSON ('-' reads it from stdin)")
+  .option('--carrier <id>', "read it with this carrier's profile (vivacom, a1, yettel, generic)")
+  .addOption(new Option('--kind <kind>', 'what was dialled').choices(['topup', 'balance']))
+  .option('--config <file>', 'YAML config file (for carriersDir)')
+  .action(async (text: string, flags) => (await import('./carriers.js')).carriersInterpretCommand(text, flags));
 
 const pdu = program.command('pdu').description('SMS PDU tools for debugging a modem');
 pdu

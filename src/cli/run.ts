@@ -60,6 +60,17 @@ export function prepareDataDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
+/**
+ * What the simulated carrier publishes (its recharge code, card length, balance code), taken as
+ * confirmed facts where the installer set none: the built-in demo then reads balances too.
+ */
+export function withPublishedFacts(config: Config, published: ReturnType<Simulator['published']>): Pick<Config, 'carrier' | 'credit'> {
+  return {
+    carrier: { rechargeUssd: config.carrier.rechargeUssd ?? published.rechargeUssd, codeLengths: config.carrier.codeLengths ?? published.codeLengths },
+    credit: { ...config.credit, balanceUssd: config.credit.balanceUssd ?? published.balanceUssd },
+  };
+}
+
 export async function runCommand(flags: RunFlags): Promise<void> {
   const config = configFromFlags(flags);
   // A bad GSMKEEPER_TOKEN is a configuration mistake like any other: refused before anything is made.
@@ -77,6 +88,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     const { Simulator } = await import('../sim/simulator.js');
     simulator = new Simulator({ stateFile: path.join(config.dataDir, 'simulator.json'), timing: { ussdDelayMs: config.simulator.ussdDelayMs } });
     console.log('No modem configured (modem.port / --port): running on the built-in simulated modem (Vivacom, 284-03).');
+    Object.assign(config, withPublishedFacts(config, simulator.published()));
     link = { kind: 'duplex', name: 'simulator', connect: async () => simulator!.connect() };
   }
   const daemon = new Daemon({ config, logger, link, token: resolved.token, lock, ...(simulator ? { sim: simulator } : {}) });

@@ -5,6 +5,7 @@ import { readOrCreateSecret } from '../util/private-files.js';
 import { buildHttpServer, parseListen } from '../http/server.js';
 import { createLogger } from '../log/logger.js';
 import { DIALECTS } from '../sim/dialects.js';
+import { WORDINGS } from '../sim/wordings.js';
 import { Simulator } from '../sim/simulator.js';
 import { FAULT_NAMES } from '../sim/faults.js';
 
@@ -14,6 +15,7 @@ export interface SimulateFlags {
   state?: string;
   http?: string;
   dialect?: string;
+  wording?: string;
   ussdDelay?: string;
   vouchers?: string;
   baud?: string;
@@ -30,17 +32,22 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
   if (!flags.listen && !flags.stdio) throw new Error('choose --listen HOST:PORT or --stdio');
   const dialect = flags.dialect ?? 'vivacom';
   if (!DIALECTS[dialect]) throw new Error(`--dialect must be one of ${Object.keys(DIALECTS).join(', ')}`);
+  if (flags.wording && !WORDINGS[flags.wording]) throw new Error(`--wording must be one of ${Object.keys(WORDINGS).join(', ')}`);
   // With --stdio, stdout is the modem's line: every human-readable word goes to stderr.
   const logger = createLogger({ level: 'info', destination: process.stderr });
   const stateFile = flags.state ?? path.join('data', 'simulator-modem.json');
   const simulator = new Simulator({
     stateFile,
     dialect: dialect as keyof typeof DIALECTS,
+    ...(flags.wording ? { wording: flags.wording as keyof typeof WORDINGS } : {}),
     timing: { ussdDelayMs: flags.ussdDelay === undefined ? 1200 : Number(flags.ussdDelay) },
     ...(flags.vouchers ? { vouchers: Number(flags.vouchers) } : {}),
     ...(flags.baud ? { baud: Number(flags.baud) } : {}),
     ...(flags.storage ? { storageCapacity: Number(flags.storage) } : {}),
   });
+
+  const published = simulator.published();
+  logger.info(published, 'the simulated carrier publishes its codes: set them in the daemon\'s config (carrier.rechargeUssd, carrier.codeLengths, credit.balanceUssd)');
 
   for (const fault of flags.fault ?? []) {
     if (!simulator.fault(fault, true)) throw new Error(`unknown fault "${fault}": ${FAULT_NAMES.join(', ')}`);

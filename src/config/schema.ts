@@ -40,7 +40,7 @@ export interface Config {
     checkSchedule: string;
     /** A random delay of up to this many minutes is added to each check. */
     checkJitterMinutes: number;
-    /** Balance USSD for this SIM when its carrier profile has none (used to reconcile interrupted recharges). */
+    /** Balance USSD for this SIM, in place of its carrier profile's (read before each recharge and to settle unknown outcomes). */
     balanceUssd: string | null;
     /** When the balance is low or the validity ending, dial the next card in the voucher wallet (at most one a day). */
     autoTopUp: boolean;
@@ -82,6 +82,13 @@ export interface Config {
   };
   /** Extra folder of carrier profiles, overriding the built-in ones by id. */
   carriersDir: string | null;
+  /** Facts of the SIM's carrier confirmed by the installer, in place of the profile's (null: the profile's). */
+  carrier: {
+    /** Recharge USSD template with {code}, e.g. "*100*{code}#". */
+    rechargeUssd: string | null;
+    /** Voucher code lengths this carrier takes, e.g. [14, 15]. */
+    codeLengths: number[] | null;
+  };
   simulator: {
     /** Seconds-scale realism for people trying the simulator; tests set it near zero. */
     ussdDelayMs: number;
@@ -104,6 +111,7 @@ export const DEFAULT_CONFIG: Config = {
   outbox: { atLeastOnce: false, maxAttempts: 8 },
   housekeeping: { keepDays: 365 },
   carriersDir: null,
+  carrier: { rechargeUssd: null, codeLengths: null },
   simulator: { ussdDelayMs: 1200 },
 };
 
@@ -198,6 +206,14 @@ export const configSchema = {
     },
     housekeeping: { type: 'object', additionalProperties: false, properties: { keepDays: { type: 'integer', minimum: 1 } } },
     carriersDir: { type: ['string', 'null'] },
+    carrier: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        rechargeUssd: { type: ['string', 'null'], pattern: '^[0-9*#]*\\{code\\}[0-9*#]*$' },
+        codeLengths: { type: ['array', 'null'], minItems: 1, items: { type: 'integer', minimum: 5, maximum: 30 } },
+      },
+    },
     simulator: { type: 'object', additionalProperties: false, properties: { ussdDelayMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
   },
 } as const;

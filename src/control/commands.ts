@@ -7,6 +7,7 @@ import { help } from './handlers/help.js';
 import { lang } from './handlers/lang.js';
 import { pwd } from './handlers/pwd.js';
 import { reset } from './handlers/reset.js';
+import { settle } from './handlers/settle.js';
 import { stat } from './handlers/stat.js';
 import { ussd } from './handlers/ussd.js';
 
@@ -36,5 +37,6 @@ export const COMMANDS: Record<string, CommandSpec> = {
   PHDEL: { handler: phdel, kind: 'config' },
   LANG: { handler: lang, kind: 'config' },
   USSD: { handler: ussd, kind: 'config', alwaysAnswers: true },
+  SETTLE: { handler: settle, kind: 'config', alwaysAnswers: true },
   RESET: { handler: reset, kind: 'control' },
 };

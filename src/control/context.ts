@@ -1,6 +1,7 @@
 import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
+import type { SettleResult } from '../recharge/settle.js';
 import type { PhoneGroup } from '../store/groups.js';
 import type { ParsedCommand } from './grammar.js';
 import type { Language } from './texts.js';
@@ -20,6 +21,10 @@ export interface StatusSnapshot {
   version: string;
   /** Plain-words problems: "no SIM", "no network", "modem not answering". */
   degraded: string[];
+  /** Facts of the carrier profile nobody confirmed on a real SIM ("14-digit codes"). */
+  unconfirmed: string[];
+  /** Recharges whose outcome is unknown, waiting for an operator's SETTLE. */
+  unsettled: number;
 }
 
 export type BalanceReport =
@@ -67,6 +72,8 @@ export interface ControlContext {
   restartModem(): Promise<void>;
   /** Clears the voucher attempt lock of the SIM in the modem; false when no SIM is known. */
   resetRechargeLock(): boolean;
+  /** An operator's word on a recharge with an unknown outcome: by its number or its card's last 4 digits. */
+  settleRecharge(ref: string, used: boolean, by: string): SettleResult;
   /** Whether this sender may change settings (Config group, or the HTTP relay's token holder). */
   mayConfigure(sender: string, source: 'sms' | 'http'): boolean;
 }

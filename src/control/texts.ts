@@ -1,6 +1,7 @@
 import { formatDay, formatMoney, type Money } from '../carriers/money.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { maskDigits } from '../log/secrets.js';
+import type { SettleResult } from '../recharge/settle.js';
 
 export type Language = 'en' | 'bg';
 
@@ -49,16 +50,28 @@ export function rechargeReply(result: RechargeResult, lang: Language): string {
         : `Card ${result.masked} was already used on ${day(result.at)}. Not dialled again.`;
     case 'in-progress':
       return bg ? `Картата ${result.masked} се зарежда в момента.` : `Card ${result.masked} is being recharged now.`;
-    case 'outcome-unknown':
+    case 'outcome-unknown': {
+      const said = result.carrierSaid ? (bg ? ` (операторът отговори: "${result.carrierSaid}")` : ` (the carrier said: "${result.carrierSaid}")`) : result.interrupted ? (bg ? ' (прекъснато от рестарт)' : ' (interrupted by a restart)') : bg ? ' (не дойде отговор)' : ' (no answer came)';
+      return bg
+        ? `Картата ${result.masked} е набрана на ${day(result.at)}, резултатът е неизвестен${said}. Няма да бъде набрана отново. ${settleHint(result.id, lang)}`
+        : `Card ${result.masked} was dialled on ${day(result.at)} and its outcome is unknown${said}. It will not be dialled again. ${settleHint(result.id, lang)}`;
+    }
     case 'no-answer':
       return bg
-        ? `Няма отговор за картата ${result.masked}; резултатът е неизвестен. Няма да бъде набрана отново. Проверете с CREDIT?`
-        : `No carrier answer for card ${result.masked}; outcome unknown. It will not be dialled again. Check with CREDIT?`;
+        ? `Няма отговор от оператора за картата ${result.masked}; резултатът е неизвестен. Няма да бъде набрана отново. ${settleHint(result.id, lang)}`
+        : `No answer from the carrier for card ${result.masked}; the outcome is unknown. It will not be dialled again. ${settleHint(result.id, lang)}`;
     case 'unrecognised':
-      return bg ? `Операторът отговори: ${result.text}` : `Carrier answered: ${result.text}`;
+      return bg
+        ? `Операторът отговори за картата ${result.masked}: "${result.text}". Резултатът не е ясен: картата няма да бъде набрана отново. ${settleHint(result.id, lang)}`
+        : `The carrier answered for card ${result.masked}: "${result.text}". The outcome is unclear: the card will not be dialled again. ${settleHint(result.id, lang)}`;
     case 'failed':
       return bg ? `Зареждането не е извършено (${result.reason}). Картата не е използвана.` : `Recharge failed: ${result.reason}. The card was not used.`;
   }
+}
+
+/** How an operator settles an unknown outcome (the Config group's SETTLE command). */
+export function settleHint(id: number, lang: Language): string {
+  return lang === 'bg' ? `Оператор: SETTLE ${id},USED или SETTLE ${id},UNUSED.` : `Operator: SETTLE ${id},USED or SETTLE ${id},UNUSED.`;
 }
 
 /** The blocked-card warning (the SIM is protected from a carrier block). */
@@ -75,14 +88,23 @@ export function unknownCommand(name: string, lang: Language): string {
 }
 
 export type ReconcileNotice =
-  | { kind: 'applied'; masked: string; before: Money; after: Money }
-  | { kind: 'not-applied'; masked: string; balance: Money }
-  | { kind: 'undetermined'; masked: string; reason: string };
+  | { kind: 'applied'; masked: string; interrupted: boolean; before: Money; after: Money }
+  | { kind: 'not-applied'; masked: string; interrupted: boolean; balance: Money }
+  | { kind: 'undetermined'; masked: string; interrupted: boolean; id: number; reason: string }
+  /** A restart came before the code was sent: the card was not used. */
+  | { kind: 'released'; masked: string };
 
-/** Told to whoever asked for a recharge that a crash interrupted, once a balance check settles it. */
+/** Told to whoever asked for a recharge whose outcome was open, once a balance check (or a restart) settles it. */
 export function reconcileReply(notice: ReconcileNotice, lang: Language): string {
   const bg = lang === 'bg';
-  const head = bg ? `Зареждането с карта ${notice.masked} беше прекъснато от рестарт` : `Recharge with card ${notice.masked} was interrupted by a restart`;
+  if (notice.kind === 'released') {
+    return bg
+      ? `Зареждането с карта ${notice.masked} беше прекъснато от рестарт преди набирането; картата не е използвана. Изпратете я отново.`
+      : `Recharge with card ${notice.masked} was interrupted by a restart before it was dialled; the card was not used. Send it again to retry.`;
+  }
+  const head = bg
+    ? `Зареждането с карта ${notice.masked}${notice.interrupted ? ' беше прекъснато от рестарт' : ''}`
+    : `Recharge with card ${notice.masked}${notice.interrupted ? ' was interrupted by a restart' : ''}`;
   switch (notice.kind) {
     case 'applied':
       return bg
@@ -94,8 +116,25 @@ export function reconcileReply(notice: ReconcileNotice, lang: Language): string 
         : `${head}; the balance is unchanged (${money(notice.balance)}), so the card was not used. Send it again to retry.`;
     case 'undetermined':
       return bg
-        ? `${head}; резултатът е неизвестен. Няма да бъде набрана отново; проверете наличността.`
-        : `${head}; the outcome is unknown (${notice.reason}). It will not be dialled again; check the balance.`;
+        ? `${head}; резултатът е неизвестен. Няма да бъде набрана отново. ${settleHint(notice.id, lang)}`
+        : `${head}; the outcome is unknown (${notice.reason}). It will not be dialled again. ${settleHint(notice.id, lang)}`;
+  }
+}
+
+/** The answer to an operator settling a recharge (SETTLE, `gsmkeeper credit settle`). */
+export function settleReply(result: SettleResult, lang: Language): string {
+  const bg = lang === 'bg';
+  switch (result.kind) {
+    case 'settled':
+      return result.used
+        ? bg ? `Зареждане ${result.id} (карта ${result.masked}) е отбелязано като използвано.` : `Recharge ${result.id} (card ${result.masked}) settled: the card was used.`
+        : bg ? `Зареждане ${result.id} (карта ${result.masked}) е отбелязано като неизползвано; картата може да се изпрати отново.` : `Recharge ${result.id} (card ${result.masked}) settled: the card was not used and may be sent again.`;
+    case 'not-found':
+      return bg ? `Няма зареждане с неизвестен резултат за "${result.ref}".` : `No recharge with an unknown outcome matches "${result.ref}".`;
+    case 'ambiguous':
+      return bg
+        ? `"${result.ref}" отговаря на зареждания ${result.ids.join(', ')}: посочете номера.`
+        : `"${result.ref}" matches recharges ${result.ids.join(', ')}: give the number.`;
   }
 }
 

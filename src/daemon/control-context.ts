@@ -3,7 +3,8 @@ import type { Config } from '../config/schema.js';
 import type { BalanceReport, ControlContext } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
-import { checkBalance } from '../recharge/balance.js';
+import { checkBalance, type BalanceCheck } from '../recharge/balance.js';
+import { settleRecharge } from '../recharge/settle.js';
 import type { RechargeService } from '../recharge/service.js';
 import { GroupFullError } from '../store/groups.js';
 import type { Store } from '../store/store.js';
@@ -25,6 +26,8 @@ export interface ControlDeps {
   problems: () => string[];
   /** Wallet cards the SIM in the box could be topped up with now (STAT?). */
   walletReady: () => number;
+  /** The box's shared balance reader (one read at a time). */
+  readBalance?: (source: string) => Promise<BalanceCheck>;
   logger: Logger;
 }
 
@@ -38,7 +41,7 @@ export function buildControlContext(deps: ControlDeps): ControlContext {
     const imsi = modem.imsi;
     const profile = deps.profile();
     if (!imsi || !profile) return { kind: 'unknown', why: 'no SIM' };
-    const check = await checkBalance(store, modem, imsi, profile, config.credit.balanceUssd, 'query');
+    const check = deps.readBalance ? await deps.readBalance('query') : await checkBalance(store, modem, imsi, profile, config.credit.balanceUssd, 'query');
     if (check.kind === 'checked') return { kind: 'fresh', cents: check.balance?.cents ?? null, currency: check.balance?.currency ?? null, validUntil: check.validUntil };
     const why =
       check.kind === 'no-method' ? `no balance code for ${profile.name}` : check.kind === 'failed' ? 'balance check failed' : 'the answer was not understood';
@@ -62,7 +65,7 @@ export function buildControlContext(deps: ControlDeps): ControlContext {
       members: (group) => store.groups.members(group),
     },
     recharge: (request) => deps.recharge.recharge(request),
-    status: () => status.collect(deps.profile()?.name ?? null),
+    status: () => status.collect(deps.profile()?.name ?? null, deps.profile()?.unconfirmed() ?? []),
     balance,
     ussd: async (code) => {
       const answer = await modem.ussd({ code, timeoutMs: (deps.profile()?.file.recharge.answerTimeoutSeconds ?? 30) * 1000 });
@@ -74,6 +77,11 @@ export function buildControlContext(deps: ControlDeps): ControlContext {
       store.recharges.resetAttempts(modem.imsi);
       log.warn({ imsiPrefix: modem.imsi.slice(0, 5) }, 'recharge attempt lock reset');
       return true;
+    },
+    settleRecharge: (ref, used, by) => {
+      const result = settleRecharge(store, ref, used, by);
+      if (result.kind === 'settled') log.warn({ recharge: result.id, code: result.masked, used, by }, 'recharge outcome settled by an operator');
+      return result;
     },
     mayConfigure: (sender, source) => {
       if (source === 'http' || !config.security.configGroupOnly) return true;

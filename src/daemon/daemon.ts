@@ -10,6 +10,7 @@ import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
 import { RechargeService, type RechargeRequest } from '../recharge/service.js';
+import { BalanceReader, checkBalance } from '../recharge/balance.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { installSecret, Store } from '../store/store.js';
 import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
@@ -127,9 +128,11 @@ export class Daemon {
     const secret = installSecret(config.dataDir);
     this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
 
-    // What a previous run left unfinished: an interrupted dial is never redialled automatically.
-    const interrupted = this.store.recharges.markInterruptedUnknown();
-    if (interrupted.length) this.log.warn({ recharges: interrupted.map((r) => r.id) }, 'recharges interrupted by a restart marked unknown');
+    // What a previous run left unfinished: a dial whose code was sent is never redialled
+    // automatically; one stopped before the code was sent did not use its card.
+    const interrupted = this.store.recharges.markInterrupted();
+    if (interrupted.unknown.length) this.log.warn({ recharges: interrupted.unknown.map((r) => r.id) }, 'recharges interrupted by a restart marked unknown');
+    if (interrupted.released.length) this.log.warn({ recharges: interrupted.released.map((r) => r.id) }, 'recharges interrupted before their code was sent: cards released');
     const uncertain = this.store.outbox.recoverInterrupted(config.outbox.atLeastOnce);
     if (uncertain) this.log.warn({ replies: uncertain }, config.outbox.atLeastOnce ? 'interrupted replies will be resent' : 'interrupted replies marked uncertain, not resent');
 
@@ -139,8 +142,9 @@ export class Daemon {
     const initStarted = performance.now();
     const identity = await this.modem.init();
     const modemInitMs = Math.round(performance.now() - initStarted);
-    this.profile = carriers.forImsi(identity.imsi);
-    this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5) }, 'carrier detected from the IMSI');
+    this.profile = carriers.forSim(identity.imsi, { rechargeUssd: config.carrier.rechargeUssd, codeLengths: config.carrier.codeLengths, balanceUssd: config.credit.balanceUssd });
+    const unconfirmed = this.profile.unconfirmed();
+    this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5), ...(unconfirmed.length ? { unconfirmed } : {}) }, 'carrier detected from the IMSI');
     // The wallet CLI checks a new card against the SIM's carrier while the daemon is not running.
     this.store.settings.set(SIM_CARRIER_SETTING, this.profile.id);
 
@@ -160,6 +164,11 @@ export class Daemon {
       for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, out);
       this.pump?.kick();
     };
+    const balances = new BalanceReader(
+      (source) => (this.modem.imsi && this.profile ? checkBalance(this.store, this.modem, this.modem.imsi, this.profile, config.credit.balanceUssd, source) : Promise.resolve({ kind: 'no-method' as const })),
+      this.store,
+      () => this.modem.imsi,
+    );
     const service = new RechargeService({
       store: this.store,
       dialer: this.modem,
@@ -169,6 +178,7 @@ export class Daemon {
       logger,
       onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
       awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
+      readBalance: (source) => balances.now(source),
     });
     // Every recharge, whoever asks (CREDIT, the wallet, the recharge API), is counted here once.
     const recharge = (this.recharge = {
@@ -203,6 +213,7 @@ export class Daemon {
       restartModem: () => this.restartModem(),
       problems: () => (this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : []),
       walletReady: () => this.wallet.ready().length,
+      readBalance: (source) => balances.now(source),
       logger,
     }));
     this.pump = new OutboxPump(
@@ -218,16 +229,12 @@ export class Daemon {
       else this.track(this.runner.run(row));
     });
 
-    const balanceUssd = this.profile.file.balance.ussd ?? config.credit.balanceUssd;
-    await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, balanceUssd, this.settings.language, logger);
-    for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
-    await this.intake.scan();
-    this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000);
-    this.pump.kick();
+    await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, config.credit.balanceUssd, this.settings.language, logger, interrupted.released);
     this.scheduler = new Scheduler(
       buildJobs({
         config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup,
         kickOutbox: () => this.pump.kick(), expireParts: () => this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000), logger,
+        readBalance: (source) => balances.now(source),
         ...(config.credit.autoTopUp ? { topUp: (reason: TopUpReason) => this.walletTopUp(reason) } : {}),
       }),
       config.timezone,
@@ -235,9 +242,14 @@ export class Daemon {
     );
     this.scheduler.start();
     // A box that knows no recent balance asks now rather than at the next scheduled check, so STAT?
-    // and the first recharge's "was …" have figures from the start.
+    // and the first recharge's "was …" have figures from the start. It starts before the stored
+    // commands run, so a recharge among them shares this read instead of dialling its own.
     const known = this.store.balances.latest(identity.imsi);
     if (this.settings.credit.enabled && (!known || Date.now() - Date.parse(known.checked_at) > 86_400_000)) this.scheduler.runNow('credit-check');
+    for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
+    await this.intake.scan();
+    this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000);
+    this.pump.kick();
     this.supervisor = new Supervisor({
       modem: this.modem,
       reopen: () => this.reopenLink(),
@@ -295,7 +307,12 @@ export class Daemon {
       box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),
       health: () => {
         const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
-        return { status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), version: VERSION };
+        return {
+          status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries,
+          uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+          // Facts of the carrier profile nobody confirmed on a real SIM, and outcomes an operator must settle.
+          unconfirmed: this.profile?.unconfirmed() ?? [], unsettledRecharges: this.store.recharges.unsettled().length, version: VERSION,
+        };
       },
       sim: this.options.sim,
       limits: { maxConnections: this.options.config.http.maxConnections, maxConnectionsPerClient: this.options.config.http.maxConnectionsPerClient },

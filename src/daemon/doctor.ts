@@ -1,4 +1,6 @@
 import type { CarrierRegistry } from '../carriers/loader.js';
+import type { CarrierProfile } from '../carriers/profile.js';
+import { formatMoney, formatDay } from '../carriers/money.js';
 import type { AtEngine } from '../at/engine.js';
 import type { Logger } from '../log/logger.js';
 import { Modem } from '../modem/modem.js';
@@ -17,8 +19,10 @@ export interface DoctorOptions {
   engine: AtEngine;
   carriers: CarrierRegistry;
   ussdEncoding: UssdRequestEncoding;
-  /** The configured balance code for carriers that publish none. */
+  /** The configured balance code, in place of the profile's. */
   balanceUssd: string | null;
+  /** Carrier facts the installer confirmed in the config (carrier.rechargeUssd, carrier.codeLengths). */
+  carrierOverrides?: { rechargeUssd: string | null; codeLengths: number[] | null };
   /** Dial the balance code to find which USSD encoding this modem wants. */
   probeUssd: boolean;
   logger: Logger;
@@ -60,16 +64,20 @@ export async function diagnose(options: DoctorOptions): Promise<Check[]> {
     add({ name: 'set-up', outcome: 'fail', detail: `the modem refused its set-up: ${message(err)}`, advice: 'a modem without PDU mode SMS cannot be used' });
     return checks;
   }
-  const profile = carriers.forImsi(imsi);
+  const profile = carriers.forSim(imsi, { ...options.carrierOverrides, balanceUssd: options.balanceUssd });
   const mccMnc = `${imsi.slice(0, 3)}-${imsi.slice(3, 5)}`;
-  const balanceCode = profile.file.balance.ussd ?? options.balanceUssd;
-  if (profile.id === 'generic') {
-    add({ name: 'carrier', outcome: 'warn', detail: `no profile for ${mccMnc}: recharge unavailable`, advice: 'write a carrier profile (see carriers/ and `gsmkeeper carriers check`)' });
+  const balanceCode = profile.balanceUssd;
+  const recharge = profile.canRecharge ? `recharge ${profile.file.recharge.ussd}, ${profile.file.recharge.codeLengths.join('/')} digits` : 'no recharge code known';
+  const unconfirmed = profile.unconfirmed();
+  if (profile.id === 'generic' && !profile.canRecharge) {
+    add({ name: 'carrier', outcome: 'warn', detail: `no profile for ${mccMnc}: recharge unavailable`, advice: 'set carrier.rechargeUssd and carrier.codeLengths in the config, or write a carrier profile (see carriers/ and `gsmkeeper carriers check`)' });
   } else {
-    const recharge = profile.canRecharge ? `recharge ${profile.file.recharge.ussd}, ${profile.file.recharge.codeLengths.join('/')} digits` : 'no recharge code known';
     add({
-      name: 'carrier', outcome: profile.canRecharge ? 'ok' : 'warn', detail: `${profile.name} (${mccMnc} from the IMSI); ${recharge}; balance ${balanceCode ?? 'code not published'}`,
-      ...(balanceCode ? {} : { advice: 'set credit.balanceUssd if you know the balance code' }),
+      name: 'carrier', outcome: profile.canRecharge && unconfirmed.length === 0 ? 'ok' : 'warn',
+      detail: `${profile.name} (${mccMnc} from the IMSI); ${recharge}; balance ${balanceCode ?? 'code not published'}${unconfirmed.length ? `; unconfirmed: ${unconfirmed.join(', ')}` : ''}`,
+      ...(unconfirmed.length
+        ? { advice: 'check these with a real card; then set carrier.rechargeUssd / carrier.codeLengths (and credit.balanceUssd) in the config' }
+        : balanceCode ? {} : { advice: 'set credit.balanceUssd if you know the balance code' }),
     });
   }
 
@@ -95,12 +103,15 @@ export async function diagnose(options: DoctorOptions): Promise<Check[]> {
     add({ name: 'USSD', outcome: 'skip', detail: balanceCode ? `not tried (--ussd dials ${balanceCode})` : 'not tried (no balance code to dial)' });
     return checks;
   }
-  add(await probeUssd(engine, balanceCode, options));
+  add(await probeUssd(engine, balanceCode, profile, options));
   return checks;
 }
 
-/** Dials the balance code as configured, then packed (Huawei E1xx), and says which one this modem takes. */
-async function probeUssd(engine: AtEngine, code: string, options: DoctorOptions): Promise<Check> {
+/**
+ * Dials the balance code as configured, then packed (Huawei E1xx), and says which one this modem
+ * takes, with the figures the daemon reads from the answer (the same interpreter).
+ */
+async function probeUssd(engine: AtEngine, code: string, profile: CarrierProfile, options: DoctorOptions): Promise<Check> {
   const order: UssdRequestEncoding[] = [options.ussdEncoding, ...(['text', 'packed', 'ucs2'] as const).filter((e) => e !== options.ussdEncoding)];
   const tried: string[] = [];
   for (const encoding of order) {
@@ -108,8 +119,17 @@ async function probeUssd(engine: AtEngine, code: string, options: DoctorOptions)
     try {
       const answer = await modem.ussd({ code, timeoutMs: 20_000 });
       if (answer.text) {
-        const advice = encoding === options.ussdEncoding ? {} : { advice: `set modem.ussdEncoding: ${encoding}` };
-        return { name: 'USSD', outcome: encoding === options.ussdEncoding ? 'ok' : 'warn', detail: `${code} as ${encoding}: "${answer.text.replace(/\s+/g, ' ').slice(0, 80)}"`, ...advice };
+        const reading = profile.read(answer.text, 'balance');
+        const figures = [
+          ...(reading.balance ? [`balance ${formatMoney({ cents: reading.balance.cents, currency: reading.balance.currency ?? '' }).trim()}`] : []),
+          ...(reading.validUntil ? [`valid until ${formatDay(reading.validUntil)}`] : []),
+        ];
+        const read = figures.length ? `read: ${figures.join(', ')}` : `read no balance or validity (${reading.outcome})`;
+        const detail = `${code} as ${encoding}: "${answer.text.replace(/\s+/g, ' ').slice(0, 80)}" — ${read}`;
+        const advice = encoding !== options.ussdEncoding
+          ? `set modem.ussdEncoding: ${encoding}`
+          : figures.length ? null : 'the daemon cannot read a balance from this answer: check the code, or add the carrier\'s words for "balance" to a profile (answers.balance)';
+        return { name: 'USSD', outcome: encoding === options.ussdEncoding && figures.length ? 'ok' : 'warn', detail, ...(advice ? { advice } : {}) };
       }
       tried.push(`${encoding}: ${answer.status} without text`);
     } catch (err) {

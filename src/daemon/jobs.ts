@@ -22,6 +22,8 @@ export interface JobDeps {
   expireParts: () => void;
   /** The wallet's top-up for the credit check; absent when automatic top-up is off. */
   topUp?: CreditCheckDeps['topUp'];
+  /** The box's shared balance reader. */
+  readBalance?: CreditCheckDeps['readBalance'];
   logger: Logger;
 }
 
@@ -50,6 +52,7 @@ export function buildJobs(deps: JobDeps): Job[] {
           logger,
           today: () => localDay(),
           ...(deps.topUp ? { topUp: deps.topUp } : {}),
+          ...(deps.readBalance ? { readBalance: deps.readBalance } : {}),
         }),
     },
     { name: 'keep-alive', schedule: '0 10 * * *', run: async () => void (await runKeepAlive(store, modem, deps.profile(), logger)) },

@@ -38,7 +38,7 @@ export class StatusCollector {
     return this.radio;
   }
 
-  async collect(carrierName: string | null): Promise<StatusSnapshot> {
+  async collect(carrierName: string | null, unconfirmed: string[] = []): Promise<StatusSnapshot> {
     const { signal, registration, network } = await this.readRadio();
     const degraded: string[] = [...this.problems()];
     if (!signal && !registration && !degraded.length) degraded.push('modem not answering');
@@ -56,6 +56,8 @@ export class StatusCollector {
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       version: VERSION,
       degraded,
+      unconfirmed,
+      unsettled: this.store.recharges.unsettled().length,
     };
   }
 }

@@ -23,6 +23,8 @@ export interface UssdRequest {
   timeoutMs: number;
   /** Parts of the code that are secret (a voucher): masked in every log line and error. */
   secrets?: string[];
+  /** Run at the moment AT+CUSD is written (see ExecuteOptions.beforeWrite). */
+  beforeWrite?: () => void;
 }
 
 /** "Initiating Release" and the like: the network closing the session, not the answer (python-gsmmodem #14). */
@@ -106,7 +108,7 @@ export function answerFromTranscript(transcript: string, settings: UssdSettings)
  * One USSD exchange: the answer is the +CUSD URC, which may come before or after the OK, so the
  * subscription is made before AT+CUSD is written. The session is left as the network left it.
  */
-async function exchange(engine: AtEngine, settings: UssdSettings, code: string, timeoutMs: number, secrets: string[]): Promise<UssdAnswer> {
+async function exchange(engine: AtEngine, settings: UssdSettings, code: string, timeoutMs: number, secrets: string[], beforeWrite?: () => void): Promise<UssdAnswer> {
   let encoded: string;
   try {
     encoded = encodeUssdRequest(code, settings.encoding);
@@ -130,7 +132,7 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
   });
   let timer: NodeJS.Timeout | undefined;
   try {
-    await engine.execute(command, { logAs: maskSecrets(command) });
+    await engine.execute(command, { logAs: maskSecrets(command), ...(beforeWrite ? { beforeWrite } : {}) });
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ModemError('ussd-timeout', `no USSD answer within ${timeoutMs} ms`)), timeoutMs);
     });
@@ -150,7 +152,7 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
  * AT+CUSD=2, whose ERROR (Huawei E173 with no session) is ignored.
  */
 export async function runUssd(engine: AtEngine, settings: UssdSettings, request: UssdRequest): Promise<UssdAnswer> {
-  const answer = await exchange(engine, settings, request.code, request.timeoutMs, request.secrets ?? []);
+  const answer = await exchange(engine, settings, request.code, request.timeoutMs, request.secrets ?? [], request.beforeWrite);
   if (answer.status === 'further-action') await cancelUssd(engine);
   return answer;
 }

@@ -8,10 +8,13 @@ export type RechargeResult =
   | { kind: 'locked'; reason: 'budget' | 'carrier'; rejections: number; allowed: number; windowHours: number }
   | { kind: 'already-used'; masked: string; at: string }
   | { kind: 'in-progress'; masked: string }
-  | { kind: 'outcome-unknown'; masked: string; at: string }
+  /** The same code again while an earlier dial of it has no known outcome: what the carrier said then, if anything. */
+  | { kind: 'outcome-unknown'; masked: string; at: string; id: number; carrierSaid: string | null; interrupted: boolean }
   | { kind: 'success'; masked: string; added: Money | null; balance: Money | null; before: Money | null; validUntil: string | null }
   | { kind: 'rejected'; masked: string; attemptsLeft: number; windowHours: number }
   | { kind: 'attempts-exceeded'; masked: string }
-  | { kind: 'no-answer'; masked: string }
-  | { kind: 'unrecognised'; masked: string; text: string }
+  /** The code was sent and no answer came: it may have been used. */
+  | { kind: 'no-answer'; masked: string; id: number }
+  /** The carrier answered in words that do not say what happened. */
+  | { kind: 'unrecognised'; masked: string; text: string; id: number }
   | { kind: 'failed'; masked: string; reason: string };

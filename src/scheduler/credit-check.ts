@@ -3,7 +3,7 @@ import { formatDay, formatMoney } from '../carriers/money.js';
 import { say, type Language, type TopUpReason } from '../control/texts.js';
 import type { CreditControlSettings } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
-import { checkBalance, type BalanceDialer } from '../recharge/balance.js';
+import { checkBalance, type BalanceCheck, type BalanceDialer } from '../recharge/balance.js';
 import type { Store } from '../store/store.js';
 
 /** What an automatic top-up tells the Notify group, and whether the card went through. */
@@ -24,6 +24,8 @@ export interface CreditCheckDeps {
   logger: Logger;
   /** The box's local day, YYYY-MM-DD (alerts go at most once per day). */
   today: () => string;
+  /** The box's shared balance reader (one read at a time); absent: the check dials on its own. */
+  readBalance?: (source: string) => Promise<BalanceCheck>;
   /**
    * Dials the next wallet card (absent when automatic top-up is off): the notice for the Notify
    * group, and whether the card went through; null when no card was dialled (the wallet has no
@@ -42,7 +44,7 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   const control = deps.credit();
   const sim = deps.sim();
   if (!control.enabled || !sim) return;
-  const check = await checkBalance(deps.store, deps.dialer, sim.imsi, sim.profile, deps.balanceOverride, 'schedule');
+  const check = deps.readBalance ? await deps.readBalance('schedule') : await checkBalance(deps.store, deps.dialer, sim.imsi, sim.profile, deps.balanceOverride, 'schedule');
   // A carrier with no balance code (and none configured) is not a fault: the recharge answers and
   // CREDIT? keep the figures then.
   if (check.kind === 'no-method') deps.logger.debug('no balance code for this carrier: scheduled check skipped');

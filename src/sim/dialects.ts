@@ -8,6 +8,10 @@ export interface Dialect {
   mccMnc: string;
   /** Recharge request → voucher PIN, or null when this carrier has no USSD recharge. */
   rechargePattern: RegExp | null;
+  /** The same as a template with {code}, as the carrier publishes it. */
+  rechargeTemplate: string | null;
+  /** The length of its cards' PINs. */
+  pinLength: number;
   balanceCode: string | null;
   /** The outcome of a good recharge comes by SMS from this sender; USSD only acknowledges. */
   successBySms?: { from: string; ack: string };
@@ -32,6 +36,8 @@ export const DIALECTS: Record<string, Dialect> = {
   vivacom: {
     mccMnc: '28403',
     rechargePattern: /^\*101#(\d+)#$/,
+    rechargeTemplate: '*101#{code}#',
+    pinLength: 15,
     balanceCode: '*102#',
     maxBadAttempts: 5,
     badWindowHours: 24,
@@ -45,6 +51,8 @@ export const DIALECTS: Record<string, Dialect> = {
   a1: {
     mccMnc: '28401',
     rechargePattern: /^\*100\*(\d+)#$/,
+    rechargeTemplate: '*100*{code}#',
+    pinLength: 14,
     successBySms: { from: '100', ack: 'Zayavkata vi e priyeta. Shte poluchite SMS.' },
     balanceCode: '*100#',
     maxBadAttempts: 5,
@@ -59,6 +67,8 @@ export const DIALECTS: Record<string, Dialect> = {
   yettel: {
     mccMnc: '28405',
     rechargePattern: null,
+    rechargeTemplate: null,
+    pinLength: 15,
     balanceCode: null,
     menu: { code: '*123#', text: 'Moyat Yettel\n1 Moite uslugi\n2 Paketi\n3 Prezaredi\n4 Balans i validnost\n0 Izhod', balanceChoice: '4' },
     maxBadAttempts: 5,

@@ -1,6 +1,7 @@
 import { AtInterpreter, DEFAULT_MODEM_PROFILE, type InterpreterTiming, type ModemProfile } from './at-interpreter.js';
 import { isoDay, SimCarrier, type SeriesInput } from './carrier.js';
-import { DIALECTS } from './dialects.js';
+import { DIALECTS, type Dialect } from './dialects.js';
+import { WORDINGS } from './wordings.js';
 import { SimLine } from './line.js';
 import { SimNetwork } from './network.js';
 import { PacedDirection } from './paced-line.js';
@@ -11,6 +12,8 @@ export interface SimulatorOptions {
   /** JSON file that keeps the carrier, phones and SIM storage across restarts; null keeps it in memory. */
   stateFile?: string | null;
   dialect?: keyof typeof DIALECTS;
+  /** Another carrier's wording for the answers (see wordings.ts); default: the dialect's own. */
+  wording?: keyof typeof WORDINGS;
   timing?: Partial<InterpreterTiming>;
   now?: () => Date;
   profile?: Partial<ModemProfile>;
@@ -56,8 +59,8 @@ function freshState(dialectName: string, now: Date): SimState {
 }
 
 /** Card series a new simulated carrier starts with (JeraSoft-style: amount, quantity, series, PIN length). */
-function defaultSeries(dialectName: string, now: Date, fives = 10): SeriesInput[] {
-  const pinLength = dialectName === 'a1' ? 14 : 15;
+function defaultSeries(dialect: Dialect, now: Date, fives = 10): SeriesInput[] {
+  const { pinLength } = dialect;
   const expiresOn = isoDay(new Date(now.getTime() + 365 * DAY_MS));
   return [
     { amountCents: 500, quantity: fives, series: '101', pinLength, expiresOn },
@@ -87,7 +90,8 @@ export class Simulator {
     const dialectName = options.dialect ?? 'vivacom';
     const loaded = options.stateFile ? loadSimState(options.stateFile) : null;
     this.state = loaded ?? freshState(dialectName, this.now());
-    const dialect = DIALECTS[this.state.carrier.dialect] ?? DIALECTS.vivacom!;
+    const dialect: Dialect = { ...(DIALECTS[this.state.carrier.dialect] ?? DIALECTS.vivacom!), ...(options.wording ? WORDINGS[options.wording] : {}) };
+    this.dialect = dialect;
     const changed = () => this.scheduleSave();
     const smsDelayMs = options.timing?.ussdDelayMs ?? 1200;
     this.carrier = new SimCarrier(this.state, dialect, this.now, changed, (from, text) => {
@@ -103,7 +107,7 @@ export class Simulator {
       changed,
       options.storageCapacity,
     );
-    if (!loaded) for (const series of defaultSeries(dialectName, this.now(), options.vouchers)) this.carrier.generateSeries(series);
+    if (!loaded) for (const series of defaultSeries(dialect, this.now(), options.vouchers)) this.carrier.generateSeries(series);
     this.toDte = new PacedDirection(options.baud ?? null, (bytes) => this.line?.deliver(bytes));
     this.toModem = new PacedDirection(options.baud ?? null, (bytes) => this.modem.input(bytes));
     this.modem.on('output', (bytes) => this.toDte.send(bytes));
@@ -111,6 +115,15 @@ export class Simulator {
   }
 
   private unplugged = false;
+  private readonly dialect: Dialect;
+
+  /**
+   * What this simulated carrier publishes (a real one does on its website): its recharge code,
+   * card length and balance code. A daemon on the built-in simulator takes them as confirmed.
+   */
+  published(): { rechargeUssd: string | null; codeLengths: number[]; balanceUssd: string | null } {
+    return { rechargeUssd: this.dialect.rechargeTemplate, codeLengths: [this.dialect.pinLength], balanceUssd: this.dialect.balanceCode };
+  }
 
   /**
    * A fault mode on or off (see FAULT_NAMES), or an action: power-cycle, unplug, replug,

@@ -240,4 +240,12 @@ export const MIGRATIONS: Migration[] = [
   UPDATE outbox SET refused_by = 'non-group-hourly', last_error = NULL WHERE state = 'failed' AND attempts = 0 AND last_error LIKE 'rate limited: %';
   `,
   sealSecrets,
+  `
+  -- When a recharge's AT+CUSD was written. A row a crash left 'dialling' without it never reached
+  -- the modem, so its card was not used; rows from before this column are taken as written.
+  ALTER TABLE recharges ADD COLUMN written_at TEXT;
+  UPDATE recharges SET written_at = started_at WHERE state = 'dialling';
+  -- Who settled an unknown outcome by hand (an operator saying the card was used or not).
+  ALTER TABLE recharges ADD COLUMN settled_by TEXT;
+  `,
 ];

@@ -13,6 +13,8 @@ const HEALTHY: StatusSnapshot = {
   uptimeSeconds: 3 * 86400 + 7200,
   version: '1.12.3',
   degraded: [],
+  unconfirmed: [],
+  unsettled: 0,
 };
 
 describe('STAT?', () => {

@@ -44,10 +44,27 @@ describe('gsmkeeper doctor', () => {
     const engine = new AtEngine(port, { logger: silentLogger() });
     const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true, logger: silentLogger() });
     expect(checks.map((c) => [c.name, c.outcome])).toEqual([
-      ['modem', 'ok'], ['SIM', 'ok'], ['carrier', 'ok'], ['network', 'ok'], ['signal', 'ok'], ['SMS storage', 'ok'], ['USSD', 'warn'],
+      ['modem', 'ok'], ['SIM', 'ok'], ['carrier', 'warn'], ['network', 'ok'], ['signal', 'ok'], ['SMS storage', 'ok'], ['USSD', 'warn'],
     ]);
     expect(checks[0]!.detail).toBe('answers AT (huawei, E173, 11.126.85.00.209)');
-    expect(checks.at(-1)).toMatchObject({ detail: '*102# as packed: "Nalichnost: 3.20 EUR"', advice: 'set modem.ussdEncoding: packed' });
+    expect(checks.at(-1)).toMatchObject({ detail: '*102# as packed: "Nalichnost: 3.20 EUR" — read: balance 3.20 EUR', advice: 'set modem.ussdEncoding: packed' });
+    expect(checks[2]).toMatchObject({ detail: expect.stringContaining('unconfirmed: recharge *101#{code}#, 15-digit codes'), advice: expect.stringContaining('carrier.codeLengths') });
+  });
+
+  it('aBalanceAnswerTheDaemonCannotReadIsAWarningNotATick', async () => {
+    const port = await openMockPort();
+    scriptModem(port, (written) => (written.startsWith('AT+CUSD=1,"*102#"') ? `${ok()}\r\n+CUSD: 0,"Vashiyat abonament e aktiven.",15\r\n` : huawei(written)));
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true, logger: silentLogger() });
+    expect(checks.at(-1)).toMatchObject({ name: 'USSD', outcome: 'warn', detail: '*102# as text: "Vashiyat abonament e aktiven." — read no balance or validity (other)', advice: expect.stringContaining('cannot read a balance') });
+  });
+
+  it('factsTheInstallerConfirmedAreNotReportedUnconfirmed', async () => {
+    const port = await openMockPort();
+    scriptModem(port, huawei);
+    const engine = new AtEngine(port, { logger: silentLogger() });
+    const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', carrierOverrides: { rechargeUssd: '*101#{code}#', codeLengths: [15] }, probeUssd: false, logger: silentLogger() });
+    expect(checks[2]).toMatchObject({ name: 'carrier', outcome: 'ok', detail: 'Vivacom (284-03 from the IMSI); recharge *101#{code}#, 15 digits; balance *102#' });
   });
 
   it('aModemThatDoesNotAnswerStopsTheChecksWithAdvice', async () => {

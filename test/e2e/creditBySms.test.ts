@@ -106,7 +106,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     simulator.sendSmsFromPhone('+359888999003', '*123456 STAT?');
     running = await startDaemon({ simulator });
     const [reply] = await messagesOn(() => simulator.phoneMessages('+359888999003'));
-    expect(reply!.text).toMatch(/^Signal -71dBm 4\/5\. Vivacom 284-03 home\. Balance unknown\./);
+    expect(reply!.text).toMatch(/^Signal -71dBm 4\/5\. Vivacom 284-03 home\. Unconfirmed: recharge \*101#\{code\}#, 15-digit codes\. Balance unknown\./);
   });
 
   it('aRechargeInterruptedByACrashBecomesUnknownAndIsNotRedialled', async () => {
@@ -130,7 +130,7 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     // (Worded differently: the same text from the same sender within the same second is one SMS.)
     simulator.sendSmsFromPhone('+359888999004', `*123456 credit ${pin}`);
     const messages = await messagesOn(() => simulator.phoneMessages('+359888999004'), 3);
-    expect(messages[2]!.text).toMatch(/outcome unknown\. It will not be dialled again/);
+    expect(messages[2]!.text).toMatch(/its outcome is unknown \(interrupted by a restart\)\. It will not be dialled again\. Operator: SETTLE 1,USED or SETTLE 1,UNUSED\./);
     expect(simulator.dialLog().filter((d) => d.ussd.includes(pin))).toHaveLength(1);
   });
 

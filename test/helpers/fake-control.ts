@@ -2,6 +2,7 @@ import type { BalanceReport, ControlContext, CreditControlSettings } from '../..
 import type { Language } from '../../src/control/texts.js';
 import type { RechargeRequest } from '../../src/recharge/service.js';
 import type { RechargeResult } from '../../src/recharge/result.js';
+import type { SettleResult } from '../../src/recharge/settle.js';
 import type { PhoneGroup } from '../../src/store/groups.js';
 
 export interface FakeControl extends ControlContext {
@@ -10,17 +11,21 @@ export interface FakeControl extends ControlContext {
   ussdCodes: string[];
   restarts: number;
   resets: number;
+  settled: Array<{ ref: string; used: boolean; by: string }>;
   groupData: Record<PhoneGroup, string[]>;
 }
 
 /** A control context with in-memory settings and groups, recording what handlers asked for. */
-export function fakeControl(options: { recharge?: RechargeResult; balance?: BalanceReport; configNumbers?: string[] } = {}): FakeControl {
+export function fakeControl(
+  options: { recharge?: RechargeResult; balance?: BalanceReport; configNumbers?: string[]; unconfirmed?: string[]; settle?: SettleResult } = {},
+): FakeControl {
   const groupData: Record<PhoneGroup, string[]> = { config: [], command: [], notify: [] };
   const fake: FakeControl = {
     requests: [],
     ussdCodes: [],
     restarts: 0,
     resets: 0,
+    settled: [],
     groupData,
     settings: {
       password: '123456',
@@ -51,7 +56,7 @@ export function fakeControl(options: { recharge?: RechargeResult; balance?: Bala
       fake.requests.push(request);
       return options.recharge ?? { kind: 'invalid-code' };
     },
-    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, walletCards: 0, uptimeSeconds: 0, version: '0.0.0-test', degraded: [] }),
+    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, walletCards: 0, uptimeSeconds: 0, version: '0.0.0-test', degraded: [], unconfirmed: options.unconfirmed ?? [], unsettled: 0 }),
     balance: async () => options.balance ?? { kind: 'unknown', why: 'no balance code for Vivacom' },
     ussd: async (code) => {
       fake.ussdCodes.push(code);
@@ -63,6 +68,10 @@ export function fakeControl(options: { recharge?: RechargeResult; balance?: Bala
     resetRechargeLock: () => {
       fake.resets += 1;
       return true;
+    },
+    settleRecharge: (ref, used, by) => {
+      fake.settled.push({ ref, used, by });
+      return options.settle ?? { kind: 'settled', id: Number(ref), masked: '***********2345', used };
     },
     mayConfigure: (sender, source) => source === 'http' || (options.configNumbers ?? ['+359888000999']).includes(sender),
   };

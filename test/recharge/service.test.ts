@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ModemError } from '../../src/modem/errors.js';
 import type { UssdAnswer } from '../../src/modem/ussd.js';
-import { IMSI, rechargeOnScriptedModem, type Scripted } from '../helpers/recharge-setup.js';
+import type { BalanceCheck } from '../../src/recharge/balance.js';
+import { settleRecharge } from '../../src/recharge/settle.js';
+import { Store } from '../../src/store/store.js';
+import { BeforeWrite, HANG_BEFORE_WRITE, IMSI, rechargeOnScriptedModem, type Scripted } from '../helpers/recharge-setup.js';
 
 const GOOD = '123456789012345';
 
-function setup(answers: Scripted[] = [], options: { enabled?: boolean; imsi?: string } = {}) {
-  const { store, dials, service } = rechargeOnScriptedModem(answers, options);
-  return { store, dials, service, run: (code: string) => service.recharge({ code, requestedBy: '+359888123456', commandId: null }) };
+function setup(answers: Scripted[] = [], options: { enabled?: boolean; imsi?: string; balances?: BalanceCheck[] } = {}) {
+  const { file, store, dials, balanceReads, service } = rechargeOnScriptedModem(answers, options);
+  return { file, store, dials, balanceReads, service, run: (code: string) => service.recharge({ code, requestedBy: '+359888123456', commandId: null }) };
 }
+
+const eur = (cents: number) => ({ cents, currency: 'EUR' });
+const balanceOf = (cents: number, validUntil: string | null = null): BalanceCheck => ({ kind: 'checked', balance: eur(cents), validUntil, text: 'Nalichnost' });
 
 const success: UssdAnswer = { status: 'answer', text: 'Uspeshno zaredihte 5.00 EUR. Nalichnost: 7.50 EUR. Validnost do 21.12.2026.', dcs: 15 };
 const rejected: UssdAnswer = { status: 'terminated', text: 'Nevaliden ili veche izpolzvan kod na vaucher.', dcs: 15 };
@@ -108,10 +114,135 @@ describe('recharge flow', () => {
     expect(dials).toHaveLength(1);
   });
 
-  it('anUnrecognisedAnswerIsReportedAndTheCodeIsNotRedialled', async () => {
-    const { run, dials } = setup([{ status: 'answer', text: 'Molya, opitaite po-kasno.', dcs: 15 }]);
-    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'unrecognised', text: 'Molya, opitaite po-kasno.' });
-    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'outcome-unknown' });
+  it('anUnrecognisedAnswerIsReportedWithWhatTheCarrierSaidAndTheCodeIsNotRedialled', async () => {
+    const { run, dials, store } = setup([{ status: 'answer', text: 'Blagodarim vi!', dcs: 15 }]);
+    await expect(run(GOOD)).resolves.toEqual({ kind: 'unrecognised', masked: '***********2345', text: 'Blagodarim vi!', id: 1 });
+    expect(store.recharges.get(1)).toMatchObject({ state: 'unknown', answer: 'Blagodarim vi!' });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'outcome-unknown', id: 1, carrierSaid: 'Blagodarim vi!', interrupted: false });
     expect(dials).toHaveLength(1);
+  });
+
+  it('aCarrierEchoingTheCodeBackIsStoredAndRepeatedWithTheCodeMasked', async () => {
+    const { run, store } = setup([{ status: 'answer', text: `Karta ${GOOD} e priyeta.`, dcs: 15 }]);
+    const result = await run(GOOD);
+    expect(result, JSON.stringify(result)).toMatchObject({ kind: 'unrecognised', text: 'Karta ***********2345 e priyeta.' });
+    expect(JSON.stringify(store.recharges.get(1))).not.toContain(GOOD);
+  });
+
+  it('aCarrierSayingTryLaterIsUnavailableAndTheCardIsNotUsed', async () => {
+    const { run, dials } = setup([{ status: 'answer', text: 'Molya, opitaite po-kasno.', dcs: 15 }, success]);
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'failed', reason: 'the carrier says the service is unavailable' });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'success' });
+    expect(dials).toHaveLength(2);
+  });
+
+  it('aTimeoutAfterTheCodeWasSentSaysNoAnswerCameNotThatTheCarrierAnswered', async () => {
+    const { run } = setup([new ModemError('ussd-timeout', 'no USSD answer')]);
+    await expect(run(GOOD)).resolves.toEqual({ kind: 'no-answer', masked: '***********2345', id: 1 });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'outcome-unknown', carrierSaid: null, interrupted: false });
+  });
+
+  it('aFailureBeforeTheCodeWasWrittenLeavesTheCardUnused', async () => {
+    const { run, dials, store } = setup([new BeforeWrite(new Error('the port closed')), success]);
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'failed', reason: 'the request never reached the modem' });
+    expect(store.recharges.get(1)).toMatchObject({ state: 'failed', written_at: null });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'success' });
+    expect(dials).toHaveLength(2);
+  });
+
+  it('theMomentTheCodeIsWrittenIsCommittedBeforeTheAnswer', async () => {
+    let writtenWhileDialling: string | null | undefined;
+    const { run } = setup([
+      (store) => {
+        writtenWhileDialling = store.recharges.get(1)?.written_at;
+        return success;
+      },
+    ]);
+    await run(GOOD);
+    expect(writtenWhileDialling).toMatch(/^\d{4}-/);
+  });
+
+  it('crashBetweenTheDiallingCommitAndTheWriteReleasesTheCard', async () => {
+    // The process dies while AT+CSCS is still being set: the row is 'dialling', the code never left.
+    const { file, run, store } = setup([HANG_BEFORE_WRITE]);
+    void run(GOOD);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.recharges.get(1)).toMatchObject({ state: 'dialling', written_at: null });
+    store.close();
+    const restarted = Store.open(file);
+    try {
+      expect(restarted.recharges.markInterrupted()).toMatchObject({ unknown: [], released: [{ id: 1 }] });
+      expect(restarted.recharges.get(1)).toMatchObject({ state: 'failed' });
+      expect(restarted.recharges.blockingUseOf(restarted.recharges.get(1)!.code_hash)).toBeUndefined();
+    } finally {
+      restarted.close();
+    }
+  });
+
+  it('crashAfterTheWriteLeavesTheOutcomeUnknown', async () => {
+    const { file, run, store } = setup([
+      () => {
+        store.close();
+        throw new Error('killed');
+      },
+    ]);
+    await run(GOOD).catch(() => undefined);
+    const restarted = Store.open(file);
+    try {
+      expect(restarted.recharges.markInterrupted()).toMatchObject({ unknown: [{ id: 1 }], released: [] });
+      expect(restarted.recharges.get(1)).toMatchObject({ state: 'unknown' });
+    } finally {
+      restarted.close();
+    }
+  });
+
+  it('theBalanceIsReadBeforeEachDialUnlessOneIsFresh', async () => {
+    const { run, balanceReads } = setup([rejected, rejected], { balances: [balanceOf(250)] });
+    await run('111111111111111');
+    await run('222222222222222');
+    expect(balanceReads).toEqual(['before-recharge']);
+  });
+
+  it('aSuccessWithoutFiguresIsASuccessAndTheBalanceIsThenRead', async () => {
+    const { run, balanceReads } = setup([{ status: 'answer', text: 'Uspeshno prezarejdane.', dcs: 15 }], { balances: [balanceOf(250), balanceOf(750, '2027-03-01')] });
+    await expect(run(GOOD)).resolves.toEqual({ kind: 'success', masked: '***********2345', added: eur(500), balance: eur(750), before: eur(250), validUntil: '2027-03-01' });
+    expect(balanceReads).toEqual(['before-recharge', 'after-recharge']);
+  });
+
+  it('anAnswerWithOnlyABalanceThatRoseIsASuccess', async () => {
+    const { run } = setup([{ status: 'answer', text: 'Nalichnost: 7.50 EUR.', dcs: 15 }], { balances: [balanceOf(250)] });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'success', added: eur(500), balance: eur(750), before: eur(250) });
+  });
+
+  it('anUnclearAnswerIsSettledByABalanceThatRose', async () => {
+    const { run, store } = setup([{ status: 'answer', text: 'Blagodarim vi!', dcs: 15 }], { balances: [balanceOf(250), balanceOf(750)] });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'success', added: eur(500), balance: eur(750) });
+    expect(store.recharges.get(1)).toMatchObject({ state: 'success', added_cents: 500 });
+  });
+
+  it('anUnclearAnswerWithAnUnchangedBalanceWaitsForAnOperator', async () => {
+    const { run, store, dials } = setup([{ status: 'answer', text: 'Blagodarim vi!', dcs: 15 }, success], { balances: [balanceOf(250), balanceOf(250)] });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'unrecognised', id: 1 });
+    expect(settleRecharge(store, '2345', false, '+359888000999')).toEqual({ kind: 'settled', id: 1, masked: '***********2345', used: false });
+    expect(store.recharges.get(1)).toMatchObject({ state: 'failed', settled_by: '+359888000999' });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'success' });
+    expect(dials).toHaveLength(2);
+  });
+
+  it('aCardSettledAsUsedIsNeverDialledAgain', async () => {
+    const { run, store, dials } = setup([{ status: 'answer', text: 'Blagodarim vi!', dcs: 15 }]);
+    await run(GOOD);
+    expect(settleRecharge(store, '1', true, 'cli')).toMatchObject({ kind: 'settled', used: true });
+    expect(settleRecharge(store, '1', false, 'cli')).toEqual({ kind: 'not-found', ref: '1' });
+    await expect(run(GOOD)).resolves.toMatchObject({ kind: 'already-used' });
+    expect(dials).toHaveLength(1);
+  });
+
+  it('twoUnknownCardsEndingInTheSameDigitsAreSettledByNumber', async () => {
+    const { run, store } = setup([{ status: 'answer', text: 'Blagodarim vi!', dcs: 15 }, { status: 'answer', text: 'Blagodarim vi!', dcs: 15 }]);
+    await run('111111111112345');
+    await run('222222222222345');
+    expect(settleRecharge(store, '2345', true, 'cli')).toEqual({ kind: 'ambiguous', ref: '2345', ids: [2, 1] });
+    expect(settleRecharge(store, '2', true, 'cli')).toMatchObject({ kind: 'settled', id: 2 });
   });
 });

@@ -10,6 +10,8 @@ export function formatStatus(s: StatusSnapshot): string {
   parts.push(s.signal?.dbm != null ? `Signal ${s.signal.dbm}dBm ${s.signal.bars}/5.` : 'Signal unknown.');
   const net = s.network ? `${s.network.slice(0, 3)}-${s.network.slice(3)}` : '?';
   parts.push(`${s.carrierName ?? 'Carrier ?'} ${net} ${s.registration ?? ''}`.trimEnd() + '.');
+  if (s.unconfirmed.length) parts.push(`Unconfirmed: ${s.unconfirmed.join(', ')}.`);
+  if (s.unsettled > 0) parts.push(`To settle: ${s.unsettled}.`);
   if (s.balance) {
     const amount = s.balance.cents != null ? `${(s.balance.cents / 100).toFixed(2)} ${s.balance.currency ?? ''}`.trim() : '?';
     const until = s.balance.validUntil ? ` valid to ${formatDay(s.balance.validUntil)}` : '';

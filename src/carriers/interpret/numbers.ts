@@ -1,0 +1,81 @@
+import type { Token } from './tokens.js';
+
+/** Currencies whose minor unit has three digits: there "1.500" is one and a half. */
+export const THREE_DECIMALS = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
+
+export interface NumberRead {
+  /** Hundredths (whole units × 100), so sums never drift. */
+  cents: number;
+  /** Whether it had a decimal part or digit grouping (a bare integer does not). */
+  shaped: boolean;
+  /** Digits of a bare integer, for telling identifiers (phone numbers) from amounts. */
+  integerDigits: number;
+  /** Index of the first token after the number. */
+  end: number;
+}
+
+const SEPARATORS = new Set(['.', ',', "'", '’']);
+/** More integer digits than this is a phone or reference number, never an amount. */
+const MAX_INTEGER_DIGITS = 12;
+
+/**
+ * The number written from token `i` (a digit run) on: "1,234.56", "1.234,56", "24,84", "1'500",
+ * and with `spaceGroups` "12 500" and "2 500,00". A lone separator before exactly three digits is
+ * a thousands separator ("Rp 10.000") unless the currency has three decimals. Null when the shape
+ * is not a number ("1.2.3").
+ */
+export function readNumber(tokens: Token[], i: number, options: { spaceGroups?: boolean; threeDecimals?: boolean } = {}): NumberRead | null {
+  const groups = [tokens[i]!.raw];
+  const seps: string[] = [];
+  let j = i + 1;
+  for (;;) {
+    const sep = tokens[j];
+    const next = tokens[j + 1];
+    if (sep?.kind === 'sym' && SEPARATORS.has(sep.raw) && sep.gap === 0 && next?.kind === 'num' && next.gap === 0) {
+      seps.push(sep.raw === '’' ? "'" : sep.raw);
+      groups.push(next.raw);
+      j += 2;
+      continue;
+    }
+    if (options.spaceGroups && sep?.kind === 'num' && sep.gap === 1 && sep.raw.length === 3 && groups[0]!.length <= 3 && seps.every((s) => s === ' ')) {
+      seps.push(' ');
+      groups.push(sep.raw);
+      j += 1;
+      continue;
+    }
+    break;
+  }
+
+  let decimal = -1;
+  if (seps.length > 0) {
+    const last = seps.length - 1;
+    const lastSep = seps[last]!;
+    const lastGroup = groups[last + 1]!;
+    const earlier = seps.slice(0, last);
+    if (lastSep === '.' || lastSep === ',') {
+      if (earlier.some((s) => s === lastSep)) {
+        // "1,234,567": every separator groups thousands.
+      } else if (earlier.length > 0) {
+        // "1.234,56", "1,234.56", "2 500,00": the last one is the decimal point.
+        decimal = last;
+      } else if (lastGroup.length !== 3 || options.threeDecimals || groups[0] === '0') {
+        decimal = last;
+      }
+    }
+  }
+  const grouped = decimal === -1 ? groups.slice(1) : groups.slice(1, decimal + 1);
+  if (grouped.some((g) => g.length !== 3)) return null;
+  if (grouped.length > 0 && (groups[0]!.length > 3 || groups[0]!.length === 0)) return null;
+  const integer = (decimal === -1 ? groups : groups.slice(0, decimal + 1)).join('').replace(/^0+(?=\d)/, '');
+  if (integer.length > MAX_INTEGER_DIGITS) return null;
+  const fraction = decimal === -1 ? '' : groups[decimal + 1]!;
+  const hundredths = fraction === '' ? 0 : Math.round(Number(`0.${fraction}`) * 100);
+  return { cents: Number(integer) * 100 + hundredths, shaped: seps.length > 0, integerDigits: groups[0]!.length, end: j };
+}
+
+/** An amount in hundredths as a decimal string: 2234 → "22.34", -50 → "-0.50". */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

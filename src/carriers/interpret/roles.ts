@@ -1,0 +1,93 @@
+import type { Item, MoneyItem } from './scan.js';
+import type { Tag } from './tagging.js';
+
+export type Role = 'balance' | 'added' | 'other' | null;
+
+export interface Figure {
+  money: MoneyItem;
+  role: Role;
+}
+
+/**
+ * Gives each figure its role from the words before it in its clause ("Balance:", "recharged
+ * with", "bonus") or, failing those, the few words after it ("5.12 EUR is your balance"); and
+ * keeps the validity date whose clause says so and is not about a bonus or a bundle.
+ */
+export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { figures: Figure[]; validUntil: string | null; quantities: number } {
+  const figures: Figure[] = [];
+  let validUntil: string | null = null;
+  let quantities = 0;
+  let lead = { role: null as Role, other: false, validity: false };
+  let lastInSentence: Role | 'none' = 'none';
+  const resetLead = (): void => {
+    lead = { role: null, other: false, validity: false };
+  };
+  const trailRole = (from: number): Role => {
+    let words = 0;
+    for (let k = from; k < items.length && words < 4; k++) {
+      const item = items[k]!;
+      if (item.t !== 'word') {
+        if (item.t === 'link' || item.t === 'menu') continue;
+        break;
+      }
+      words++;
+      const set = tags[k];
+      if (!set) continue;
+      if (set.has('other') || set.has('price')) return 'other';
+      if (set.has('balance')) return 'balance';
+      if (set.has('added') || set.has('credited')) return 'added';
+    }
+    return null;
+  };
+
+  items.forEach((item, index) => {
+    switch (item.t) {
+      case 'word': {
+        const set = tags[index];
+        if (!set) return;
+        if (set.has('added') || set.has('credited')) lead.role = 'added';
+        if (set.has('balance')) lead.role = 'balance';
+        if (set.has('other') || set.has('price')) lead.other = true;
+        if (set.has('main')) lead.other = false;
+        if (set.has('validity')) lead.validity = true;
+        if (set.has('zero') && lead.role === 'balance' && !lead.other) {
+          figures.push({ money: { t: 'money', cents: 0, currency: null, bare: false, sign: null }, role: 'balance' });
+          lastInSentence = 'balance';
+          resetLead();
+        }
+        return;
+      }
+      case 'money': {
+        // "12.00 BGN (6.14 EUR)": the same figure in a second currency.
+        const previous = figures[figures.length - 1];
+        let k = index - 1;
+        while (k >= 0 && items[k]!.t === 'link') k--;
+        if (previous && k >= 0 && items[k] === previous.money && k < index - 1 && item.currency && previous.money.currency && item.currency.code !== previous.money.currency.code) return;
+        let role: Role = lead.other ? 'other' : lead.role;
+        if (role === null && item.sign === '+') role = 'added';
+        if (role === null && !item.bare) role = trailRole(index + 1);
+        figures.push({ money: item, role });
+        lastInSentence = role;
+        resetLead();
+        return;
+      }
+      case 'qty':
+        quantities++;
+        lastInSentence = 'other';
+        resetLead();
+        return;
+      case 'date':
+        if (item.iso && lead.validity && !lead.other && lastInSentence !== 'other' && validUntil === null) validUntil = item.iso;
+        resetLead();
+        return;
+      case 'end':
+        resetLead();
+        lastInSentence = 'none';
+        return;
+      case 'link':
+      case 'menu':
+        return;
+    }
+  });
+  return { figures, validUntil, quantities };
+}

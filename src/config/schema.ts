@@ -22,6 +22,10 @@ export interface Config {
     /** Connections open at once, in all and from one address (a reverse proxy is one address). */
     maxConnections: number;
     maxConnectionsPerClient: number;
+    /** Serve the embeddable recharge form at /recharge (no token: coupons and wallet cards only, rate-limited). */
+    rechargeForm: boolean;
+    /** Who may frame the form (CSP frame-ancestors): `*`, `'self'`, or https origins. */
+    rechargeFormAncestors: string[];
   };
   dataDir: string;
   /** The SMS command password (the seed device's default is 123456). */
@@ -86,7 +90,7 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = {
   modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null },
-  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32 },
+  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32, rechargeForm: false, rechargeFormAncestors: ['*'] },
   dataDir: './data',
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
@@ -137,6 +141,8 @@ export const configSchema = {
         token: { type: ['string', 'null'], minLength: 16 },
         maxConnections: { type: 'integer', minimum: 1, maximum: 10000 },
         maxConnectionsPerClient: { type: 'integer', minimum: 1, maximum: 10000 },
+        rechargeForm: { type: 'boolean' },
+        rechargeFormAncestors: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: "^(\\*|'self'|'none'|https?://[A-Za-z0-9.*-]+(:[0-9]{1,5})?)$" } },
       },
     },
     dataDir: { type: 'string', minLength: 1 },

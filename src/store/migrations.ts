@@ -182,4 +182,11 @@ export const MIGRATIONS: string[] = [
   UPDATE outbox SET refused_by = 'daily-cap', last_error = NULL WHERE state = 'failed' AND attempts = 0 AND last_error LIKE 'daily SMS cap of % reached';
   UPDATE outbox SET refused_by = 'non-group-hourly', last_error = NULL WHERE state = 'failed' AND attempts = 0 AND last_error LIKE 'rate limited: %';
   `,
+  `
+  -- Cards as a billing system keeps them: the shop a card came from is its reseller, and the
+  -- advanced search sorts and filters by expiry, reseller and amount.
+  ALTER TABLE vouchers RENAME COLUMN shop TO reseller;
+  CREATE INDEX vouchers_expires ON vouchers(expires_on);
+  CREATE INDEX vouchers_reseller ON vouchers(reseller);
+  `,
 ];

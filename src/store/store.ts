@@ -8,6 +8,7 @@ import { SecurityStore } from './security.js';
 import { SettingsStore } from './settings.js';
 import { PartStore } from './parts.js';
 import { VoucherStore } from './vouchers.js';
+import { CardStore } from './cards.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -20,6 +21,7 @@ export class Store {
   readonly settings: SettingsStore;
   readonly parts: PartStore;
   readonly vouchers: VoucherStore;
+  readonly cards: CardStore;
 
   constructor(readonly db: Db) {
     this.outbox = new OutboxStore(db);
@@ -31,6 +33,7 @@ export class Store {
     this.settings = new SettingsStore(db);
     this.parts = new PartStore(db, this.commands);
     this.vouchers = new VoucherStore(db);
+    this.cards = new CardStore(db);
   }
 
   static open(file: string): Store {

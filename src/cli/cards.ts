@@ -22,7 +22,7 @@ async function queryOf(flags: SearchFlags): Promise<RawCardQuery & RawCardPaging
 }
 
 const money = (card: CardView): string => (card.amountCents === null ? '—' : formatMoney({ cents: card.amountCents, currency: card.currency ?? '' }).trim());
-const when = (iso: string): string => `${formatDay(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+const when = (iso: string): string => `${formatDay(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
 
 /** One card as the billing system's table shows it: status, serial, amount, PIN, reseller, activated, created on. */
 function row(card: CardView): string {

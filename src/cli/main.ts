@@ -27,7 +27,7 @@ program
   .addOption(new Option('--log-level <level>').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
   .action(async (flags) => (await import('./run.js')).runCommand(flags));
 
-program
+const simulate = program
   .command('simulate')
   .description('run the simulated modem and carrier as a process of its own')
   .option('--listen <host:port>', 'serve the modem line over TCP (connect with run --port tcp://HOST:PORT)')
@@ -41,6 +41,33 @@ program
   .option('--storage <n>', 'SIM message storage capacity', '30')
   .option('--fault <name...>', 'start with fault modes on: hang, late, garbage, urc-storm, cusd-before-ok, slow-prompt, sim-removed, network-lost (toggle later with POST /api/v1/sim/faults)')
   .action(async (flags) => (await import('./simulate.js')).simulateCommand(flags));
+
+/** The simulated carrier's card issuing, on its state file (the built-in simulator's is <data dir>/simulator.json). */
+const simCards = simulate.command('cards').description("the simulated carrier's top-up cards: generate a series, list them");
+simCards
+  .command('generate')
+  .description('issue a batch of cards (amount, quantity, series, PIN length ≥ 5, reseller, expiry); --csv prints it for `gsmkeeper vouchers import`')
+  .requiredOption('--amount <amount>', 'what each card adds, e.g. 5.00')
+  .option('--quantity <n>', 'how many cards', '1')
+  .requiredOption('--series <series>', 'the serial prefix, e.g. 103 → 103-000001')
+  .option('--pin-length <n>', 'PIN digits (at least 5)', '15')
+  .option('--reseller <name>', 'who the cards belong to')
+  .requiredOption('--expires <date>', 'the last day they may be used: YYYY-MM-DD or DD.MM.YYYY')
+  .option('--state <file>', 'the simulator state (default: data/simulator-modem.json); stop the simulator first, or use its API')
+  .option('--dialect <carrier>', 'for a new state file: vivacom, a1 or yettel', 'vivacom')
+  .option('--csv', 'print the batch as the wallet imports it')
+  .action(async (flags) => (await import('./sim-cards.js')).simulateCardsGenerateCommand(flags));
+simCards
+  .command('list')
+  .description('the issued cards, newest first: status, serial, amount, PIN, reseller, activated, created on')
+  .option('--series <series>', 'one series')
+  .option('--status <status>', 'new, activated or expired')
+  .option('--page <n>', 'which page', '1')
+  .option('--per-page <n>', 'rows per page', '20')
+  .option('--state <file>', 'the simulator state (default: data/simulator-modem.json)')
+  .option('--dialect <carrier>', 'for a new state file: vivacom, a1 or yettel', 'vivacom')
+  .option('--csv', 'every card found, as the wallet imports it')
+  .action(async (flags) => (await import('./sim-cards.js')).simulateCardsListCommand(flags));
 
 storeOptions(program.command('doctor'))
   .description('check the modem, SIM, carrier, network, storage and (with --ussd) the USSD encoding; run it instead of the daemon')

@@ -4,6 +4,7 @@ import { bearerMatches } from './auth.js';
 import { ApiError, errorBody } from './errors.js';
 import { commandRoutes, type CommandApi } from './routes/commands.js';
 import { simRoutes, type SimControl } from './routes/sim.js';
+import { simCardRoutes } from './routes/sim-cards.js';
 import { walletRoutes, type WalletApi } from './routes/wallet.js';
 import { cardRoutes } from './routes/cards.js';
 import { rechargeRoutes, type RechargeApi } from './routes/recharge.js';
@@ -85,6 +86,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
     panelRoutes(app);
   }
   if (options.sim) simRoutes(app, options.sim);
+  if (options.sim?.carrier) simCardRoutes(app, options.sim.carrier);
   return app;
 }
 

@@ -43,6 +43,10 @@ const simulate = program
   .action(async (flags) => (await import('./simulate.js')).simulateCommand(flags));
 
 /** The simulated carrier's card issuing, on its state file (the built-in simulator's is <data dir>/simulator.json). */
+// --state and --dialect of `simulate cards …` are its own, not the running simulator's: options
+// belong to the command they follow.
+program.enablePositionalOptions();
+simulate.enablePositionalOptions();
 const simCards = simulate.command('cards').description("the simulated carrier's top-up cards: generate a series, list them");
 simCards
   .command('generate')

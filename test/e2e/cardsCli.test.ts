@@ -14,6 +14,8 @@ describe('cards from the command line', () => {
     expect(lines[0]).toBe('serial,pin,amount,currency,reseller,expiry,carrier');
     expect(lines[1]).toMatch(/^103-000001,[1-9]\d{14},5\.00,EUR,Reseller 1,2027-06-11,vivacom$/);
     const pins = lines.slice(1).map((line) => line.split(',')[1]!);
+    // The batch is kept in the state file named, not in the simulator's default one.
+    expect(fs.existsSync(state)).toBe(true);
     const listed = runCliWithInput(['simulate', 'cards', 'list', '--state', state, '--series', '103'], '');
     expect(listed.stdout).toMatch(/^new +103-000006 +5\.00 EUR +\d{15} +Reseller 1 +— +/m);
     expect(listed.stdout.trim().split('\n').at(-1)).toBe('Rows 1 – 6 of 6   Page 1 of 1');

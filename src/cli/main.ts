@@ -28,7 +28,7 @@ program
   .addOption(new Option('--log-level <level>').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
   .action(async (flags) => (await import('./run.js')).runCommand(flags));
 
-program
+const simulate = program
   .command('simulate')
   .description('run the simulated modem and carrier as a process of its own')
   .option('--listen <host:port>', 'serve the modem line over TCP (connect with run --port tcp://HOST:PORT)')
@@ -43,6 +43,37 @@ program
   .option('--storage <n>', 'SIM message storage capacity', '30')
   .option('--fault <name...>', 'start with fault modes on: hang, late, garbage, urc-storm, cusd-before-ok, slow-prompt, sim-removed, network-lost (toggle later with POST /api/v1/sim/faults)')
   .action(async (flags) => (await import('./simulate.js')).simulateCommand(flags));
+
+/** The simulated carrier's card issuing, on its state file (the built-in simulator's is <data dir>/simulator.json). */
+// --state and --dialect of `simulate cards …` are its own, not the running simulator's: options
+// belong to the command they follow.
+program.enablePositionalOptions();
+simulate.enablePositionalOptions();
+const simCards = simulate.command('cards').description("the simulated carrier's top-up cards: generate a series, list them");
+simCards
+  .command('generate')
+  .description('issue a batch of cards (amount, quantity, series, PIN length ≥ 5, reseller, expiry); --csv prints it for `gsmkeeper vouchers import`')
+  .requiredOption('--amount <amount>', 'what each card adds, e.g. 5.00')
+  .option('--quantity <n>', 'how many cards', '1')
+  .requiredOption('--series <series>', 'the serial prefix, e.g. 103 → 103-000001')
+  .option('--pin-length <n>', 'PIN digits (at least 5)', '15')
+  .option('--reseller <name>', 'who the cards belong to')
+  .requiredOption('--expires <date>', 'the last day they may be used: YYYY-MM-DD or DD.MM.YYYY')
+  .option('--state <file>', 'the simulator state (default: data/simulator-modem.json); stop the simulator first, or use its API')
+  .option('--dialect <carrier>', 'for a new state file: vivacom, a1 or yettel', 'vivacom')
+  .option('--csv', 'print the batch as the wallet imports it')
+  .action(async (flags) => (await import('./sim-cards.js')).simulateCardsGenerateCommand(flags));
+simCards
+  .command('list')
+  .description('the issued cards, newest first: status, serial, amount, PIN, reseller, activated, created on')
+  .option('--series <series>', 'one series')
+  .option('--status <status>', 'new, activated or expired')
+  .option('--page <n>', 'which page', '1')
+  .option('--per-page <n>', 'rows per page', '20')
+  .option('--state <file>', 'the simulator state (default: data/simulator-modem.json)')
+  .option('--dialect <carrier>', 'for a new state file: vivacom, a1 or yettel', 'vivacom')
+  .option('--csv', 'every card found, as the wallet imports it')
+  .action(async (flags) => (await import('./sim-cards.js')).simulateCardsListCommand(flags));
 
 storeOptions(program.command('doctor'))
   .description('check the modem, SIM, carrier, network, storage and (with --ussd) the USSD encoding; run it instead of the daemon')
@@ -69,12 +100,13 @@ storeOptions(vouchers.command('add'))
   .option('--serial <serial>', 'the serial number printed on the card')
   .option('--amount <amount>', 'its value, e.g. 5.00')
   .option('--currency <code>', 'EUR, BGN…')
-  .option('--shop <name>', 'where it was bought')
+  .option('--reseller <name>', 'who sold it')
+  .addOption(new Option('--shop <name>').hideHelp())
   .option('--expires <date>', 'the last day it may be used: YYYY-MM-DD or DD.MM.YYYY')
   .option('--carrier <id>', 'the carrier it is for (vivacom, a1, yettel); default: whatever SIM is in the box')
   .action(async (flags) => (await import('./vouchers.js')).vouchersAddCommand(flags));
 storeOptions(vouchers.command('list'))
-  .description('every card with its state (new, used, rejected, unknown, expired); PINs masked')
+  .description('every card with its status (new, activated, expired, rejected, unknown); PINs masked')
   .option('--json', 'as JSON')
   .action(async (flags) => (await import('./vouchers.js')).vouchersListCommand(flags));
 storeOptions(vouchers.command('remove <id>'))
@@ -90,6 +122,55 @@ storeOptions(program.command('restore <file>'))
   .description('put a backup back into the data dir (with the daemon stopped); its checksums or seal are verified first')
   .option('--force', 'overwrite a store, key, token or config file already there')
   .action(async (file: string, flags) => (await import('./backup.js')).restoreCommand(file, flags));
+
+/** The advanced search's fields, the same names as the API's query parameters. */
+function searchOptions(command: Command): Command {
+  return storeOptions(command)
+    .option('--serial <serial>', 'this serial, e.g. 101-23423423')
+    .option('--serial-from <serial>', 'serials from this one…')
+    .option('--serial-to <serial>', '…to this one')
+    .option('--pin', 'this PIN, typed at the prompt or piped in (matched by its keyed hash)')
+    .option('--status <list>', 'new, activated, expired, rejected, unknown, dialling (comma-separated)')
+    .option('--reseller <name>', 'this reseller (default: all resellers)')
+    .option('--carrier <id>', 'cards for this carrier')
+    .option('--amount-from <amount>', 'amount from…')
+    .option('--amount-to <amount>', '…to')
+    .option('--expires-from <date>', 'expiry date from…')
+    .option('--expires-to <date>', '…to')
+    .option('--client <text>', 'dialled by (part of the phone, http:<address>, wallet:<reason>, or line)')
+    .option('--activated-from <date>', 'activation date from…')
+    .option('--activated-to <date>', '…to');
+}
+searchOptions(vouchers.command('search'))
+  .description('the advanced search: every field, sorted and paged ("Rows 1 – 20 of 143", "Page 1 of 8")')
+  .option('--sort <field>', 'serial, amount, status, reseller, carrier, expires, activated, created', 'expires')
+  .option('--order <order>', 'asc or desc', 'asc')
+  .option('--page <n>', 'which page', '1')
+  .option('--per-page <n>', 'rows per page (at most 500)', '20')
+  .option('--json', 'as JSON')
+  .action(async (flags) => (await import('./cards.js')).vouchersSearchCommand(flags));
+searchOptions(vouchers.command('edit'))
+  .description('mass edit of the cards found (or --ids): expiry date and reseller, each preserved unless set; dialled cards are kept as they are')
+  .option('--ids <list>', 'these cards only, e.g. 3,4,9')
+  .option('--set-expires <date>', 'set the expiry date of every card ("" clears it)')
+  .option('--set-reseller <name>', 'set the reseller of every card ("" clears it)')
+  .action(async (flags) => (await import('./cards.js')).vouchersEditCommand(flags));
+searchOptions(vouchers.command('delete [ids...]'))
+  .description('delete cards never dialled: by id, or --all of those found with --confirm "delete all"')
+  .option('--all', 'every card the search flags find')
+  .option('--confirm <words>', 'the confirmation "delete all" asks for')
+  .action(async (ids: string[], flags) => (await import('./cards.js')).vouchersDeleteCommand(ids, flags));
+storeOptions(vouchers.command('import <file>'))
+  .description('cards from a CSV with a header (serial, pin, amount, currency, reseller, expiry, carrier); all or none, bad lines named; - reads stdin')
+  .action(async (file: string, flags) => (await import('./cards.js')).vouchersImportCommand(file, flags));
+searchOptions(vouchers.command('export'))
+  .description('the cards found as CSV, PINs masked unless --full-pins (asked to confirm)')
+  .option('--output <file>', 'write here (mode 0600) instead of standard output')
+  .option('--full-pins', 'every PIN in full, for moving the wallet to another box')
+  .option('--confirm <words>', 'the confirmation --full-pins asks for ("full pins")')
+  .option('--sort <field>', 'as for search', 'expires')
+  .option('--order <order>', 'asc or desc', 'asc')
+  .action(async (flags) => (await import('./cards.js')).vouchersExportCommand(flags));
 
 const carriers = program.command('carriers').description('carrier profiles and carrier texts');
 carriers

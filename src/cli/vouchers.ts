@@ -1,19 +1,20 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_CARRIERS_DIR, loadCarriers } from '../carriers/loader.js';
 import { formatDay, formatMoney } from '../carriers/money.js';
 import { silentLogger } from '../log/logger.js';
 import { installSecret, Store } from '../store/store.js';
-import type { VoucherView } from '../store/vouchers.js';
+import type { CardView } from '../store/cards.js';
 import { localDay } from '../util/local-day.js';
-import { SIM_CARRIER_SETTING, Wallet, WalletError, type NewVoucher } from '../wallet/wallet.js';
+import { SIM_CARRIER_SETTING, Wallet, WalletBatchError, WalletError, type NewVoucher } from '../wallet/wallet.js';
 import { configFromFlags, type RunFlags } from './run.js';
 import { maskedPrompt, PromptCancelled } from './masked-prompt.js';
 import { UsageError } from './usage-error.js';
 
-type StoreFlags = Pick<RunFlags, 'config' | 'dataDir'>;
+export type StoreFlags = Pick<RunFlags, 'config' | 'dataDir'>;
 
 /** The wallet over the box's own store, for the owner at the box: nothing is dialled from here. */
-async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Promise<T>): Promise<T> {
+export async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Promise<T>): Promise<T> {
   const config = configFromFlags(flags);
   const secret = installSecret(config.dataDir);
   const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
@@ -32,6 +33,10 @@ async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) => T | Pr
     });
     return await work(wallet);
   } catch (err) {
+    if (err instanceof WalletBatchError) {
+      for (const problem of err.problems) console.error(`Line ${problem.line}: ${problem.message}.`);
+      throw new UsageError(err.message);
+    }
     if (err instanceof WalletError) throw new UsageError(err.message);
     throw err;
   } finally {
@@ -47,7 +52,7 @@ const MAX_CARDS = 500;
  * The PIN never comes from an argument (it would sit in the shell history and in `ps`): it is
  * typed at a prompt that shows a star per digit, or piped in on standard input, one card per line.
  */
-async function readPins(): Promise<string[]> {
+export async function readPins(): Promise<string[]> {
   if (process.stdin.isTTY) {
     try {
       return [await maskedPrompt('Card PIN: ', process.stdin, process.stderr)];
@@ -67,17 +72,19 @@ async function readPins(): Promise<string[]> {
   return pins.length ? pins : [''];
 }
 
-function describe(card: VoucherView): string {
+function describe(card: CardView): string {
   const amount = card.amountCents !== null ? formatMoney({ cents: card.amountCents, currency: card.currency ?? '' }).trim() : '?';
   const expires = card.expiresOn ? formatDay(card.expiresOn) : '-';
-  return [String(card.id).padStart(3), card.state.padEnd(8), card.pin.padEnd(20), amount.padEnd(11), expires.padEnd(10), card.carrier ?? 'any', card.shop ?? '', card.serial ?? ''].join('  ').trimEnd();
+  return [String(card.id).padStart(3), card.status.padEnd(9), card.pin.padEnd(20), amount.padEnd(11), expires.padEnd(10), card.carrier ?? 'any', card.reseller ?? '', card.serial ?? ''].join('  ').trimEnd();
 }
 
 /**
  * Adds every card piped in (one PIN per line), each reported: added with its masked PIN, or why not.
  * Any refused: exit code 2 after the rest were tried.
  */
-export async function vouchersAddCommand(flags: StoreFlags & Omit<NewVoucher, 'pin'>): Promise<void> {
+export async function vouchersAddCommand(flags: StoreFlags & Omit<NewVoucher, 'pin'> & { shop?: string }): Promise<void> {
+  const { shop, ...rest } = flags;
+  flags = { ...rest, reseller: flags.reseller ?? shop ?? null };
   const pins = await readPins();
   if (pins.length > 1 && flags.serial) throw new UsageError('--serial belongs to one card: pipe one PIN with it, or leave it out');
   await withWallet(flags, (wallet) => {
@@ -96,7 +103,7 @@ export async function vouchersAddCommand(flags: StoreFlags & Omit<NewVoucher, 'p
   });
 }
 
-function added(card: VoucherView): string {
+function added(card: CardView): string {
   const amount = card.amountCents !== null ? `, ${formatMoney({ cents: card.amountCents, currency: card.currency ?? '' }).trim()}` : '';
   const expires = card.expiresOn ? `, until ${formatDay(card.expiresOn)}` : '';
   return `Card ${card.id} added: ${card.pin}${amount}${expires}.`;
@@ -107,7 +114,7 @@ export async function vouchersListCommand(flags: StoreFlags & { json?: boolean }
     const cards = wallet.list();
     if (flags.json) return console.log(JSON.stringify(cards, null, 2));
     if (cards.length === 0) return console.log('The wallet is empty: add a card with `gsmkeeper vouchers add`.');
-    console.log(' id  state     pin                   amount       expires     carrier  shop  serial');
+    console.log(' id  status     pin                   amount       expires     carrier  reseller  serial');
     for (const card of cards) console.log(describe(card));
   });
 }

@@ -26,6 +26,10 @@ export interface Config {
     maxConnectionsPerClient: number;
     /** GET /metrics without the token (for a Prometheus on a trusted network). */
     metricsPublic: boolean;
+    /** Serve the embeddable recharge form at /recharge (no token: coupons and wallet cards only, rate-limited). */
+    rechargeForm: boolean;
+    /** Who may frame the form (CSP frame-ancestors): `*`, `'self'`, or https origins. */
+    rechargeFormAncestors: string[];
   };
   dataDir: string;
   /** The SMS command password (the seed device's default is 123456). */
@@ -97,7 +101,7 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = {
   modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null, lockDir: '/var/lock' },
-  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32, metricsPublic: false },
+  http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32, metricsPublic: false, rechargeForm: false, rechargeFormAncestors: ['*'] },
   dataDir: './data',
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
@@ -151,6 +155,8 @@ export const configSchema = {
         maxConnections: { type: 'integer', minimum: 1, maximum: 10000 },
         maxConnectionsPerClient: { type: 'integer', minimum: 1, maximum: 10000 },
         metricsPublic: { type: 'boolean' },
+        rechargeForm: { type: 'boolean' },
+        rechargeFormAncestors: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: "^(\\*|'self'|'none'|https?://[A-Za-z0-9.*-]+(:[0-9]{1,5})?)$" } },
       },
     },
     dataDir: { type: 'string', minLength: 1 },

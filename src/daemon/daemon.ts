@@ -35,6 +35,7 @@ import { transliterate } from '../control/transliterate.js';
 import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
 import type { TopUpNotice } from '../scheduler/credit-check.js';
 import { SIM_CARRIER_SETTING, Wallet } from '../wallet/wallet.js';
+import { oneLineDestination } from '../wallet/recharge-sources.js';
 import type { ControlContext } from '../control/context.js';
 import { boxApi } from './box-api.js';
 import { BoxTallies, metricsSource } from './metrics-source.js';
@@ -304,6 +305,7 @@ export class Daemon {
       logger: this.options.logger,
       commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
       wallet: { cards: this.wallet, recharge: this },
+      rechargeForm: this.options.config.http.rechargeForm ? { ancestors: this.options.config.http.rechargeFormAncestors } : undefined,
       box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),
       health: () => {
         const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
@@ -336,6 +338,9 @@ export class Daemon {
   rechargeCode(code: string, requestedBy: string): Promise<RechargeResult> {
     return this.recharge.recharge({ code, requestedBy, commandId: null });
   }
+
+  /** Which line a recharge's destination names: the box has one line, `main`. */
+  readonly resolveDestination = oneLineDestination('main', () => ({ imsi: this.modem?.imsi ?? null, number: null }));
 
   /** RESET: through the recovery path (AT+CFUN=1,1, reopen, init, stored-message scan). */
   async restartModem(): Promise<void> {

@@ -25,7 +25,7 @@ export class StatusCollector {
     private readonly startedAt: number,
     private readonly problems: () => string[] = () => [],
     /** Wallet cards the SIM in the box could be topped up with now. */
-    private readonly walletReady: () => number = () => this.store.vouchers.list(localDay()).filter((v) => v.state === 'new').length,
+    private readonly walletReady: () => number = () => this.store.cards.search({ statuses: ['new'] }, localDay(), { sort: 'created', descending: false }, 1, 1).total,
     private readonly ttlMs = 5000,
   ) {}
 

@@ -4,7 +4,11 @@ import { bearerMatches } from './auth.js';
 import { ApiError, errorBody } from './errors.js';
 import { commandRoutes, type CommandApi } from './routes/commands.js';
 import { simRoutes, type SimControl } from './routes/sim.js';
-import { walletRoutes, type RechargeApi, type WalletApi } from './routes/wallet.js';
+import { simCardRoutes } from './routes/sim-cards.js';
+import { walletRoutes, type WalletApi } from './routes/wallet.js';
+import { cardRoutes } from './routes/cards.js';
+import { rechargeRoutes, type RechargeApi } from './routes/recharge.js';
+import { rechargeFormRoutes, type RechargeFormOptions } from './routes/recharge-form.js';
 import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.js';
@@ -19,6 +23,8 @@ export interface HttpOptions {
   sim?: SimControl | undefined;
   /** The voucher wallet and the recharge API (absent on the standalone simulator's server). */
   wallet?: { cards: WalletApi; recharge: RechargeApi } | undefined;
+  /** The embeddable recharge form, when http.rechargeForm is on. */
+  rechargeForm?: RechargeFormOptions | undefined;
   /** Status, balance history and message log for the web panel (which is served with them). */
   box?: BoxApi | undefined;
   /** Connection caps and timeouts; the defaults suit a box on a LAN or behind a proxy. */
@@ -45,9 +51,11 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   capConnections(app.server, limits, options.logger);
 
   app.addHook('onRequest', async (request) => {
-    // Health, and the panel's own page and files (it asks for the token itself); all else needs it.
+    // Health, the panel's own page and files (it asks for the token itself), and routes that say
+    // they are public (the recharge form); all else needs it.
     if (request.url === '/api/v1/health' || (request.method === 'GET' && PANEL_PATHS.has(request.url.split('?')[0]!))) return;
     if (options.metrics?.public && request.url.split('?')[0] === METRICS_PATH) return;
+    if (request.routeOptions.config.public === true) return;
     if (!bearerMatches(request.headers.authorization, options.token)) {
       throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     }
@@ -73,13 +81,17 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
 
   app.get('/api/v1/health', async () => options.health());
   if (options.commands) commandRoutes(app, options.commands);
-  if (options.wallet) walletRoutes(app, options.wallet.cards, options.wallet.recharge);
+  if (options.wallet) walletRoutes(app, options.wallet.cards);
+  if (options.wallet) cardRoutes(app, options.wallet.cards);
+  if (options.wallet) rechargeRoutes(app, { recharge: options.wallet.recharge, wallet: options.wallet.cards });
+  if (options.wallet && options.rechargeForm) rechargeFormRoutes(app, { recharge: options.wallet.recharge, wallet: options.wallet.cards }, options.rechargeForm);
   if (options.box) {
     boxRoutes(app, options.box);
     panelRoutes(app);
   }
   if (options.sim) simRoutes(app, options.sim);
   if (options.metrics) metricsRoutes(app, options.metrics);
+  if (options.sim?.carrier) simCardRoutes(app, options.sim.carrier);
   return app;
 }
 

@@ -1,21 +1,13 @@
-import { randomInt } from 'node:crypto';
+import { expireCards, issueCards, listCards, type CardList, type CardListQuery, type SeriesInput } from './cards.js';
 import type { Dialect } from './dialects.js';
 import type { DialRecord, SimState, SimVoucher } from './state.js';
+
+export type { SeriesInput } from './cards.js';
 
 export interface UssdReply {
   /** +CUSD <m>: 0 answer, 1 more input wanted (menu), 2 network ended the session, 4 not supported. */
   m: 0 | 1 | 2 | 4;
   text: string | null;
-}
-
-export interface SeriesInput {
-  amountCents: number;
-  quantity: number;
-  /** Series prefix of the serial, e.g. "101" → 101-000001. */
-  series: string;
-  /** PIN length; billing systems require at least 5 digits. */
-  pinLength: number;
-  expiresOn: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -48,31 +40,23 @@ export class SimCarrier {
     return this.state.carrier;
   }
 
+  /** The carrier's profile id (vivacom, a1, yettel): what the wallet calls the cards' carrier. */
+  get id(): string {
+    return this.state.carrier.dialect;
+  }
+
+  /** Issues a batch of cards (see sim/cards.ts); throws CardIssueError for a batch it refuses. */
   generateSeries(input: SeriesInput): SimVoucher[] {
-    if (input.pinLength < 5) throw new Error('a voucher PIN has at least 5 digits');
-    const existing = new Set(this.state.carrier.vouchers.map((v) => v.pin));
-    const bySeries = this.state.carrier.vouchers.filter((v) => v.serial.startsWith(`${input.series}-`)).length;
-    const created: SimVoucher[] = [];
-    for (let i = 0; i < input.quantity; i++) {
-      let pin: string;
-      do {
-        pin = String(randomInt(1, 10)) + Array.from({ length: input.pinLength - 1 }, () => randomInt(0, 10)).join('');
-      } while (existing.has(pin));
-      existing.add(pin);
-      created.push({
-        serial: `${input.series}-${String(bySeries + i + 1).padStart(6, '0')}`,
-        pin,
-        amountCents: input.amountCents,
-        currency: this.state.carrier.currency,
-        status: 'new',
-        expiresOn: input.expiresOn,
-        activatedAt: null,
-        createdAt: this.now().toISOString(),
-      });
-    }
+    const created = issueCards(this.state.carrier.vouchers, input, this.state.carrier.currency, this.now());
     this.state.carrier.vouchers.push(...created);
     this.changed();
     return created;
+  }
+
+  /** The issued cards, newest first, with their status as of today. */
+  listCards(query: CardListQuery): CardList {
+    this.expireOld();
+    return listCards(this.state.carrier.vouchers, query);
   }
 
   /** Vouchers that would recharge now (new and not past their expiry). */
@@ -139,6 +123,7 @@ export class SimCarrier {
     }
     voucher.status = 'activated';
     voucher.activatedAt = now.toISOString();
+    voucher.activatedBy = c.imsi;
     c.balanceCents += voucher.amountCents;
     // A top-up keeps the card valid for about a year from the last voucher (reference/domain.md A1).
     const yearAhead = isoDay(new Date(now.getTime() + 365 * DAY_MS));
@@ -154,8 +139,7 @@ export class SimCarrier {
   }
 
   private expireOld(): void {
-    const today = isoDay(this.now());
-    for (const v of this.state.carrier.vouchers) if (v.status === 'new' && v.expiresOn < today) v.status = 'expired';
+    expireCards(this.state.carrier.vouchers, isoDay(this.now()));
   }
 
   private record(ussd: string, outcome: DialRecord['outcome']): void {

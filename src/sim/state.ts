@@ -14,7 +14,11 @@ export interface SimVoucher {
   /** Last day the card can be used (YYYY-MM-DD). */
   expiresOn: string;
   activatedAt: string | null;
+  /** Who used it: the IMSI of the SIM that dialled it. */
+  activatedBy?: string | null;
   createdAt: string;
+  /** The reseller that owns the card (absent in state files from before resellers). */
+  reseller?: string | null;
 }
 
 export interface DialRecord {

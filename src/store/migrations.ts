@@ -248,4 +248,11 @@ export const MIGRATIONS: Migration[] = [
   -- Who settled an unknown outcome by hand (an operator saying the card was used or not).
   ALTER TABLE recharges ADD COLUMN settled_by TEXT;
   `,
+  `
+  -- Cards as a billing system keeps them: the shop a card came from is its reseller, and the
+  -- advanced search sorts and filters by expiry, reseller and amount.
+  ALTER TABLE vouchers RENAME COLUMN shop TO reseller;
+  CREATE INDEX vouchers_expires ON vouchers(expires_on);
+  CREATE INDEX vouchers_reseller ON vouchers(reseller);
+  `,
 ];

@@ -11,6 +11,7 @@ import { SecurityStore } from './security.js';
 import { SettingsStore } from './settings.js';
 import { PartStore } from './parts.js';
 import { VoucherStore } from './vouchers.js';
+import { CardStore } from './cards.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -23,6 +24,7 @@ export class Store {
   readonly settings: SettingsStore;
   readonly parts: PartStore;
   readonly vouchers: VoucherStore;
+  readonly cards: CardStore;
 
   constructor(readonly db: Db, readonly atRest: AtRest) {
     this.outbox = new OutboxStore(db);
@@ -34,6 +36,7 @@ export class Store {
     this.settings = new SettingsStore(db);
     this.parts = new PartStore(db, this.commands, atRest);
     this.vouchers = new VoucherStore(db);
+    this.cards = new CardStore(db);
   }
 
   /** The install's secret is the data dir's secret.key (created on first use) unless given. */

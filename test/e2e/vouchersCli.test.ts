@@ -9,10 +9,10 @@ import { tmpDir } from '../helpers/tmp.js';
 describe('the wallet from the command line', () => {
   it('aCardPipedInIsAddedListedMaskedAndRemovedAndThePinIsInNoFile', () => {
     const dir = tmpDir();
-    const add = runCliWithInput(['vouchers', 'add', '--data-dir', dir, '--amount', '5', '--currency', 'EUR', '--expires', '31.12.2027', '--carrier', 'vivacom', '--shop', 'Kiosk 7'], '123456789012345\n');
+    const add = runCliWithInput(['vouchers', 'add', '--data-dir', dir, '--amount', '5', '--currency', 'EUR', '--expires', '31.12.2027', '--carrier', 'vivacom', '--reseller', 'Kiosk 7'], '123456789012345\n');
     expect(add).toMatchObject({ status: 0, stdout: 'Card 1 added: ***********2345, 5.00 EUR, until 31.12.2027.\n' });
     const list = runCliWithInput(['vouchers', 'list', '--data-dir', dir, '--json'], '');
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: 1, pin: '***********2345', state: 'new', carrier: 'vivacom', shop: 'Kiosk 7' })]);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: 1, pin: '***********2345', status: 'new', carrier: 'vivacom', reseller: 'Kiosk 7' })]);
     for (const name of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, name)).includes('123456789012345')).toBe(false);
     expect(runCliWithInput(['vouchers', 'remove', '1', '--data-dir', dir], '')).toMatchObject({ status: 0, stdout: 'Card 1 removed from the wallet.\n' });
     expect(runCliWithInput(['vouchers', 'list', '--data-dir', dir], '').stdout).toMatch(/^The wallet is empty/);

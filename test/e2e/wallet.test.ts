@@ -10,7 +10,7 @@ afterEach(async () => {
   running = null;
 });
 
-const cardBody = (pin: string, over: Record<string, unknown> = {}) => ({ pin, serial: 'S-1', amount: '5.00', currency: 'EUR', shop: 'Kiosk 7', expires: '31.12.2027', ...over });
+const cardBody = (pin: string, over: Record<string, unknown> = {}) => ({ pin, serial: 'S-1', amount: '5.00', currency: 'EUR', reseller: 'Kiosk 7', expires: '31.12.2027', ...over });
 
 describe('the voucher wallet and the recharge API over HTTP', () => {
   it('cardsAddedOverHttpAreListedMaskedAndThePinIsNeverEchoedOrLogged', async () => {
@@ -18,7 +18,7 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     const { baseUrl, simulator, logs } = running;
     const pin = simulator.unusedVouchers()[0]!.pin;
     const added = await api(baseUrl, 'POST', '/api/v1/vouchers', cardBody(pin));
-    expect(added).toMatchObject({ status: 201, json: { voucher: { id: 1, pin: `***********${pin.slice(-4)}`, amountCents: 500, expiresOn: '2027-12-31', state: 'new' } } });
+    expect(added).toMatchObject({ status: 201, json: { voucher: { id: 1, pin: `***********${pin.slice(-4)}`, amountCents: 500, expiresOn: '2027-12-31', status: 'new' } } });
     const listed = await api(baseUrl, 'GET', '/api/v1/vouchers');
     expect(listed.json.vouchers).toHaveLength(1);
     expect(JSON.stringify([added.json, listed.json])).not.toContain(pin);
@@ -67,7 +67,7 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     expect((await api(baseUrl, 'POST', '/api/v1/vouchers', cardBody(first!.pin))).json.error.code).toBe('conflict');
     await api(baseUrl, 'POST', '/api/v1/vouchers', cardBody(second!.pin, { expires: '2027-06-01' }));
     const topUp = await api(baseUrl, 'POST', '/api/v1/vouchers/top-up');
-    expect(topUp.json).toMatchObject({ outcome: 'dialled', cardsLeft: 1, voucher: { id: 1, state: 'used' }, result: { outcome: 'success', added: '5.00 EUR', balance: '7.50 EUR' } });
+    expect(topUp.json).toMatchObject({ outcome: 'dialled', cardsLeft: 1, voucher: { id: 1, status: 'activated' }, result: { outcome: 'success', added: '5.00 EUR', balance: '7.50 EUR' } });
     expect(await api(baseUrl, 'DELETE', '/api/v1/vouchers/1')).toMatchObject({ status: 409, json: { error: { code: 'conflict' } } });
     expect(await api(baseUrl, 'DELETE', '/api/v1/vouchers/2')).toEqual({ status: 204, json: null });
     expect((await api(baseUrl, 'DELETE', '/api/v1/vouchers/2')).status).toBe(404);
@@ -99,7 +99,7 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     running = await startDaemon({ dataDir, simulator, config: { credit, groups: { config: [], command: [], notify: [notify] } } });
     const [notice] = await messagesOn(() => simulator.phoneMessages(notify));
     expect(notice!.text).toMatch(/^gsmkeeper \(low balance\): Credit added: 5\.00 EUR\. Balance: 7\.50 EUR \(was 2\.50 EUR\)\. Valid until .*\. 0 card\(s\) left in the wallet\.$/);
-    await waitFor(() => running!.daemon.wallet.list()[0]?.state === 'used', 5000, 'the card used');
+    await waitFor(() => running!.daemon.wallet.list()[0]?.status === 'activated', 5000, 'the card used');
     expect(simulator.dialLog().map((d) => d.outcome)).toEqual(['balance', 'recharged']);
   });
 
@@ -113,6 +113,6 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     running = await startDaemon({ dataDir, simulator, config: { credit, groups: { config: [], command: [], notify: [notify] } } });
     const [notice] = await messagesOn(() => simulator.phoneMessages(notify));
     expect(notice!.text).toBe('gsmkeeper: balance 2.50 EUR is below 5.00 EUR. Top up with CREDIT <code>.');
-    expect(running.daemon.wallet.list()[0]!.state).toBe('new');
+    expect(running.daemon.wallet.list()[0]!.status).toBe('new');
   });
 });

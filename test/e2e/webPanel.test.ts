@@ -44,7 +44,7 @@ describe('the web panel in a real browser', () => {
     await page.fill('#card-amount', '5.00');
     await page.fill('#card-currency', 'EUR');
     await page.fill('#card-expires', '31.12.2027');
-    await page.fill('#card-shop', 'Kiosk 7');
+    await page.fill('#card-reseller', 'Kiosk 7');
     await page.click('#card-form button');
     await expect.poll(() => page.textContent('#card-result')).toBe(`Card ***********${pin.slice(-4)} added.`);
     await expect.poll(() => page.textContent('#wallet tbody')).toContain(`***********${pin.slice(-4)}`);
@@ -52,7 +52,7 @@ describe('the web panel in a real browser', () => {
 
     await page.click('#top-up');
     await expect.poll(() => page.textContent('#top-up-result'), { timeout: 10_000 }).toMatch(/: Credit added: 5\.00 EUR\. Balance: 7\.50 EUR/);
-    await expect.poll(() => page.textContent('#wallet tbody')).toContain('used');
+    await expect.poll(() => page.textContent('#wallet tbody')).toContain('activated');
     await expect.poll(() => page.textContent('#balances tbody')).toContain('7.50 EUR');
     expect(await page.content()).not.toContain(pin);
   });

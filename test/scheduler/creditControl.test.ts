@@ -164,7 +164,7 @@ describe('automatic top-up over days (the wallet, a scripted modem, fake time)',
     await check();
     expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#']);
     expect(notices[1]).toBe('dialled ***********3444: success');
-    expect(wallet.list()[0]!.state).toBe('used');
+    expect(wallet.list()[0]!.status).toBe('activated');
   });
 
   it('onlyOneCardIsDialledADayEvenWhenTheBalanceStaysLow', async () => {
@@ -183,7 +183,7 @@ describe('automatic top-up over days (the wallet, a scripted modem, fake time)',
     at('2026-12-11T09:00:00');
     await check();
     expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#', '*101#555566667777888#']);
-    expect(wallet.list().map((v) => v.state)).toEqual(['rejected', 'used']);
+    expect(wallet.list().map((v) => v.status)).toEqual(['rejected', 'activated']);
   });
 });
 

@@ -23,13 +23,13 @@ function setup(answers: Array<UssdAnswer | Error> = [], options: { imsi?: string
   return { file, store, dials, service, wallet, setToday: (day: string) => (today = day) };
 }
 
-const card = (pin: string, over: Record<string, string> = {}) => ({ pin, amount: '5.00', currency: 'EUR', shop: 'Kiosk 7', expires: '31.12.2026', serial: 'A-0001', ...over });
+const card = (pin: string, over: Record<string, string> = {}) => ({ pin, amount: '5.00', currency: 'EUR', reseller: 'Kiosk 7', expires: '31.12.2026', serial: 'A-0001', ...over });
 
 describe('the voucher wallet', () => {
   it('aCardIsKeptSealedAndShownMaskedOnly', () => {
     const { wallet, file, store } = setup();
     const added = wallet.add(card('111122223333444'));
-    expect(added).toMatchObject({ pin: '***********3444', amountCents: 500, currency: 'EUR', shop: 'Kiosk 7', expiresOn: '2026-12-31', state: 'new' });
+    expect(added).toMatchObject({ pin: '***********3444', amountCents: 500, currency: 'EUR', reseller: 'Kiosk 7', expiresOn: '2026-12-31', status: 'new' });
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     // Neither the database file nor its WAL holds the PIN in the clear.
     for (const name of fs.readdirSync(path.dirname(file))) {
@@ -43,7 +43,7 @@ describe('the voucher wallet', () => {
     ['an unknown carrier', card('111122223333444', { carrier: 'nosuch' }), 'unknown-carrier'],
     ['an amount that is not a number', card('111122223333444', { amount: 'five' }), 'bad-amount'],
     ['a date that does not exist', card('111122223333444', { expires: '31.02.2027' }), 'bad-date'],
-    ['a shop name with control characters', card('111122223333444', { shop: 'x\u0007' }), 'bad-field'],
+    ['a reseller name with control characters', card('111122223333444', { reseller: 'x\u0007' }), 'bad-field'],
   ])('a card with %s is refused with a clear error', (_name, input, code) => {
     const { wallet } = setup();
     expect(() => wallet.add(input)).toThrow(expect.objectContaining({ code }));
@@ -62,7 +62,7 @@ describe('the voucher wallet', () => {
   it('withNoSimKnownSomeCarrierMustTakeThePinLength', () => {
     const { wallet } = setup([], { imsi: null });
     expect(() => wallet.add(card('12345'))).toThrow(new WalletError('bad-pin', 'no carrier takes PINs of 5 digits (A1 Bulgaria: 14 digits; Vivacom: 15 digits)'));
-    expect(wallet.add(card('12345678901234'))).toMatchObject({ carrier: null, state: 'new' });
+    expect(wallet.add(card('12345678901234'))).toMatchObject({ carrier: null, status: 'new' });
   });
 
   it('aCarrierWithoutARechargeServiceTakesNoCards', () => {
@@ -75,7 +75,7 @@ describe('the voucher wallet', () => {
   it('aCardPastItsDateIsRefused', () => {
     const { wallet } = setup();
     expect(() => wallet.add(card('111122223333444', { expires: '29.11.2026' }))).toThrow(new WalletError('expired', 'the card expired on 29.11.2026'));
-    expect(wallet.add(card('111122223333444', { expires: '30.11.2026' }))).toMatchObject({ state: 'new' });
+    expect(wallet.add(card('111122223333444', { expires: '30.11.2026' }))).toMatchObject({ status: 'new' });
   });
 
   it.each([
@@ -92,7 +92,7 @@ describe('the voucher wallet', () => {
   it('aCardTheModemNeverSentIsStillTaken', async () => {
     const { wallet, service } = setup([new AtError('error', 'AT+CUSD', 'ERROR')]);
     expect(await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null })).toMatchObject({ kind: 'failed' });
-    expect(wallet.add(card('111122223333444'))).toMatchObject({ state: 'new' });
+    expect(wallet.add(card('111122223333444'))).toMatchObject({ status: 'new' });
   });
 
   it('readyCountsOnlyTheCardsTheSimTakes', () => {
@@ -115,9 +115,9 @@ describe('the voucher wallet', () => {
     wallet.add(card('111122223333444', { expires: '2027-03-01' }));
     wallet.add(card('555566667777888', { expires: '2026-12-15' }));
     const outcome = await wallet.topUp('low balance');
-    expect(outcome).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888', state: 'used' }, left: 1 });
+    expect(outcome).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888', status: 'activated' }, left: 1 });
     expect(dials.map((d) => d.code)).toEqual(['*101#555566667777888#']);
-    expect(wallet.list().map((v) => v.state)).toEqual(['used', 'new']);
+    expect(wallet.list().map((v) => v.status)).toEqual(['activated', 'new']);
   });
 
   it('aRejectedCardIsNeverDialledAgainAndTheNextWaitsForAnotherDay', async () => {
@@ -128,14 +128,14 @@ describe('the voucher wallet', () => {
     expect(dials).toHaveLength(1);
     expect(await wallet.topUp('low balance')).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888' } });
     expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#', '*101#555566667777888#']);
-    expect(wallet.list().map((v) => v.state)).toEqual(['rejected', 'used']);
+    expect(wallet.list().map((v) => v.status)).toEqual(['rejected', 'activated']);
   });
 
   it('aCardAlreadyUsedByCreditIsNotOfferedToTheWallet', async () => {
     const { wallet, service, dials } = setup([success]);
     wallet.add(card('111122223333444'));
     await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null });
-    expect(wallet.list()[0]).toMatchObject({ state: 'used', usedAt: expect.any(String) });
+    expect(wallet.list()[0]).toMatchObject({ status: 'activated', activatedAt: expect.any(String) });
     expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
     expect(dials).toHaveLength(1);
   });
@@ -143,7 +143,7 @@ describe('the voucher wallet', () => {
   it('aDialWithNoAnswerLeavesTheCardUnknownAndItIsNotRetried', async () => {
     const { wallet, dials } = setup([new Error('no USSD answer within 30000 ms')]);
     wallet.add(card('111122223333444'));
-    expect(await wallet.topUp('validity ending')).toMatchObject({ kind: 'dialled', result: { kind: 'no-answer' }, voucher: { state: 'unknown' } });
+    expect(await wallet.topUp('validity ending')).toMatchObject({ kind: 'dialled', result: { kind: 'no-answer' }, voucher: { status: 'unknown' } });
     expect(await wallet.topUp('validity ending')).toEqual({ kind: 'empty' });
     expect(dials).toHaveLength(1);
   });
@@ -153,7 +153,7 @@ describe('the voucher wallet', () => {
     wallet.add(card('111122223333444', { expires: '2026-12-01' }));
     wallet.add(card('55556666777788', { carrier: 'a1' }));
     setToday('2026-12-02');
-    expect(wallet.list().map((v) => v.state)).toEqual(['expired', 'new']);
+    expect(wallet.list().map((v) => v.status)).toEqual(['expired', 'new']);
     expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
     expect(dials).toEqual([]);
   });

@@ -73,10 +73,11 @@ async function showStatus() {
 }
 
 async function showWallet() {
-  const { vouchers } = await api('GET', '/api/v1/vouchers');
+  const page = await api('GET', '/api/v1/vouchers?perPage=500');
+  const { vouchers } = page;
   fill($('wallet'), vouchers, (v) => {
     let action = '';
-    if (v.state === 'new' || v.state === 'expired') {
+    if (v.status === 'new' || v.status === 'expired') {
       action = document.createElement('button');
       action.type = 'button';
       action.className = 'secondary';
@@ -87,10 +88,10 @@ async function showWallet() {
       }));
     }
     const amount = v.amountCents === null ? '' : `${(v.amountCents / 100).toFixed(2)} ${v.currency ?? ''}`;
-    return [[v.id], [v.state], [v.pin, 'text'], [amount], [day(v.expiresOn)], [v.shop], [v.serial], [action]];
+    return [[v.id], [v.status], [v.pin, 'text'], [amount], [day(v.expiresOn)], [v.reseller], [v.serial], [action]];
   });
-  const ready = vouchers.filter((v) => v.state === 'new').length;
-  $('wallet-summary').textContent = vouchers.length ? `${ready} of ${vouchers.length} card(s) ready to use.` : 'No cards yet.';
+  const ready = vouchers.filter((v) => v.status === 'new').length;
+  $('wallet-summary').textContent = vouchers.length ? `${ready} of ${vouchers.length} card(s) ready to use. ${page.rows}, ${page.pageOf}.` : 'No cards yet.';
 }
 
 async function showBalances() {
@@ -164,7 +165,7 @@ $('recharge-form').addEventListener('submit', (event) => {
 $('card-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const value = (id) => $(id).value.trim() || null;
-  const card = { pin: $('card-pin').value.trim(), amount: value('card-amount'), currency: value('card-currency'), expires: value('card-expires'), shop: value('card-shop'), serial: value('card-serial') };
+  const card = { pin: $('card-pin').value.trim(), amount: value('card-amount'), currency: value('card-currency'), expires: value('card-expires'), reseller: value('card-reseller'), serial: value('card-serial') };
   void act('card-result', async () => {
     const { voucher } = await api('POST', '/api/v1/vouchers', card);
     $('card-form').reset();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
+import type { SimCards } from './sim-cards.js';
 
 /** The simulator as the HTTP layer sees it (only present when the modem is simulated). */
 export interface SimControl {
@@ -10,6 +11,8 @@ export interface SimControl {
   /** Switches a fault mode on or off, or runs an action (power-cycle, unplug, replug, sim-out, sim-in). */
   fault(name: string, on: boolean): boolean;
   activeFaults(): string[];
+  /** The simulated carrier's card issuing. */
+  carrier?: SimCards;
 }
 
 const PHONE = '^\\+?[0-9]{3,20}$';

@@ -1,40 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { formatMoney, type Money } from '../../carriers/money.js';
-import { rechargeReply } from '../../control/texts.js';
 import { registerSecret } from '../../log/secrets.js';
-import type { RechargeResult } from '../../recharge/result.js';
-import type { VoucherView } from '../../store/vouchers.js';
-import { WalletError, type NewVoucher, type TopUpOutcome } from '../../wallet/wallet.js';
-import { ApiError } from '../errors.js';
+import type { Wallet } from '../../wallet/wallet.js';
+import { MAX_BATCH, WalletBatchError, WalletError, type NewVoucher, type WalletErrorCode } from '../../wallet/wallet.js';
+import { ApiError, errorBody, type ApiErrorCode } from '../errors.js';
+import { rechargeJson } from './recharge.js';
 
-export interface WalletApi {
-  list(): VoucherView[];
-  add(card: NewVoucher): VoucherView;
-  remove(id: number): void;
-  topUp(reason: string): Promise<TopUpOutcome>;
-}
+/** The wallet as the HTTP layer uses it. */
+export type WalletApi = Pick<Wallet, 'add' | 'addAll' | 'remove' | 'topUp' | 'search' | 'resellers' | 'importCsv' | 'exportCsv' | 'massEdit' | 'deleteCards' | 'cardToDial'>;
 
-export interface RechargeApi {
-  rechargeCode(code: string, requestedBy: string): Promise<RechargeResult>;
-}
-
-const money = (m: Money | null | undefined): string | null => (m ? formatMoney(m) : null);
-
-/** A recharge outcome as data, with the same text an SMS would carry (never the full code). */
-export function rechargeJson(result: RechargeResult): Record<string, unknown> {
-  return {
-    outcome: result.kind,
-    card: 'masked' in result ? result.masked : null,
-    added: result.kind === 'success' ? money(result.added) : null,
-    balance: result.kind === 'success' ? money(result.balance) : null,
-    before: result.kind === 'success' ? money(result.before) : null,
-    validUntil: result.kind === 'success' ? result.validUntil : null,
-    attemptsLeft: result.kind === 'rejected' ? result.attemptsLeft : null,
-    reply: rechargeReply(result, 'en'),
-  };
-}
-
-const CARD_BODY = {
+const CARD = {
   type: 'object',
   additionalProperties: false,
   required: ['pin'],
@@ -43,43 +17,71 @@ const CARD_BODY = {
     serial: { type: ['string', 'null'], maxLength: 80 },
     amount: { type: ['string', 'null'], maxLength: 12 },
     currency: { type: ['string', 'null'], maxLength: 3 },
+    reseller: { type: ['string', 'null'], maxLength: 80 },
+    /** The reseller's older name. */
     shop: { type: ['string', 'null'], maxLength: 80 },
     expires: { type: ['string', 'null'], maxLength: 10 },
     carrier: { type: ['string', 'null'], maxLength: 40 },
   },
 } as const;
 
-function walletError(err: unknown): never {
-  if (!(err instanceof WalletError)) throw err;
-  if (err.code === 'not-found') throw new ApiError(404, 'not_found', err.message);
-  if (err.code === 'duplicate' || err.code === 'dialled' || err.code === 'used') throw new ApiError(409, 'conflict', err.message);
-  throw new ApiError(400, 'bad_request', err.message);
+type CardBody = NewVoucher & { shop?: string | null };
+const asCard = ({ shop, ...card }: CardBody): NewVoucher => ({ ...card, reseller: card.reseller ?? shop ?? null });
+
+const STATUS_OF: Partial<Record<WalletErrorCode, [number, ApiErrorCode]>> = {
+  'not-found': [404, 'not_found'],
+  duplicate: [409, 'conflict'],
+  dialled: [409, 'conflict'],
+  used: [409, 'conflict'],
+};
+
+/**
+ * Wallet refusals as API errors, for the routes of one scope: 404 for a card not there, 409 for a
+ * conflict with what is, else 400 — a refused batch with every bad line named. Anything else goes
+ * on to the server's own handler.
+ */
+export function answerWalletErrors(scope: FastifyInstance): void {
+  scope.setErrorHandler((err, _request, reply) => {
+    if (err instanceof WalletBatchError) return reply.code(400).send({ error: { code: 'bad_request', message: err.message, problems: err.problems } });
+    if (!(err instanceof WalletError)) throw err;
+    const [status, code] = STATUS_OF[err.code] ?? [400, 'bad_request'];
+    return reply.code(status).send(errorBody(code, err.message));
+  });
 }
 
 /**
- * The voucher wallet and the recharge API. PINs arrive in request bodies only, are registered as
+ * Cards in and out of the voucher wallet. PINs arrive in request bodies only, are registered as
  * secrets before anything else happens (so no log line can carry them), and never leave again.
  */
-export function walletRoutes(app: FastifyInstance, wallet: WalletApi, recharge: RechargeApi): void {
-  app.get('/api/v1/vouchers', async () => ({ vouchers: wallet.list() }));
+export function walletRoutes(app: FastifyInstance, wallet: WalletApi): void {
+  void app.register(async (scope) => walletScope(scope, wallet));
+}
 
-  app.post<{ Body: NewVoucher }>('/api/v1/vouchers', { schema: { body: CARD_BODY } }, async (request, reply) => {
+function walletScope(app: FastifyInstance, wallet: WalletApi): void {
+  answerWalletErrors(app);
+  app.post<{ Body: CardBody }>('/api/v1/vouchers', { schema: { body: CARD } }, async (request, reply) => {
     registerSecret(request.body.pin);
-    try {
-      return reply.code(201).send({ voucher: wallet.add(request.body) });
-    } catch (err) {
-      return walletError(err);
-    }
+    return reply.code(201).send({ voucher: wallet.add(asCard(request.body)) });
   });
+
+  /** Bulk add: every card or none, each bad one named by its place in the list (from 1). */
+  app.post<{ Body: { cards: CardBody[] } }>(
+    '/api/v1/vouchers/bulk',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: { body: { type: 'object', additionalProperties: false, required: ['cards'], properties: { cards: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: CARD } } } },
+    },
+    async (request, reply) => {
+      for (const card of request.body.cards) registerSecret(card.pin);
+      const added = wallet.addAll(request.body.cards.map((card, i) => ({ line: i + 1, card: asCard(card) })), 'card');
+      return reply.code(201).send({ added: added.length, vouchers: added });
+    },
+  );
 
   app.delete<{ Params: { id: string } }>('/api/v1/vouchers/:id', async (request, reply) => {
     const id = Number(request.params.id);
     if (!Number.isInteger(id) || id < 1) throw new ApiError(400, 'bad_request', 'a card id is a positive whole number');
-    try {
-      wallet.remove(id);
-    } catch (err) {
-      return walletError(err);
-    }
+    wallet.remove(id);
     return reply.code(204).send();
   });
 
@@ -90,13 +92,4 @@ export function walletRoutes(app: FastifyInstance, wallet: WalletApi, recharge: 
     if (outcome.kind === 'empty' || outcome.kind === 'dialled-today') return { outcome: outcome.kind, voucher: null, result: null };
     return { outcome: 'dialled', voucher: outcome.voucher, cardsLeft: outcome.left, result: rechargeJson(outcome.result) };
   });
-
-  app.post<{ Body: { code: string } }>(
-    '/api/v1/recharge',
-    { schema: { body: { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', maxLength: 40 } } } } },
-    async (request) => {
-      registerSecret(request.body.code);
-      return rechargeJson(await recharge.rechargeCode(request.body.code.trim(), `http:${request.ip}`));
-    },
-  );
 }

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { api, startDaemon, TOKEN, type RunningDaemon } from '../helpers/daemon.js';
+
+let running: RunningDaemon;
+beforeAll(async () => {
+  running = await startDaemon({ config: { http: { ...DEFAULT_CONFIG.http, listen: '127.0.0.1:0', token: null, rechargeForm: true, rechargeFormAncestors: ['https://shop.example'] } } });
+});
+afterAll(async () => {
+  await running?.stop();
+});
+
+/** A form post, as a browser sends it. */
+async function form(url: string, fields: Record<string, string>, token: string | null = TOKEN) {
+  const response = await fetch(`${running.baseUrl}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : null };
+}
+
+const unused = () => running.simulator.unusedVouchers();
+
+describe('the recharge service (POST /api/v1/recharge)', () => {
+  it('aCouponRechargesTheBoxAndTheAnswerGivesBalanceBeforeAmountNewBalanceAndValidity', async () => {
+    const [first, second] = unused();
+    const one = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_coupon: first!.pin, submit: 'Recharge' });
+    expect(one).toMatchObject({ status: 200, json: { outcome: 'success', destination: 'main', source: 'coupon', card: `***********${first!.pin.slice(-4)}`, amount: '5.00 EUR' } });
+    // The first recharge recorded the balance: the second knows what it was before.
+    const two = await form('/api/v1/recharge', { destination: 'main', source_coupon: second!.pin, submit: 'Recharge' });
+    const before = one.json.balance;
+    expect(two.json).toMatchObject({ outcome: 'success', before, amount: '5.00 EUR', validUntil: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    expect(two.json.message).toMatch(new RegExp(`^Balance before: ${before}\\. Recharged: 5\\.00 EUR\\. New balance: \\d+\\.\\d\\d EUR, valid until \\d\\d\\.\\d\\d\\.\\d{4}\\.$`));
+    expect(JSON.stringify([one.json, two.json])).not.toContain(first!.pin);
+  });
+
+  it('aWalletCardRechargesByItsSerialAndPinAndIsThenActivatedByTheClient', async () => {
+    const voucher = unused()[0]!;
+    await api(running.baseUrl, 'POST', '/api/v1/vouchers', { pin: voucher.pin, serial: '101-777', amount: '5.00', currency: 'EUR' });
+    const wrongPin = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_account: '101-777', source_pin: unused()[1]!.pin });
+    expect(wrongPin.json).toMatchObject({ outcome: 'invalid-or-used', message: 'The coupon is invalid or already used.' });
+    const ok = await form('/api/v1/recharge', { destination: 'self', source_account: '101-777', source_pin: voucher.pin });
+    expect(ok.json).toMatchObject({ outcome: 'success', source: 'account', amount: '5.00 EUR' });
+    const card = (await api(running.baseUrl, 'GET', '/api/v1/vouchers?serial=101-777')).json.vouchers[0];
+    expect(card).toMatchObject({ status: 'activated', dial: { by: 'http:127.0.0.1', line: null } });
+    // Used now: the same one message, and nothing dialled.
+    const dials = running.simulator.dialLog().length;
+    expect((await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_account: '101-777', source_pin: voucher.pin })).json.outcome).toBe('invalid-or-used');
+    expect(running.simulator.dialLog()).toHaveLength(dials);
+  });
+
+  it('aCouponThatIsInvalidOrAlreadyUsedGetsOneMessage', async () => {
+    const used = running.simulator.state.carrier.vouchers.find((v) => v.status === 'activated')!.pin;
+    const answers = await Promise.all([
+      api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_coupon: used }),
+      api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_coupon: '12345' }),
+      api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_account: '999-1', source_pin: '123456789012345' }),
+    ]);
+    expect(answers.map((a) => [a.status, a.json.outcome, a.json.message])).toEqual(Array(3).fill([200, 'invalid-or-used', 'The coupon is invalid or already used.']));
+  });
+
+  it('theCarrierRejectingACouponIsTheSameOneMessage', async () => {
+    const answer = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_coupon: '999999999999999' });
+    expect(answer.json).toMatchObject({ outcome: 'invalid-or-used', message: 'The coupon is invalid or already used.' });
+    expect(running.simulator.dialLog().at(-1)).toMatchObject({ outcome: 'rejected' });
+    await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 CREDITCFG RESET' });
+  });
+
+  it('theOlderFormWithACodeStillAnswersAsBefore', async () => {
+    const pin = unused()[0]!.pin;
+    const answer = await api(running.baseUrl, 'POST', '/api/v1/recharge', { code: pin });
+    expect(answer.json).toMatchObject({ outcome: 'success', added: '5.00 EUR', reply: expect.stringMatching(/^Credit added/) });
+  });
+
+  it.each([
+    ['no destination', { source_coupon: '123456789012345' }, /^destination is required/],
+    ['no source', { destination: 'self', submit: 'Recharge' }, /^give one source: source_coupon, or source_account with source_pin$/],
+    ['two sources', { destination: 'self', source_coupon: '123456789012345', source_account: '101-1', source_pin: '123456789012345' }, /^give one source: a coupon, or an account and its PIN, not both$/],
+    ['an account without its PIN', { destination: 'self', source_account: '101-1' }, /^an account needs its PIN/],
+    ['a PIN without its account', { destination: 'self', source_pin: '123456789012345' }, /^an account needs its PIN/],
+    ['a stylesheet that is not https', { destination: 'self', source_coupon: '123456789012345', css: 'http://shop.example/r.css' }, /^css is the https URL of a stylesheet/],
+    ['a stylesheet with a quote', { destination: 'self', source_coupon: '123456789012345', css: 'https://shop.example/r.css"onload=x' }, /^css is the https URL/],
+    ['a code with the new fields', { code: '123456789012345', destination: 'self' }, /^code is the older form/],
+  ])('%s is refused with 400 and nothing is dialled', async (_name, body, message) => {
+    const dials = running.simulator.dialLog().length;
+    for (const send of [() => api(running.baseUrl, 'POST', '/api/v1/recharge', body), () => form('/api/v1/recharge', body as Record<string, string>)]) {
+      const answer = await send();
+      expect(answer).toMatchObject({ status: 400, json: { error: { code: 'bad_request', message: expect.stringMatching(message) } } });
+    }
+    expect(running.simulator.dialLog()).toHaveLength(dials);
+  });
+
+  it('anUnknownDestinationIsRefusedWithTheLinesThereAre', async () => {
+    const answer = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'kitchen', source_coupon: '123456789012345' });
+    expect(answer).toEqual({ status: 400, json: { error: { code: 'bad_request', message: 'no line "kitchen": recharge self, main, or its SIM\'s number', lines: ['main'] } } });
+    const byImsi = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: running.daemon.modem.imsi, source_coupon: '12345' });
+    expect(byImsi.json).toMatchObject({ outcome: 'invalid-or-used', destination: 'main' });
+  });
+
+  it('anUnknownFieldOrNoTokenIsRefused', async () => {
+    expect((await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', colour: 'red' })).status).toBe(400);
+    expect((await form('/api/v1/recharge', { destination: 'self', source_coupon: '123456789012345' }, null)).status).toBe(401);
+  });
+});
+
+describe('the embeddable recharge form (GET and POST /recharge)', () => {
+  it('isServedWithoutTheTokenUnderAPolicyThatLetsOnlyTheShopFrameIt', async () => {
+    const response = await fetch(`${running.baseUrl}/recharge?destination=self`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors https://shop.example; base-uri 'none'");
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(html).toContain('<form method="post" action="/recharge">');
+    for (const field of ['destination', 'source_account', 'source_pin', 'source_coupon', 'submit']) expect(html).toContain(`name="${field}"`);
+    expect(html).toContain('href="/recharge/form.css"');
+    expect(html).not.toContain(TOKEN);
+    expect((await fetch(`${running.baseUrl}/recharge/form.css`)).status).toBe(200);
+  });
+
+  it('aStylesheetIsLinkedAndIsTheOnlyOneThePolicyAllows', async () => {
+    const css = 'https://shop.example/css/recharge.css?v=2';
+    const response = await fetch(`${running.baseUrl}/recharge?css=${encodeURIComponent(css)}`);
+    const html = await response.text();
+    expect(response.headers.get('content-security-policy')).toContain(`style-src ${css};`);
+    expect(html).toContain(`<link rel="stylesheet" href="${css}">`);
+    expect(html).toContain(`<input type="hidden" name="css" value="${css}">`);
+    for (const bad of ['javascript:alert(1)', 'https://shop.example/a b.css', "https://shop.example/a.css';script-src *", 'https://user:pw@shop.example/a.css', 'data:text/css,body{}']) {
+      const refused = await fetch(`${running.baseUrl}/recharge?css=${encodeURIComponent(bad)}`);
+      expect(refused.status).toBe(400);
+      const body = await refused.text();
+      expect(body).toContain('css is the https URL of a stylesheet');
+      expect(refused.headers.get('content-security-policy')).toContain("style-src 'self'");
+    }
+  });
+
+  it('aPostedCouponRechargesWithoutTheTokenAndAnswersWithAPage', async () => {
+    const pin = unused()[0]!.pin;
+    const css = 'https://shop.example/r.css';
+    const done = await form('/recharge', { destination: 'self', source_coupon: pin, submit: 'recharge', css }, null);
+    expect(done.status).toBe(200);
+    expect(done.headers.get('content-security-policy')).toContain(`style-src ${css};`);
+    expect(done.text).toMatch(/<p class="done" role="status">(Balance before: [\d.]+ EUR\. )?Recharged: 5\.00 EUR\. New balance: [\d.]+ EUR, valid until \d\d\.\d\d\.\d{4}\.<\/p>/);
+    expect(done.text).not.toContain(pin);
+    const again = await form('/recharge', { destination: 'self', source_coupon: pin }, null);
+    expect(again.text).toContain('<p class="refused" role="status">The coupon is invalid or already used.</p>');
+    const wrong = await form('/recharge', { destination: 'self' }, null);
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('give one source');
+  });
+
+  it('eachClientAddressGetsAFewPostsAWindowThenIsToldToWait', async () => {
+    const dials = running.simulator.dialLog().length;
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await form('/recharge', { destination: 'self' }, null)).status);
+    // Three posts came before this test; ten a window are taken.
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 400, 429, 429, 429, 429, 429]);
+    const refused = await form('/recharge', { destination: 'self', source_coupon: unused()[0]!.pin }, null);
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('Too many attempts from your address');
+    expect(running.simulator.dialLog()).toHaveLength(dials);
+  });
+});
+
+describe('the recharge form when it is off (the default)', () => {
+  it('isNotThereAndTheServiceStillNeedsTheToken', async () => {
+    const off = await startDaemon();
+    try {
+      expect((await fetch(`${off.baseUrl}/recharge`)).status).toBe(401);
+      expect((await api(off.baseUrl, 'GET', '/recharge')).status).toBe(404);
+      expect((await fetch(`${off.baseUrl}/recharge`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'destination=self&source_coupon=123456789012345' })).status).toBe(401);
+    } finally {
+      await off.stop();
+    }
+  });
+});

@@ -82,6 +82,18 @@ describe('money', () => {
     expect(read('You have 300 min and 2 GB. Your balance is 4.00 EUR.', { kind: 'balance' })).toMatchObject({ balance: '4.00' });
   });
 
+  it('a label with a figure of its own is that figure\'s, not a trailing word about the figure before it', () => {
+    // The currency's abbreviation swallows the full stop ("лв."), so the next sentence's label comes right after the figure.
+    expect(read('Успешно презаредихте 10.00 лв. Наличност: 15.50 лв. Валидност до 31.12.2026', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '10.00', balance: '15.50', validUntil: '2026-12-31' });
+    expect(read('Uspeshno prezaredihte 10.00 lv. Nalichnost: 15.50 lv.', { kind: 'topup' })).toMatchObject({ added: '10.00', balance: '15.50' });
+    expect(read('5.12 EUR is your balance.', { kind: 'balance' })).toMatchObject({ balance: '5.12' });
+  });
+
+  it('"increased by" and "um" name the change, not where the balance stands', () => {
+    expect(read('Ihr Guthaben wurde um 15,00 EUR aufgeladen. Neues Guthaben: 17,35 EUR.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '15.00', balance: '17.35', currency: 'EUR' });
+    expect(read('Your balance has been increased by 5.00 EUR. New balance: 7.50 EUR', { kind: 'topup' })).toMatchObject({ added: '5.00', balance: '7.50' });
+  });
+
   it('the same figure shown in a second currency is not another amount', () => {
     expect(read('Top-up successful: 10.00 BGN (5.11 EUR). Balance: 22.34 BGN (11.42 EUR).', { kind: 'topup' })).toMatchObject({ added: '10.00', balance: '22.34', currency: 'BGN' });
   });

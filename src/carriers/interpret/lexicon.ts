@@ -12,7 +12,9 @@ export type Concept =
   // what happened
   | 'success' | 'credited' | 'fail' | 'neg' | 'invalid' | 'already' | 'used' | 'expired' | 'notexist'
   | 'codeNoun' | 'menuNoun' | 'attempt' | 'max' | 'blocked' | 'unavailable' | 'try' | 'later'
-  | 'cannot' | 'pending' | 'zero';
+  | 'cannot' | 'pending' | 'zero'
+  // "increased by", "um": the figure that follows is what changed, not where it stands
+  | 'by';
 
 export const LEXICON: Record<Concept, string[]> = {
   balance: [
@@ -32,7 +34,7 @@ export const LEXICON: Record<Concept, string[]> = {
     'you have received', 'zaredihte', 'zareden*', 'prezareden*', 'popolnen', 'popolnen*', 'zachislen*',
     'zachisleno', 'popovnen*', 'zarahovan*', 'recargaste', 'recargado', 'recargada', 'recarregou', 'recarregado',
     'ete recharge*', 'ete credite*', 'credite', 'voafahana', 'aufgeladen', 'gutgeschrieben', 'doladowan*', 'feltoltott',
-    'isi ulang berhasil',
+    'isi ulang berhasil', 'prezaredih*', 'zaredih*', 'popalnih*', 'popalnen*',
   ],
   other: [
     'bonus*', 'promo*', 'promocyj*', 'gift*', 'geschenk*', 'free', 'bezplatn*', 'besplatn*', 'extra', 'data', 'internet',
@@ -121,4 +123,5 @@ export const LEXICON: Record<Concept, string[]> = {
     'wird bearbeitet', 'bearbeitung',
   ],
   zero: ['zero', 'cero', 'nula', 'nol', 'nul', 'nulya'],
+  by: ['by', 'um', 'increased by', 'erhoht um', 'augmente de', 'aumentado en', 'uvelichen na', 'uvelichen*', 'na summu'],
 };

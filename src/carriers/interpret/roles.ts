@@ -33,11 +33,23 @@ export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { f
       words++;
       const set = tags[k];
       if (!set) continue;
+      // "10.00 lv. Nalichnost: 15.50 lv.": a label with a figure of its own after it is that
+      // figure's, not a trailing word about the one before.
+      if (labelsNext(k + 1)) return null;
       if (set.has('other') || set.has('price')) return 'other';
       if (set.has('balance')) return 'balance';
       if (set.has('added') || set.has('credited')) return 'added';
     }
     return null;
+  };
+  /** Whether a figure follows within the clause, a few items on (bounded, so the scan stays linear). */
+  const labelsNext = (from: number): boolean => {
+    for (let k = from; k < items.length && k < from + 6; k++) {
+      const t = items[k]!.t;
+      if (t === 'money') return true;
+      if (t === 'end' || t === 'date' || t === 'qty') return false;
+    }
+    return false;
   };
 
   items.forEach((item, index) => {
@@ -47,6 +59,8 @@ export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { f
         if (!set) return;
         if (set.has('added') || set.has('credited')) lead.role = 'added';
         if (set.has('balance')) lead.role = 'balance';
+        // "Guthaben wurde um 15,00 EUR aufgeladen", "balance increased by 5.00": the change.
+        if (set.has('by') && lead.role === 'balance') lead.role = 'added';
         if (set.has('other') || set.has('price')) lead.other = true;
         if (set.has('main')) lead.other = false;
         if (set.has('validity')) lead.validity = true;

@@ -93,6 +93,7 @@ add(BOTH, 'AED', ['د.إ']);
 add(BOTH, 'KWD', ['د.ك']);
 add(BOTH, 'EGP', ['جنيه', 'ج.م']);
 add(BEFORE, 'PEN', ['s/.', 's/']);
+add(BEFORE, 'GTQ', ['q'], { attached: true });
 add(AFTER, 'PEN', ['soles']);
 add(AFTER, 'GEL', ['lari']);
 add(BOTH, 'GEL', ['₾']);

@@ -30,6 +30,8 @@ export const LEXICON: Record<Concept, string[]> = {
     'raseed', 'رصيد*', 'رصيدك', 'restul', 'bakiye*', 'fahana', 'volanao', 'your credit is', 'credit is',
   ],
   added: [
+    'pengisian pulsa', 'pengisian saldo',
+    'بمبلغ', 'مبلغ', 'kwota', 'importo', 'montante', 'tutar*', 'suma', 'suma de', 'valoare',
     'ricarica', 'ricariche', 'reincarcare', 'reincarcari', 'yukleme', 'kontor yukleme', 'pengisian', 'شحن', 'تعبئة', 'prezarezhdane', 'zarezhdane', 'popovnennya rahunku', 'rechargement', 'amount of',
     'top up', 'topup', 'top ups', 'recharge', 'recharges', 'reload*', 'refill*', 'load', 'prezarejdane', 'zarejdane',
     'popolnenie', 'popovnennya', 'recarga', 'recargas', 'isi ulang', 'aufladung', 'doladowanie', 'feltoltes',
@@ -56,7 +58,7 @@ export const LEXICON: Record<Concept, string[]> = {
     'tsena', 'struva',
   ],
   validity: [
-    'active before', 'line active', 'activa hasta', 'vigente hasta', 'valido hasta', 'valida hasta', 'valido ate', 'valida ate', 'validade', 'valabil*', 'pana la', 'fino al', 'valido fino', 'gecerli*', 'gecerlilik', 'tarihine kadar', 'son kullanma', 'berlaku hingga', 'aktif hingga', 'masa berlaku', 'صالح حتى', 'صالحة حتى', 'ينتهي', 'تنتهي', 'تاريخ الانتهاء', 'صلاحية', 'deystvitelna', 'diysnyi do',
+    'active before', 'line active', 'activa hasta', 'vigente*', 'vigencia hasta', 'valido hasta', 'valida hasta', 'valido ate', 'valida ate', 'validade', 'valabil*', 'pana la', 'fino al', 'valido fino', 'gecerli*', 'gecerlilik', 'tarihine kadar', 'son kullanma', 'berlaku hingga', 'aktif hingga', 'masa berlaku', 'صالح حتى', 'صالحة حتى', 'ينتهي', 'تنتهي', 'تاريخ الانتهاء', 'صلاحية', 'deystvitelna', 'diysnyi do',
     'valid*', 'validity', 'validnost*', 'validen', 'validna', 'do', 'until', 'till', 'expir*', 'exp', 'expires on',
     'active until', 'aktif', 'aktif sd', 'aktif s d', 's d', 'sd', 'sampai', 'berlaku*', 'masa aktif', 'wazne*',
     'waznosc*', 'gultig*', 'gueltig*', 'valable*', 'valables', 'jusqu*', 'vence*', 'vigencia', 'hasta', 'ate', 'platnost*',
@@ -141,7 +143,7 @@ export const LEXICON: Record<Concept, string[]> = {
     'wird bearbeitet', 'bearbeitung',
   ],
   zero: ['zero', 'cero', 'nula', 'nol', 'nul', 'nulya'],
-  by: ['by', 'um', 'increased by', 'erhoht um', 'augmente de', 'aumentado en', 'uvelichen na', 'uvelichen*', 'na summu'],
+  by: ['bakiyenize', 'hesabiniza', 'by', 'um', 'increased by', 'erhoht um', 'augmente de', 'aumentado en', 'uvelichen na', 'uvelichen*', 'na summu'],
   debt: [
     'rembourser', 'a rembourser', 'repay', 'to repay', 'owe*', 'owing', 'debt', 'loan', 'dolg', 'zadalzhenie', 'zaborgovanist',
     'halohanao', 'deuda', 'divida', 'borc*', 'datorie', 'debito residuo', 'ديون', 'دين',

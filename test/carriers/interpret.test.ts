@@ -36,6 +36,8 @@ describe('outcomes', () => {
     ['Услугата е временно недостъпна.', 'unavailable'],
     ['Your request is being processed. You will receive an SMS.', 'other'],
     ['Welcome', 'other'],
+    ['Wrong voucher code. You have 2 attempts left before your SIM is blocked.', 'rejected'],
+    ['Your SIM has been blocked from recharging after 5 wrong attempts.', 'attempts-exceeded'],
     ['Codice non valido. Riprova.', 'rejected'],
     ['O codigo de recarga ja foi utilizado.', 'rejected'],
     ['Kodu gecersiz. Lutfen tekrar deneyin.', 'rejected'],

@@ -112,6 +112,7 @@ describe('money', () => {
 
   it('the languages the box meets name what was added and what is left', () => {
     expect(read('تم شحن رصيدك بمبلغ 10 جنيه. رصيدك الحالي 25٫50 جنيه', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '10.00', balance: '25.50', currency: 'EGP' });
+    expect(read('تم شحن رصيدك بنجاح بمبلغ 50 ريال. رصيدك الحالي 62.25 ريال', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '50.00', balance: '62.25', currency: 'SAR' });
     expect(read('Bakiyenize 20 TL yuklenmistir. Guncel bakiyeniz 32,40 TL.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '20.00', balance: '32.40', currency: 'TRY' });
     expect(read('Pengisian pulsa Rp 25.000 berhasil. Pulsa Anda Rp 30.500.', { kind: 'topup' })).toMatchObject({ added: '25000.00', balance: '30500.00', currency: 'IDR' });
     expect(read('Recarga de R$ 15,00 efetuada com sucesso. Saldo: R$ 18,40. Valido ate 20/09/2026', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '15.00', balance: '18.40', validUntil: '2026-09-20' });

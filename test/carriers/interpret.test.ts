@@ -36,6 +36,17 @@ describe('outcomes', () => {
     ['Услугата е временно недостъпна.', 'unavailable'],
     ['Your request is being processed. You will receive an SMS.', 'other'],
     ['Welcome', 'other'],
+    ['Wrong voucher code. You have 2 attempts left before your SIM is blocked.', 'rejected'],
+    ['Your SIM has been blocked from recharging after 5 wrong attempts.', 'attempts-exceeded'],
+    ['Codice non valido. Riprova.', 'rejected'],
+    ['O codigo de recarga ja foi utilizado.', 'rejected'],
+    ['Kodu gecersiz. Lutfen tekrar deneyin.', 'rejected'],
+    ['Cartela a fost deja folosita.', 'rejected'],
+    ['الرقم السري غير صحيح', 'rejected'],
+    ['Ваучерът е невалиден или вече използван.', 'rejected'],
+    ["Votre demande n'a pas abouti.", 'rejected'],
+    ['Tsy tontosa ny fangatahanao.', 'rejected'],
+    ['Servicio no disponible en este momento, intente mas tarde.', 'unavailable'],
   ] as const)('%s → %s', (text, outcome) => {
     expect(interpret(text, { kind: 'topup' }).outcome).toBe(outcome);
   });
@@ -94,6 +105,26 @@ describe('money', () => {
     expect(read('Your balance has been increased by 5.00 EUR. New balance: 7.50 EUR', { kind: 'topup' })).toMatchObject({ added: '5.00', balance: '7.50' });
   });
 
+  it('a figure owed or sent to another number is neither the balance nor what was added', () => {
+    expect(read("Votre demande n'a pas abouti. Il vous reste 500 Ar a rembourser.")).toMatchObject({ outcome: 'rejected', added: null, balance: null });
+    expect(read('Transfert effectue de 1 000 Ar pour le 0341234567. Nouveau solde : 8 950 Ar.')).toMatchObject({ outcome: 'success', added: null, balance: '8950.00', currency: 'MGA' });
+  });
+
+  it('the languages the box meets name what was added and what is left', () => {
+    expect(read('تم شحن رصيدك بمبلغ 10 جنيه. رصيدك الحالي 25٫50 جنيه', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '10.00', balance: '25.50', currency: 'EGP' });
+    expect(read('تم شحن رصيدك بنجاح بمبلغ 50 ريال. رصيدك الحالي 62.25 ريال', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '50.00', balance: '62.25', currency: 'SAR' });
+    expect(read('Bakiyenize 20 TL yuklenmistir. Guncel bakiyeniz 32,40 TL.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '20.00', balance: '32.40', currency: 'TRY' });
+    expect(read('Pengisian pulsa Rp 25.000 berhasil. Pulsa Anda Rp 30.500.', { kind: 'topup' })).toMatchObject({ added: '25000.00', balance: '30500.00', currency: 'IDR' });
+    expect(read('Recarga de R$ 15,00 efetuada com sucesso. Saldo: R$ 18,40. Valido ate 20/09/2026', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '15.00', balance: '18.40', validUntil: '2026-09-20' });
+    expect(read('Ricarica di 10 euro effettuata con successo. Credito residuo: 12,34 euro.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '10.00', balance: '12.34' });
+    expect(read('Contul tau a fost reincarcat cu 5 euro. Credit disponibil: 7,50 euro, valabil pana la 30.09.2026', { kind: 'topup' })).toMatchObject({ added: '5.00', balance: '7.50', validUntil: '2026-09-30' });
+    expect(read('Recarga exitosa de Q25.00. Saldo Q30.50', { kind: 'topup' })).toMatchObject({ added: '25.00', balance: '30.50', currency: 'GTQ' });
+  });
+
+  it('a stop glued to a capitalised word after a figure still ends the sentence', () => {
+    expect(read('Your Balance is 5.84, bonus 0.00.Simply keep your line active before Sep 25 2029.', { kind: 'balance' })).toMatchObject({ balance: '5.84', validUntil: '2029-09-25' });
+  });
+
   it('the same figure shown in a second currency is not another amount', () => {
     expect(read('Top-up successful: 10.00 BGN (5.11 EUR). Balance: 22.34 BGN (11.42 EUR).', { kind: 'topup' })).toMatchObject({ added: '10.00', balance: '22.34', currency: 'BGN' });
   });
@@ -107,6 +138,10 @@ describe('money', () => {
   it('a figure with no currency takes the carrier\'s, and stays null when that is unknown', () => {
     expect(read('Your balance is 12.40', { kind: 'balance', currency: 'EUR' })).toMatchObject({ balance: '12.40', currency: 'EUR' });
     expect(read('Your balance is 12.40', { kind: 'balance' })).toMatchObject({ balance: '12.40', currency: null });
+  });
+
+  it('eight digits that are no real day stay an identifier', () => {
+    expect(read('Balance: 5.00 EUR, valid until 35988123', { kind: 'balance' })).toMatchObject({ balance: '5.00', validUntil: null });
   });
 
   it('phone numbers, USSD codes and menu numbers are never amounts', () => {
@@ -125,6 +160,8 @@ describe('dates', () => {
     ['validnost do 31.12.2027 g.', '2027-12-31'],
     ['действителен до 31 декабря 2027 г.', '2027-12-31'],
     ['vence el 31 de diciembre de 2027', '2027-12-31'],
+    ['expiring at 00:01am 31122027 (DDMMYYYY)', '2027-12-31'],
+    ['valid until 20271231', '2027-12-31'],
     ['valid until 31.12', null],
     ['valid until 31 Dec', null],
     ['valid until 31.02.2027', null],

@@ -35,7 +35,9 @@ export function readCues(items: Item[], tags: Array<Set<Tag> | undefined>): Cues
     });
     if (has('fail')) cues.failed = true;
     if ((has('already') && has('used')) || ((has('expired') || has('notexist')) && has('codeNoun'))) cues.rejected = true;
-    if ((has('max') && has('attempt')) || has('blocked')) cues.attempts = true;
+    // "You have 2 attempts left before your SIM is blocked": a warning, the attempts are not spent.
+    const attemptsLeft = has('attempt') && has('balance') && !has('max');
+    if (!attemptsLeft && ((has('max') && has('attempt')) || has('blocked'))) cues.attempts = true;
     if (has('unavailable') || has('cannot') || (has('try') && has('later'))) cues.unavailable = true;
     if (has('pending')) cues.pending = true;
     if (has('balance')) cues.balanceWord = true;

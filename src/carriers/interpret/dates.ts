@@ -45,14 +45,25 @@ const num = (token: Token | undefined, min: number, max: number): boolean => tok
 
 /**
  * A date starting at token `i`: 31.12.2027, 31/12/27, 2027-12-31, 30. 1. 2024, 31 Dec 2027,
- * 31-DEC-2027, Dec 31, 2027, 31 de diciembre de 2027. `monthFirst` reads 12/31/2027 the American
+ * 31-DEC-2027, Dec 31, 2027, 31 de diciembre de 2027, 31122027, 20271231. `monthFirst` reads 12/31/2027 the American
  * way when both readings are possible.
  */
 export function readDate(tokens: Token[], i: number, monthFirst: boolean): DateRead | null {
   const t = tokens[i];
-  if (t?.kind === 'num') return numericDate(tokens, i, monthFirst) ?? dayMonthName(tokens, i);
+  if (t?.kind === 'num') return compactDate(tokens, i) ?? numericDate(tokens, i, monthFirst) ?? dayMonthName(tokens, i);
   if (t?.kind === 'word') return monthNameDay(tokens, i);
   return null;
+}
+
+/** Eight digits that make a real day ("15022008 (DDMMYYYY)", "20271231"); any other run is an identifier. */
+function compactDate(tokens: Token[], i: number): DateRead | null {
+  const digits = tokens[i]!.raw;
+  if (digits.length !== 8) return null;
+  // "15022008.50": the integer part of a number, not a day.
+  if (isSym(tokens[i + 1], '.,') && tokens[i + 1]!.gap === 0 && tokens[i + 2]?.kind === 'num' && tokens[i + 2]!.gap === 0) return null;
+  const part = (from: number, to: number): number => Number(digits.slice(from, to));
+  const iso = (digits.startsWith('20') ? isoDay(part(0, 4), part(4, 6), part(6, 8)) : null) ?? isoDay(part(4, 8), part(2, 4), part(0, 2));
+  return iso ? { iso, end: i + 1 } : null;
 }
 
 function numericDate(tokens: Token[], i: number, monthFirst: boolean): DateRead | null {

@@ -14,7 +14,8 @@ export interface NumberRead {
   end: number;
 }
 
-const SEPARATORS = new Set(['.', ',', "'", '’']);
+/** Separators inside a number, as the number reads them: Arabic's decimal and thousands signs too. */
+const SEPARATORS = new Map([['.', '.'], [',', ','], ["'", "'"], ['’', "'"], ['٫', '.'], ['٬', ',']]);
 /** More integer digits than this is a phone or reference number, never an amount. */
 const MAX_INTEGER_DIGITS = 12;
 
@@ -32,7 +33,7 @@ export function readNumber(tokens: Token[], i: number, options: { spaceGroups?: 
     const sep = tokens[j];
     const next = tokens[j + 1];
     if (sep?.kind === 'sym' && SEPARATORS.has(sep.raw) && sep.gap === 0 && next?.kind === 'num' && next.gap === 0) {
-      seps.push(sep.raw === '’' ? "'" : sep.raw);
+      seps.push(SEPARATORS.get(sep.raw)!);
       groups.push(next.raw);
       j += 2;
       continue;

@@ -22,26 +22,33 @@ export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { f
   const resetLead = (): void => {
     lead = { role: null, other: false, validity: false };
   };
-  const trailRole = (from: number): Role => {
-    let words = 0;
-    for (let k = from; k < items.length && words < 4; k++) {
+  /** The tags of the few words after a figure, within its clause (bounded, so the scan stays linear). */
+  const trail = (from: number): Array<{ at: number; set: Set<Tag> | undefined }> => {
+    const words: Array<{ at: number; set: Set<Tag> | undefined }> = [];
+    for (let k = from; k < items.length && words.length < 4; k++) {
       const item = items[k]!;
       if (item.t !== 'word') {
         if (item.t === 'link' || item.t === 'menu') continue;
         break;
       }
-      words++;
-      const set = tags[k];
+      words.push({ at: k, set: tags[k] });
+    }
+    return words;
+  };
+  const trailRole = (from: number): Role => {
+    for (const { at, set } of trail(from)) {
       if (!set) continue;
       // "10.00 lv. Nalichnost: 15.50 lv.": a label with a figure of its own after it is that
       // figure's, not a trailing word about the one before.
-      if (labelsNext(k + 1)) return null;
+      if (labelsNext(at + 1)) return null;
       if (set.has('other') || set.has('price')) return 'other';
       if (set.has('balance')) return 'balance';
       if (set.has('added') || set.has('credited')) return 'added';
     }
     return null;
   };
+  /** "Il vous reste 500 Ar a rembourser", "1 000 Ar pour le 034…": owed, or gone to another number. */
+  const owedOrSent = (from: number): boolean => trail(from).some(({ set }) => set !== undefined && (set.has('debt') || set.has('sentTo')));
   /** Whether a figure follows within the clause, a few items on (bounded, so the scan stays linear). */
   const labelsNext = (from: number): boolean => {
     for (let k = from; k < items.length && k < from + 6; k++) {
@@ -61,7 +68,7 @@ export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { f
         if (set.has('balance')) lead.role = 'balance';
         // "Guthaben wurde um 15,00 EUR aufgeladen", "balance increased by 5.00": the change.
         if (set.has('by') && lead.role === 'balance') lead.role = 'added';
-        if (set.has('other') || set.has('price')) lead.other = true;
+        if (set.has('other') || set.has('price') || set.has('debt')) lead.other = true;
         if (set.has('main')) lead.other = false;
         if (set.has('validity')) lead.validity = true;
         if (set.has('zero') && lead.role === 'balance' && !lead.other) {
@@ -80,6 +87,7 @@ export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { f
         let role: Role = lead.other ? 'other' : lead.role;
         if (role === null && item.sign === '+') role = 'added';
         if (role === null && !item.bare) role = trailRole(index + 1);
+        if (role !== 'other' && owedOrSent(index + 1)) role = 'other';
         figures.push({ money: item, role });
         lastInSentence = role;
         resetLead();

@@ -98,9 +98,13 @@ function endsSentence(tokens: Token[], i: number): boolean {
   const token = tokens[i]!;
   if (!SENTENCE_END.has(token.raw)) return false;
   const next = tokens[i + 1];
-  // "Nr.4915…", "Rp.3000.Aktif": a stop written against what follows ends nothing.
-  if (next && next.gap === 0 && next.kind !== 'sym') return false;
   const prev = tokens[i - 1];
+  // "Nr.4915…", "s.d.": a stop written against what follows ends nothing, unless it closes a
+  // figure or a word and a capitalised word starts right after it ("0.00.Simply", "GHC.New").
+  if (next && next.gap === 0 && next.kind !== 'sym') {
+    const capital = next.kind === 'word' && next.raw[0] !== next.raw[0]!.toLowerCase();
+    return token.raw === '.' && capital && (prev?.kind === 'num' || (prev?.kind === 'word' && prev.raw.length > 2));
+  }
   const abbreviation = token.raw === '.' && prev?.kind === 'word' && prev.raw.length <= 2 && prev.gap !== 2;
   // "s.d. 01-01-2022", "No. 123", "s. d.": a stop after a one- or two-letter word is an abbreviation.
   return !(abbreviation && (next?.kind === 'num' || (next?.kind === 'word' && next.raw.length <= 2)));

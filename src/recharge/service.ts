@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { maskSecrets, registerSecret } from '../log/secrets.js';
 import type { Store } from '../store/store.js';
 import type { BalanceRow } from '../store/balances.js';
+import type { RechargeRow } from '../store/recharges.js';
 import { carrierWords, INTERRUPTED, NO_ANSWER } from '../store/recharges.js';
 import { SerialLock } from '../util/serial-lock.js';
 import type { BalanceCheck } from './balance.js';
@@ -74,6 +75,10 @@ export class RechargeService {
     if (!sim || !sim.profile.canRecharge) return { kind: 'unavailable' };
     const { imsi, profile } = sim;
     if (!isValidCode(code, profile)) return { kind: 'invalid-code' };
+    // A command a restart interrupted runs again, but its code is never dialled again: the answer
+    // is what its earlier dial came to (a crash can fall between settling that dial and answering).
+    const earlier = commandId === null ? undefined : store.recharges.ofCommand(commandId);
+    if (earlier) return this.earlierDial(earlier, profile);
 
     const masked = maskCode(code);
     const codeHash = hashCode(this.ctx.secret, code);
@@ -144,6 +149,33 @@ export class RechargeService {
 
     this.log.info({ recharge: id, code: masked, outcome: reading.outcome }, 'carrier answered');
     return this.conclude(id, imsi, profile, masked, text, reading, before, rejections);
+  }
+
+  /** What a command's earlier dial came to, as the result a re-run of the command answers with. */
+  private earlierDial(row: RechargeRow, profile: CarrierProfile): RechargeResult {
+    const { store } = this.ctx;
+    const masked = row.code_masked;
+    this.log.warn({ recharge: row.id, code: masked, state: row.state }, 'command run again: its code is not dialled again');
+    const money = (cents: number | null, currency: string | null): Money | null => (cents !== null && currency ? { cents, currency } : null);
+    switch (row.state) {
+      case 'success': {
+        const before = store.balances.latestBefore(row.imsi, row.started_at);
+        return { kind: 'success', masked, added: money(row.added_cents, row.currency), balance: money(row.balance_cents, row.currency), before: money(before?.balance_cents ?? null, before?.currency ?? null), validUntil: row.valid_until };
+      }
+      case 'rejected': {
+        const budget = profile.attemptBudget;
+        const rejections = store.recharges.rejectionsSince(row.imsi, new Date(Date.now() - budget.windowHours * 3_600_000).toISOString());
+        return { kind: 'rejected', masked, attemptsLeft: Math.max(0, budget.allowed - rejections), windowHours: budget.windowHours };
+      }
+      case 'attempts-exceeded':
+        return { kind: 'attempts-exceeded', masked };
+      case 'failed':
+        return { kind: 'failed', masked, reason: 'it was interrupted by a restart' };
+      case 'unknown':
+        return { kind: 'outcome-unknown', masked, at: row.started_at, id: row.id, carrierSaid: carrierWords(row.answer), interrupted: row.answer === INTERRUPTED };
+      case 'dialling':
+        return { kind: 'in-progress', masked };
+    }
   }
 
   /** A balance to compare with, read now unless one from the last minutes is known. */

@@ -85,6 +85,11 @@ export class RechargeStore {
     return stmt(this.db, 'SELECT * FROM recharges WHERE id = ?').get(id) as RechargeRow | undefined;
   }
 
+  /** The latest dial a command made (a command re-run after a restart finds the one it made before). */
+  ofCommand(commandId: number): RechargeRow | undefined {
+    return stmt(this.db, 'SELECT * FROM recharges WHERE command_id = ? ORDER BY id DESC LIMIT 1').get(commandId) as RechargeRow | undefined;
+  }
+
   /** The latest dial of this code that went through or may have: success, in flight, or unknown. */
   blockingUseOf(codeHash: string): RechargeRow | undefined {
     return stmt(this.db, "SELECT * FROM recharges WHERE code_hash = ? AND state IN ('success', 'dialling', 'unknown') ORDER BY id DESC LIMIT 1")

@@ -73,6 +73,27 @@ describe('recharge flow', () => {
     expect(dials).toHaveLength(1);
   });
 
+  it('aCommandRunAgainAfterARestartAnswersWithItsEarlierDialInsteadOfDiallingAgain', async () => {
+    const { store, dials, service } = setup([rejected, success]);
+    const { row } = store.commands.recordHttp('http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
+    const request = { code: GOOD, requestedBy: 'http:127.0.0.1', commandId: row.id };
+    await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'rejected', attemptsLeft: 1 });
+    // A crash before the answer was committed: the restart runs the command again.
+    await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'rejected', masked: '***********2345', attemptsLeft: 1 });
+    expect(dials).toHaveLength(1);
+  });
+
+  it('aCommandWhoseDialASettlingFoundUnusedIsNotDialledAgainWhenItRunsAgain', async () => {
+    const { store, dials, service } = setup([new Error('no answer in time'), success]);
+    const { row } = store.commands.recordHttp('http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
+    const request = { code: GOOD, requestedBy: 'http:127.0.0.1', commandId: row.id };
+    await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'no-answer' });
+    // The balance after a restart said the card was not used; the crash came before the command's answer.
+    store.recharges.settle(1, { state: 'failed', answer: 'reconciled: balance unchanged' });
+    await expect(service.recharge(request)).resolves.toEqual({ kind: 'failed', masked: '***********2345', reason: 'it was interrupted by a restart' });
+    expect(dials).toHaveLength(1);
+  });
+
   it('theSameCodeSentTwiceAtOnceIsDialledOnce', async () => {
     const { run, dials } = setup([success, success]);
     const [a, b] = await Promise.all([run(GOOD), run(GOOD)]);

@@ -2,6 +2,7 @@ import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { SettleResult } from '../recharge/settle.js';
+import type { Channel } from '../store/channel.js';
 import type { PhoneGroup } from '../store/groups.js';
 import type { ParsedCommand } from './grammar.js';
 import type { Language } from './texts.js';
@@ -74,14 +75,14 @@ export interface ControlContext {
   resetRechargeLock(): boolean;
   /** An operator's word on a recharge with an unknown outcome: by its number or its card's last 4 digits. */
   settleRecharge(ref: string, used: boolean, by: string): SettleResult;
-  /** Whether this sender may change settings (Config group, or the HTTP relay's token holder). */
-  mayConfigure(sender: string, source: 'sms' | 'http'): boolean;
+  /** Whether this sender may change settings (a Config group number, or a caller the channel authenticated). */
+  mayConfigure(sender: string, channel: Channel): boolean;
 }
 
 export interface Invocation {
   command: ParsedCommand;
   sender: string;
-  source: 'sms' | 'http';
+  channel: Channel;
   commandId: number | null;
 }
 

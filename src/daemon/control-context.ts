@@ -7,6 +7,7 @@ import { checkBalance, type BalanceCheck } from '../recharge/balance.js';
 import { settleRecharge } from '../recharge/settle.js';
 import type { RechargeService } from '../recharge/service.js';
 import { GroupFullError } from '../store/groups.js';
+import { CHANNELS } from '../store/channel.js';
 import type { Store } from '../store/store.js';
 import type { SenderGuard } from './sender-guard.js';
 import type { RuntimeSettings } from './settings.js';
@@ -83,8 +84,8 @@ export function buildControlContext(deps: ControlDeps): ControlContext {
       if (result.kind === 'settled') log.warn({ recharge: result.id, code: result.masked, used, by }, 'recharge outcome settled by an operator');
       return result;
     },
-    mayConfigure: (sender, source) => {
-      if (source === 'http' || !config.security.configGroupOnly) return true;
+    mayConfigure: (sender, channel) => {
+      if (CHANNELS[channel].authenticated || !config.security.configGroupOnly) return true;
       // An empty Config group would leave nobody able to configure by SMS: then the password suffices.
       return store.groups.members('config').length === 0 || deps.guard.isConfigNumber(sender);
     },

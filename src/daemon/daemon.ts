@@ -42,6 +42,8 @@ import { BoxTallies, metricsSource } from './metrics-source.js';
 import { localDay } from '../util/local-day.js';
 import { makePrivateDir } from '../util/private-files.js';
 import { VERSION } from '../util/version.js';
+import { BoxEvents, eventTime, type LineState } from './events.js';
+import type { RequestChannel } from '../store/channel.js';
 
 export interface DaemonOptions {
   config: Config;
@@ -87,12 +89,28 @@ export class Daemon {
   private recharge!: Pick<RechargeService, 'recharge'>;
   /** Commands and recharges counted by outcome, for /metrics. */
   readonly tallies = new BoxTallies();
+  /** What the box tells whoever listens: the panel's live view, the MQTT bridge. */
+  readonly events: BoxEvents;
   private ctx!: ControlContext;
   private lock: InstanceLock | null = null;
   private portLock: PortLock | null = null;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
+    this.events = new BoxEvents((err, name) => this.log.warn({ event: name, err: err instanceof Error ? err.message : String(err) }, 'an event listener failed'));
+  }
+
+  /** The one line's state, as its events say it. */
+  private lineState(): LineState {
+    if (!this.supervisor) return 'starting';
+    if (this.supervisor.step === 'failed') return 'parked';
+    if (this.supervisor.step !== 'healthy') return 'recovering';
+    return this.supervisor.degraded.length ? 'degraded' : 'ready';
+  }
+
+  private publishLineState(state = this.lineState()): void {
+    const problems = this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : [];
+    this.events.publish('line-state', { line: 'main', state, problems, carrier: this.profile?.id ?? null, retryAt: null, at: eventTime() });
   }
 
   get carrier(): CarrierProfile | null {
@@ -128,6 +146,11 @@ export class Daemon {
     if (!makePrivateDir(config.dataDir)) this.log.warn({ dataDir: config.dataDir }, 'the data dir is a shared folder (sticky bit): it is left open to others');
     const secret = installSecret(config.dataDir);
     this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
+    this.store.balances.onRecorded((row) => {
+      const balance = row.balance_cents !== null && row.currency ? { cents: row.balance_cents, currency: row.currency } : null;
+      this.events.publish('balance-recorded', { line: row.imsi === this.modem?.imsi ? 'main' : null, imsi: row.imsi, balance, validUntil: row.valid_until, source: row.source, at: row.checked_at });
+    });
+    this.publishLineState('starting');
 
     // What a previous run left unfinished: a dial whose code was sent is never redialled
     // automatically; one stopped before the code was sent did not use its card.
@@ -185,7 +208,15 @@ export class Daemon {
     const recharge = (this.recharge = {
       recharge: (request: RechargeRequest) =>
         service.recharge(request).then(
-          (result) => (this.tallies.recharge(result), result),
+          (result) => {
+            this.tallies.recharge(result);
+            this.events.publish('recharge-finished', {
+              line: 'main', outcome: result.kind, card: 'masked' in result ? result.masked : null, requestedBy: request.requestedBy,
+              added: result.kind === 'success' ? result.added : null, balance: result.kind === 'success' ? result.balance : null,
+              validUntil: result.kind === 'success' ? result.validUntil : null, at: eventTime(),
+            });
+            return result;
+          },
           (err: unknown) => {
             this.tallies.recharge('error');
             throw err;
@@ -200,6 +231,7 @@ export class Daemon {
       recharge: (request) => recharge.recharge(request),
       today: () => localDay(),
       logger,
+      onChange: (change, cards) => this.events.publish('wallet-changed', { change, cards, at: eventTime() }),
     });
     this.guard = new SenderGuard(this.store, config.security, logger);
     const ctx = (this.ctx = buildControlContext({
@@ -223,9 +255,22 @@ export class Daemon {
       { maxAttempts: config.outbox.maxAttempts, atLeastOnce: config.outbox.atLeastOnce, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 },
       (row) => sendRefusal(this.store, config.sms, row),
       logger,
+      (row, fate) => {
+        const about = { line: 'main', outboxId: row.id, commandId: row.command_id, to: row.recipient, at: eventTime() };
+        if (fate.kind === 'sent') this.events.publish('reply-sent', { ...about, references: fate.references });
+        else this.events.publish('reply-failed', { ...about, fate: fate.kind, reason: fate.reason });
+      },
     );
-    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick(), (row, outcome) => this.tallies.command(row.source, outcome));
+    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick(), (row, outcome) => {
+      this.tallies.command(row.channel, outcome);
+      const answered = outcome.kind === 'answered' ? outcome : null;
+      this.events.publish('command-answered', {
+        line: row.channel === 'sms' ? 'main' : null, commandId: row.id, channel: row.channel, sender: row.sender, name: answered?.name ?? null,
+        outcome: outcome.kind, reason: outcome.kind === 'dropped' ? outcome.reason : null, reply: answered?.reply ?? null, replyTo: answered?.smsTo ?? null, at: eventTime(),
+      });
+    });
     this.intake = new Intake(this.modem, this.store, logger, (row) => {
+      this.events.publish('sms-received', { line: 'main', sender: row.sender, text: row.text, command: row.text.includes('*'), commandId: row.id, at: eventTime() });
       if (this.carrierSms.offer(row.sender, this.store.commands.runnableText(row) ?? '')) this.store.commands.drop(row.id, 'carrier answer to a recharge');
       else this.track(this.runner.run(row));
     });
@@ -267,17 +312,20 @@ export class Daemon {
       exit: this.options.exit ?? ((code) => process.exit(code)),
       logger,
     });
+    this.supervisor.on('step', () => this.publishLineState());
+    this.supervisor.on('degraded', () => this.publishLineState());
     this.supervisor.start();
+    this.publishLineState();
     if (config.http.listen) await this.startHttp();
     this.log.info({ startupMs: Math.round(process.uptime() * 1000), modemInitMs }, 'ready');
   }
 
   /**
-   * Runs a command that arrived over HTTP through the same pipeline as an SMS. The same
-   * Idempotency-Key returns the first command's outcome instead of running it again.
+   * Runs a command that arrived on a request channel (HTTP, MQTT) through the same pipeline as an
+   * SMS. The same idempotency key returns the first command's outcome instead of running it again.
    */
-  async runHttpCommand(text: string, client: string, idempotencyKey: string | null = null): Promise<RunOutcome> {
-    const { row, repeat } = this.store.commands.recordHttp(client, text, idempotencyKey);
+  async runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null): Promise<RunOutcome> {
+    const { row, repeat } = this.store.commands.recordRequest(channel, client, text, idempotencyKey);
     if (!repeat) {
       const running = this.track(this.runner.run(row));
       this.httpInFlight.set(row.id, running);
@@ -303,7 +351,7 @@ export class Daemon {
     this.http = buildHttpServer({
       token: this.options.token,
       logger: this.options.logger,
-      commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
+      commands: { run: (text, client, key) => this.runRequest('http', text, client, key) },
       wallet: { cards: this.wallet, recharge: this },
       rechargeForm: this.options.config.http.rechargeForm ? { ancestors: this.options.config.http.rechargeFormAncestors } : undefined,
       box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),

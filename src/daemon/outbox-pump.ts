@@ -7,6 +7,11 @@ export interface SmsSender {
   sendSms(to: string, text: string, reference: number, options: { fromPart: number; onPartSent: (part: number, mr: number) => void }): Promise<number[]>;
 }
 
+/** What became of one send: it went out (with the network's references), or how it did not. */
+export type SendFate =
+  | { kind: 'sent'; references: number[] }
+  | { kind: 'retrying' | 'failed' | 'uncertain' | 'refused'; reason: string };
+
 export interface OutboxPolicy {
   maxAttempts: number;
   /** Resend a reply the modem may have sent already (a send that got no final result), rather than risk never sending it. */
@@ -34,6 +39,8 @@ export class OutboxPump {
     /** Null to send; otherwise the limit that says this SMS must never go (daily cap, hourly limit). */
     private readonly refusal: (row: OutboxRow) => SendLimit | null,
     logger: Logger,
+    /** Told what became of each send (the box's events). */
+    private readonly onFate: (row: OutboxRow, fate: SendFate) => void = () => {},
   ) {
     this.log = logger.child({ channel: 'outbox' });
   }
@@ -63,6 +70,7 @@ export class OutboxPump {
           if (refused) {
             this.store.outbox.refuse(row.id, refused);
             this.log.warn({ outbox: row.id, to: row.recipient, refusedBy: refused }, 'reply refused by a limit, not sent');
+            this.onFate(row, { kind: 'refused', reason: refused });
             continue;
           }
           this.store.outbox.markSending(row.id);
@@ -73,19 +81,23 @@ export class OutboxPump {
             });
             this.store.outbox.markSent(row.id);
             this.log.info({ outbox: row.id, to: row.recipient, refs }, 'reply sent');
+            this.onFate(row, { kind: 'sent', references: refs });
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             const attempts = row.attempts + 1;
             if (isModemError(err, 'send-uncertain') && !this.policy.atLeastOnce) {
               this.store.outbox.markUncertain(row.id, message);
               this.log.warn({ outbox: row.id, to: row.recipient, err: message }, 'reply may have gone out: marked uncertain, not resent');
+              this.onFate(row, { kind: 'uncertain', reason: message });
             } else if (attempts >= this.policy.maxAttempts) {
               this.store.outbox.giveUp(row.id, message);
               this.log.error({ outbox: row.id, to: row.recipient, err: message }, 'reply given up');
+              this.onFate(row, { kind: 'failed', reason: message });
             } else {
               const delay = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
               this.store.outbox.retryLater(row.id, message, new Date(Date.now() + delay).toISOString());
               this.log.warn({ outbox: row.id, err: message, retryInMs: delay }, 'reply failed, will retry');
+              this.onFate(row, { kind: 'retrying', reason: message });
             }
           }
         }

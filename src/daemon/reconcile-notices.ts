@@ -5,6 +5,7 @@ import { reconcileUnknown } from '../recharge/reconcile.js';
 import type { BalanceDialer } from '../recharge/balance.js';
 import type { Store } from '../store/store.js';
 import type { CommandRow } from '../store/commands.js';
+import { CHANNELS } from '../store/channel.js';
 import { INTERRUPTED, type RechargeRow } from '../store/recharges.js';
 import { parseCommandText } from '../control/grammar.js';
 
@@ -62,5 +63,5 @@ function tell(store: Store, row: RechargeRow, text: string): void {
 function interruptedReplyTo(command: CommandRow, text: string): string | null {
   const ph = parseCommandText(text);
   if (ph.ok && ph.command.replyTo) return ph.command.replyTo;
-  return command.source === 'sms' ? command.sender : null;
+  return CHANNELS[command.channel].answersInResponse ? null : command.sender;
 }

@@ -1,6 +1,7 @@
 import { canonicalNumber } from '../codec/address.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
+import { CHANNELS, requestChannelOf, type Channel } from '../store/channel.js';
 import type { Store } from '../store/store.js';
 
 export type GuardVerdict = { allowed: true } | { allowed: false; reason: 'sender-locked-out' | 'not-in-groups' };
@@ -16,15 +17,16 @@ export class SenderGuard {
     this.log = logger.child({ channel: 'security' });
   }
 
-  /** Phone numbers are compared in canonical form; HTTP clients by their `http:<ip>` name. */
+  /** Phone numbers are compared in canonical form; callers of other channels by their name (`http:<ip>`). */
   static key(sender: string): string {
-    return sender.startsWith('http:') ? sender : canonicalNumber(sender);
+    return requestChannelOf(sender) ? sender : canonicalNumber(sender);
   }
 
-  admit(sender: string, source: 'sms' | 'http'): GuardVerdict {
+  admit(sender: string, channel: Channel): GuardVerdict {
     const key = SenderGuard.key(sender);
     if (this.store.security.lockedUntil(key)) return { allowed: false, reason: 'sender-locked-out' };
-    if (source === 'sms' && this.config.restrictToGroups && !this.inControlGroups(key)) return { allowed: false, reason: 'not-in-groups' };
+    // The allow-list is of phone numbers: a caller the channel authenticated is not on it.
+    if (!CHANNELS[channel].authenticated && this.config.restrictToGroups && !this.inControlGroups(key)) return { allowed: false, reason: 'not-in-groups' };
     return { allowed: true };
   }
 

@@ -1,14 +1,14 @@
 import { redactCommandText } from '../log/secrets.js';
 import type { AtRest } from './at-rest.js';
+import type { Channel, RequestChannel } from './channel.js';
 import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import type { OutboxStore } from './outbox.js';
 
-export type CommandSource = 'sms' | 'http';
 export type CommandState = 'received' | 'executing' | 'answered' | 'dropped';
 
 export interface CommandRow {
   id: number;
-  source: CommandSource;
+  channel: Channel;
   inbox_id: number | null;
   sender: string;
   /** As kept and shown: the password hidden, codes masked (see `runnableText` for the text itself). */
@@ -63,28 +63,31 @@ export class CommandStore {
     })();
   }
 
-  /** An HTTP command; with an idempotency key, a repeat returns the first command instead (null if new). */
-  recordHttp(client: string, text: string, idempotencyKey: string | null = null): { row: CommandRow; repeat: boolean } {
+  /**
+   * A command asked for on a request channel (HTTP, MQTT) by `client`; with an idempotency key, a
+   * repeat returns the first command instead.
+   */
+  recordRequest(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null = null): { row: CommandRow; repeat: boolean } {
     // Not durable on its own: nothing was promised to the client yet, and the answer's commit
     // (synchronous) flushes this row with it. A crash before that loses a request nobody got a reply to.
-    return relaxedWrite(this.db, () => this.recordHttpNow(client, text, idempotencyKey));
+    return relaxedWrite(this.db, () => this.recordRequestNow(channel, client, text, idempotencyKey));
   }
 
-  private recordHttpNow(client: string, text: string, idempotencyKey: string | null): { row: CommandRow; repeat: boolean } {
+  private recordRequestNow(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
         const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
         if (existing) return { row: existing, repeat: true };
       }
-      const row = this.insert('http', client, text, null);
+      const row = this.insert(channel, client, text, null);
       if (idempotencyKey) stmt(this.db, 'UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
       return { row, repeat: false };
     })();
   }
 
-  private insert(source: CommandSource, sender: string, text: string, inboxId: number | null): CommandRow {
-    const result = stmt(this.db, "INSERT INTO commands (source, inbox_id, sender, text, sealed, state, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?)")
-      .run(source, inboxId, sender, redactCommandText(text), this.atRest.seal(text), nowIso());
+  private insert(channel: Channel, sender: string, text: string, inboxId: number | null): CommandRow {
+    const result = stmt(this.db, "INSERT INTO commands (channel, inbox_id, sender, text, sealed, state, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?)")
+      .run(channel, inboxId, sender, redactCommandText(text), this.atRest.seal(text), nowIso());
     return this.get(Number(result.lastInsertRowid))!;
   }
 

@@ -6,7 +6,17 @@ import type { AtRest } from './at-rest.js';
  * A schema step: SQL, or a function for a step that must rewrite rows with the install's key
  * (it returns `rewriteFile` when old bytes must not survive in free pages or the WAL).
  */
-export type Migration = string | ((db: Database.Database, atRest: AtRest) => { rewriteFile?: boolean } | void);
+export type MigrationStep = string | ((db: Database.Database, atRest: AtRest) => { rewriteFile?: boolean } | void);
+
+/**
+ * A step that rebuilds tables other tables refer to (SQLite cannot drop a constraint in place):
+ * it runs with foreign keys off and commits only when every reference still holds.
+ */
+export interface TableRebuild {
+  rebuild: MigrationStep;
+}
+
+export type Migration = MigrationStep | TableRebuild;
 
 /**
  * Nothing secret at rest: command texts keep the password hidden and codes masked, a command not
@@ -255,4 +265,33 @@ export const MIGRATIONS: Migration[] = [
   CREATE INDEX vouchers_expires ON vouchers(expires_on);
   CREATE INDEX vouchers_reseller ON vouchers(reseller);
   `,
+  {
+    rebuild: `
+    -- Where a command came from is its channel (sms, http, mqtt): one concept the code holds, no
+    -- list in a CHECK that each new channel would have to rebuild the table for.
+    CREATE TABLE commands_next (
+      id INTEGER PRIMARY KEY,
+      channel TEXT NOT NULL,
+      inbox_id INTEGER REFERENCES inbox(id),
+      sender TEXT NOT NULL,
+      text TEXT NOT NULL,
+      -- received → executing → answered | dropped
+      state TEXT NOT NULL CHECK (state IN ('received', 'executing', 'answered', 'dropped')),
+      name TEXT,
+      drop_reason TEXT,
+      reply TEXT,
+      reply_to TEXT,
+      created_at TEXT NOT NULL,
+      finished_at TEXT,
+      idempotency_key TEXT,
+      sealed TEXT
+    );
+    INSERT INTO commands_next (id, channel, inbox_id, sender, text, state, name, drop_reason, reply, reply_to, created_at, finished_at, idempotency_key, sealed)
+      SELECT id, source, inbox_id, sender, text, state, name, drop_reason, reply, reply_to, created_at, finished_at, idempotency_key, sealed FROM commands;
+    DROP TABLE commands;
+    ALTER TABLE commands_next RENAME TO commands;
+    CREATE INDEX commands_state ON commands(state);
+    CREATE UNIQUE INDEX commands_idempotency ON commands(idempotency_key) WHERE idempotency_key IS NOT NULL;
+    `,
+  },
 ];

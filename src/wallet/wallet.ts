@@ -65,6 +65,8 @@ export interface WalletDeps {
   recharge: ((request: RechargeRequest) => Promise<RechargeResult>) | null;
   today: () => string;
   logger: Logger;
+  /** Told when cards come, go, change or are dialled (the box's events); `cards`: how many. */
+  onChange?: (change: 'added' | 'removed' | 'edited' | 'dialled', cards: number) => void;
 }
 
 /** Where the daemon notes the carrier of the SIM it last saw (a profile id). */
@@ -95,6 +97,7 @@ export class Wallet {
     const id = this.deps.store.vouchers.add(input);
     if (id === null) throw new WalletError('duplicate', `card ${input.pinMasked} is already in the wallet`);
     this.log.info({ voucher: id, pin: input.pinMasked, carrier: input.carrier }, 'card added to the wallet');
+    this.deps.onChange?.('added', 1);
     return this.get(id)!;
   }
 
@@ -124,6 +127,7 @@ export class Wallet {
     const ids = this.deps.store.vouchers.addAll(inputs);
     if (ids === null) throw new WalletError('duplicate', 'a card of the batch was added meanwhile: nothing imported');
     this.log.info({ cards: ids.length }, 'cards added to the wallet');
+    if (ids.length) this.deps.onChange?.('added', ids.length);
     return ids.length ? this.deps.store.cards.all({ ids }, this.deps.today(), { sort: 'created', descending: false }) : [];
   }
 
@@ -234,6 +238,7 @@ export class Wallet {
     if (expiresOn === undefined && reseller === undefined) throw new WalletError('bad-field', 'nothing to change: set the expiry date or the reseller');
     const { found, changed } = this.deps.store.cards.update(this.selected(selection), this.deps.today(), { expiresOn, reseller });
     this.log.info({ found, changed, expires: expiresOn === undefined ? 'preserve' : expiresOn, reseller: reseller === undefined ? 'preserve' : reseller }, 'cards edited');
+    if (changed) this.deps.onChange?.('edited', changed);
     return { found, changed, kept: found - changed };
   }
 
@@ -247,6 +252,7 @@ export class Wallet {
     }
     const { found, deleted } = this.deps.store.cards.delete(this.selected(selection), this.deps.today());
     this.log.info({ found, deleted }, 'cards deleted');
+    if (deleted) this.deps.onChange?.('removed', deleted);
     return { found, deleted, kept: found - deleted };
   }
 
@@ -255,6 +261,7 @@ export class Wallet {
     const { found, deleted } = this.deps.store.cards.delete({ ids: [id] }, this.deps.today());
     if (found === 0) throw new WalletError('not-found', `no card ${id} in the wallet`);
     if (deleted === 0) throw new WalletError('dialled', `card ${id} was dialled; it stays as the record of what it did`);
+    this.deps.onChange?.('removed', 1);
   }
 
   /**
@@ -332,6 +339,7 @@ export class Wallet {
     this.log.info({ voucher: next.voucher.id, pin: next.voucher.pin, reason }, 'topping up from the wallet');
     const result = await this.deps.recharge({ code: next.pin, requestedBy: `wallet:${reason}`, commandId: null });
     const voucher = this.get(next.voucher.id) ?? next.voucher;
+    this.deps.onChange?.('dialled', 1);
     return { kind: 'dialled', voucher, result, left: rest.length };
   }
 }

@@ -6,7 +6,7 @@ import { fakeControl, type FakeControl } from '../helpers/fake-control.js';
 const CONFIG_NUMBER = '+359888000999';
 
 async function run(ctx: FakeControl, text: string, sender = CONFIG_NUMBER): Promise<Execution> {
-  const interpretation = interpret(text, { sender, source: 'sms', commandId: 1 }, ctx);
+  const interpretation = interpret(text, { sender, channel: 'sms', commandId: 1 }, ctx);
   if (interpretation.kind !== 'run') throw new Error(`dropped: ${interpretation.reason}`);
   return interpretation.execute();
 }

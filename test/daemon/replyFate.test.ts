@@ -37,9 +37,16 @@ describe('each reply shows its real fate', () => {
 
   it('anHttpCommandWithoutPhIsAnsweredInTheResponseOnly', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const { row } = store.commands.recordHttp('http:127.0.0.1', '*123456 STAT?');
+    const { row } = store.commands.recordRequest('http', 'http:127.0.0.1', '*123456 STAT?');
     store.commands.answer(row.id, 'Signal -71dBm', null);
     expect(messageLog(store, 1)[0]).toMatchObject({ state: 'answered', replyFate: { status: 'http-only', summary: 'answered in the HTTP response' } });
+  });
+
+  it('aCommandOnAnotherChannelThatAnswersInItsResponseSaysWhere', () => {
+    const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+    const { row } = store.commands.recordRequest('mqtt', 'mqtt:home-assistant', '*123456 STAT?');
+    store.commands.answer(row.id, 'Signal -71dBm', null);
+    expect(messageLog(store, 1)[0]).toMatchObject({ channel: 'mqtt', replyFate: { status: 'in-response', summary: 'answered in the MQTT reply' } });
   });
 
   it('aQueuedReplyIsPendingThenRetryingWithItsErrorThenSending', () => {

@@ -73,7 +73,7 @@ export function fakeControl(
       fake.settled.push({ ref, used, by });
       return options.settle ?? { kind: 'settled', id: Number(ref), masked: '***********2345', used };
     },
-    mayConfigure: (sender, source) => source === 'http' || (options.configNumbers ?? ['+359888000999']).includes(sender),
+    mayConfigure: (sender, channel) => channel !== 'sms' || (options.configNumbers ?? ['+359888000999']).includes(sender),
   };
   return fake;
 }

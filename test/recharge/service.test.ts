@@ -75,7 +75,7 @@ describe('recharge flow', () => {
 
   it('aCommandRunAgainAfterARestartAnswersWithItsEarlierDialInsteadOfDiallingAgain', async () => {
     const { store, dials, service } = setup([rejected, success]);
-    const { row } = store.commands.recordHttp('http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
+    const { row } = store.commands.recordRequest('http', 'http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
     const request = { code: GOOD, requestedBy: 'http:127.0.0.1', commandId: row.id };
     await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'rejected', attemptsLeft: 1 });
     // A crash before the answer was committed: the restart runs the command again.
@@ -85,7 +85,7 @@ describe('recharge flow', () => {
 
   it('aCommandWhoseDialASettlingFoundUnusedIsNotDialledAgainWhenItRunsAgain', async () => {
     const { store, dials, service } = setup([new Error('no answer in time'), success]);
-    const { row } = store.commands.recordHttp('http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
+    const { row } = store.commands.recordRequest('http', 'http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
     const request = { code: GOOD, requestedBy: 'http:127.0.0.1', commandId: row.id };
     await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'no-answer' });
     // The balance after a restart said the card was not used; the crash came before the command's answer.

@@ -55,7 +55,7 @@ describe('nothing secret at rest in the store', () => {
 
   it('aDroppedCommandLeavesOnlyItsMaskedText', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const row = store.commands.recordHttp('http:127.0.0.1', `*${PASSWORD} STAT?`).row;
+    const row = store.commands.recordRequest('http', 'http:127.0.0.1', `*${PASSWORD} STAT?`).row;
     store.commands.drop(row.id, 'wrong-password');
     expect(store.commands.get(row.id)).toMatchObject({ text: '*•••••• STAT?', sealed: null, state: 'dropped' });
     expect(store.commands.runnableText(store.commands.get(row.id)!)).toBeNull();

@@ -1,9 +1,9 @@
-import { AtEngine } from '../at/engine.js';
 import { BUILTIN_CARRIERS_DIR, loadCarriers } from '../carriers/loader.js';
 import { diagnose, type Check } from '../daemon/doctor.js';
 import { silentLogger } from '../log/logger.js';
+import { Modem } from '../modem/modem.js';
 import { parsePortSpec } from '../transport/port-spec.js';
-import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
+import { describeLink, lineOf, type ModemLink } from '../transport/open-port.js';
 import { configFromFlags, withPublishedFacts, type RunFlags } from './run.js';
 
 const MARK: Record<Check['outcome'], string> = { ok: '✓', warn: '!', fail: '✗', skip: '-' };
@@ -29,28 +29,25 @@ export async function doctorCommand(flags: Pick<RunFlags, 'port' | 'baud' | 'con
   console.log(`gsmkeeper doctor — ${describeLink(link)}${link.kind === 'port' && config.modem.port && !config.modem.port.startsWith('tcp://') ? ` at ${config.modem.baud} baud` : ''}`);
 
   let checks: Check[];
-  let port: Awaited<ReturnType<typeof openLink>> | null = null;
+  let modem: Modem | null = null;
   try {
-    port = await openLink(link);
+    modem = await Modem.open(lineOf(link), { ussdEncoding: config.modem.ussdEncoding, logger: silentLogger() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     checks = [{ name: 'port', outcome: 'fail', detail: `cannot open it: ${message}`, advice: 'is the path right (ls -l /dev/serial/by-id/), is the user in the dialout group, is a daemon holding it?' }];
   }
-  if (port) {
-    const engine = new AtEngine(port, { logger: silentLogger() });
+  if (modem) {
     try {
       checks = [{ name: 'port', outcome: 'ok', detail: 'opened' }, ...(await diagnose({
-        engine,
+        modem,
         carriers: loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]),
         ussdEncoding: config.modem.ussdEncoding,
         balanceUssd: config.credit.balanceUssd,
         carrierOverrides: config.carrier,
         probeUssd: flags.ussd ?? false,
-        logger: silentLogger(),
       }))];
     } finally {
-      engine.close();
-      await new Promise<void>((resolve) => port!.close(() => resolve()));
+      await modem.close();
     }
   }
   close();

@@ -1,19 +1,16 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { SerialPortStream } from '@serialport/stream';
-import { AtEngine } from '../at/engine.js';
-import type { TimeoutTable } from '../at/timeouts.js';
 import { loadCarriers, BUILTIN_CARRIERS_DIR, type CarrierRegistry } from '../carriers/loader.js';
 import type { CarrierProfile } from '../carriers/profile.js';
 import type { Config } from '../config/schema.js';
 import type { SimControl } from '../http/routes/sim.js';
 import type { Logger } from '../log/logger.js';
-import { Modem } from '../modem/modem.js';
+import { Modem, type ModemTimeouts } from '../modem/modem.js';
 import { RechargeService, type RechargeRequest } from '../recharge/service.js';
 import { BalanceReader, checkBalance } from '../recharge/balance.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { installSecret, Store } from '../store/store.js';
-import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
+import { describeLink, lineOf, type ModemLink } from '../transport/open-port.js';
 import { InstanceLock } from './instance-lock.js';
 import { PortLock } from './port-lock.js';
 import { buildControlContext } from './control-context.js';
@@ -52,7 +49,7 @@ export interface DaemonOptions {
   token: string;
   /** Present when the modem is the built-in simulator: enables /api/v1/sim/…. */
   sim?: SimControl;
-  timeouts?: Partial<TimeoutTable>;
+  timeouts?: ModemTimeouts;
   carriers?: CarrierRegistry;
   outboxBaseDelayMs?: number;
   /** How long a modem takes to come back after AT+CFUN=1,1 (overrides the config, for tests). */
@@ -72,7 +69,6 @@ export class Daemon {
   modem!: Modem;
   http: FastifyInstance | null = null;
   httpAddress: string | null = null;
-  private port!: SerialPortStream;
   private pump!: OutboxPump;
   private runner!: CommandRunner;
   private profile: CarrierProfile | null = null;
@@ -160,9 +156,13 @@ export class Daemon {
     const uncertain = this.store.outbox.recoverInterrupted(config.outbox.atLeastOnce);
     if (uncertain) this.log.warn({ replies: uncertain }, config.outbox.atLeastOnce ? 'interrupted replies will be resent' : 'interrupted replies marked uncertain, not resent');
 
-    this.port = await openLink(this.options.link);
-    const engine = new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
-    this.modem = new Modem(engine, { ussdEncoding: config.modem.ussdEncoding }, logger);
+    // The stable path may name another device after a replug: its lock moves along before each opening.
+    this.modem = await Modem.open(lineOf(this.options.link, () => this.portLock?.follow()), {
+      ussdEncoding: config.modem.ussdEncoding,
+      reopenWaitMs: config.modem.reopenWaitSeconds * 1000,
+      logger,
+      ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}),
+    });
     const initStarted = performance.now();
     const identity = await this.modem.init();
     const modemInitMs = Math.round(performance.now() - initStarted);
@@ -298,13 +298,12 @@ export class Daemon {
     this.pump.kick();
     this.supervisor = new Supervisor({
       modem: this.modem,
-      reopen: () => this.reopenLink(),
       afterInit: async () => {
         await this.intake.scan();
         this.pump.kick();
       },
       sweep: async () => {
-        if ((await this.modem.storageUsed()) > 0) await this.intake.scan();
+        if (((await this.modem.storageStatus())?.used ?? 0) > 0) await this.intake.scan();
       },
       keepAliveMs: this.options.keepAliveMs ?? config.modem.keepAliveSeconds * 1000,
       restartWaitMs: this.options.modemRestartWaitMs ?? config.modem.restartWaitSeconds * 1000,
@@ -397,27 +396,6 @@ export class Daemon {
     if (this.supervisor.step !== 'healthy') throw new Error(`the modem did not come back (${this.supervisor.step})`);
   }
 
-  /** Opens the link again, waiting (with backoff) for the port to reappear, as USB re-enumeration takes a while. */
-  private async reopenLink(): Promise<AtEngine> {
-    const { config, logger } = this.options;
-    if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
-    const deadline = Date.now() + config.modem.reopenWaitSeconds * 1000;
-    let delay = 100;
-    for (;;) {
-      try {
-        // The stable path may name another device now: its lock moves along before it is opened.
-        this.portLock?.follow();
-        this.port = await openLink(this.options.link);
-        break;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, 2000);
-      }
-    }
-    return new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
-  }
-
   /** Idle until commands in flight settle (used by tests and a graceful stop). */
   async settle(): Promise<void> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
@@ -434,8 +412,7 @@ export class Daemon {
     let patience: NodeJS.Timeout | undefined;
     await Promise.race([this.settle(), new Promise((r) => (patience = setTimeout(r, 5000)))]);
     clearTimeout(patience);
-    this.modem?.engine.close();
-    if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    await this.modem?.close();
     this.store?.close();
     this.portLock?.release();
     this.lock?.release();

@@ -1,7 +1,7 @@
 import { formatMoney, type Money } from '../carriers/money.js';
 import type { Amount, Reading } from '../carriers/interpret/interpret.js';
 import type { CarrierProfile } from '../carriers/profile.js';
-import { isAtError } from '../at/errors.js';
+import { isModemError } from '../modem/errors.js';
 import type { UssdAnswer, UssdRequest } from '../modem/ussd.js';
 import type { Logger } from '../log/logger.js';
 import { maskSecrets, registerSecret } from '../log/secrets.js';
@@ -116,7 +116,7 @@ export class RechargeService {
       const reason = err instanceof Error ? err.message : String(err);
       // Never written (the port closed or the modem stopped answering while it was queued), or
       // refused with ERROR: the request never left the modem and the card was not used.
-      const neverSent = !written || isAtError(err, 'error') || isAtError(err, 'cme');
+      const neverSent = !written || isModemError(err, 'ussd-refused');
       store.recharges.finish(id, { state: neverSent ? 'failed' : 'unknown', answer: neverSent ? reason : `${NO_ANSWER}${reason}` });
       this.log.warn({ recharge: id, code: masked, reason, written }, neverSent ? 'recharge not sent' : 'recharge outcome unknown');
       return neverSent ? { kind: 'failed', masked, reason: written ? 'the modem refused the request' : 'the request never reached the modem' } : { kind: 'no-answer', masked, id };

@@ -3,8 +3,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { formatNotification, openNotifier, watchdogTimeoutMs } from '../../src/daemon/sd-notify.js';
 import { describeLine } from '../../src/daemon/systemd.js';
 import { startWatchdog, withholdReason } from '../../src/daemon/watchdog.js';
-import { Supervisor, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
-import type { Modem } from '../../src/modem/modem.js';
+import { Supervisor, type SupervisedModem, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
 
 describe('sd_notify messages', () => {
   it('fieldsAreKeyValueLinesAndAValueNeverStartsANewField', () => {
@@ -96,17 +95,23 @@ describe('the watchdog health tick', () => {
 });
 
 describe('the supervisor knows when it last made progress', () => {
-  function optionsOver(engine: { busy: boolean; stats: { bytesRead: number } }, exit: (code: number) => void = () => {}): SupervisorOptions {
+  /** A modem whose line moves as `traffic` says and which answers nothing: every rung fails. */
+  function optionsOver(traffic: { busy: boolean; bytesRead: number }, exit: (code: number) => void = () => {}): SupervisorOptions {
     const silent = async () => {
       throw new Error('no answer');
     };
-    const hungEngine = { ...engine, execute: silent, removeAllListeners: () => {}, close: () => {} };
-    const modem = { engine: hungEngine, simState: async () => 'ready', registration: async () => 'home', init: silent } as unknown as Modem;
+    const modem: SupervisedModem = {
+      get traffic() {
+        return { ...traffic, commands: 0 };
+      },
+      ping: silent, init: silent, reopen: silent,
+      // A restart is asked for, never answered for sure: it does not fail.
+      restart: async () => {},
+      simState: async () => 'ready', registration: async () => 'home',
+      on: () => modem as never,
+    };
     return {
       modem,
-      reopen: async () => {
-        throw new Error('not used');
-      },
       afterInit: async () => {},
       keepAliveMs: 60_000,
       restartWaitMs: 1,
@@ -115,7 +120,7 @@ describe('the supervisor knows when it last made progress', () => {
       logger: silentLogger(),
     };
   }
-  const supervisorOver = (engine: { busy: boolean; stats: { bytesRead: number } }, exit?: (code: number) => void) => new Supervisor(optionsOver(engine, exit));
+  const supervisorOver = (traffic: { busy: boolean; bytesRead: number }, exit?: (code: number) => void) => new Supervisor(optionsOver(traffic, exit));
 
   afterEach(() => {
     vi.restoreAllMocks();
@@ -123,7 +128,7 @@ describe('the supervisor knows when it last made progress', () => {
 
   it('aKeepAliveThatPassesRefreshesIt', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } });
+    const supervisor = supervisorOver({ busy: false, bytesRead: 0 });
     now.mockReturnValue(5000);
     await supervisor.keepAlive();
     supervisor.stop();
@@ -132,12 +137,12 @@ describe('the supervisor knows when it last made progress', () => {
 
   it('aBusyLineCountsOnlyWhileAnswersKeepArriving', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    const engine = { busy: true, stats: { bytesRead: 10 } };
-    const supervisor = supervisorOver(engine);
+    const traffic = { busy: true, bytesRead: 10 };
+    const supervisor = supervisorOver(traffic);
     now.mockReturnValue(2000);
     await supervisor.keepAlive();
     expect(supervisor.progressAt).toBe(2000);
-    engine.stats.bytesRead = 500;
+    traffic.bytesRead = 500;
     now.mockReturnValue(3000);
     await supervisor.keepAlive();
     expect(supervisor.progressAt).toBe(3000);
@@ -151,7 +156,7 @@ describe('the supervisor knows when it last made progress', () => {
   it('eachRungOfTheRecoveryLadderCountsUntilTheLastOneExits', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
     const exits: number[] = [];
-    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } }, (code) => exits.push(code));
+    const supervisor = supervisorOver({ busy: false, bytesRead: 0 }, (code) => exits.push(code));
     now.mockReturnValue(7000);
     await supervisor.recover('the modem stopped answering');
     supervisor.stop();
@@ -164,7 +169,7 @@ describe('the supervisor knows when it last made progress', () => {
     vi.useFakeTimers();
     try {
       const supervisor = new Supervisor({
-        ...optionsOver({ busy: false, stats: { bytesRead: 0 } }),
+        ...optionsOver({ busy: false, bytesRead: 0 }),
         restartWaitMs: 600_000,
       });
       const climbing = supervisor.restart();

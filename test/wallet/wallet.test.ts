@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtError } from '../../src/at/errors.js';
+import { ModemError } from '../../src/modem/errors.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { localDay } from '../../src/util/local-day.js';
 import type { UssdAnswer } from '../../src/modem/ussd.js';
@@ -90,7 +90,7 @@ describe('the voucher wallet', () => {
   });
 
   it('aCardTheModemNeverSentIsStillTaken', async () => {
-    const { wallet, service } = setup([new AtError('error', 'AT+CUSD', 'ERROR')]);
+    const { wallet, service } = setup([new ModemError('ussd-refused', 'AT+CUSD: ERROR')]);
     expect(await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null })).toMatchObject({ kind: 'failed' });
     expect(wallet.add(card('111122223333444'))).toMatchObject({ status: 'new' });
   });
@@ -160,7 +160,7 @@ describe('the voucher wallet', () => {
 
   it('onceADayCountsOnlyADialThatLeftTheModem', async () => {
     // The modem answered ERROR to AT+CUSD: the request never left, so it is not the day's dial.
-    const { wallet, dials, setToday } = setup([new AtError('error', 'AT+CUSD=1,"*101#***#",15', 'ERROR'), success]);
+    const { wallet, dials, setToday } = setup([new ModemError('ussd-refused', 'AT+CUSD=1,"*101#***#",15: ERROR'), success]);
     setToday(localDay());
     wallet.add(card('111122223333444', { expires: '31.12.2099' }));
     expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'failed' } });

@@ -33,6 +33,8 @@ export class OutboxPump {
   private readonly log: Logger;
 
   constructor(
+    /** The line whose replies this pump sends, through that line's modem. */
+    private readonly line: string,
     private readonly store: Store,
     private readonly sender: SmsSender,
     private readonly policy: OutboxPolicy,
@@ -42,7 +44,7 @@ export class OutboxPump {
     /** Told what became of each send (the box's events). */
     private readonly onFate: (row: OutboxRow, fate: SendFate) => void = () => {},
   ) {
-    this.log = logger.child({ channel: 'outbox' });
+    this.log = logger.child({ channel: 'outbox', line });
   }
 
   kick(): void {
@@ -64,7 +66,7 @@ export class OutboxPump {
     try {
       do {
         this.again = false;
-        for (const row of this.store.outbox.due()) {
+        for (const row of this.store.outbox.due(this.line)) {
           if (this.stopped) return;
           const refused = this.refusal(row);
           if (refused) {
@@ -111,7 +113,7 @@ export class OutboxPump {
   private schedule(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.store.outbox.nextDueAt();
+    const next = this.store.outbox.nextDueAt(this.line);
     if (!next) return;
     const delay = Math.max(0, new Date(next).getTime() - Date.now());
     this.timer = setTimeout(() => this.kick(), Math.min(delay, 2 ** 31 - 1));

@@ -80,7 +80,7 @@ export function messageLog(store: Store, limit: number): Array<Record<string, un
   const commands = store.commands.recent(limit);
   const replies = new Map(store.outbox.ofCommands(commands.map((c) => c.id)).map((row) => [row.command_id, row]));
   return commands.map((row) => ({
-    id: row.id, at: row.created_at, channel: row.channel, source: row.channel, sender: row.sender, text: row.text, command: row.name,
+    id: row.id, at: row.created_at, channel: row.channel, source: row.channel, line: row.line, sender: row.sender, text: row.text, command: row.name,
     state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason, replyFate: replyFate(row, replies.get(row.id)),
   }));
 }

@@ -167,6 +167,16 @@ export class Modem extends EventEmitter<ModemEvents> {
     return { manufacturer: await ask('AT+CGMI'), model: await ask('AT+CGMM'), revision: await ask('AT+CGMR') };
   }
 
+  /** The SIM's own number as stored on it (AT+CNUM), or null: many SIMs do not keep it. */
+  async ownNumber(): Promise<string | null> {
+    const { lines } = await this.engine.execute('AT+CNUM').catch(() => ({ lines: [] as string[] }));
+    for (const line of lines) {
+      const match = /^\+CNUM:\s*"[^"]*"\s*,\s*"(\+?[0-9]{3,20})"/.exec(line);
+      if (match) return match[1]!;
+    }
+    return null;
+  }
+
   /** Numbered errors (`+CME ERROR: 10`), so "SIM not inserted" is told apart from other refusals; init() sets it too. */
   async useNumericErrors(): Promise<void> {
     await this.engine.execute('AT+CMEE=1').catch(() => undefined);

@@ -19,6 +19,8 @@ export interface UssdDialer {
 }
 
 export interface RechargeContext {
+  /** The line whose SIM this service recharges. */
+  line: string;
   store: Store;
   dialer: UssdDialer;
   /** The SIM in the modem now; recharge is refused until it is known. */
@@ -46,6 +48,16 @@ export interface RechargeRequest {
 
 const DEFAULT_FRESH_MS = 5 * 60_000;
 
+/** Why a code may not be dialled because of an earlier dial of it (used, under way, or unknown), or null. */
+function usedBefore(previous: RechargeRow | undefined, masked: string): RechargeResult | null {
+  if (previous?.state === 'success') return { kind: 'already-used', masked, at: previous.finished_at ?? previous.started_at };
+  if (previous?.state === 'dialling') return { kind: 'in-progress', masked };
+  if (previous?.state === 'unknown') {
+    return { kind: 'outcome-unknown', masked, at: previous.started_at, id: previous.id, carrierSaid: carrierWords(previous.answer), interrupted: previous.answer === INTERRUPTED };
+  }
+  return null;
+}
+
 const toMoney = (row: BalanceRow | undefined): Money | null =>
   row && row.balance_cents !== null && row.currency ? { cents: row.balance_cents, currency: row.currency } : null;
 
@@ -60,7 +72,7 @@ export class RechargeService {
   private readonly log: Logger;
 
   constructor(private readonly ctx: RechargeContext) {
-    this.log = ctx.logger.child({ channel: 'recharge' });
+    this.log = ctx.logger.child({ channel: 'recharge', line: ctx.line });
   }
 
   recharge(request: RechargeRequest): Promise<RechargeResult> {
@@ -82,12 +94,8 @@ export class RechargeService {
 
     const masked = maskCode(code);
     const codeHash = hashCode(this.ctx.secret, code);
-    const previous = store.recharges.blockingUseOf(codeHash);
-    if (previous?.state === 'success') return { kind: 'already-used', masked, at: previous.finished_at ?? previous.started_at };
-    if (previous?.state === 'dialling') return { kind: 'in-progress', masked };
-    if (previous?.state === 'unknown') {
-      return { kind: 'outcome-unknown', masked, at: previous.started_at, id: previous.id, carrierSaid: carrierWords(previous.answer), interrupted: previous.answer === INTERRUPTED };
-    }
+    const used = usedBefore(store.recharges.blockingUseOf(codeHash), masked);
+    if (used) return used;
 
     const budget = profile.attemptBudget;
     const since = new Date(Date.now() - budget.windowHours * 3_600_000).toISOString();
@@ -96,8 +104,12 @@ export class RechargeService {
     if (rejections >= budget.allowed) return { kind: 'locked', reason: 'budget', rejections, allowed: budget.allowed, windowHours: budget.windowHours };
 
     if (profile.hasBalanceCheck) await this.readBalanceBefore(imsi);
+    // Another line may have begun dialling this code while the balance was read: looked at again
+    // in the same turn as the row is begun, so no two lines ever dial one code.
+    const meanwhile = usedBefore(store.recharges.blockingUseOf(codeHash), masked);
+    if (meanwhile) return meanwhile;
     const before = toMoney(store.balances.latest(imsi));
-    const id = store.recharges.begin({ imsi, carrier: profile.id, codeHash, codeMasked: masked, commandId, requestedBy });
+    const id = store.recharges.begin({ line: this.ctx.line, imsi, carrier: profile.id, codeHash, codeMasked: masked, commandId, requestedBy });
     this.log.info({ recharge: id, code: masked, carrier: profile.id }, 'dialling voucher');
 
     let written = false;
@@ -172,9 +184,8 @@ export class RechargeService {
       case 'failed':
         return { kind: 'failed', masked, reason: 'it was interrupted by a restart' };
       case 'unknown':
-        return { kind: 'outcome-unknown', masked, at: row.started_at, id: row.id, carrierSaid: carrierWords(row.answer), interrupted: row.answer === INTERRUPTED };
       case 'dialling':
-        return { kind: 'in-progress', masked };
+        return usedBefore(row, masked)!;
     }
   }
 
@@ -226,7 +237,7 @@ export class RechargeService {
       state: 'success', answer: text, addedCents: added?.cents ?? null, balanceCents: balance?.cents ?? null,
       currency: balance?.currency ?? added?.currency ?? null, validUntil,
     });
-    if (balance || validUntil) store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, validUntil, 'recharge');
+    if (balance || validUntil) store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, validUntil, 'recharge', this.ctx.line);
     else if (this.ctx.readBalance && this.ctx.sim()?.profile.hasBalanceCheck) {
       // A success without figures: the balance code says what the SIM has now.
       const check = await this.ctx.readBalance('after-recharge').catch(() => null);

@@ -2,6 +2,8 @@ import { nowIso, stmt, type Db } from './db.js';
 
 export interface BalanceRow {
   id: number;
+  /** The line the SIM was in when it was read (null in rows older than lines). */
+  line: string | null;
   imsi: string;
   checked_at: string;
   balance_cents: number | null;
@@ -16,11 +18,11 @@ export class BalanceStore {
 
   constructor(private readonly db: Db) {}
 
-  record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string): void {
+  record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string, line: string | null = null): void {
     const checkedAt = nowIso();
-    const result = stmt(this.db, 'INSERT INTO balances (imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(imsi, checkedAt, balanceCents, currency, validUntil, source);
-    const row: BalanceRow = { id: Number(result.lastInsertRowid), imsi, checked_at: checkedAt, balance_cents: balanceCents, currency, valid_until: validUntil, source };
+    const result = stmt(this.db, 'INSERT INTO balances (line, imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(line, imsi, checkedAt, balanceCents, currency, validUntil, source);
+    const row: BalanceRow = { id: Number(result.lastInsertRowid), line, imsi, checked_at: checkedAt, balance_cents: balanceCents, currency, valid_until: validUntil, source };
     for (const listener of this.listeners) {
       try {
         listener(row);

@@ -294,4 +294,72 @@ export const MIGRATIONS: Migration[] = [
     CREATE UNIQUE INDEX commands_idempotency ON commands(idempotency_key) WHERE idempotency_key IS NOT NULL;
     `,
   },
+  {
+    rebuild: `
+    -- The box has lines: a modem and its SIM each. Every row says which line it belongs to. What a
+    -- database from a one-line box holds was that one line's, which is now called main.
+    CREATE TABLE lines (
+      name TEXT PRIMARY KEY,
+      imsi TEXT,
+      carrier TEXT,
+      number TEXT,
+      seen_at TEXT
+    );
+    INSERT INTO lines (name, imsi, carrier, seen_at)
+      SELECT 'main',
+        (SELECT imsi FROM (SELECT imsi, checked_at AS at FROM balances UNION ALL SELECT imsi, started_at FROM recharges) ORDER BY at DESC LIMIT 1),
+        (SELECT json_extract(value, '$') FROM settings WHERE key = 'sim.carrier'),
+        (SELECT MAX(at) FROM (SELECT MAX(received_at) AS at FROM inbox UNION ALL SELECT MAX(checked_at) FROM balances))
+      WHERE EXISTS (SELECT 1 FROM inbox) OR EXISTS (SELECT 1 FROM balances) OR EXISTS (SELECT 1 FROM recharges);
+    DELETE FROM settings WHERE key = 'sim.carrier';
+    -- Alerts and the keep-alive are per line.
+    UPDATE settings SET key = 'line.main.' || key WHERE key IN ('alert.lowBalance', 'alert.validity', 'keepAlive.last');
+
+    -- The same SMS read twice is one message; the same text from the same phone to two lines is two.
+    CREATE TABLE inbox_next (
+      id INTEGER PRIMARY KEY,
+      line TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      sender TEXT NOT NULL,
+      sent_at TEXT,
+      text TEXT NOT NULL,
+      pdu TEXT,
+      dedupe_key TEXT NOT NULL,
+      pdu_sealed TEXT,
+      UNIQUE (line, dedupe_key)
+    );
+    INSERT INTO inbox_next (id, line, received_at, sender, sent_at, text, pdu, dedupe_key, pdu_sealed)
+      SELECT id, 'main', received_at, sender, sent_at, text, pdu, dedupe_key, pdu_sealed FROM inbox;
+    DROP TABLE inbox;
+    ALTER TABLE inbox_next RENAME TO inbox;
+
+    CREATE TABLE sms_parts_next (
+      id INTEGER PRIMARY KEY,
+      line TEXT NOT NULL,
+      sender TEXT NOT NULL,
+      ref INTEGER NOT NULL,
+      total INTEGER NOT NULL,
+      seq INTEGER NOT NULL,
+      text_sealed TEXT NOT NULL,
+      sent_at TEXT,
+      received_at TEXT NOT NULL,
+      UNIQUE (line, sender, ref, total, seq)
+    );
+    INSERT INTO sms_parts_next (id, line, sender, ref, total, seq, text_sealed, sent_at, received_at)
+      SELECT id, 'main', sender, ref, total, seq, text_sealed, sent_at, received_at FROM sms_parts;
+    DROP TABLE sms_parts;
+    ALTER TABLE sms_parts_next RENAME TO sms_parts;
+
+    -- A command's line: the one it arrived on, or the one it was addressed to (null: none).
+    ALTER TABLE commands ADD COLUMN line TEXT;
+    UPDATE commands SET line = 'main' WHERE channel = 'sms';
+    -- The line a reply goes out on.
+    ALTER TABLE outbox ADD COLUMN line TEXT NOT NULL DEFAULT 'main';
+    CREATE INDEX outbox_line_due ON outbox(line, state, next_attempt_at);
+    ALTER TABLE recharges ADD COLUMN line TEXT;
+    UPDATE recharges SET line = 'main';
+    ALTER TABLE balances ADD COLUMN line TEXT;
+    UPDATE balances SET line = 'main';
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { formatNotification, openNotifier, watchdogTimeoutMs } from '../../src/daemon/sd-notify.js';
-import { describeLine } from '../../src/daemon/systemd.js';
+import { describeBox, describeLine } from '../../src/daemon/systemd.js';
 import { startWatchdog, withholdReason } from '../../src/daemon/watchdog.js';
 import { Supervisor, type SupervisedModem, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
 
@@ -31,19 +31,27 @@ describe('sd_notify messages', () => {
 });
 
 describe('the status line systemctl shows', () => {
-  const balance = { id: 1, imsi: '284030000000001', checked_at: '2026-12-01T09:00:00Z', balance_cents: 750, currency: 'EUR', valid_until: '2027-11-22', source: 'recharge' };
+  const balance = { id: 1, line: 'main', imsi: '284030000000001', checked_at: '2026-12-01T09:00:00Z', balance_cents: 750, currency: 'EUR', valid_until: '2027-11-22', source: 'recharge' };
 
   it('saysCarrierModemAndBalanceWithValidity', () => {
-    expect(describeLine({ carrier: 'Vivacom', step: 'healthy', problems: [], balance })).toBe('Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027');
+    expect(describeLine({ name: null, carrier: 'Vivacom', step: 'healthy', problems: [], balance })).toBe('Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027');
   });
 
   it('putsRecoveryAndProblemsBeforeTheBalance', () => {
-    expect(describeLine({ carrier: 'A1', step: 'reopen', problems: ['SIM removed'], balance: undefined })).toBe('A1; modem recovering (reopen); SIM removed; balance unknown');
+    expect(describeLine({ name: null, carrier: 'A1', step: 'reopen', problems: ['SIM removed', 'modem reopen'], balance: undefined })).toBe('A1; modem recovering (reopen); SIM removed; balance unknown');
   });
 
   it('aValidityWithoutAnAmountAndAWithheldWatchdogAreBothShown', () => {
-    const line = describeLine({ carrier: null, step: 'healthy', problems: [], balance: { ...balance, balance_cents: null } }, 'the event loop is 9 s late');
+    const line = describeBox([{ name: null, carrier: null, step: 'healthy', problems: [], balance: { ...balance, balance_cents: null } }], 'the event loop is 9 s late');
     expect(line).toBe('carrier unknown; modem ok; balance unknown, valid until 22.11.2027; watchdog pings withheld: the event loop is 9 s late');
+  });
+
+  it('eachLineOfSeveralIsNamedAndAParkedOneSaysWhy', () => {
+    const status = describeBox([
+      { name: 'main', carrier: 'Vivacom', step: 'healthy', problems: [], balance },
+      { name: 'a1', carrier: null, step: null, problems: ['line parked: no such device'], balance: undefined },
+    ]);
+    expect(status).toBe('main: Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027 | a1: carrier unknown; line parked: no such device; balance unknown');
   });
 });
 

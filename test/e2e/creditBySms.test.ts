@@ -78,10 +78,13 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     running = await startDaemon();
     const { simulator, daemon } = running;
     const seen: Array<{ barrier: string | undefined; stored: number }> = [];
-    const deleteMessage = daemon.modem.deleteMessage.bind(daemon.modem);
-    daemon.modem.deleteMessage = async (index: number) => {
-      seen.push({ barrier: daemon.store.settings.get<string>('durable.barrier'), stored: (daemon.store.db.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n });
-      return deleteMessage(index);
+    // The moment the delete reaches the modem, what the store holds.
+    const input = simulator.modem.input.bind(simulator.modem);
+    simulator.modem.input = (bytes: Buffer) => {
+      if (bytes.toString('latin1').startsWith('AT+CMGD')) {
+        seen.push({ barrier: daemon.store.settings.get<string>('durable.barrier'), stored: (daemon.store.db.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n });
+      }
+      input(bytes);
     };
     const before = new Date().toISOString();
     simulator.sendSmsFromPhone('+359888999011', '*123456 STAT?');

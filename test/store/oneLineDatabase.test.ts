@@ -42,3 +42,23 @@ describe('a database written by the one-line daemon, opened by this one', () => 
     }
   });
 });
+
+describe('every row of a one-line database belongs to the line main', () => {
+  it('theMigrationGivesEachRowItsLineAndKnowsTheLinesSim', () => {
+    const store = Store.open(path.join(oneLineDataDir(), 'gsmkeeper.db'));
+    try {
+      const lineOf = (table: string) => store.db.prepare(`SELECT DISTINCT line FROM ${table}`).all();
+      for (const table of ['inbox', 'outbox', 'recharges', 'balances', 'sms_parts']) expect([table, lineOf(table)]).toEqual([table, [{ line: 'main' }]]);
+      // SMS came on the line; the HTTP command named none.
+      expect(store.db.prepare('SELECT channel, line FROM commands ORDER BY id').all()).toEqual([
+        ...Array.from({ length: 5 }, () => ({ channel: 'sms', line: 'main' })), { channel: 'http', line: null }, { channel: 'sms', line: 'main' },
+      ]);
+      expect(store.lines.all()).toEqual([{ name: 'main', imsi: '284030000000001', carrier: 'vivacom', number: null, seen_at: expect.any(String) }]);
+      expect(store.settings.get('sim.carrier')).toBeUndefined();
+      // The wallet's cards know which line dialled them.
+      expect(store.cards.all({}, '2026-12-01', { sort: 'created', descending: false }).map((card) => card.dial?.line ?? null)).toEqual(['main', null]);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -314,7 +314,27 @@ export class Line implements LinePort {
       store.commands.drop(row.id, 'carrier answer to a recharge');
       return;
     }
+    if (!text.includes('*')) this.forward(row);
     this.deps.onCommand(row);
+  }
+
+  /**
+   * An SMS that is not a command goes to the Notify group when the owner asked for it
+   * (sms.forward), as kept (the password hidden, digit runs masked) and cut to one SMS, at most
+   * `perHour` an hour on this line; the rest are only kept and told as events.
+   */
+  private forward(row: CommandRow): void {
+    const { enabled, perHour } = this.deps.box.sms.forward;
+    const { store } = this.deps;
+    if (!enabled || store.groups.members('notify').length === 0) return;
+    if (store.outbox.forwardedSince(this.name, new Date(Date.now() - 3_600_000).toISOString()) >= perHour) {
+      this.log.info({ sender: row.sender }, 'SMS not forwarded: the hourly limit of forwards is reached');
+      return;
+    }
+    const head = `SMS from ${row.sender}: `;
+    const room = 150 - head.length - (this.deps.namedNotices ? this.name.length + 2 : 0);
+    const body = row.text.length > room ? `${row.text.slice(0, room - 1)}…` : row.text;
+    this.notify(`${head}${body}`, { commandId: row.id, forwarded: true });
   }
 
   private sendFate(row: OutboxRow, fate: SendFate): void {
@@ -334,12 +354,18 @@ export class Line implements LinePort {
     this.session?.pump.kick();
   }
 
-  /** Tells the Notify group, in the reply script's rule (Bulgarian transliterated unless Cyrillic was chosen). */
-  notify(text: string): void {
+  /**
+   * Tells the Notify group, in the reply script's rule (Bulgarian transliterated unless Cyrillic was
+   * chosen); `about` is the SMS it forwards, if it forwards one.
+   */
+  notify(text: string, about: { commandId: number; forwarded: true } | null = null): void {
     const { settings, store } = this.deps;
     const named = this.deps.namedNotices ? `${this.name}: ${text}` : text;
     const out = settings.bulgarianScript === 'latin' ? transliterate(named) : named;
-    for (const number of store.groups.members('notify')) this.send(number, out);
+    for (const number of store.groups.members('notify')) {
+      store.outbox.enqueue({ line: this.name, recipient: number, text: out, countryCode: this.countryCode, ...about });
+    }
+    this.kickOutbox();
   }
 
   /** Every recharge on this line, whoever asks (CREDIT, the wallet, the recharge API). */

@@ -353,8 +353,10 @@ export const MIGRATIONS: Migration[] = [
     -- A command's line: the one it arrived on, or the one it was addressed to (null: none).
     ALTER TABLE commands ADD COLUMN line TEXT;
     UPDATE commands SET line = 'main' WHERE channel = 'sms';
-    -- The line a reply goes out on.
+    -- The line a reply goes out on; an SMS that was not a command forwarded to the Notify group is
+    -- marked, for the forwarding limit.
     ALTER TABLE outbox ADD COLUMN line TEXT NOT NULL DEFAULT 'main';
+    ALTER TABLE outbox ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX outbox_line_due ON outbox(line, state, next_attempt_at);
     ALTER TABLE recharges ADD COLUMN line TEXT;
     UPDATE recharges SET line = 'main';

@@ -35,6 +35,8 @@ export interface OutboxRow {
   message_refs: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1 for an SMS that was not a command, forwarded to the Notify group. */
+  forwarded: number;
   /** Parts of a long reply the network already took. */
   parts_sent: number;
   /** Set when a limit refused the reply before any attempt (state 'failed'). */
@@ -53,10 +55,10 @@ export class OutboxStore {
    * Queues an SMS to go out on `line`; a national recipient number is read with the line's country
    * calling code, so the limits and status reports know it in any form.
    */
-  enqueue(sms: { line: string; recipient: string; text: string; countryCode: string | null; commandId?: number | null }): number {
+  enqueue(sms: { line: string; recipient: string; text: string; countryCode: string | null; commandId?: number | null; forwarded?: boolean }): number {
     const now = nowIso();
-    const result = stmt(this.db, "INSERT INTO outbox (line, command_id, recipient, recipient_key, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)")
-      .run(sms.line, sms.commandId ?? null, sms.recipient, canonicalNumber(sms.recipient, sms.countryCode), sms.text, now, now);
+    const result = stmt(this.db, "INSERT INTO outbox (line, command_id, recipient, recipient_key, text, state, next_attempt_at, created_at, forwarded) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)")
+      .run(sms.line, sms.commandId ?? null, sms.recipient, canonicalNumber(sms.recipient, sms.countryCode), sms.text, now, now, sms.forwarded ? 1 : 0);
     return Number(result.lastInsertRowid);
   }
 
@@ -192,6 +194,14 @@ export class OutboxStore {
       stmt(this.db, "UPDATE outbox_attempts SET finished_at = ?, error = 'interrupted by a restart' WHERE finished_at IS NULL").run(nowIso());
       return stmt(this.db, `UPDATE outbox SET state = ${next}, last_error = 'interrupted by a restart' WHERE state = 'sending'`).run().changes;
     })();
+  }
+
+  /**
+   * SMS that were not commands forwarded on a line since `since`, each counted once whatever the
+   * number of Notify members it went to: what the forwarding limit counts.
+   */
+  forwardedSince(line: string, since: string): number {
+    return (stmt(this.db, 'SELECT COUNT(DISTINCT command_id) AS n FROM outbox WHERE line = ? AND forwarded = 1 AND created_at > ?').get(line, since) as { n: number }).n;
   }
 
   /** Replies waiting to go out, on one line or on all. */

@@ -82,7 +82,8 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
     ['a PIN without its account', { destination: 'self', source_pin: '123456789012345' }, /^an account needs its PIN/],
     ['a stylesheet that is not https', { destination: 'self', source_coupon: '123456789012345', css: 'http://shop.example/r.css' }, /^css is the https URL of a stylesheet/],
     ['a stylesheet with a quote', { destination: 'self', source_coupon: '123456789012345', css: 'https://shop.example/r.css"onload=x' }, /^css is the https URL/],
-    ['a code with the new fields', { code: '123456789012345', destination: 'self' }, /^code is the older form/],
+    ['a code with a source of the new form', { code: '123456789012345', source_coupon: '123456789012345' }, /^code is the older form/],
+    ['a code for a line that is not there', { code: '123456789012345', destination: 'kitchen' }, /^no line "kitchen"/],
   ])('%s is refused with 400 and nothing is dialled', async (_name, body, message) => {
     const dials = running.simulator.dialLog().length;
     for (const send of [() => api(running.baseUrl, 'POST', '/api/v1/recharge', body), () => form('/api/v1/recharge', body as Record<string, string>)]) {
@@ -97,6 +98,8 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
     expect(answer).toEqual({ status: 400, json: { error: { code: 'bad_request', message: 'no line "kitchen": the lines are main (name one, its SIM\'s number or IMSI, or self)', lines: ['main'] } } });
     const byImsi = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: running.daemon.line('main').imsi, source_coupon: '12345' });
     expect(byImsi.json).toMatchObject({ outcome: 'invalid-or-used', destination: 'main' });
+    // The older form names its line the same way.
+    expect((await api(running.baseUrl, 'POST', '/api/v1/recharge', { code: '12345', destination: 'main' })).json).toMatchObject({ outcome: 'invalid-code', reply: 'Invalid Security Code!' });
   });
 
   it('anUnknownFieldOrNoTokenIsRefused', async () => {

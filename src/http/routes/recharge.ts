@@ -75,7 +75,8 @@ export function answerRechargeErrors(scope: FastifyInstance): void {
 
 /**
  * POST /api/v1/recharge, JSON or form-encoded (bearer token): the recharge service's variables, or
- * the older `{"code"}`, which recharges the box's own line with that code and answers as before.
+ * the older `{"code"}` (with a `destination` on a box of several lines), which recharges that line
+ * with that code and answers as before.
  */
 export function rechargeRoutes(app: FastifyInstance, deps: RechargeServiceDeps): void {
   void app.register(async (scope) => {
@@ -88,8 +89,9 @@ export function rechargeRoutes(app: FastifyInstance, deps: RechargeServiceDeps):
         const { code, ...service } = request.body;
         if (code !== undefined) {
           registerSecret(code);
-          if (Object.keys(service).length) throw new RechargeRequestError('code is the older form of the request: send it alone, or use source_coupon');
-          return rechargeJson(await deps.recharge.rechargeCode(code.trim(), `http:${request.ip}`, destinationLine(deps.recharge, null)));
+          const { destination, ...others } = service;
+          if (Object.keys(others).length) throw new RechargeRequestError('code is the older form of the request: send it alone (or with a destination), or use source_coupon');
+          return rechargeJson(await deps.recharge.rechargeCode(code.trim(), `http:${request.ip}`, destinationLine(deps.recharge, destination ?? null)));
         }
         return runRechargeService(deps, service, `http:${request.ip}`);
       },

@@ -156,3 +156,17 @@ describe('lines that fail on their own', () => {
     expect(running.daemon.line('a1').profile?.id).toBe('a1');
   }, 30_000);
 });
+
+describe('a line abroad', () => {
+  it('readsNationalNumbersInItsCountryAndFiguresInItsCurrency', async () => {
+    running = await startDaemon({ lines: [{ name: 'tana', config: { countryCode: '261', currency: 'MGA' } }] });
+    const { simulator, baseUrl } = running;
+    simulator.sendSmsFromPhone('+261340000001', '*123456 PH +261340000001 PHADD notify,0341234567');
+    await messagesOn(() => simulator.phoneMessages('+261340000001'));
+    expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 PHGR? Notify' })).json.reply).toBe('Notify: +261341234567');
+    expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 CREDITCFG?' })).json.reply).toMatch(/Low balance alert: 2\.00 MGA\./);
+    // A reply to a national number is counted against the limits as the same phone in any form.
+    await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 PH 0341234567 STAT?' });
+    expect(running.daemon.store.db.prepare('SELECT recipient, recipient_key FROM outbox WHERE recipient = ?').get('0341234567')).toEqual({ recipient: '0341234567', recipient_key: '+261341234567' });
+  });
+});

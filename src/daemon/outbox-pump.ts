@@ -66,6 +66,11 @@ export class OutboxPump {
     try {
       do {
         this.again = false;
+        // A turn's wait: the command whose answer queued this reply may have started the next one
+        // in the same turn (a recharge's USSD request, which goes before the reply on the line), so
+        // the reply goes out while the carrier answers it rather than holding the request back.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopped) return;
         for (const row of this.store.outbox.due(this.line)) {
           if (this.stopped) return;
           const refused = this.refusal(row);

@@ -79,6 +79,8 @@ export class Modem extends EventEmitter<ModemEvents> {
   private opened!: OpenLine;
   private engine!: AtEngine;
   private closing = false;
+  /** A USSD request on its way out (see requesting()): sends wait for it. */
+  private requestOut: Promise<void> | null = null;
 
   /** Opens the line and the AT engine over it; init() then brings the modem to a known state. */
   static async open(line: ModemLine, options: ModemOptions): Promise<Modem> {
@@ -304,6 +306,7 @@ export class Modem extends EventEmitter<ModemEvents> {
     const parts = encodeSubmit(to, text, { reference });
     for (let i = options.fromPart ?? 0; i < parts.length; i++) {
       const part = parts[i]!;
+      while (this.requestOut) await this.requestOut;
       let lines: string[];
       try {
         ({ lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' }));
@@ -327,12 +330,29 @@ export class Modem extends EventEmitter<ModemEvents> {
    * another than the configured one, as the doctor tries them).
    */
   ussd(request: UssdRequest, encoding: UssdRequestEncoding = this.options.ussdEncoding): Promise<UssdAnswer> {
-    return this.ussdLock.run(async () => runUssd(this.engine, await this.ussdSettings(encoding), request));
+    return this.ussdLock.run(() => this.requesting(async (requested) => runUssd(this.engine, { ...(await this.ussdSettings(encoding)), requested }, request)));
+  }
+
+  /**
+   * A USSD exchange whose request goes before any SMS sent meanwhile: from its start until AT+CUSD
+   * is answered, a send waits; then the line is the outbox's while the carrier answers (the better
+   * part of a second, where the SMS would have held the request back).
+   */
+  private async requesting<T>(exchange: (requested: () => void) => Promise<T>): Promise<T> {
+    let requested = (): void => {};
+    this.requestOut = new Promise<void>((resolve) => (requested = resolve)).finally(() => {
+      this.requestOut = null;
+    });
+    try {
+      return await exchange(requested);
+    } finally {
+      requested();
+    }
   }
 
   /** A USSD menu walked step by step (`*123#` then `4`), inside the same one-at-a-time lock. */
   ussdMenu(steps: string[], timeoutMs: number): Promise<UssdAnswer> {
-    return this.ussdLock.run(async () => runUssdMenu(this.engine, await this.ussdSettings(this.options.ussdEncoding), steps, timeoutMs));
+    return this.ussdLock.run(() => this.requesting(async (requested) => runUssdMenu(this.engine, { ...(await this.ussdSettings(this.options.ussdEncoding)), requested }, steps, timeoutMs)));
   }
 
   /**

@@ -35,6 +35,8 @@ const RELEASE_GRACE_MS = 1500;
 export interface UssdSettings {
   encoding: UssdRequestEncoding;
   cscs: Cscs;
+  /** Told once AT+CUSD is answered (or failed): the request is out, and the line free while the carrier answers. */
+  requested?: () => void;
 }
 
 /** One +CUSD line read as this modem prints it: status, DCS, and the text decoded. */
@@ -133,9 +135,12 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
   });
   let timer: NodeJS.Timeout | undefined;
   try {
-    await engine.execute(command, { logAs: maskSecrets(command), ...(beforeWrite ? { beforeWrite } : {}) }).catch((err: unknown) => {
-      throw requestFailure(err);
-    });
+    await engine
+      .execute(command, { logAs: maskSecrets(command), ...(beforeWrite ? { beforeWrite } : {}) })
+      .catch((err: unknown) => {
+        throw requestFailure(err);
+      })
+      .finally(() => settings.requested?.());
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ModemError('ussd-timeout', `no USSD answer within ${timeoutMs} ms`)), timeoutMs);
     });

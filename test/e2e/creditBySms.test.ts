@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/sim/simulator.js';
 import { startDaemon, type RunningDaemon } from '../helpers/daemon.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
@@ -175,5 +176,28 @@ describe('long command SMS', () => {
     expect(reply!.text).toMatch(/^Credit added: 5\.00 EUR/);
     expect(daemon.store.db.prepare('SELECT COUNT(*) AS n FROM commands').get()).toEqual({ n: 1 });
     await waitFor(() => simulator.state.storage.length === 0, 5000, 'the SIM emptied');
+  });
+});
+
+describe('the line while the carrier answers', () => {
+  it('theReplyOfOneRechargeGoesOutWhileTheCarrierAnswersTheNext', async () => {
+    // A slow line (9600 baud), so the next request's character set takes a while to set.
+    const simulator = new Simulator({ stateFile: null, timing: { ussdDelayMs: 150 }, baud: 9600 });
+    const [first, second] = simulator.unusedVouchers();
+    simulator.sendSmsFromPhone('+359888999101', `*123456 CREDIT ${first!.pin}`);
+    simulator.sendSmsFromPhone('+359888999102', `*123456 CREDIT ${second!.pin}`);
+    // What reaches the modem, in order: each recharge's request and each reply's send.
+    const written: string[] = [];
+    const input = simulator.modem.input.bind(simulator.modem);
+    simulator.modem.input = (bytes: Buffer) => {
+      const command = /^AT\+(CUSD=1|CMGS)/.exec(bytes.toString('latin1'));
+      if (command) written.push(command[1]!);
+      input(bytes);
+    };
+    running = await startDaemon({ simulator });
+    await messagesOn(() => simulator.phoneMessages('+359888999102'));
+    await messagesOn(() => simulator.phoneMessages('+359888999101'));
+    // The second request is not held back by the first reply: that goes out during the wait.
+    expect(written).toEqual(['CUSD=1', 'CUSD=1', 'CMGS', 'CMGS']);
   });
 });

@@ -60,7 +60,8 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
     async (request) => ({ messages: sim.phoneMessages(request.params.number) }),
   );
 
-  app.get('/api/v1/sim/stats', async () => sim.stats());
+  app.get<{ Querystring: { line?: string } }>('/api/v1/sim/stats', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) =>
+    simOf(sim, request.query.line).stats());
   app.get('/api/v1/sim/lines', async () => ({ lines: sim.lines?.() ?? [] }));
 
   app.get<{ Querystring: { line?: string } }>('/api/v1/sim/faults', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) => ({

@@ -1,8 +1,8 @@
 import type { Config } from '../config/schema.js';
 import type { LineConfig } from '../config/lines.js';
-import { Intake } from '../daemon/intake.js';
-import { OutboxPump, type SendFate } from '../daemon/outbox-pump.js';
-import { sendRefusal } from '../daemon/send-policy.js';
+import { Intake } from './intake.js';
+import { OutboxPump, type SendFate } from './outbox-pump.js';
+import { sendRefusal } from './send-policy.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
 import type { CommandRow } from '../store/commands.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtError } from '../../src/at/errors.js';
-import { OutboxPump, type SmsSender } from '../../src/daemon/outbox-pump.js';
+import { OutboxPump, type SmsSender } from '../../src/line/outbox-pump.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { ModemError } from '../../src/modem/errors.js';
 import { Store } from '../../src/store/store.js';

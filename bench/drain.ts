@@ -100,7 +100,8 @@ export async function drain(options: DrainOptions): Promise<DrainResult> {
   const opened = Math.min(...[...sim.output().matchAll(/\{[^\n]*"msg":"modem line opened"[^\n]*\}/g)].map((m) => Date.parse(String((JSON.parse(m[0]) as { time: string }).time))));
   const states = ports.map((_port, i) => loadSimState(lineStateFile(stateFile, i + 1))!);
   const lastDelivery = Math.max(...states.flatMap((state) => Object.values(state.phones).flat().map((message) => Date.parse(message.at))));
-  const seconds = (lastDelivery - (Number.isFinite(opened) ? opened : lastDelivery)) / 1000;
+  // A pseudo-terminal's line is open before the daemon comes: there, from the spawn.
+  const seconds = (lastDelivery - (Number.isFinite(opened) ? opened : spawnedAt)) / 1000;
 
   const perLine = after.map((stats, i) => {
     const bytes = stats.bytesToModem - before[i]!.bytesToModem + stats.bytesToDte - before[i]!.bytesToDte;

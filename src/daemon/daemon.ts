@@ -1,38 +1,34 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadCarriers, BUILTIN_CARRIERS_DIR, type CarrierRegistry } from '../carriers/loader.js';
+import type { CarrierRegistry } from '../carriers/loader.js';
 import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
 import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
 import type { Config } from '../config/schema.js';
 import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
 import type { SimControl } from '../http/routes/sim.js';
-import { Line } from '../line/line.js';
+import type { Line } from '../line/line.js';
 import type { Logger } from '../log/logger.js';
 import type { ModemTimeouts } from '../modem/modem.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
-import { Scheduler } from '../scheduler/scheduler.js';
 import type { TopUpNotice } from '../scheduler/credit-check.js';
 import type { RequestChannel } from '../store/channel.js';
 import type { CommandRow } from '../store/commands.js';
 import { PHONE_GROUPS } from '../store/groups.js';
 import { installSecret, Store } from '../store/store.js';
 import { describeLink, type ModemLink } from '../transport/open-port.js';
-import { localDay } from '../util/local-day.js';
 import { makePrivateDir } from '../util/private-files.js';
-import { Wallet } from '../wallet/wallet.js';
-import { controlContextFor } from './control-context.js';
-import { BoxEvents, eventTime } from './events.js';
+import type { Wallet } from '../wallet/wallet.js';
+import { commandAnswered, rechargeFinished } from './event-of.js';
+import { BoxEvents } from './events.js';
 import { InstanceLock } from './instance-lock.js';
-import { buildBoxJobs } from './jobs.js';
+import { buildServices, type BoxServices } from './box.js';
 import { BoxTallies } from './metrics-source.js';
 import { PortLock } from './port-lock.js';
 import { tellReleased, type NoticeRoute } from './reconcile-notices.js';
 import { chooseLine, type RouteRules } from './routing.js';
-import { CommandRunner, type RunOutcome } from './runner.js';
-import { SenderGuard } from './sender-guard.js';
-import { RuntimeSettings } from './settings.js';
+import type { RunOutcome } from './runner.js';
 
 /** A line of the box and how its modem is reached. */
 export interface LineSetup {
@@ -66,16 +62,10 @@ export interface DaemonOptions {
 }
 
 /** What a started box holds; made in one piece by the start-up steps. */
-interface Running {
+interface Running extends BoxServices {
   instanceLock: InstanceLock;
   portLocks: PortLock[];
   store: Store;
-  settings: RuntimeSettings;
-  wallet: Wallet;
-  lines: Line[];
-  runner: CommandRunner;
-  scheduler: Scheduler;
-  routes: RouteRules;
 }
 
 /**
@@ -165,7 +155,7 @@ export class Daemon {
    * naming the first), the store, and everything built on it — the services and the lines.
    */
   private build(): Running {
-    const { config, logger } = this.options;
+    const { config } = this.options;
     const instanceLock = this.options.lock ?? InstanceLock.acquire(config.dataDir, { modem: this.options.lines.map((line) => describeLink(line.link)).join(', ') });
     const portLocks: PortLock[] = [];
     let store: Store | null = null;
@@ -179,7 +169,19 @@ export class Daemon {
         if (!lock.held) this.log.warn({ line: line.name, why: lock.why }, 'no UUCP lock file for the modem port: other programs may open it');
       }
       store = this.openStore();
-      return { instanceLock, portLocks, store, ...this.buildServices(store, portLockOf) };
+      const services = buildServices(this.options, store, portLockOf, {
+        events: this.events,
+        startedAt: this.startedAt,
+        line: (name) => this.line(name),
+        noticeRoute: (line) => this.noticeRoute(line),
+        track: (work) => this.track(work),
+        commandFinished: (row, outcome) => this.commandFinished(row, outcome),
+        rechargeFinished: (line, request, result) => this.rechargeFinished(line, request, result),
+        lineChanged: (line) => this.lineChanged(line),
+        lineGaveUp: (line) => this.lineGaveUp(line),
+        walletTopUp: (line, reason) => this.walletTopUp(line, reason),
+      });
+      return { instanceLock, portLocks, store, ...services };
     } catch (err) {
       store?.close();
       for (const lock of portLocks) lock.release();
@@ -198,73 +200,6 @@ export class Daemon {
       this.events.publish('balance-recorded', { line: row.line, imsi: row.imsi, balance, validUntil: row.valid_until, source: row.source, at: row.checked_at });
     });
     return store;
-  }
-
-  /** The services the lines share, and the lines. */
-  private buildServices(store: Store, portLockOf: Map<string, PortLock>): Omit<Running, 'instanceLock' | 'portLocks' | 'store'> {
-    const { config, logger } = this.options;
-    const carriers = this.options.carriers ?? loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
-    // The install key (made with the store): codes are hashed and PINs sealed under it.
-    const secret = installSecret(config.dataDir);
-
-    const lines: Line[] = [];
-    const routes: RouteRules = { defaultLine: config.routing.defaultLine };
-    const settings = new RuntimeSettings(store, config, () => lines[0]?.profile?.file.currency ?? 'EUR');
-    const guard = new SenderGuard(store, config.security, logger);
-    const wallet = new Wallet({
-      store,
-      secret,
-      carriers,
-      sims: () => lines.flatMap((line) => (line.profile ? [{ line: line.name, profile: line.profile }] : [])),
-      recharge: (name, request) => this.line(name).recharge(request),
-      today: () => localDay(),
-      logger,
-      onChange: (change, cards) => this.events.publish('wallet-changed', { change, cards, at: eventTime() }),
-    });
-    const runner = new CommandRunner(
-      store,
-      {
-        contextFor: (row) => controlContextFor({ config, store, settings, guard, lines, routes, logger }, row.line),
-        replyLine: (row) => this.noticeRoute(row.line),
-      },
-      guard,
-      logger,
-      (name) => lines.find((line) => line.name === name)?.kickOutbox(),
-      (row, outcome) => this.commandFinished(row, outcome),
-    );
-    const timing = {
-      ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}),
-      keepAliveMs: this.options.keepAliveMs ?? config.modem.keepAliveSeconds * 1000,
-      restartWaitMs: this.options.modemRestartWaitMs ?? config.modem.restartWaitSeconds * 1000,
-      reopenWaitMs: config.modem.reopenWaitSeconds * 1000,
-      outboxBaseDelayMs: this.options.outboxBaseDelayMs ?? 5000,
-      ...(this.options.parkFirstMs !== undefined ? { parkFirstMs: this.options.parkFirstMs } : {}),
-    };
-    for (const setup of this.options.lines) {
-      lines.push(new Line({
-        config: setup.config,
-        box: config,
-        link: setup.link,
-        portLock: portLockOf.get(setup.config.name) ?? null,
-        store,
-        secret,
-        carriers,
-        settings,
-        events: this.events,
-        timing,
-        startedAt: this.startedAt,
-        logger,
-        namedNotices: this.options.lines.length > 1,
-        onCommand: (row) => this.track(runner.run(row)),
-        onRecharge: (request, result) => this.rechargeFinished(setup.config.name, request, result),
-        onState: (line) => this.lineChanged(line),
-        onGaveUp: (line) => this.lineGaveUp(line),
-        walletReady: (line) => wallet.ready(line.name).length,
-        ...(config.credit.autoTopUp ? { topUp: (line: Line, reason: TopUpReason) => this.walletTopUp(line, reason) } : {}),
-      }));
-    }
-    const scheduler = new Scheduler([...buildBoxJobs({ config, store, lines, logger }), ...lines.flatMap((line) => line.jobs())], config.timezone, logger);
-    return { settings, wallet, lines, runner, scheduler, routes };
   }
 
   /**
@@ -365,22 +300,13 @@ export class Daemon {
 
   private commandFinished(row: CommandRow, outcome: RunOutcome): void {
     this.tallies.command(row.channel, outcome);
-    const answered = outcome.kind === 'answered' ? outcome : null;
-    this.events.publish('command-answered', {
-      line: row.line, commandId: row.id, channel: row.channel, sender: row.sender, name: answered?.name ?? null,
-      outcome: outcome.kind, reason: outcome.kind === 'dropped' ? outcome.reason : null, reply: answered?.reply ?? null, replyTo: answered?.smsTo ?? null, at: eventTime(),
-    });
+    this.events.publish('command-answered', commandAnswered(row, outcome));
   }
 
   /** Every recharge, whoever asks (CREDIT, the wallet, the recharge API), is counted and told here once. */
   private rechargeFinished(line: string, request: RechargeRequest, result: RechargeResult | 'error'): void {
     this.tallies.recharge(line, result);
-    if (result === 'error') return;
-    const success = result.kind === 'success' ? result : null;
-    this.events.publish('recharge-finished', {
-      line, outcome: result.kind, card: 'masked' in result ? result.masked : null, requestedBy: request.requestedBy,
-      added: success?.added ?? null, balance: success?.balance ?? null, validUntil: success?.validUntil ?? null, at: eventTime(),
-    });
+    if (result !== 'error') this.events.publish('recharge-finished', rechargeFinished(line, request, result));
   }
 
   /** A line's credit check's automatic top-up: the next wallet card of its carrier, and what the Notify group is told. */

@@ -18,14 +18,13 @@ import { Modem, type ModemTimeouts } from '../modem/modem.js';
 import { BalanceReader, checkBalance, type BalanceCheck } from '../recharge/balance.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { RechargeService, type RechargeRequest } from '../recharge/service.js';
-import { runCreditCheck, type TopUpNotice } from '../scheduler/credit-check.js';
-import { runKeepAlive } from '../scheduler/keep-alive.js';
+import type { TopUpNotice } from '../scheduler/credit-check.js';
 import type { Job } from '../scheduler/scheduler.js';
 import type { CommandRow } from '../store/commands.js';
 import type { OutboxRow } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { lineOf, type ModemLink } from '../transport/open-port.js';
-import { localDay } from '../util/local-day.js';
+import { lineJobs, type ScheduledLine } from './jobs.js';
 import { ParkingBackoff } from './parking.js';
 import { LineSession } from './session.js';
 import { StatusCollector } from './status.js';
@@ -77,7 +76,7 @@ export interface LineDeps {
  * modem, no SIM, every rung failed) is parked and tried again with backoff, while the others
  * carry on.
  */
-export class Line implements LinePort {
+export class Line implements LinePort, ScheduledLine {
   readonly name: string;
   state: LineState = 'starting';
   profile: CarrierProfile | null = null;
@@ -438,39 +437,17 @@ export class Line implements LinePort {
 
   /** The line's scheduled work: its credit check and, for carriers that need one, its keep-alive. */
   jobs(): Job[] {
-    const { box, store, settings, logger } = this.deps;
-    const prefix = `line.${this.name}.`;
-    return [
-      {
-        name: `credit-check:${this.name}`,
-        schedule: box.credit.checkSchedule,
-        jitterMs: box.credit.checkJitterMinutes * 60_000,
-        run: async () => {
-          if (!this.up) return;
-          await runCreditCheck({
-            store,
-            dialer: this.requireModem(),
-            sim: () => (this.imsi && this.profile ? { imsi: this.imsi, profile: this.profile } : null),
-            balanceOverride: this.deps.config.balanceUssd,
-            credit: () => settings.credit,
-            language: () => settings.language,
-            notify: (text) => this.notify(text),
-            logger: this.log,
-            today: () => localDay(),
-            settingsPrefix: prefix,
-            readBalance: (source) => this.readBalanceNow(source),
-            ...(this.deps.topUp ? { topUp: (reason: TopUpReason) => this.deps.topUp!(this, reason) } : {}),
-          });
-        },
-      },
-      {
-        name: `keep-alive:${this.name}`,
-        schedule: '0 10 * * *',
-        run: async () => {
-          if (this.up) await runKeepAlive(store, this.requireModem(), this.profile, logger, Date.now(), prefix);
-        },
-      },
-    ];
+    const { box, store, settings, topUp } = this.deps;
+    return lineJobs(this, { box, store, settings, logger: this.log, ...(topUp ? { topUp: (reason: TopUpReason) => topUp(this, reason) } : {}) });
+  }
+
+  /** The line's modem, for a job's USSD (asked only while the line is up). */
+  dialer(): Modem {
+    return this.requireModem();
+  }
+
+  get balanceUssd(): string | null {
+    return this.deps.config.balanceUssd;
   }
 
   /** Whether the line knows no balance read within a day (the box then asks now rather than at the schedule). */

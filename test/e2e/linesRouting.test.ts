@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/sim/simulator.js';
+import { linesOf } from '../../src/config/lines.js';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { Daemon } from '../../src/daemon/daemon.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { Simulator } from '../../src/sim/simulator.js';
 import { api, startDaemon, type RunningDaemon } from '../helpers/daemon.js';
+import { tmpDir } from '../helpers/tmp.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
 
 let running: RunningDaemon | null = null;
@@ -103,7 +108,7 @@ describe('lines that fail on their own', () => {
       lines: [{ name: 'main' }, { name: 'a1', carrier: 'a1' }],
       fast: true,
       parkFirstMs: 300,
-      config: { modem: { ...(await import('../../src/config/schema.js')).DEFAULT_CONFIG.modem, reopenWaitSeconds: 1 } },
+      config: { modem: { ...DEFAULT_CONFIG.modem, reopenWaitSeconds: 1 } },
       exit: () => {
         throw new Error('the box must not exit while a line is up');
       },
@@ -132,7 +137,6 @@ describe('lines that fail on their own', () => {
   }, 60_000);
 
   it('startUpDoesNotWaitForALineWhoseModemDoesNotAnswer', async () => {
-    const { Simulator } = await import('../../src/sim/simulator.js');
     const silent = new Simulator({ stateFile: null, dialect: 'a1', timing: { ussdDelayMs: 10 } });
     silent.fault('hang', true);
     running = await startDaemon({ lines: [{ name: 'main' }, { name: 'a1', carrier: 'a1', simulator: silent }], fast: true, startWaitMs: 200, parkFirstMs: 60_000 });
@@ -146,7 +150,6 @@ describe('lines that fail on their own', () => {
   }, 30_000);
 
   it('aLineWithoutItsSimIsParkedAndTriedAgainUntilTheSimIsIn', async () => {
-    const { Simulator } = await import('../../src/sim/simulator.js');
     const a1 = new Simulator({ stateFile: null, dialect: 'a1', timing: { ussdDelayMs: 10 } });
     a1.fault('sim-out');
     running = await startDaemon({ lines: [{ name: 'main' }, { name: 'a1', carrier: 'a1', simulator: a1 }], fast: true, parkFirstMs: 200 });
@@ -168,5 +171,29 @@ describe('a line abroad', () => {
     // A reply to a national number is counted against the limits as the same phone in any form.
     await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 PH 0341234567 STAT?' });
     expect(running.daemon.store.db.prepare('SELECT recipient, recipient_key FROM outbox WHERE recipient = ?').get('0341234567')).toEqual({ recipient: '0341234567', recipient_key: '+261341234567' });
+  });
+});
+
+describe('a box whose modem is not there', () => {
+  it('startsWithItsLineParkedSaysWhyAndKeepsTrying', async () => {
+    const dir = tmpDir();
+    const port = `${dir}/ttyGONE0`;
+    const config = { ...DEFAULT_CONFIG, dataDir: `${dir}/data`, modem: { ...DEFAULT_CONFIG.modem, port, lockDir: dir }, http: { ...DEFAULT_CONFIG.http, listen: '127.0.0.1:0' } };
+    const daemon = new Daemon({
+      config, logger: silentLogger(), token: 'test-token-0123456789abcdef', parkFirstMs: 100,
+      lines: linesOf(config).map((line) => ({ config: line, link: { kind: 'port', spec: { kind: 'serial', path: port }, baudRate: 115200 } })),
+    });
+    try {
+      await daemon.start();
+      expect(daemon.line('main').state).toBe('parked');
+      const health = await api(daemon.httpAddress!, 'GET', '/api/v1/health', undefined, null);
+      expect(health.json).toMatchObject({ status: 'degraded', problems: [expect.stringMatching(/^line parked: .*ttyGONE0/)], lines: [{ name: 'main', state: 'parked' }] });
+      // Tried again, with a longer wait each time.
+      const first = daemon.line('main').retryAtIso!;
+      await waitFor(() => daemon.line('main').retryAtIso !== first, 5000, 'a second try');
+      expect(daemon.line('main').state).toBe('parked');
+    } finally {
+      await daemon.stop();
+    }
   });
 });

@@ -18,14 +18,17 @@ console.log(`gsmkeeper benchmarks — ${new Date().toISOString()}`);
 console.log(`machine: ${machine()}\n`);
 
 console.log(`drain: 200 stored command SMS (2/5 STAT?, 2/5 good CREDIT, 1/5 bad code), line paced at ${BAUD} baud both ways, USSD answered at once;`);
-console.log('       time from spawning the daemon until the simulated network delivered every reply; also 50 SMS, the peers\' workload');
-printDrain([await drain(50, BAUD, false), await drain(200, BAUD, false), await drain(200, BAUD, true)], BAUD);
+console.log("       time until the simulated network delivered the last reply, from spawning the daemon and from its opening the line; also 50 SMS, the peers' workload");
+printDrain([await drain({ count: 50, baud: BAUD }), await drain({ count: 200, baud: BAUD }), await drain({ count: 200, baud: BAUD, pty: true })], BAUD);
+console.log('\ndrain: 50 stored CREDIT per line, the carrier answering each USSD after 300 ms (as an independent fake modem does), on one line and on two side by side');
+printDrain([await drain({ count: 50, baud: BAUD, ussdDelayMs: 300, recharges: true }), await drain({ count: 50, baud: BAUD, ussdDelayMs: 300, recharges: true, lines: 2 })], BAUD);
 
 console.log('\nlatency: 1000 CREDIT commands one after another, daemon and simulator in one process, USSD answered at once');
 printLatency(await latency(1000));
 
-console.log('\nidle: the daemon on its built-in simulator for 60 s; RSS and CPU from /proc');
-printIdle(await idle(60));
+console.log('\nidle: the daemon on its built-in simulator for 60 s, one line and the demo\'s two; RSS and CPU from /proc');
+printIdle(await idle(60, 1));
+printIdle(await idle(60, 2));
 
 console.log('\nrelay: autocannon (a second process), 10 connections for 10 s per route, loopback, bearer auth on');
 printRelay(await relay(10, 10));

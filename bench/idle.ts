@@ -48,10 +48,13 @@ export interface IdleResult {
   cpuPercent: number;
 }
 
-export async function idle(seconds: number): Promise<IdleResult> {
+/** Idle on the built-in simulator: its demo of two lines, or (`lines` 1) a box of the one line main. */
+export async function idle(seconds: number, lines: 1 | 2 = 2): Promise<IdleResult> {
   const dir = tmpDir('gsmkeeper-idle-');
+  const config = path.join(dir, 'gsmkeeper.yml');
+  fs.writeFileSync(config, lines === 1 ? 'lines:\n  - name: main\n' : '');
   const spawned = performance.now();
-  const daemon = spawnCli(['run', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info']);
+  const daemon = spawnCli(['run', '--config', config, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info']);
   const [line] = await daemon.waitForOutput(/\{[^\n]*"msg":"ready"[^\n]*\}/);
   const spawnToReadyMs = performance.now() - spawned;
   const ready = JSON.parse(line!) as { startupMs: number; modemInitMs: number };
@@ -95,7 +98,8 @@ export function printIdle(r: IdleResult): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seconds = Number(process.argv[2] ?? 600);
-  console.log(`idle: the daemon on its built-in simulator, idle for ${seconds} s; RSS and CPU from /proc; node ${NODE_FLAGS.join(' ')}`);
+  const lines = process.argv.includes('--lines') && process.argv[process.argv.indexOf('--lines') + 1] === '1' ? 1 : 2;
+  console.log(`idle: the daemon on its built-in simulator (${lines === 2 ? 'the demo, two lines' : 'one line'}), idle for ${seconds} s; RSS and CPU from /proc; node ${NODE_FLAGS.join(' ')}`);
   console.log(`machine: ${machine()}`);
-  printIdle(await idle(seconds));
+  printIdle(await idle(seconds, lines));
 }

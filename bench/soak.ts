@@ -18,7 +18,7 @@ const simulator = new Simulator({ timing: { ussdDelayMs: 20 }, vouchers: Math.ce
 const running = await startDaemon({
   simulator,
   fast: true,
-  config: { sms: { dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000, multipartTimeoutSeconds: 600 }, log: { level: 'warn' }, modem: { ...DEFAULT_CONFIG.modem } },
+  config: { sms: { ...DEFAULT_CONFIG.sms, dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000 }, log: { level: 'warn' }, modem: { ...DEFAULT_CONFIG.modem } },
 });
 running.logs.length = 0;
 const handles = () => (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
@@ -56,7 +56,7 @@ while (simulator.stats().delivered < sent && Date.now() < deadline) await new Pr
 const phones = Object.values(simulator.state.phones);
 const once = phones.filter((m) => m.length === 1).length;
 const twice = phones.filter((m) => m.length > 1).length;
-const recoveries = { ...running.daemon.supervisor.recoveries };
+const recoveries = { ...running.daemon.line('main').recoveries };
 const rssEnd = process.memoryUsage().rss / 2 ** 20;
 const handlesEnd = handles();
 await running.stop();

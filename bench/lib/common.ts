@@ -14,17 +14,18 @@ export interface Workload {
 }
 
 /**
- * A simulator state with `count` command SMS already stored on the SIM (as after a network outage):
- * STAT? and CREDIT with good and bad codes, each from a phone of its own.
+ * A simulator state with `count` command SMS already stored on the SIM (as after a network outage),
+ * each from a phone of its own: STAT? and CREDIT with good and bad codes (`mixed`), or only CREDIT
+ * with good codes (`recharges`). Several lines' SIMs are subscribers 1, 2… of Vivacom, with phones
+ * of their own.
  */
-export function storedWorkload(dir: string, count: number): Workload {
-  const stateFile = path.join(dir, 'sim.json');
-  const sim = new Simulator({ stateFile, storageCapacity: count + 10, vouchers: count });
+export function storedWorkload(stateFile: string, count: number, workload: 'mixed' | 'recharges' = 'mixed', subscriber = 1): Workload {
+  const sim = new Simulator({ stateFile, storageCapacity: count + 10, vouchers: count, subscriber });
   const vouchers = sim.unusedVouchers().map((v) => v.pin);
   let answers = 0;
   for (let i = 0; i < count; i++) {
-    const phone = `+3598877${String(i).padStart(5, '0')}`;
-    const kind = i % 5;
+    const phone = `+35988${subscriber}7${String(i).padStart(5, '0')}`;
+    const kind = workload === 'recharges' ? 2 : i % 5;
     // 2 in 5 STAT?, 2 in 5 good CREDIT, 1 in 5 a bad code (the attempt budget soon answers those locally).
     const text = kind < 2 ? '*123456 STAT?' : kind < 4 ? `*123456 CREDIT ${vouchers.pop()}` : `*123456 CREDIT ${String(900000000000000 + i)}`;
     sim.sendSmsFromPhone(phone, text);

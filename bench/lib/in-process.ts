@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { linesOf } from '../../src/config/lines.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
 import { Daemon } from '../../src/daemon/daemon.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -14,14 +15,14 @@ export async function inProcessDaemon(options: { vouchers?: number; http?: boole
     ...DEFAULT_CONFIG,
     dataDir,
     http: { ...DEFAULT_CONFIG.http, listen: options.http ? '127.0.0.1:0' : '', token: null },
-    sms: { dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000, multipartTimeoutSeconds: 600 },
+    sms: { ...DEFAULT_CONFIG.sms, dailyCap: 1_000_000, nonGroupRepliesPerHour: 1_000_000 },
     security: { ...DEFAULT_CONFIG.security, maxWrongPasswords: 1_000_000 },
     log: { level: 'warn' },
   };
   const daemon = new Daemon({
     config,
     logger: createLogger({ level: 'warn', destination: process.stderr }),
-    link: { kind: 'duplex', name: 'simulator', connect: async () => simulator.connect() },
+    lines: linesOf(config).map((line) => ({ config: line, link: { kind: 'duplex', name: 'simulator', connect: async () => simulator.connect() } })),
     token: TOKEN,
     sim: simulator,
   });

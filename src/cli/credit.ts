@@ -27,7 +27,7 @@ export async function creditResetCommand(flags: StoreFlags & { imsi?: string }):
   });
 }
 
-/** `gsmkeeper credit unknown`: the recharges whose outcome an operator has to settle. */
+/** `gsmkeeper credit unknown`: the recharges whose outcome an operator has to settle (id, when, line, card, what the carrier said). */
 export async function creditUnknownCommand(flags: StoreFlags): Promise<void> {
   withStore(flags, (store) => {
     const rows = store.recharges.unsettled();
@@ -37,7 +37,7 @@ export async function creditUnknownCommand(flags: StoreFlags): Promise<void> {
     }
     for (const row of rows) {
       const said = carrierWords(row.answer);
-      console.log(`${row.id}\t${row.started_at}\t${row.code_masked}\t${said ? `carrier: "${said.replace(/\s+/g, ' ')}"` : (row.answer ?? '')}`);
+      console.log(`${row.id}\t${row.started_at}\t${row.line ?? ''}\t${row.code_masked}\t${said ? `carrier: "${said.replace(/\s+/g, ' ')}"` : (row.answer ?? '')}`);
     }
     console.log('Settle with: gsmkeeper credit settle <id or last 4 digits> used|unused');
   });

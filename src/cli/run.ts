@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { Daemon } from '../daemon/daemon.js';
+import { Daemon, type LineSetup } from '../daemon/daemon.js';
+import { DEMO_LINES, linesOf, MAIN_LINE, type LineConfig } from '../config/lines.js';
+import { SimulatedLines } from '../sim/lines.js';
 import { connectSystemd } from '../daemon/systemd.js';
 import { resolveToken, tokenFromEnvironment, type ResolvedToken } from '../daemon/data-files.js';
 import { DataDirInUseError, InstanceLock } from '../daemon/instance-lock.js';
@@ -10,7 +12,6 @@ import { createLogger } from '../log/logger.js';
 import { PRIVATE_DIR_MODE } from '../util/private-files.js';
 import type { Simulator } from '../sim/simulator.js';
 import { parsePortSpec } from '../transport/port-spec.js';
-import type { ModemLink } from '../transport/open-port.js';
 import { UsageError } from './usage-error.js';
 
 export interface RunFlags {
@@ -61,14 +62,46 @@ export function prepareDataDir(dir: string): void {
 }
 
 /**
- * What the simulated carrier publishes (its recharge code, card length, balance code), taken as
- * confirmed facts where the installer set none: the built-in demo then reads balances too.
+ * What a simulated carrier publishes (its recharge code, card length, balance code), taken as
+ * confirmed facts where the installer set none: a line on the built-in simulator then reads
+ * balances too.
  */
-export function withPublishedFacts(config: Config, published: ReturnType<Simulator['published']>): Pick<Config, 'carrier' | 'credit'> {
+export function withPublishedFacts(line: LineConfig, published: ReturnType<Simulator['published']>): LineConfig {
   return {
-    carrier: { rechargeUssd: config.carrier.rechargeUssd ?? published.rechargeUssd, codeLengths: config.carrier.codeLengths ?? published.codeLengths },
-    credit: { ...config.credit, balanceUssd: config.credit.balanceUssd ?? published.balanceUssd },
+    ...line,
+    carrier: { rechargeUssd: line.carrier.rechargeUssd ?? published.rechargeUssd, codeLengths: line.carrier.codeLengths ?? published.codeLengths },
+    balanceUssd: line.balanceUssd ?? published.balanceUssd,
   };
+}
+
+/** A line's simulator keeps its state in the data dir: main's where the one simulator always did, others beside it. */
+export function simulatorStateFile(dataDir: string, line: string): string {
+  return path.join(dataDir, line === MAIN_LINE ? 'simulator.json' : `simulator-${line}.json`);
+}
+
+/**
+ * Each line with the link to its modem: its port, or for a line with none a simulated modem of its
+ * own (each simulated SIM a subscriber of its carrier of its own), whose published facts it takes.
+ * `keepState`: the simulators keep their carriers' state in the data dir (the daemon's do).
+ */
+export async function lineSetups(config: Config, keepState = true): Promise<{ setups: LineSetup[]; simulators: Map<string, Simulator> }> {
+  const simulators = new Map<string, Simulator>();
+  const subscribers = new Map<string, number>();
+  const setups: LineSetup[] = [];
+  for (const line of linesOf(config)) {
+    if (line.port) {
+      setups.push({ config: line, link: { kind: 'port', spec: parsePortSpec(line.port), baudRate: line.baud } });
+      continue;
+    }
+    const { Simulator } = await import('../sim/simulator.js');
+    const carrier = line.simulated ?? 'vivacom';
+    const subscriber = (subscribers.get(carrier) ?? 0) + 1;
+    subscribers.set(carrier, subscriber);
+    const simulator = new Simulator({ stateFile: keepState ? simulatorStateFile(config.dataDir, line.name) : null, dialect: carrier, subscriber, timing: { ussdDelayMs: config.simulator.ussdDelayMs } });
+    simulators.set(line.name, simulator);
+    setups.push({ config: withPublishedFacts(line, simulator.published()), link: { kind: 'duplex', name: `simulator ${line.name}`, connect: async () => simulator.connect() } });
+  }
+  return { setups, simulators };
 }
 
 export async function runCommand(flags: RunFlags): Promise<void> {
@@ -76,22 +109,18 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   // A bad GSMKEEPER_TOKEN is a configuration mistake like any other: refused before anything is made.
   tokenFromEnvironment();
   prepareDataDir(config.dataDir);
-  // Taken before anything touches the data dir (the built-in simulator keeps its state there).
-  const lock = holdDataDir(config.dataDir, config.modem.port ?? 'built-in simulator');
+  // No modem configured at all: the demo, two simulated lines on two carriers.
+  const demo = !config.lines && !config.modem.port;
+  if (demo) config.lines = DEMO_LINES;
+  const lines = linesOf(config);
+  // Taken before anything touches the data dir (the built-in simulators keep their state there).
+  const lock = holdDataDir(config.dataDir, lines.map((line) => line.port ?? `simulated ${line.name}`).join(', '));
   const resolved = resolveToken(config.dataDir, config.http.token);
   const logger = createLogger({ level: config.log.level });
-  let link: ModemLink;
-  let simulator: Simulator | undefined;
-  if (config.modem.port) {
-    link = { kind: 'port', spec: parsePortSpec(config.modem.port), baudRate: config.modem.baud };
-  } else {
-    const { Simulator } = await import('../sim/simulator.js');
-    simulator = new Simulator({ stateFile: path.join(config.dataDir, 'simulator.json'), timing: { ussdDelayMs: config.simulator.ussdDelayMs } });
-    console.log('No modem configured (modem.port / --port): running on the built-in simulated modem (Vivacom, 284-03).');
-    Object.assign(config, withPublishedFacts(config, simulator.published()));
-    link = { kind: 'duplex', name: 'simulator', connect: async () => simulator!.connect() };
-  }
-  const daemon = new Daemon({ config, logger, link, token: resolved.token, lock, ...(simulator ? { sim: simulator } : {}) });
+  const { setups, simulators } = await lineSetups(config);
+  const sim = simulators.size ? new SimulatedLines(simulators) : undefined;
+  if (demo) console.log(`No modem configured (modem.port, --port or lines): running two simulated lines, ${sim!.lines().map((line) => `${line.line} (${line.carrier}, ${line.imsi.slice(0, 3)}-${line.imsi.slice(3, 5)})`).join(' and ')}.`);
+  const daemon = new Daemon({ config, logger, lines: setups, token: resolved.token, lock, ...(sim ? { sim } : {}) });
   const systemd = await connectSystemd(config, logger);
 
   let stopping = false;
@@ -101,7 +130,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     logger.info({ signal }, 'stopping');
     systemd.stopping();
     await daemon.stop();
-    simulator?.close();
+    sim?.close();
     lock.release();
     process.exit(0);
   };
@@ -110,7 +139,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
 
   await daemon.start();
   systemd.ready(daemon);
-  printBanner(daemon, resolved, simulator);
+  printBanner(daemon, resolved, sim);
 }
 
 /**
@@ -125,7 +154,7 @@ export function tokenLines({ token, source, file, generated }: ResolvedToken, to
   return { said: `Access token: ${generated ? 'generated, ' : ''}kept in ${file}${shown}`, assign: `T=$(cat ${file})` };
 }
 
-function printBanner(daemon: Daemon, resolved: ResolvedToken, simulator: Simulator | undefined): void {
+function printBanner(daemon: Daemon, resolved: ResolvedToken, simulator: SimulatedLines | undefined): void {
   if (!daemon.httpAddress) return;
   const base = daemon.httpAddress;
   // A password of the owner's own is never printed: the examples then show where it goes.
@@ -136,6 +165,7 @@ function printBanner(daemon: Daemon, resolved: ResolvedToken, simulator: Simulat
     '',
     `HTTP relay: ${base}/api/v1/commands`,
     `Web panel:  ${base}/ (it asks for the token)`,
+    `Lines:      ${daemon.lines.map((line) => `${line.name} (${line.state}${line.profile ? `, ${line.profile.name}` : ''})`).join(', ')}`,
     said,
     'Try it:',
     `  ${assign}`,
@@ -144,7 +174,9 @@ function printBanner(daemon: Daemon, resolved: ResolvedToken, simulator: Simulat
   if (simulator) {
     // The voucher is looked up when the line runs, so no code is ever printed here.
     const pin = `$(curl -s ${auth} ${base}/api/v1/sim/vouchers | grep -o '"pin":"[0-9]*"' | head -1 | cut -d'"' -f4)`;
-    lines.push(`  curl -s ${auth} -H 'Content-Type: application/json' -d "{\\"text\\":\\"*${password} CREDIT ${pin}\\"}" ${base}/api/v1/commands`);
+    // The first line's vouchers, so the recharge names that line (a box of several has no default).
+    const destination = daemon.lines.length > 1 ? `,\\"destination\\":\\"${daemon.lines[0]!.name}\\"` : '';
+    lines.push(`  curl -s ${auth} -H 'Content-Type: application/json' -d "{\\"text\\":\\"*${password} CREDIT ${pin}\\"${destination}}" ${base}/api/v1/commands`);
   }
   console.log(lines.join('\n') + '\n');
 }

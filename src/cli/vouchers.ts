@@ -6,7 +6,7 @@ import { silentLogger } from '../log/logger.js';
 import { installSecret, Store } from '../store/store.js';
 import type { CardView } from '../store/cards.js';
 import { localDay } from '../util/local-day.js';
-import { SIM_CARRIER_SETTING, Wallet, WalletBatchError, WalletError, type NewVoucher } from '../wallet/wallet.js';
+import { Wallet, WalletBatchError, WalletError, type NewVoucher } from '../wallet/wallet.js';
 import { configFromFlags, type RunFlags } from './run.js';
 import { maskedPrompt, PromptCancelled } from './masked-prompt.js';
 import { UsageError } from './usage-error.js';
@@ -20,13 +20,16 @@ export async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) =>
   const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
   try {
     const carriers = loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
-    // The SIM the daemon last saw: a new card is checked against its carrier.
-    const simCarrier = carriers.profiles.find((p) => p.id === store.settings.get<string>(SIM_CARRIER_SETTING));
+    // The SIMs the daemon last saw in its lines: a new card is checked against their carriers.
+    const sims = store.lines.all().flatMap((line) => {
+      const profile = carriers.profiles.find((p) => p.id === line.carrier);
+      return profile ? [{ line: line.name, profile }] : [];
+    });
     const wallet = new Wallet({
       store,
       secret,
       carriers,
-      sim: () => (simCarrier ? { profile: simCarrier } : null),
+      sims: () => sims,
       recharge: null,
       today: () => localDay(),
       logger: silentLogger(),

@@ -84,12 +84,14 @@ export function writeSmsc(smsc: string | null): Uint8Array {
 
 /**
  * One canonical form for comparing numbers: '+<cc><national>' for national numbers with a leading
- * 0 (e.g. 0888123456 → +359888123456), '+…' for '00…', short codes unchanged.
+ * 0 (with country code 359, 0888123456 → +359888123456), '+…' for '00…', short codes unchanged.
+ * The country code is the line's (its SIM's country, or the config's); with none, a national number
+ * stays as it is.
  */
-export function canonicalNumber(number: string, countryCode = '359'): string {
+export function canonicalNumber(number: string, countryCode: string | null): string {
   const compact = number.replace(/[\s()-]/g, '');
   if (compact.startsWith('+')) return compact;
   if (compact.startsWith('00')) return `+${compact.slice(2)}`;
-  if (compact.startsWith('0') && compact.length > 6) return `+${countryCode}${compact.slice(1)}`;
+  if (countryCode !== null && compact.startsWith('0') && compact.length > 6) return `+${countryCode}${compact.slice(1)}`;
   return compact;
 }

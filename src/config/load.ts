@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Ajv } from 'ajv';
 import cron from 'node-cron';
 import YAML from 'yaml';
+import { lineProblems } from './lines.js';
 import { describeProblem, type FlagNames } from './problems.js';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.js';
 
@@ -44,6 +45,8 @@ function checkMeaning(config: Config, origin: string): void {
   if (!cron.validate(config.credit.checkSchedule)) {
     throw new ConfigError(`${origin}: credit.checkSchedule "${config.credit.checkSchedule}" is not a cron expression (minute hour day month weekday, e.g. "0 9 * * *")`);
   }
+  const lines = lineProblems(config);
+  if (lines) throw new ConfigError(`${origin}: ${lines}`);
   if (config.timezone !== null) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timezone });

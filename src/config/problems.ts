@@ -19,7 +19,8 @@ function keyOf(pointer: string): string {
 
 function nodeAt(schema: SchemaNode, key: string): SchemaNode | undefined {
   let node: SchemaNode | undefined = schema;
-  for (const part of key ? key.split('.') : []) node = node?.properties?.[part];
+  // An item of a list (lines.0.baud) is described by the list's `items`.
+  for (const part of key ? key.split('.') : []) node = /^[0-9]+$/.test(part) ? (node?.items as SchemaNode | undefined) : node?.properties?.[part];
   return node;
 }
 

@@ -1,4 +1,37 @@
+/** The carriers the built-in simulator can play. */
+export const SIMULATED_CARRIERS = ['vivacom', 'a1', 'yettel'] as const;
+
+/** One line as the config file gives it: a modem and its SIM. Unset keys come from `modem:`. */
+export interface LineInput {
+  /** How commands and the API name it: lower case, e.g. main, a1, backup. */
+  name: string;
+  /** Serial device or tcp://HOST:PORT; null (or absent): a simulated modem of its own. */
+  port?: string | null;
+  baud?: number;
+  ussdEncoding?: 'text' | 'packed' | 'ucs2';
+  /** The SIM's own number (MSISDN), as destinations may name it; else what the modem says (AT+CNUM). */
+  number?: string | null;
+  notes?: string | null;
+  /** Facts of this SIM's carrier confirmed by the installer (see `carrier`). */
+  carrier?: { rechargeUssd?: string | null; codeLengths?: number[] | null };
+  /** This SIM's balance USSD, in place of its carrier profile's. */
+  balanceUssd?: string | null;
+  resetHook?: { command: string; args: string[]; timeoutSeconds: number } | null;
+  /** Country calling code for national numbers (0888… → +359888…); default: the SIM's country. */
+  countryCode?: string | null;
+  /** The currency of figures this carrier prints without one; default: its profile's. */
+  currency?: string | null;
+  /** For a line with no port: which carrier the simulated network plays. */
+  simulator?: { carrier: (typeof SIMULATED_CARRIERS)[number] };
+}
+
 export interface Config {
+  /** The box's lines; null: one line named `main`, from `modem:` (and `carrier:`, `credit.balanceUssd`). */
+  lines: LineInput[] | null;
+  routing: {
+    /** The line a request goes to when it names none (an HTTP command, the recharge API's `self`); null: the only line, if there is one. */
+    defaultLine: string | null;
+  };
   modem: {
     /** Serial device (prefer /dev/serial/by-id/…) or tcp://HOST:PORT; null runs the built-in simulator. */
     port: string | null;
@@ -66,6 +99,8 @@ export interface Config {
     nonGroupRepliesPerHour: number;
     /** How long the parts of a long SMS are waited for before it is handed on with gaps marked. */
     multipartTimeoutSeconds: number;
+    /** An SMS that is not a command (no `*`) is forwarded to the Notify group, at most `perHour` an hour per line. */
+    forward: { enabled: boolean; perHour: number };
   };
   /** Phone groups to start with (numbers added by SMS are kept in the database). */
   groups: { config: string[]; command: string[]; notify: string[] };
@@ -100,13 +135,15 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG: Config = {
+  lines: null,
+  routing: { defaultLine: null },
   modem: { port: null, baud: 115200, ussdEncoding: 'text', keepAliveSeconds: 60, reopenWaitSeconds: 30, restartWaitSeconds: 20, resetHook: null, lockDir: '/var/lock' },
   http: { listen: '127.0.0.1:8080', token: null, maxConnections: 128, maxConnectionsPerClient: 32, metricsPublic: false, rechargeForm: false, rechargeFormAncestors: ['*'] },
   dataDir: './data',
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
   security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
-  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600 },
+  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600, forward: { enabled: false, perHour: 10 } },
   groups: { config: [], command: [], notify: [] },
   language: 'en',
   bulgarianScript: 'latin',
@@ -119,30 +156,75 @@ export const DEFAULT_CONFIG: Config = {
   simulator: { ussdDelayMs: 1200 },
 };
 
+const RESET_HOOK = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['command'],
+  properties: {
+    command: { type: 'string', minLength: 1 },
+    args: { type: 'array', items: { type: 'string' } },
+    timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600 },
+  },
+} as const;
+
+const BAUD = { enum: [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] } as const;
+const USSD_ENCODING = { enum: ['text', 'packed', 'ucs2'] } as const;
+const BALANCE_USSD = { type: ['string', 'null'], pattern: '^[0-9*#]+$' } as const;
+const CARRIER_FACTS = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rechargeUssd: { type: ['string', 'null'], pattern: '^[0-9*#]*\\{code\\}[0-9*#]*$' },
+    codeLengths: { type: ['array', 'null'], minItems: 1, items: { type: 'integer', minimum: 5, maximum: 30 } },
+  },
+} as const;
+/** Line names: short, lower case, so an SMS can name one in any case. */
+export const LINE_NAME = '^[a-z][a-z0-9-]{0,19}$';
+
 export const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    lines: {
+      type: ['array', 'null'],
+      minItems: 1,
+      maxItems: 16,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { type: 'string', pattern: LINE_NAME },
+          port: { type: ['string', 'null'], minLength: 1 },
+          baud: BAUD,
+          ussdEncoding: USSD_ENCODING,
+          number: { type: ['string', 'null'], pattern: '^\\+?[0-9]{3,20}$' },
+          notes: { type: ['string', 'null'], maxLength: 200 },
+          carrier: CARRIER_FACTS,
+          balanceUssd: BALANCE_USSD,
+          resetHook: RESET_HOOK,
+          countryCode: { type: ['string', 'null'], pattern: '^[1-9][0-9]{0,3}$' },
+          currency: { type: ['string', 'null'], pattern: '^[A-Z]{3}$' },
+          simulator: { type: 'object', additionalProperties: false, required: ['carrier'], properties: { carrier: { enum: [...SIMULATED_CARRIERS] } } },
+        },
+      },
+    },
+    routing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { defaultLine: { type: ['string', 'null'], pattern: LINE_NAME } },
+    },
     modem: {
       type: 'object',
       additionalProperties: false,
       properties: {
         port: { type: ['string', 'null'], minLength: 1 },
-        baud: { enum: [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
-        ussdEncoding: { enum: ['text', 'packed', 'ucs2'] },
+        baud: BAUD,
+        ussdEncoding: USSD_ENCODING,
         keepAliveSeconds: { type: 'integer', minimum: 5, maximum: 3600 },
         reopenWaitSeconds: { type: 'integer', minimum: 1, maximum: 600 },
         restartWaitSeconds: { type: 'integer', minimum: 1, maximum: 600 },
-        resetHook: {
-          type: ['object', 'null'],
-          additionalProperties: false,
-          required: ['command'],
-          properties: {
-            command: { type: 'string', minLength: 1 },
-            args: { type: 'array', items: { type: 'string' } },
-            timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600 },
-          },
-        },
+        resetHook: RESET_HOOK,
         lockDir: { type: 'string', minLength: 1 },
       },
     },
@@ -170,7 +252,7 @@ export const configSchema = {
         validityDays: { type: ['integer', 'null'], minimum: 0, maximum: 365 },
         checkSchedule: { type: 'string', minLength: 9 },
         checkJitterMinutes: { type: 'integer', minimum: 0, maximum: 120 },
-        balanceUssd: { type: ['string', 'null'], pattern: '^[0-9*#]+$' },
+        balanceUssd: BALANCE_USSD,
         autoTopUp: { type: 'boolean' },
       },
     },
@@ -192,6 +274,11 @@ export const configSchema = {
         dailyCap: { type: 'integer', minimum: 1 },
         nonGroupRepliesPerHour: { type: 'integer', minimum: 0 },
         multipartTimeoutSeconds: { type: 'integer', minimum: 10, maximum: 86400 },
+        forward: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { enabled: { type: 'boolean' }, perHour: { type: 'integer', minimum: 1, maximum: 1000 } },
+        },
       },
     },
     groups: {
@@ -212,14 +299,7 @@ export const configSchema = {
     },
     housekeeping: { type: 'object', additionalProperties: false, properties: { keepDays: { type: 'integer', minimum: 1 } } },
     carriersDir: { type: ['string', 'null'] },
-    carrier: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        rechargeUssd: { type: ['string', 'null'], pattern: '^[0-9*#]*\\{code\\}[0-9*#]*$' },
-        codeLengths: { type: ['array', 'null'], minItems: 1, items: { type: 'integer', minimum: 5, maximum: 30 } },
-      },
-    },
+    carrier: CARRIER_FACTS,
     simulator: { type: 'object', additionalProperties: false, properties: { ussdDelayMs: { type: 'integer', minimum: 0, maximum: 60000 } } },
   },
 } as const;

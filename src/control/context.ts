@@ -2,11 +2,15 @@ import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { SettleResult } from '../recharge/settle.js';
+import type { Channel } from '../store/channel.js';
 import type { PhoneGroup } from '../store/groups.js';
 import type { ParsedCommand } from './grammar.js';
 import type { Language } from './texts.js';
 
+/** One line's STAT? figures. */
 export interface StatusSnapshot {
+  /** The line's name. */
+  line: string;
   signal: SignalQuality | null;
   registration: Registration | null;
   /** MCC-MNC of the registered network. */
@@ -52,36 +56,62 @@ export interface SettingsPort {
   readonly checkSchedule: string;
 }
 
+/** The phone groups; numbers are given as typed (0888…) and kept canonical (+359888…). */
 export interface GroupsPort {
   add(group: PhoneGroup, number: string): 'added' | 'exists' | 'full';
   remove(group: PhoneGroup, number: string): boolean;
   members(group: PhoneGroup): string[];
 }
 
-/** What command handlers may use; the daemon provides it. Handlers never see the modem or SQL. */
-export interface ControlContext {
-  settings: SettingsPort;
-  groups: GroupsPort;
+/** What a command may ask of one line (its SIM, its modem), never the modem itself. */
+export interface LinePort {
+  readonly name: string;
   recharge(request: RechargeRequest): Promise<RechargeResult>;
-  status(): Promise<StatusSnapshot>;
   /** Balance now (a USSD balance check or menu), else the last known figures. */
   balance(): Promise<BalanceReport>;
   /** Raw USSD for the Config group; the code is validated before it reaches here. */
   ussd(code: string): Promise<{ status: string; text: string | null }>;
   /** Restarts the modem through the recovery path. */
   restartModem(): Promise<void>;
-  /** Clears the voucher attempt lock of the SIM in the modem; false when no SIM is known. */
+  /** Clears the voucher attempt lock of the line's SIM; false when no SIM is known. */
   resetRechargeLock(): boolean;
+}
+
+/**
+ * Why no line was chosen: the one named is not there (`unknown`), is not up (`unavailable`: parked
+ * or starting), or the command named none where several could be meant (`unnamed`). The lines
+ * there are come with it, so the answer can name them.
+ */
+export interface LineRefusal {
+  reason: 'unknown' | 'unavailable' | 'unnamed';
+  wanted: string | null;
+  lines: Array<{ name: string; state: string }>;
+}
+
+export type LineChoice = { line: LinePort } | { refusal: LineRefusal };
+
+/** What command handlers may use; the daemon provides it. Handlers never see the modem or SQL. */
+export interface ControlContext {
+  settings: SettingsPort;
+  groups: GroupsPort;
+  /**
+   * The line a command acts on: the one it names (`ref`: a line's name, its SIM's number or IMSI),
+   * else the one it arrived on or was sent to, else the only line. Never another line than meant:
+   * anything else is a refusal.
+   */
+  line(ref: string | null): LineChoice;
+  /** STAT?: every line's figures, in the config's order. */
+  status(): Promise<StatusSnapshot[]>;
   /** An operator's word on a recharge with an unknown outcome: by its number or its card's last 4 digits. */
   settleRecharge(ref: string, used: boolean, by: string): SettleResult;
-  /** Whether this sender may change settings (Config group, or the HTTP relay's token holder). */
-  mayConfigure(sender: string, source: 'sms' | 'http'): boolean;
+  /** Whether this sender may change settings (a Config group number, or a caller the channel authenticated). */
+  mayConfigure(sender: string, channel: Channel): boolean;
 }
 
 export interface Invocation {
   command: ParsedCommand;
   sender: string;
-  source: 'sms' | 'http';
+  channel: Channel;
   commandId: number | null;
 }
 

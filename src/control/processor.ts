@@ -45,7 +45,7 @@ export function interpret(text: string, meta: Omit<Invocation, 'command'>, ctx: 
     name: key,
     command,
     execute: async () => {
-      if (spec.kind === 'config' && !ctx.mayConfigure(meta.sender, meta.source)) {
+      if (spec.kind === 'config' && !ctx.mayConfigure(meta.sender, meta.channel)) {
         return finish({ text: say(lang, 'Only Config group numbers may do that.', 'Само номера от група Config могат това.'), replyTo: command.replyTo, send: true });
       }
       const result = await spec.handler({ ...meta, command }, ctx);

@@ -2,6 +2,7 @@ import { formatDay, formatMoney, type Money } from '../carriers/money.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { maskDigits } from '../log/secrets.js';
 import type { SettleResult } from '../recharge/settle.js';
+import type { LineRefusal } from './context.js';
 
 export type Language = 'en' | 'bg';
 
@@ -148,6 +149,23 @@ export function lockNotice(reason: 'budget' | 'carrier', rejections: number, lan
   return reason === 'carrier'
     ? 'gsmkeeper: the carrier reports too many wrong cards; recharging is locked. Unlock with CREDITCFG RESET.'
     : `gsmkeeper: ${rejections} cards rejected; recharging is locked before the carrier blocks the SIM. Unlock with CREDITCFG RESET.`;
+}
+
+/** Why a command did nothing for want of a line, naming the lines there are. */
+export function lineRefusal(refusal: LineRefusal, lang: Language): string {
+  const lines = refusal.lines.map((line) => (line.state === 'ready' ? line.name : `${line.name} (${line.state})`)).join(', ');
+  // What was typed is shown as a line's name, digits masked: it may be a code sent in the wrong place.
+  const wanted = maskDigits((refusal.wanted ?? '').slice(0, 24));
+  switch (refusal.reason) {
+    case 'unknown':
+      return say(lang, `No line "${wanted}": nothing done. Lines: ${lines}.`, `Няма линия "${wanted}": нищо не е направено. Линии: ${lines}.`);
+    case 'unavailable': {
+      const state = refusal.lines.find((line) => line.name === refusal.wanted)?.state ?? 'not up';
+      return say(lang, `Line ${wanted} is ${state}: nothing done. Lines: ${lines}.`, `Линия ${wanted} не работи (${state}): нищо не е направено. Линии: ${lines}.`);
+    }
+    case 'unnamed':
+      return say(lang, `Name the line (add ,<line>): ${lines}.`, `Посочете линията (добавете ,<линия>): ${lines}.`);
+  }
 }
 
 /** A pick between the two languages for short handler texts. */

@@ -1,6 +1,6 @@
 import { formatMoney } from '../carriers/money.js';
-import type { ControlContext } from '../control/context.js';
-import type { BoxApi } from '../http/routes/box.js';
+import type { BoxApi, LineView } from '../http/routes/box.js';
+import type { Line } from '../line/line.js';
 import type { Store } from '../store/store.js';
 import type { Wallet } from '../wallet/wallet.js';
 import { messageLog } from './reply-fate.js';
@@ -14,30 +14,60 @@ function walletValue(cards: Array<{ amountCents: number | null; currency: string
   return [...sums].map(([currency, cents]) => money(cents, currency)).join(' + ') || 'amounts not given';
 }
 
-/** The box as the web panel sees it: plain data, no PIN or password in full anywhere (command texts are kept masked). */
-export function boxApi(deps: { store: Store; ctx: ControlContext; wallet: Wallet; imsi: () => string | null; simulated: boolean }): BoxApi {
-  const { store, ctx, wallet } = deps;
+/** One line as the API and the panel show it: no PIN or password anywhere. */
+async function lineView(line: Line, wallet: Wallet): Promise<LineView> {
+  const s = await line.status();
+  const usable = wallet.ready(line.name);
   return {
+    name: line.name,
+    state: line.state,
+    problems: s.degraded,
+    retryAt: line.retryAtIso,
+    carrier: s.carrierName,
+    carrierId: line.profile?.id ?? null,
+    imsi: line.imsi,
+    number: line.number,
+    notes: line.config.notes,
+    network: s.network,
+    registration: s.registration,
+    signal: s.signal,
+    balance: s.balance ? { amount: money(s.balance.cents, s.balance.currency), validUntil: s.balance.validUntil, checkedAt: s.balance.checkedAt } : null,
+    pendingOutbox: s.pendingOutbox,
+    wallet: { cards: usable.length, value: walletValue(usable) },
+    unconfirmed: s.unconfirmed,
+  };
+}
+
+/** The box as the web panel and the API see it: plain data, no PIN or password in full anywhere (command texts are kept masked). */
+export function boxApi(deps: { store: Store; wallet: Wallet; lines: readonly Line[]; startedAt: number; simulated: boolean }): BoxApi {
+  const { store, wallet, lines } = deps;
+  const views = () => Promise.all(lines.map((line) => lineView(line, wallet)));
+  return {
+    lines: views,
+    lineNames: () => lines.map((line) => line.name),
     async status() {
-      const s = await ctx.status();
+      const all = await views();
+      const first = all[0]!;
       const usable = wallet.ready();
       return {
-        carrier: s.carrierName,
-        network: s.network,
-        registration: s.registration,
-        signal: s.signal,
-        balance: s.balance ? { amount: money(s.balance.cents, s.balance.currency), validUntil: s.balance.validUntil, checkedAt: s.balance.checkedAt } : null,
-        pendingOutbox: s.pendingOutbox,
-        uptimeSeconds: s.uptimeSeconds,
-        problems: s.degraded,
+        // The first line's figures where one line used to be shown; `lines` has each.
+        carrier: first.carrier,
+        network: first.network,
+        registration: first.registration,
+        signal: first.signal,
+        balance: first.balance,
+        pendingOutbox: store.outbox.pendingCount(),
+        uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+        problems: all.flatMap((line) => (all.length > 1 ? line.problems.map((problem) => `${line.name}: ${problem}`) : line.problems)),
         wallet: { cards: usable.length, value: walletValue(usable) },
         simulated: deps.simulated,
+        lines: all,
       };
     },
-    balances(limit) {
-      const imsi = deps.imsi();
-      if (!imsi) return [];
-      return store.balances.history(imsi, limit).map((row) => ({ at: row.checked_at, balance: money(row.balance_cents, row.currency), validUntil: row.valid_until, source: row.source }));
+    balances(limit, name) {
+      const line = name === null ? lines[0] : lines.find((candidate) => candidate.name === name);
+      if (!line?.imsi) return [];
+      return store.balances.history(line.imsi, limit).map((row) => ({ at: row.checked_at, balance: money(row.balance_cents, row.currency), validUntil: row.valid_until, source: row.source }));
     },
     messages(limit) {
       return messageLog(store, limit);

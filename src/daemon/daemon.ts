@@ -1,293 +1,348 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { SerialPortStream } from '@serialport/stream';
-import { AtEngine } from '../at/engine.js';
-import type { TimeoutTable } from '../at/timeouts.js';
-import { loadCarriers, BUILTIN_CARRIERS_DIR, type CarrierRegistry } from '../carriers/loader.js';
-import type { CarrierProfile } from '../carriers/profile.js';
-import type { Config } from '../config/schema.js';
-import type { SimControl } from '../http/routes/sim.js';
-import type { Logger } from '../log/logger.js';
-import { Modem } from '../modem/modem.js';
-import { RechargeService, type RechargeRequest } from '../recharge/service.js';
-import { BalanceReader, checkBalance } from '../recharge/balance.js';
-import type { RechargeResult } from '../recharge/result.js';
-import { installSecret, Store } from '../store/store.js';
-import { describeLink, openLink, type ModemLink } from '../transport/open-port.js';
-import { InstanceLock } from './instance-lock.js';
-import { PortLock } from './port-lock.js';
-import { buildControlContext } from './control-context.js';
-import { RuntimeSettings } from './settings.js';
-import { buildJobs } from './jobs.js';
-import { CarrierSmsWaiters } from './carrier-sms.js';
-import { Supervisor } from '../supervisor/supervisor.js';
-import { Scheduler } from '../scheduler/scheduler.js';
-import { SenderGuard } from './sender-guard.js';
-import { sendRefusal } from './send-policy.js';
-import { reconcileAndNotify } from './reconcile-notices.js';
+import type { CarrierRegistry } from '../carriers/loader.js';
+import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
 import { canonicalNumber } from '../codec/address.js';
-import { lockNotice } from '../control/texts.js';
-import { PHONE_GROUPS } from '../store/groups.js';
-import { Intake } from './intake.js';
-import { OutboxPump } from './outbox-pump.js';
-import { CommandRunner, type RunOutcome } from './runner.js';
-import { transliterate } from '../control/transliterate.js';
+import type { LineConfig } from '../config/lines.js';
+import type { Config } from '../config/schema.js';
 import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
+import type { SimControl } from '../http/routes/sim.js';
+import type { Line } from '../line/line.js';
+import type { Logger } from '../log/logger.js';
+import type { ModemTimeouts } from '../modem/modem.js';
+import type { RechargeRequest } from '../recharge/service.js';
+import type { RechargeResult } from '../recharge/result.js';
 import type { TopUpNotice } from '../scheduler/credit-check.js';
-import { SIM_CARRIER_SETTING, Wallet } from '../wallet/wallet.js';
-import { oneLineDestination } from '../wallet/recharge-sources.js';
-import type { ControlContext } from '../control/context.js';
-import { boxApi } from './box-api.js';
-import { BoxTallies, metricsSource } from './metrics-source.js';
-import { localDay } from '../util/local-day.js';
+import type { RequestChannel } from '../store/channel.js';
+import type { CommandRow } from '../store/commands.js';
+import { PHONE_GROUPS } from '../store/groups.js';
+import { installSecret, Store } from '../store/store.js';
+import { describeLink, type ModemLink } from '../transport/open-port.js';
 import { makePrivateDir } from '../util/private-files.js';
-import { VERSION } from '../util/version.js';
+import type { Wallet } from '../wallet/wallet.js';
+import { commandAnswered, rechargeFinished } from './event-of.js';
+import { BoxEvents } from './events.js';
+import { InstanceLock } from './instance-lock.js';
+import { buildServices, type BoxServices } from './box.js';
+import { BoxTallies } from './metrics-source.js';
+import { PortLock } from './port-lock.js';
+import { tellReleased, type NoticeRoute } from './reconcile-notices.js';
+import { chooseLine, type RouteRules } from './routing.js';
+import type { RunOutcome } from './runner.js';
+
+/** A line of the box and how its modem is reached. */
+export interface LineSetup {
+  config: LineConfig;
+  link: ModemLink;
+}
 
 export interface DaemonOptions {
   config: Config;
   logger: Logger;
-  link: ModemLink;
+  /** The box's lines, in the config's order (see config/lines.ts), each with its modem's link. */
+  lines: LineSetup[];
   token: string;
-  /** Present when the modem is the built-in simulator: enables /api/v1/sim/…. */
+  /** Present when lines run on the built-in simulator: enables /api/v1/sim/…. */
   sim?: SimControl;
-  timeouts?: Partial<TimeoutTable>;
+  timeouts?: ModemTimeouts;
   carriers?: CarrierRegistry;
   outboxBaseDelayMs?: number;
   /** How long a modem takes to come back after AT+CFUN=1,1 (overrides the config, for tests). */
   modemRestartWaitMs?: number;
   /** Keep-alive interval (overrides the config, for tests). */
   keepAliveMs?: number;
-  /** What the last recovery rung does (default: process.exit). */
+  /** The first wait of a parked line before it is tried again (default 10 s). */
+  parkFirstMs?: number;
+  /** How long start-up waits for the slowest line before it goes on without it (default 5 s). */
+  startWaitMs?: number;
+  /** What happens when every line has given up (default: process.exit, so systemd restarts the service). */
   exit?: (code: number) => void;
   /** The data dir's lock, when the caller took it before touching the data dir (else start takes it). */
   lock?: InstanceLock;
 }
 
-/** Wiring and lifecycle: config → store → modem → control → HTTP. */
+/** What a started box holds; made in one piece by the start-up steps. */
+interface Running extends BoxServices {
+  instanceLock: InstanceLock;
+  portLocks: PortLock[];
+  store: Store;
+}
+
+/**
+ * The box: its lines, the services they share (the store, the wallet, the command runner, the
+ * settings), its jobs and its servers. Start-up goes in steps — take the locks and open the store,
+ * build the services and lines, recover unfinished work, open the lines (not waiting for the
+ * slowest), start the jobs and the servers — and a start that fails lets go of what it took.
+ */
 export class Daemon {
   readonly startedAt = Date.now();
-  store!: Store;
-  modem!: Modem;
-  http: FastifyInstance | null = null;
-  httpAddress: string | null = null;
-  private port!: SerialPortStream;
-  private pump!: OutboxPump;
-  private runner!: CommandRunner;
-  private profile: CarrierProfile | null = null;
-  private readonly log: Logger;
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly httpInFlight = new Map<number, Promise<RunOutcome>>();
-  private guard!: SenderGuard;
-  private settings!: RuntimeSettings;
-  private intake!: Intake;
-  private scheduler: Scheduler | null = null;
-  private readonly carrierSms = new CarrierSmsWaiters();
-  supervisor!: Supervisor;
-  wallet!: Wallet;
-  private recharge!: Pick<RechargeService, 'recharge'>;
   /** Commands and recharges counted by outcome, for /metrics. */
   readonly tallies = new BoxTallies();
-  private ctx!: ControlContext;
-  private lock: InstanceLock | null = null;
-  private portLock: PortLock | null = null;
+  /** What the box tells whoever listens: the panel's live view, the MQTT bridge. */
+  readonly events: BoxEvents;
+  http: FastifyInstance | null = null;
+  httpAddress: string | null = null;
+  private running: Running | null = null;
+  private readonly log: Logger;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly requestsInFlight = new Map<number, Promise<RunOutcome>>();
+  private jobsStarted = false;
+  private groupsAdded = false;
+  private stopping = false;
 
   constructor(private readonly options: DaemonOptions) {
     this.log = options.logger.child({ channel: 'daemon' });
+    this.events = new BoxEvents((err, name) => this.log.warn({ event: name, err: err instanceof Error ? err.message : String(err) }, 'an event listener failed'));
   }
 
-  get carrier(): CarrierProfile | null {
-    return this.profile;
+  private get box(): Running {
+    if (!this.running) throw new Error('the daemon is not running');
+    return this.running;
+  }
+
+  get store(): Store {
+    return this.box.store;
+  }
+
+  get wallet(): Wallet {
+    return this.box.wallet;
+  }
+
+  /** The box's lines, in the config's order. */
+  get lines(): readonly Line[] {
+    return this.box.lines;
+  }
+
+  /** One line by its name; throws for a name the box has not. */
+  line(name: string): Line {
+    const line = this.box.lines.find((candidate) => candidate.name === name);
+    if (!line) throw new Error(`no line "${name}"`);
+    return line;
+  }
+
+  get config(): Config {
+    return this.options.config;
+  }
+
+  get routes(): RouteRules {
+    return this.box.routes;
   }
 
   /** Whether commands still take the factory password (which is no secret, so a banner may show it). */
   get usesFactoryPassword(): boolean {
-    return this.settings.checkPassword(this.settings.defaultPassword);
+    return this.box.settings.checkPassword(this.box.settings.defaultPassword);
   }
 
   /** Starts everything; a start that fails lets go of what it took (the data dir and port locks, the store). */
   async start(): Promise<void> {
+    const startup = performance.now();
     try {
-      await this.startAll();
+      this.running = this.build();
+      this.recoverUnfinishedWork();
+      await this.openLines();
+      this.startJobs();
+      await this.startServers();
     } catch (err) {
       await this.stop().catch(() => undefined);
       throw err;
     }
+    const initMs = this.box.lines.map((line) => line.initMs).filter((ms): ms is number => ms !== null);
+    this.log.info({ startupMs: Math.round(process.uptime() * 1000), startMs: Math.round(performance.now() - startup), modemInitMs: initMs.length ? Math.max(...initMs) : null, lines: this.box.lines.map((line) => `${line.name}: ${line.state}`) }, 'ready');
   }
 
-  private async startAll(): Promise<void> {
-    const { config, logger } = this.options;
-    // One daemon per data dir and per modem port; a second one stops here, naming the first.
-    this.lock = this.options.lock ?? InstanceLock.acquire(config.dataDir, { modem: describeLink(this.options.link) });
-    const link = this.options.link;
-    if (link.kind === 'port' && link.spec.kind === 'serial') {
-      this.portLock = PortLock.acquire(link.spec.path, config.modem.lockDir);
-      if (!this.portLock.held) this.log.warn({ why: this.portLock.why }, 'no UUCP lock file for the modem port: other programs may open it');
+  /**
+   * Step one: the locks (one daemon per data dir and per modem port; a second one stops here,
+   * naming the first), the store, and everything built on it — the services and the lines.
+   */
+  private build(): Running {
+    const { config } = this.options;
+    const instanceLock = this.options.lock ?? InstanceLock.acquire(config.dataDir, { modem: this.options.lines.map((line) => describeLink(line.link)).join(', ') });
+    const portLocks: PortLock[] = [];
+    let store: Store | null = null;
+    try {
+      const portLockOf = new Map<string, PortLock>();
+      for (const { config: line, link } of this.options.lines) {
+        if (link.kind !== 'port' || link.spec.kind !== 'serial') continue;
+        const lock = PortLock.acquire(link.spec.path, config.modem.lockDir);
+        portLocks.push(lock);
+        portLockOf.set(line.name, lock);
+        if (!lock.held) this.log.warn({ line: line.name, why: lock.why }, 'no UUCP lock file for the modem port: other programs may open it');
+      }
+      store = this.openStore();
+      const services = buildServices(this.options, store, portLockOf, {
+        events: this.events,
+        startedAt: this.startedAt,
+        line: (name) => this.line(name),
+        noticeRoute: (line) => this.noticeRoute(line),
+        track: (work) => this.track(work),
+        commandFinished: (row, outcome) => this.commandFinished(row, outcome),
+        rechargeFinished: (line, request, result) => this.rechargeFinished(line, request, result),
+        lineChanged: (line) => this.lineChanged(line),
+        lineGaveUp: (line) => this.lineGaveUp(line),
+        walletTopUp: (line, reason) => this.walletTopUp(line, reason),
+      });
+      return { instanceLock, portLocks, store, ...services };
+    } catch (err) {
+      store?.close();
+      for (const lock of portLocks) lock.release();
+      instanceLock.release();
+      throw err;
     }
-    const carriers = this.options.carriers ?? loadCarriers([BUILTIN_CARRIERS_DIR, ...(config.carriersDir ? [config.carriersDir] : [])]);
+  }
+
+  private openStore(): Store {
+    const { config } = this.options;
     // The database, the install key and the token: the daemon's user's alone, whatever the umask.
     if (!makePrivateDir(config.dataDir)) this.log.warn({ dataDir: config.dataDir }, 'the data dir is a shared folder (sticky bit): it is left open to others');
-    const secret = installSecret(config.dataDir);
-    this.store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), secret);
+    const store = Store.open(path.join(config.dataDir, 'gsmkeeper.db'), installSecret(config.dataDir));
+    store.balances.onRecorded((row) => {
+      const balance = row.balance_cents !== null && row.currency ? { cents: row.balance_cents, currency: row.currency } : null;
+      this.events.publish('balance-recorded', { line: row.line, imsi: row.imsi, balance, validUntil: row.valid_until, source: row.source, at: row.checked_at });
+    });
+    return store;
+  }
 
-    // What a previous run left unfinished: a dial whose code was sent is never redialled
-    // automatically; one stopped before the code was sent did not use its card.
-    const interrupted = this.store.recharges.markInterrupted();
+  /**
+   * Step two: what a previous run left unfinished. A dial whose code was sent is never redialled
+   * automatically; one stopped before the code was sent did not use its card, and its requester is
+   * told; a reply a crash caught mid-send is not sent twice.
+   */
+  private recoverUnfinishedWork(): void {
+    const { store, settings } = this.box;
+    const { config } = this.options;
+    const interrupted = store.recharges.markInterrupted();
     if (interrupted.unknown.length) this.log.warn({ recharges: interrupted.unknown.map((r) => r.id) }, 'recharges interrupted by a restart marked unknown');
-    if (interrupted.released.length) this.log.warn({ recharges: interrupted.released.map((r) => r.id) }, 'recharges interrupted before their code was sent: cards released');
-    const uncertain = this.store.outbox.recoverInterrupted(config.outbox.atLeastOnce);
+    const uncertain = store.outbox.recoverInterrupted(config.outbox.atLeastOnce);
     if (uncertain) this.log.warn({ replies: uncertain }, config.outbox.atLeastOnce ? 'interrupted replies will be resent' : 'interrupted replies marked uncertain, not resent');
+    tellReleased(store, interrupted.released, settings.language, this.log, (row) => this.noticeRoute(row.line));
+  }
 
-    this.port = await openLink(this.options.link);
-    const engine = new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
-    this.modem = new Modem(engine, { ussdEncoding: config.modem.ussdEncoding }, logger);
-    const initStarted = performance.now();
-    const identity = await this.modem.init();
-    const modemInitMs = Math.round(performance.now() - initStarted);
-    this.profile = carriers.forSim(identity.imsi, { rechargeUssd: config.carrier.rechargeUssd, codeLengths: config.carrier.codeLengths, balanceUssd: config.credit.balanceUssd });
-    const unconfirmed = this.profile.unconfirmed();
-    this.log.info({ carrier: this.profile.id, mccMnc: identity.imsi.slice(0, 5), ...(unconfirmed.length ? { unconfirmed } : {}) }, 'carrier detected from the IMSI');
-    // The wallet CLI checks a new card against the SIM's carrier while the daemon is not running.
-    this.store.settings.set(SIM_CARRIER_SETTING, this.profile.id);
+  /**
+   * Step three: every line's first attempt at once. Start-up goes on when all have come up or been
+   * parked, or after `startWaitMs`, whichever is first: a slow modem does not hold the others (or
+   * the relay) back, and comes up (or is parked) on its own.
+   */
+  private async openLines(): Promise<void> {
+    let patience: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (patience = setTimeout(resolve, this.options.startWaitMs ?? 5000)));
+    await Promise.race([Promise.all(this.box.lines.map((line) => line.start())), waited]);
+    clearTimeout(patience);
+    // No line up yet: the groups are read in the country of a SIM a line had before, if any.
+    const before = this.box.store.lines.all().find((line) => line.imsi !== null);
+    const known = this.box.lines.find((line) => line.countryCode !== null)?.countryCode ?? (before ? callingCodeForImsi(before.imsi!) : null);
+    if (known) this.addConfigGroups(known);
+    // Commands that named no line (or a line the config no longer has) do not wait for one.
+    const names = new Set(this.box.lines.map((line) => line.name));
+    for (const row of this.box.store.commands.unfinished()) if (row.line === null || !names.has(row.line)) this.track(this.box.runner.run(row));
+  }
 
+  /** Step four: the jobs; a line up without a recent balance asks for one now rather than at the schedule. */
+  private startJobs(): void {
+    this.box.scheduler.start();
+    this.jobsStarted = true;
+    for (const line of this.box.lines) if (line.up) this.checkBalanceSoon(line);
+  }
+
+  /**
+   * The config's phone groups, kept canonical: a national number (0888…) is read in the country
+   * of the first line whose country is known, so they are added once a line knows it.
+   */
+  private addConfigGroups(countryCode: string): void {
+    if (this.groupsAdded) return;
+    this.groupsAdded = true;
     for (const group of PHONE_GROUPS) {
-      for (const number of config.groups[group]) {
+      for (const number of this.options.config.groups[group]) {
         try {
-          this.store.groups.add(group, canonicalNumber(number));
+          this.box.store.groups.add(group, canonicalNumber(number, countryCode));
         } catch (err) {
           this.log.warn({ group, err: err instanceof Error ? err.message : String(err) }, 'config group number not added');
         }
       }
     }
-    this.settings = new RuntimeSettings(this.store, config, () => this.profile?.file.currency ?? 'EUR');
-    const notifyGroup = (text: string): void => {
-      // The same script rule as replies: Bulgarian goes out transliterated unless Cyrillic was chosen.
-      const out = this.settings.bulgarianScript === 'latin' ? transliterate(text) : text;
-      for (const number of this.store.groups.members('notify')) this.store.outbox.enqueue(number, out);
-      this.pump?.kick();
-    };
-    const balances = new BalanceReader(
-      (source) => (this.modem.imsi && this.profile ? checkBalance(this.store, this.modem, this.modem.imsi, this.profile, config.credit.balanceUssd, source) : Promise.resolve({ kind: 'no-method' as const })),
-      this.store,
-      () => this.modem.imsi,
-    );
-    const service = new RechargeService({
-      store: this.store,
-      dialer: this.modem,
-      sim: () => (this.modem.imsi && this.profile ? { imsi: this.modem.imsi, profile: this.profile } : null),
-      enabled: () => this.settings.credit.enabled,
-      secret,
-      logger,
-      onLock: (reason, rejections) => notifyGroup(lockNotice(reason, rejections, this.settings.language)),
-      awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
-      readBalance: (source) => balances.now(source),
-    });
-    // Every recharge, whoever asks (CREDIT, the wallet, the recharge API), is counted here once.
-    const recharge = (this.recharge = {
-      recharge: (request: RechargeRequest) =>
-        service.recharge(request).then(
-          (result) => (this.tallies.recharge(result), result),
-          (err: unknown) => {
-            this.tallies.recharge('error');
-            throw err;
-          },
-        ),
-    });
-    this.wallet = new Wallet({
-      store: this.store,
-      secret,
-      carriers,
-      sim: () => (this.profile ? { profile: this.profile } : null),
-      recharge: (request) => recharge.recharge(request),
-      today: () => localDay(),
-      logger,
-    });
-    this.guard = new SenderGuard(this.store, config.security, logger);
-    const ctx = (this.ctx = buildControlContext({
-      config,
-      store: this.store,
-      settings: this.settings,
-      modem: this.modem,
-      recharge,
-      guard: this.guard,
-      profile: () => this.profile,
-      startedAt: this.startedAt,
-      restartModem: () => this.restartModem(),
-      problems: () => (this.supervisor ? [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])] : []),
-      walletReady: () => this.wallet.ready().length,
-      readBalance: (source) => balances.now(source),
-      logger,
-    }));
-    this.pump = new OutboxPump(
-      this.store,
-      this.modem,
-      { maxAttempts: config.outbox.maxAttempts, atLeastOnce: config.outbox.atLeastOnce, baseDelayMs: this.options.outboxBaseDelayMs ?? 5000, maxDelayMs: 30 * 60_000 },
-      (row) => sendRefusal(this.store, config.sms, row),
-      logger,
-    );
-    this.runner = new CommandRunner(this.store, ctx, this.guard, logger, () => this.pump.kick(), (row, outcome) => this.tallies.command(row.source, outcome));
-    this.intake = new Intake(this.modem, this.store, logger, (row) => {
-      if (this.carrierSms.offer(row.sender, this.store.commands.runnableText(row) ?? '')) this.store.commands.drop(row.id, 'carrier answer to a recharge');
-      else this.track(this.runner.run(row));
-    });
+  }
 
-    await reconcileAndNotify(this.store, this.modem, identity.imsi, this.profile, config.credit.balanceUssd, this.settings.language, logger, interrupted.released);
-    this.scheduler = new Scheduler(
-      buildJobs({
-        config, store: this.store, modem: this.modem, settings: this.settings, profile: () => this.profile, notify: notifyGroup,
-        kickOutbox: () => this.pump.kick(), expireParts: () => this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000), logger,
-        readBalance: (source) => balances.now(source),
-        ...(config.credit.autoTopUp ? { topUp: (reason: TopUpReason) => this.walletTopUp(reason) } : {}),
-      }),
-      config.timezone,
-      logger,
-    );
-    this.scheduler.start();
-    // A box that knows no recent balance asks now rather than at the next scheduled check, so STAT?
-    // and the first recharge's "was …" have figures from the start. It starts before the stored
-    // commands run, so a recharge among them shares this read instead of dialling its own.
-    const known = this.store.balances.latest(identity.imsi);
-    if (this.settings.credit.enabled && (!known || Date.now() - Date.parse(known.checked_at) > 86_400_000)) this.scheduler.runNow('credit-check');
-    for (const row of this.store.commands.unfinished()) this.track(this.runner.run(row));
-    await this.intake.scan();
-    this.intake.expireParts(config.sms.multipartTimeoutSeconds * 1000);
-    this.pump.kick();
-    this.supervisor = new Supervisor({
-      modem: this.modem,
-      reopen: () => this.reopenLink(),
-      afterInit: async () => {
-        await this.intake.scan();
-        this.pump.kick();
-      },
-      sweep: async () => {
-        if ((await this.modem.storageUsed()) > 0) await this.intake.scan();
-      },
-      keepAliveMs: this.options.keepAliveMs ?? config.modem.keepAliveSeconds * 1000,
-      restartWaitMs: this.options.modemRestartWaitMs ?? config.modem.restartWaitSeconds * 1000,
-      resetHook: config.modem.resetHook,
-      exit: this.options.exit ?? ((code) => process.exit(code)),
-      logger,
-    });
-    this.supervisor.start();
-    if (config.http.listen) await this.startHttp();
-    this.log.info({ startupMs: Math.round(process.uptime() * 1000), modemInitMs }, 'ready');
+  /** A line came up (or changed): its waiting commands run, and it reads its balance when it knows none recent. */
+  private lineChanged(line: Line): void {
+    if (!this.running || this.stopping || line.state !== 'ready') return;
+    if (line.countryCode !== null) this.addConfigGroups(line.countryCode);
+    if (this.jobsStarted) this.checkBalanceSoon(line);
+    for (const row of this.box.store.commands.unfinished()) if (row.line === line.name) this.track(this.box.runner.run(row));
   }
 
   /**
-   * Runs a command that arrived over HTTP through the same pipeline as an SMS. The same
-   * Idempotency-Key returns the first command's outcome instead of running it again.
+   * So STAT? and the first recharge's "was …" have figures from the start: the check starts before
+   * the line's stored commands run, so a recharge among them shares this read instead of its own.
    */
-  async runHttpCommand(text: string, client: string, idempotencyKey: string | null = null): Promise<RunOutcome> {
-    const { row, repeat } = this.store.commands.recordHttp(client, text, idempotencyKey);
-    if (!repeat) {
-      const running = this.track(this.runner.run(row));
-      this.httpInFlight.set(row.id, running);
-      return running.finally(() => this.httpInFlight.delete(row.id));
+  private checkBalanceSoon(line: Line): void {
+    if (this.box.settings.credit.enabled && line.needsBalance()) this.box.scheduler.runNow(`credit-check:${line.name}`);
+  }
+
+  /**
+   * Every rung of a line's recovery ladder failed. While another line is up the box carries on
+   * and the line is parked; when it was the last, the box exits non-zero for systemd.
+   */
+  private lineGaveUp(line: Line): void {
+    const others = this.box.lines.filter((other) => other !== line && other.state !== 'parked' && other.state !== 'stopped');
+    if (others.length === 0) {
+      this.log.error({ line: line.name }, 'every recovery step failed on the last line up: exiting so systemd restarts the service');
+      (this.options.exit ?? ((code) => process.exit(code)))(3);
+      return;
     }
-    const inFlight = this.httpInFlight.get(row.id);
+    line.park('every recovery step failed');
+  }
+
+  /** The line a command's reply (or a notice about it) goes out on: its own, else the default, else the first. */
+  private noticeRoute(name: string | null): NoticeRoute {
+    const { lines, routes } = this.box;
+    const line = lines.find((candidate) => candidate.name === name) ?? lines.find((candidate) => candidate.name === routes.defaultLine) ?? lines[0]!;
+    return { line: line.name, countryCode: line.countryCode };
+  }
+
+  private commandFinished(row: CommandRow, outcome: RunOutcome): void {
+    this.tallies.command(row.channel, outcome);
+    this.events.publish('command-answered', commandAnswered(row, outcome));
+  }
+
+  /** Every recharge, whoever asks (CREDIT, the wallet, the recharge API), is counted and told here once. */
+  private rechargeFinished(line: string, request: RechargeRequest, result: RechargeResult | 'error'): void {
+    this.tallies.recharge(line, result);
+    if (result !== 'error') this.events.publish('recharge-finished', rechargeFinished(line, request, result));
+  }
+
+  /** A line's credit check's automatic top-up: the next wallet card of its carrier, and what the Notify group is told. */
+  private async walletTopUp(line: Line, reason: TopUpReason): Promise<TopUpNotice | null> {
+    const outcome = await this.box.wallet.topUp(reason, line.name, { oncePerDay: true });
+    if (outcome.kind !== 'dialled') return null;
+    return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.box.settings.language), toppedUp: outcome.result.kind === 'success' };
+  }
+
+  /**
+   * Runs a command that arrived on a request channel (HTTP, MQTT) through the same pipeline as an
+   * SMS, addressed to `destination` (a line's name, its SIM's number or IMSI; null: none). The same
+   * idempotency key returns the first command's outcome instead of running it again.
+   */
+  async runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null, destination: string | null = null): Promise<RunOutcome> {
+    const { store, runner } = this.box;
+    const { row, repeat } = store.commands.recordRequest(channel, client, text, idempotencyKey, destination);
+    if (!repeat) {
+      const running = this.track(runner.run(row));
+      this.requestsInFlight.set(row.id, running);
+      return running.finally(() => this.requestsInFlight.delete(row.id));
+    }
+    const inFlight = this.requestsInFlight.get(row.id);
     if (inFlight) return inFlight;
-    const stored = this.store.commands.get(row.id)!;
+    const stored = store.commands.get(row.id)!;
     if (stored.state === 'dropped') return { kind: 'dropped', commandId: stored.id, reason: stored.drop_reason ?? 'dropped' };
     return { kind: 'answered', commandId: stored.id, name: stored.name ?? '', reply: stored.reply, smsTo: stored.reply_to };
+  }
+
+  /**
+   * A destination as a request names it (a line's name, its SIM's number or IMSI; `self` or nothing:
+   * the default line), resolved to a line that is up — or why not, with the lines there are.
+   */
+  chooseLine(destination: string | null): ReturnType<typeof chooseLine<Line>> {
+    const named = destination === null || destination.trim().toLowerCase() === 'self' ? null : destination;
+    return chooseLine(this.box.lines, this.box.routes, named, null);
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
@@ -296,78 +351,14 @@ export class Daemon {
     return work;
   }
 
-  private async startHttp(): Promise<void> {
-    // Loaded only when the relay is on: fastify is most of the daemon's memory after Node itself.
-    const { buildHttpServer, parseListen } = await import('../http/server.js');
-    const { host, port } = parseListen(this.options.config.http.listen);
-    this.http = buildHttpServer({
-      token: this.options.token,
-      logger: this.options.logger,
-      commands: { run: (text, client, key) => this.runHttpCommand(text, client, key) },
-      wallet: { cards: this.wallet, recharge: this },
-      rechargeForm: this.options.config.http.rechargeForm ? { ancestors: this.options.config.http.rechargeFormAncestors } : undefined,
-      box: boxApi({ store: this.store, ctx: this.ctx, wallet: this.wallet, imsi: () => this.modem.imsi, simulated: this.options.sim !== undefined }),
-      health: () => {
-        const problems = [...this.supervisor.degraded, ...(this.supervisor.step === 'healthy' ? [] : [`modem ${this.supervisor.step}`])];
-        return {
-          status: problems.length ? 'degraded' : 'ok', problems, carrier: this.profile?.id ?? null, recoveries: this.supervisor.recoveries,
-          uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-          // Facts of the carrier profile nobody confirmed on a real SIM, and outcomes an operator must settle.
-          unconfirmed: this.profile?.unconfirmed() ?? [], unsettledRecharges: this.store.recharges.unsettled().length, version: VERSION,
-        };
-      },
-      sim: this.options.sim,
-      limits: { maxConnections: this.options.config.http.maxConnections, maxConnectionsPerClient: this.options.config.http.maxConnectionsPerClient },
-      metrics: {
-        public: this.options.config.http.metricsPublic,
-        source: metricsSource({ ctx: this.ctx, carrier: () => this.profile?.id ?? null, modemUp: () => this.supervisor.step === 'healthy', recoveries: () => this.supervisor.recoveries, tallies: this.tallies }),
-      },
-    });
-    this.httpAddress = await this.http.listen({ host, port });
-    this.lock?.update({ http: this.httpAddress });
-  }
-
-  /** The credit check's automatic top-up: the next wallet card, and what the Notify group is told. */
-  private async walletTopUp(reason: TopUpReason): Promise<TopUpNotice | null> {
-    const outcome = await this.wallet.topUp(reason, { oncePerDay: true });
-    if (outcome.kind !== 'dialled') return null;
-    return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.settings.language), toppedUp: outcome.result.kind === 'success' };
-  }
-
-  /** A recharge asked for over HTTP (the recharge API): the same path as CREDIT, the result as data. */
-  rechargeCode(code: string, requestedBy: string): Promise<RechargeResult> {
-    return this.recharge.recharge({ code, requestedBy, commandId: null });
-  }
-
-  /** Which line a recharge's destination names: the box has one line, `main`. */
-  readonly resolveDestination = oneLineDestination('main', () => ({ imsi: this.modem?.imsi ?? null, number: null }));
-
-  /** RESET: through the recovery path (AT+CFUN=1,1, reopen, init, stored-message scan). */
-  async restartModem(): Promise<void> {
-    this.log.warn('modem restart requested');
-    await this.supervisor.restart();
-    if (this.supervisor.step !== 'healthy') throw new Error(`the modem did not come back (${this.supervisor.step})`);
-  }
-
-  /** Opens the link again, waiting (with backoff) for the port to reappear, as USB re-enumeration takes a while. */
-  private async reopenLink(): Promise<AtEngine> {
-    const { config, logger } = this.options;
-    if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
-    const deadline = Date.now() + config.modem.reopenWaitSeconds * 1000;
-    let delay = 100;
-    for (;;) {
-      try {
-        // The stable path may name another device now: its lock moves along before it is opened.
-        this.portLock?.follow();
-        this.port = await openLink(this.options.link);
-        break;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, 2000);
-      }
-    }
-    return new AtEngine(this.port, { logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
+  /** Step five: the relay and the web panel (loaded only when on: fastify is most of the daemon's memory after Node itself). */
+  private async startServers(): Promise<void> {
+    if (!this.options.config.http.listen) return;
+    const { startRelay } = await import('./relay.js');
+    const { app, address } = await startRelay(this, this.options);
+    this.http = app;
+    this.httpAddress = address;
+    this.box.instanceLock.update({ http: address });
   }
 
   /** Idle until commands in flight settle (used by tests and a graceful stop). */
@@ -376,20 +367,20 @@ export class Daemon {
   }
 
   async stop(): Promise<void> {
-    // The supervisor first: a RESET over HTTP waits on its ladder, and the relay closes only once
-    // its requests are answered.
-    this.supervisor?.stop();
+    this.stopping = true;
+    const running = this.running;
+    // The lines' supervisors first: a RESET over HTTP waits on its ladder, and the relay closes
+    // only once its requests are answered.
+    for (const line of running?.lines ?? []) await line.stop();
     await this.http?.close();
-    await this.scheduler?.stop();
-    this.carrierSms.cancelAll();
-    this.pump?.stop();
+    await running?.scheduler.stop();
     let patience: NodeJS.Timeout | undefined;
     await Promise.race([this.settle(), new Promise((r) => (patience = setTimeout(r, 5000)))]);
     clearTimeout(patience);
-    this.modem?.engine.close();
-    if (this.port?.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
-    this.store?.close();
-    this.portLock?.release();
-    this.lock?.release();
+    for (const line of running?.lines ?? []) await line.close().catch(() => undefined);
+    running?.store.close();
+    for (const lock of running?.portLocks ?? []) lock.release();
+    if (running) running.instanceLock.release();
+    else this.options.lock?.release();
   }
 }

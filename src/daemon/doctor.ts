@@ -1,9 +1,7 @@
 import type { CarrierRegistry } from '../carriers/loader.js';
 import type { CarrierProfile } from '../carriers/profile.js';
 import { formatMoney, formatDay } from '../carriers/money.js';
-import type { AtEngine } from '../at/engine.js';
-import type { Logger } from '../log/logger.js';
-import { Modem } from '../modem/modem.js';
+import type { Modem } from '../modem/modem.js';
 import type { UssdRequestEncoding } from '../modem/ussd.js';
 
 export interface Check {
@@ -15,8 +13,11 @@ export interface Check {
   advice?: string;
 }
 
+/** What the doctor asks of the modem: its own operations, never a command of its own. */
+export type ExaminedModem = Pick<Modem, 'ping' | 'identify' | 'useNumericErrors' | 'simState' | 'init' | 'registration' | 'operator' | 'signal' | 'storageStatus' | 'ussd'>;
+
 export interface DoctorOptions {
-  engine: AtEngine;
+  modem: ExaminedModem;
   carriers: CarrierRegistry;
   ussdEncoding: UssdRequestEncoding;
   /** The configured balance code, in place of the profile's. */
@@ -25,7 +26,6 @@ export interface DoctorOptions {
   carrierOverrides?: { rechargeUssd: string | null; codeLengths: number[] | null };
   /** Dial the balance code to find which USSD encoding this modem wants. */
   probeUssd: boolean;
-  logger: Logger;
 }
 
 /**
@@ -34,22 +34,21 @@ export interface DoctorOptions {
  * its USSD. Every check runs on its own; one that cannot run says why.
  */
 export async function diagnose(options: DoctorOptions): Promise<Check[]> {
-  const { engine, carriers } = options;
+  const { modem, carriers } = options;
   const checks: Check[] = [];
   const add = (check: Check): void => void checks.push(check);
 
   try {
-    await engine.execute('AT');
+    await modem.ping();
   } catch (err) {
     add({ name: 'modem', outcome: 'fail', detail: `no answer to AT (${message(err)})`, advice: 'check the port, the baud rate (--baud) and that nothing else (ModemManager, a running gsmkeeper) holds it' });
     return checks;
   }
-  const identity = await Promise.all(['AT+CGMI', 'AT+CGMM', 'AT+CGMR'].map((c) => engine.execute(c).then((r) => r.lines.join(' ').trim(), () => '')));
-  add({ name: 'modem', outcome: 'ok', detail: `answers AT${identity.some(Boolean) ? ` (${identity.filter(Boolean).join(', ')})` : ''}` });
+  const product = await modem.identify();
+  const identity = [product.manufacturer, product.model, product.revision].filter(Boolean);
+  add({ name: 'modem', outcome: 'ok', detail: `answers AT${identity.length ? ` (${identity.join(', ')})` : ''}` });
 
-  const modem = new Modem(engine, { ussdEncoding: options.ussdEncoding }, options.logger);
-  // Numbered errors, so "SIM not inserted" (+CME ERROR: 10) is told apart from other refusals.
-  await engine.execute('AT+CMEE=1').catch(() => undefined);
+  await modem.useNumericErrors();
   const sim = await modem.simState().catch((err: unknown) => `error: ${message(err)}`);
   if (sim !== 'ready') {
     add({ name: 'SIM', outcome: 'fail', detail: sim === 'absent' ? 'not inserted' : sim === 'locked' ? 'asks for a PIN or PUK' : sim, advice: sim === 'locked' ? 'remove the PIN lock in a phone' : 'insert the SIM (power the modem off first)' });
@@ -90,11 +89,10 @@ export async function diagnose(options: DoctorOptions): Promise<Check[]> {
   if (!signal || signal.dbm === null) add({ name: 'signal', outcome: 'warn', detail: 'unknown', advice: 'check the antenna' });
   else add({ name: 'signal', outcome: signal.bars >= 2 ? 'ok' : 'warn', detail: `${signal.dbm} dBm (${signal.bars}/5)`, ...(signal.bars >= 2 ? {} : { advice: 'weak: move the antenna or the box' }) });
 
-  const storage = await engine.execute('AT+CPMS?', { expect: '+CPMS:' }).then((r) => /\+CPMS:\s*"([^"]*)"\s*,\s*(\d+)\s*,\s*(\d+)/.exec(r.lines.join(' ')), () => null);
+  const storage = await modem.storageStatus().catch(() => null);
   if (storage) {
-    const [, mem, used, total] = storage;
-    const full = Number(used) >= Number(total);
-    add({ name: 'SMS storage', outcome: full ? 'warn' : 'ok', detail: `${mem}, ${used} of ${total} used`, ...(full ? { advice: 'full: the daemon drains it at start' } : {}) });
+    const full = storage.used >= storage.total;
+    add({ name: 'SMS storage', outcome: full ? 'warn' : 'ok', detail: `${storage.memory}, ${storage.used} of ${storage.total} used`, ...(full ? { advice: 'full: the daemon drains it at start' } : {}) });
   } else {
     add({ name: 'SMS storage', outcome: 'warn', detail: 'AT+CPMS? gave no answer' });
   }
@@ -103,7 +101,7 @@ export async function diagnose(options: DoctorOptions): Promise<Check[]> {
     add({ name: 'USSD', outcome: 'skip', detail: balanceCode ? `not tried (--ussd dials ${balanceCode})` : 'not tried (no balance code to dial)' });
     return checks;
   }
-  add(await probeUssd(engine, balanceCode, profile, options));
+  add(await probeUssd(modem, balanceCode, profile, options));
   return checks;
 }
 
@@ -111,13 +109,12 @@ export async function diagnose(options: DoctorOptions): Promise<Check[]> {
  * Dials the balance code as configured, then packed (Huawei E1xx), and says which one this modem
  * takes, with the figures the daemon reads from the answer (the same interpreter).
  */
-async function probeUssd(engine: AtEngine, code: string, profile: CarrierProfile, options: DoctorOptions): Promise<Check> {
+async function probeUssd(modem: ExaminedModem, code: string, profile: CarrierProfile, options: DoctorOptions): Promise<Check> {
   const order: UssdRequestEncoding[] = [options.ussdEncoding, ...(['text', 'packed', 'ucs2'] as const).filter((e) => e !== options.ussdEncoding)];
   const tried: string[] = [];
   for (const encoding of order) {
-    const modem = new Modem(engine, { ussdEncoding: encoding }, options.logger);
     try {
-      const answer = await modem.ussd({ code, timeoutMs: 20_000 });
+      const answer = await modem.ussd({ code, timeoutMs: 20_000 }, encoding);
       if (answer.text) {
         const reading = profile.read(answer.text, 'balance');
         const figures = [

@@ -6,35 +6,46 @@ import type { BalanceDialer } from '../recharge/balance.js';
 import type { Store } from '../store/store.js';
 import type { CommandRow } from '../store/commands.js';
 import { INTERRUPTED, type RechargeRow } from '../store/recharges.js';
+import { CHANNELS } from '../store/channel.js';
 import { parseCommandText } from '../control/grammar.js';
 
+/** The line a notice goes out on, and its country code. */
+export interface NoticeRoute {
+  line: string;
+  countryCode: string | null;
+}
+
 /**
- * After a restart: settle recharges whose outcome is unknown by a balance check, and tell each
- * requester how theirs ended — also those a crash stopped before the code was sent (`released`:
- * the card was not used). The notice of an interrupted command is its answer (committed with its
- * reply SMS), so the command is not run again and its requester hears once.
+ * After a restart, for recharges a crash stopped before their code was sent: the card was not used,
+ * and each requester is told so. The notice of an interrupted command is its answer (committed with
+ * its reply SMS), so the command is not run again and its requester hears once.
  */
-export async function reconcileAndNotify(
-  store: Store,
-  dialer: BalanceDialer,
-  imsi: string,
-  profile: CarrierProfile,
-  balanceUssd: string | null,
-  lang: Language,
-  logger: Logger,
-  released: RechargeRow[] = [],
-): Promise<number> {
+export function tellReleased(store: Store, released: RechargeRow[], lang: Language, logger: Logger, routeOf: (row: RechargeRow) => NoticeRoute): void {
   for (const row of released) {
     logger.warn({ recharge: row.id, code: row.code_masked }, 'recharge interrupted before its code was sent: card released');
-    tell(store, row, reconcileReply({ kind: 'released', masked: row.code_masked }, lang));
+    tell(store, row, reconcileReply({ kind: 'released', masked: row.code_masked }, lang), routeOf(row));
   }
-  const results = await reconcileUnknown(store, dialer, imsi, profile, balanceUssd, logger);
+}
+
+/**
+ * A line's recharges whose outcome is unknown, settled by a balance check of its SIM, and each
+ * requester told how theirs ended (someone already told the outcome was unclear hears again only
+ * when the balance settled it).
+ */
+export async function reconcileOnLine(
+  store: Store,
+  dialer: BalanceDialer,
+  sim: { imsi: string; profile: CarrierProfile; balanceUssd: string | null },
+  lang: Language,
+  logger: Logger,
+  route: NoticeRoute,
+): Promise<number> {
+  const results = await reconcileUnknown(store, dialer, sim.imsi, sim.profile, sim.balanceUssd, logger, route.line);
   for (const result of results) {
     const { row } = result;
     const interrupted = row.answer === INTERRUPTED;
     if (result.kind === 'undetermined') store.recharges.markReconcileAttempted(row.id);
     logger.warn({ recharge: row.id, code: row.code_masked, outcome: result.kind }, 'recharge with an unknown outcome reconciled');
-    // Someone already told the outcome was unclear hears again only when the balance settled it.
     if (result.kind === 'undetermined' && !interrupted) continue;
     const notice: ReconcileNotice =
       result.kind === 'applied'
@@ -42,19 +53,19 @@ export async function reconcileAndNotify(
         : result.kind === 'not-applied'
           ? { kind: 'not-applied', masked: row.code_masked, interrupted, balance: result.balance }
           : { kind: 'undetermined', masked: row.code_masked, interrupted, id: row.id, reason: result.reason };
-    tell(store, row, reconcileReply(notice, lang));
+    tell(store, row, reconcileReply(notice, lang), route);
   }
-  return released.length + results.length;
+  return results.length;
 }
 
 /** The requester hears: as the interrupted command's answer, or as a new reply to its number. */
-function tell(store: Store, row: RechargeRow, text: string): void {
+function tell(store: Store, row: RechargeRow, text: string, route: NoticeRoute): void {
   const command = row.command_id ? store.commands.get(row.command_id) : undefined;
   if (command && command.state !== 'answered' && command.state !== 'dropped') {
     const replyTo = interruptedReplyTo(command, store.commands.runnableText(command) ?? '');
-    store.commands.answer(command.id, text, replyTo ? { recipient: replyTo, text } : null);
+    store.commands.answer(command.id, text, replyTo ? { ...route, recipient: replyTo, text } : null);
   } else if (command?.reply_to) {
-    store.outbox.enqueue(command.reply_to, text, command.id);
+    store.outbox.enqueue({ ...route, recipient: command.reply_to, text, commandId: command.id });
   }
 }
 
@@ -62,5 +73,5 @@ function tell(store: Store, row: RechargeRow, text: string): void {
 function interruptedReplyTo(command: CommandRow, text: string): string | null {
   const ph = parseCommandText(text);
   if (ph.ok && ph.command.replyTo) return ph.command.replyTo;
-  return command.source === 'sms' ? command.sender : null;
+  return CHANNELS[command.channel].answersInResponse ? null : command.sender;
 }

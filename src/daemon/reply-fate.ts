@@ -1,3 +1,4 @@
+import { CHANNELS } from '../store/channel.js';
 import type { CommandRow } from '../store/commands.js';
 import type { OutboxRow, SendLimit } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
@@ -7,14 +8,15 @@ import type { Store } from '../store/store.js';
  * - `waiting`: the command is not answered yet;
  * - `not-sent`: no SMS by design (a dropped command is never answered; a control or config
  *   command that worked answers only when `PH` asks for it);
- * - `http-only`: the answer went back in the HTTP response, no SMS was asked for;
+ * - `http-only`: the answer went back in the HTTP response, no SMS was asked for (`in-response`:
+ *   likewise on another channel that answers in its response, MQTT's reply topic);
  * - `pending` (not tried yet), `retrying` (a try failed, another follows), `sending`;
  * - `sent` (the network took it), `delivered` (a status report said so);
  * - `uncertain` (the modem took it but never confirmed; not resent), `failed` (given up, or the
  *   network reported it undeliverable);
  * - `refused`: a limit kept it from going out at all (`limit` says which).
  */
-export type ReplyStatus = 'waiting' | 'not-sent' | 'http-only' | 'pending' | 'retrying' | 'sending' | 'sent' | 'delivered' | 'uncertain' | 'failed' | 'refused';
+export type ReplyStatus = 'waiting' | 'not-sent' | 'http-only' | 'in-response' | 'pending' | 'retrying' | 'sending' | 'sent' | 'delivered' | 'uncertain' | 'failed' | 'refused';
 
 export interface ReplyFate {
   status: ReplyStatus;
@@ -40,12 +42,13 @@ function fate(status: ReplyStatus, summary: string, fields: Partial<Omit<ReplyFa
 }
 
 /** The fate of one command's reply, from the command and its outbox row (if it queued an SMS). */
-export function replyFate(command: Pick<CommandRow, 'source' | 'state' | 'reply_to'>, sms: OutboxRow | undefined): ReplyFate {
+export function replyFate(command: Pick<CommandRow, 'channel' | 'state' | 'reply_to'>, sms: OutboxRow | undefined): ReplyFate {
   if (command.state === 'received' || command.state === 'executing') return fate('waiting', 'not answered yet');
   if (command.state === 'dropped') return fate('not-sent', 'never answered (dropped)', { reason: 'a dropped command is never answered' });
   if (!command.reply_to) {
-    return command.source === 'http'
-      ? fate('http-only', 'answered in the HTTP response')
+    const channel = CHANNELS[command.channel];
+    return channel.answersInResponse
+      ? fate(command.channel === 'http' ? 'http-only' : 'in-response', `answered in ${channel.responseWords}`)
       : fate('not-sent', 'no SMS, by design', { reason: 'a control or config command that worked answers only when PH asks' });
   }
   if (!sms) return fate('not-sent', 'no record of the SMS kept', { reason: 'its outbox record was pruned' });
@@ -77,7 +80,7 @@ export function messageLog(store: Store, limit: number): Array<Record<string, un
   const commands = store.commands.recent(limit);
   const replies = new Map(store.outbox.ofCommands(commands.map((c) => c.id)).map((row) => [row.command_id, row]));
   return commands.map((row) => ({
-    id: row.id, at: row.created_at, source: row.source, sender: row.sender, text: row.text, command: row.name,
+    id: row.id, at: row.created_at, channel: row.channel, source: row.channel, line: row.line, sender: row.sender, text: row.text, command: row.name,
     state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason, replyFate: replyFate(row, replies.get(row.id)),
   }));
 }

@@ -2,8 +2,16 @@ import type { ControlContext } from '../control/context.js';
 import { interpret, type Execution } from '../control/processor.js';
 import type { Logger } from '../log/logger.js';
 import type { CommandRow } from '../store/commands.js';
+import { CHANNELS } from '../store/channel.js';
 import type { Store } from '../store/store.js';
 import type { SenderGuard } from './sender-guard.js';
+
+/** Where a command stands among the lines: the context it runs in, and the line its reply SMS goes out on. */
+export interface CommandRouting {
+  contextFor(row: CommandRow): ControlContext;
+  /** The reply's line (the one the command came on or was sent to, else the default) and its country code. */
+  replyLine(row: CommandRow): { line: string; countryCode: string | null };
+}
 
 export type RunOutcome =
   | { kind: 'dropped'; commandId: number; reason: string }
@@ -20,10 +28,11 @@ export class CommandRunner {
 
   constructor(
     private readonly store: Store,
-    private readonly ctx: ControlContext,
+    private readonly routing: CommandRouting,
     private readonly guard: SenderGuard,
     logger: Logger,
-    private readonly onReplyQueued: () => void,
+    /** A reply SMS was queued on this line. */
+    private readonly onReplyQueued: (line: string) => void,
     /** Told once per command run, whatever the outcome (the metrics count them). */
     private readonly onOutcome: (row: CommandRow, outcome: RunOutcome) => void = () => {},
   ) {
@@ -61,14 +70,15 @@ export class CommandRunner {
   }
 
   private async execute(row: CommandRow): Promise<RunOutcome> {
-    const admitted = this.guard.admit(row.sender, row.source);
+    const route = this.routing.replyLine(row);
+    const admitted = this.guard.admit(row.sender, row.channel, route.countryCode);
     if (!admitted.allowed) return this.drop(row, admitted.reason);
     // The text as received is kept sealed until the command is finished; the row's own text is masked.
     const text = this.store.commands.runnableText(row);
     if (text === null) return this.drop(row, 'its text cannot be opened: sealed under another install key');
-    const interpretation = interpret(text, { sender: row.sender, source: row.source, commandId: row.id }, this.ctx);
+    const interpretation = interpret(text, { sender: row.sender, channel: row.channel, commandId: row.id }, this.routing.contextFor(row));
     if (interpretation.kind === 'drop') {
-      if (interpretation.reason !== 'no-star') this.guard.strike(row.sender);
+      if (interpretation.reason !== 'no-star') this.guard.strike(row.sender, route.countryCode);
       return this.drop(row, interpretation.reason);
     }
     this.store.commands.markExecuting(row.id, interpretation.name);
@@ -79,16 +89,17 @@ export class CommandRunner {
       this.log.error({ command: row.id, err: err instanceof Error ? err.message : String(err) }, 'command failed');
       result = { text: `${interpretation.name}: failed, please try again later.`, replyTo: interpretation.command?.replyTo ?? null, send: true };
     }
-    // SMS replies go to PH or the sender; HTTP replies come back in the response, and by SMS only to PH.
-    const smsTo = !result.send ? null : row.source === 'sms' ? (result.replyTo ?? row.sender) : result.replyTo;
-    if (!this.store.commands.answer(row.id, result.text, smsTo ? { recipient: smsTo, text: result.text } : null)) {
+    // SMS replies go to PH or the sender; a channel that answers in its response sends an SMS only to PH.
+    const channel = CHANNELS[row.channel];
+    const smsTo = !result.send ? null : channel.answersInResponse ? result.replyTo : (result.replyTo ?? row.sender);
+    if (!this.store.commands.answer(row.id, result.text, smsTo ? { ...route, recipient: smsTo, text: result.text } : null)) {
       this.log.warn({ command: row.id }, 'already answered: this answer is not sent');
       return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo: null };
     }
     // Say whether an SMS was queued: an answer is not a reply sent (the outbox logs what became of it).
-    const reply = smsTo ? 'SMS queued' : row.source === 'http' ? 'HTTP response only' : 'no SMS, by design';
-    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo, reply }, 'answered');
-    if (smsTo) this.onReplyQueued();
+    const reply = smsTo ? 'SMS queued' : channel.answersInResponse ? `${channel.responseWords} only` : 'no SMS, by design';
+    this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo, reply, ...(smsTo ? { line: route.line } : {}) }, 'answered');
+    if (smsTo) this.onReplyQueued(route.line);
     return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };
   }
 }

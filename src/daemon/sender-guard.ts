@@ -1,6 +1,7 @@
 import { canonicalNumber } from '../codec/address.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
+import { CHANNELS, requestChannelOf, type Channel } from '../store/channel.js';
 import type { Store } from '../store/store.js';
 
 export type GuardVerdict = { allowed: true } | { allowed: false; reason: 'sender-locked-out' | 'not-in-groups' };
@@ -16,15 +17,19 @@ export class SenderGuard {
     this.log = logger.child({ channel: 'security' });
   }
 
-  /** Phone numbers are compared in canonical form; HTTP clients by their `http:<ip>` name. */
-  static key(sender: string): string {
-    return sender.startsWith('http:') ? sender : canonicalNumber(sender);
+  /**
+   * Phone numbers are compared in canonical form (a national one read in the country of the line it
+   * came on); callers of other channels by their name (`http:<ip>`).
+   */
+  static key(sender: string, countryCode: string | null): string {
+    return requestChannelOf(sender) ? sender : canonicalNumber(sender, countryCode);
   }
 
-  admit(sender: string, source: 'sms' | 'http'): GuardVerdict {
-    const key = SenderGuard.key(sender);
+  admit(sender: string, channel: Channel, countryCode: string | null): GuardVerdict {
+    const key = SenderGuard.key(sender, countryCode);
     if (this.store.security.lockedUntil(key)) return { allowed: false, reason: 'sender-locked-out' };
-    if (source === 'sms' && this.config.restrictToGroups && !this.inControlGroups(key)) return { allowed: false, reason: 'not-in-groups' };
+    // The allow-list is of phone numbers: a caller the channel authenticated is not on it.
+    if (!CHANNELS[channel].authenticated && this.config.restrictToGroups && !this.inControlGroups(key)) return { allowed: false, reason: 'not-in-groups' };
     return { allowed: true };
   }
 
@@ -36,8 +41,8 @@ export class SenderGuard {
   }
 
   /** A wrong or missing password; enough of them within the window lock the sender out. */
-  strike(sender: string): void {
-    const key = SenderGuard.key(sender);
+  strike(sender: string, countryCode: string | null): void {
+    const key = SenderGuard.key(sender, countryCode);
     const now = Date.now();
     const count = this.store.security.strike(key, new Date(now - this.config.windowMinutes * 60_000).toISOString());
     if (count >= this.config.maxWrongPasswords && !this.store.security.lockedUntil(key)) {
@@ -47,7 +52,7 @@ export class SenderGuard {
     }
   }
 
-  isConfigNumber(sender: string): boolean {
-    return this.store.groups.groupsOf(SenderGuard.key(sender)).includes('config');
+  isConfigNumber(sender: string, countryCode: string | null): boolean {
+    return this.store.groups.groupsOf(SenderGuard.key(sender, countryCode)).includes('config');
   }
 }

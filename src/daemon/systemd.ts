@@ -2,16 +2,16 @@ import { formatDay, formatMoney } from '../carriers/money.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { BalanceRow } from '../store/balances.js';
-import type { LadderStep } from '../supervisor/supervisor.js';
+import type { Line } from '../line/line.js';
 import type { Daemon } from './daemon.js';
 import { openNotifier, watchdogTimeoutMs } from './sd-notify.js';
 import { startWatchdog } from './watchdog.js';
 
 /**
- * What systemd hears from a Type=notify service: READY=1 once the modem is initialised (or the
- * simulator is up) and the relay listens; STATUS= with the line's state and balance whenever
- * either changes; WATCHDOG=1 from the health tick; STOPPING=1 when a stop begins. Outside
- * systemd (no NOTIFY_SOCKET) nothing is loaded and every call is a no-op.
+ * What systemd hears from a Type=notify service: READY=1 once the lines are up (or parked, or
+ * still coming, past the start-up wait) and the relay listens; STATUS= with each line's state and
+ * balance whenever either changes; WATCHDOG=1 from the health tick; STOPPING=1 when a stop begins.
+ * Outside systemd (no NOTIFY_SOCKET) nothing is loaded and every call is a no-op.
  */
 export interface SystemdLink {
   ready(daemon: Daemon): void;
@@ -19,30 +19,48 @@ export interface SystemdLink {
 }
 
 export interface LineView {
+  /** The line's name: said when the box has several. */
+  name: string | null;
   carrier: string | null;
-  step: LadderStep;
+  /** The modem's rung of the recovery ladder ('healthy' when none), or null while the line has no modem. */
+  step: string | null;
   problems: string[];
   balance: BalanceRow | undefined;
 }
 
-/** One line for `systemctl status`: carrier, modem, problems, balance, and a withheld watchdog. */
-export function describeLine(view: LineView, withheld: string | null = null): string {
-  const parts = [view.carrier ?? 'carrier unknown', view.step === 'healthy' ? 'modem ok' : `modem recovering (${view.step})`, ...view.problems];
+/** One line for `systemctl status`: carrier, modem, problems, balance. */
+export function describeLine(view: LineView): string {
+  const modem = view.step === null ? null : view.step === 'healthy' ? 'modem ok' : `modem recovering (${view.step})`;
+  // The recovery rung is said once, as the modem's state, not again among the problems.
+  const parts = [view.carrier ?? 'carrier unknown', ...(modem ? [modem] : []), ...view.problems.filter((problem) => !problem.startsWith('modem '))];
   const { balance } = view;
   const money = balance?.balance_cents != null && balance.currency ? `balance ${formatMoney({ cents: balance.balance_cents, currency: balance.currency })}` : 'balance unknown';
   parts.push(balance?.valid_until ? `${money}, valid until ${formatDay(balance.valid_until)}` : money);
-  if (withheld) parts.push(`watchdog pings withheld: ${withheld}`);
-  return parts.join('; ');
+  return `${view.name ? `${view.name}: ` : ''}${parts.join('; ')}`;
 }
 
-function lineView(daemon: Daemon): LineView {
-  const imsi = daemon.modem.imsi;
+/** Every line, and a withheld watchdog: what STATUS= says. */
+export function describeBox(views: LineView[], withheld: string | null = null): string {
+  return [...views.map(describeLine), ...(withheld ? [`watchdog pings withheld: ${withheld}`] : [])].join(views.length > 1 ? ' | ' : '; ');
+}
+
+function lineView(line: Line, store: Daemon['store'], named: boolean): LineView {
   return {
-    carrier: daemon.carrier?.name ?? null,
-    step: daemon.supervisor.step,
-    problems: daemon.supervisor.degraded,
-    balance: imsi ? daemon.store.balances.latest(imsi) : undefined,
+    name: named ? line.name : null,
+    carrier: line.profile?.name ?? null,
+    step: line.step,
+    problems: line.problems(),
+    balance: line.imsi ? store.balances.latest(line.imsi) : undefined,
   };
+}
+
+/**
+ * When the box last made progress, for the watchdog: the longest-silent supervisor of the lines
+ * that are up (a wedged one gets the daemon restarted); with no line up there is nothing to watch.
+ */
+function progressAt(daemon: Daemon): number {
+  const watched = daemon.lines.map((line) => line.progressAt).filter((at): at is number => at !== null);
+  return watched.length ? Math.min(...watched) : performance.now();
 }
 
 /** A keep-alive's own worst case: AT+CPIN? and AT+CREG? both up to their timeouts. */
@@ -60,16 +78,16 @@ export async function connectSystemd(config: Config, logger: Logger, env: NodeJS
   let withheld: string | null = null;
   return {
     ready(daemon) {
-      const status = () => notifier.send({ STATUS: describeLine(lineView(daemon), withheld) });
-      notifier.send({ READY: '1', STATUS: describeLine(lineView(daemon)) });
-      daemon.supervisor.on('step', status);
-      daemon.supervisor.on('degraded', status);
-      daemon.store.balances.onRecorded(status);
+      const views = () => daemon.lines.map((line) => lineView(line, daemon.store, daemon.lines.length > 1));
+      const status = () => notifier.send({ STATUS: describeBox(views(), withheld) });
+      notifier.send({ READY: '1', STATUS: describeBox(views()) });
+      daemon.events.on('line-state', status);
+      daemon.events.on('balance-recorded', status);
       if (!timeoutMs) return;
       watchdog = startWatchdog({
         timeoutMs,
         ping: () => notifier.send({ WATCHDOG: '1' }),
-        progressAt: () => daemon.supervisor.progressAt,
+        progressAt: () => progressAt(daemon),
         onWithheld: (reason) => {
           withheld = reason;
           if (reason) log.error({ reason }, 'watchdog pings withheld: systemd restarts the daemon unless this clears');

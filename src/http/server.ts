@@ -13,6 +13,8 @@ import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.js';
 import { metricsRoutes, METRICS_PATH, type MetricsOptions } from './routes/metrics.js';
+import { smsRoutes, type SmsApi } from './routes/sms.js';
+import { eventRoutes, type EventsApi } from './routes/events.js';
 
 export interface HttpOptions {
   token: string;
@@ -31,6 +33,10 @@ export interface HttpOptions {
   limits?: Partial<ConnectionLimits> | undefined;
   /** Prometheus metrics at /metrics (absent on the standalone simulator's server). */
   metrics?: MetricsOptions | undefined;
+  /** POST /api/v1/sms: an SMS of the caller's own through a line's outbox. */
+  sms?: SmsApi | undefined;
+  /** GET /api/v1/events: the box's events as server-sent events. */
+  events?: EventsApi | undefined;
 }
 
 /** What no API answer may be: cached by a browser or a proxy, or read as anything but JSON. */
@@ -81,7 +87,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
 
   app.get('/api/v1/health', async () => options.health());
   if (options.commands) commandRoutes(app, options.commands);
-  if (options.wallet) walletRoutes(app, options.wallet.cards);
+  if (options.wallet) walletRoutes(app, options.wallet.cards, options.wallet.recharge);
   if (options.wallet) cardRoutes(app, options.wallet.cards);
   if (options.wallet) rechargeRoutes(app, { recharge: options.wallet.recharge, wallet: options.wallet.cards });
   if (options.wallet && options.rechargeForm) rechargeFormRoutes(app, { recharge: options.wallet.recharge, wallet: options.wallet.cards }, options.rechargeForm);
@@ -91,6 +97,8 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   }
   if (options.sim) simRoutes(app, options.sim);
   if (options.metrics) metricsRoutes(app, options.metrics);
+  if (options.sms) smsRoutes(app, options.sms);
+  if (options.events) eventRoutes(app, options.events);
   if (options.sim?.carrier) simCardRoutes(app, options.sim.carrier);
   return app;
 }

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import { SerialLock } from '../util/serial-lock.js';
-import type { BoxReadings, MetricsSource } from './source.js';
+import type { LineReadings, MetricsSource } from './source.js';
 
 export interface Exposition {
   contentType: string;
@@ -14,22 +14,31 @@ export interface Exposition {
  */
 export function prometheusExposition(source: MetricsSource): Exposition {
   const registry = new Registry();
-  let now: BoxReadings | null = null;
+  let now: LineReadings[] | null = null;
   const registers = [registry];
 
-  /** A gauge about the SIM, labelled with its carrier, present only when known. */
-  const simGauge = (name: string, help: string, read: (r: BoxReadings) => { value: number; labels?: Record<string, string> } | null, extraLabels: string[] = []): void => {
+  /** A gauge about a line's SIM, labelled with the line and its carrier, present only when known. */
+  const simGauge = (name: string, help: string, read: (r: LineReadings) => { value: number; labels?: Record<string, string> } | null, extraLabels: string[] = []): void => {
     new Gauge({
-      name, help, labelNames: ['carrier', ...extraLabels], registers,
+      name, help, labelNames: ['line', 'carrier', ...extraLabels], registers,
       collect() {
         this.reset();
-        const reading = now && now.carrier !== null ? read(now) : null;
-        if (reading) this.set({ carrier: now!.carrier!, ...reading.labels }, reading.value);
+        for (const line of now ?? []) {
+          const reading = line.carrier !== null ? read(line) : null;
+          if (reading) this.set({ line: line.line, carrier: line.carrier!, ...reading.labels }, reading.value);
+        }
       },
     });
   };
-  const boxGauge = (name: string, help: string, read: (r: BoxReadings) => number): void => {
-    new Gauge({ name, help, registers, collect() { if (now) this.set(read(now)); } });
+  /** A gauge about a line, whatever its SIM. */
+  const lineGauge = (name: string, help: string, read: (r: LineReadings) => number): void => {
+    new Gauge({
+      name, help, labelNames: ['line'], registers,
+      collect() {
+        this.reset();
+        for (const line of now ?? []) this.set({ line: line.line }, read(line));
+      },
+    });
   };
 
   new Gauge({ name: 'gsmkeeper_build_info', help: 'gsmkeeper version (always 1)', labelNames: ['version'], registers, collect() { this.set({ version: source.version }, 1); } });
@@ -37,10 +46,10 @@ export function prometheusExposition(source: MetricsSource): Exposition {
   simGauge('gsmkeeper_balance_checked_timestamp_seconds', 'When the last balance was read (Unix time)', (r) => (r.balanceCheckedAt === null ? null : { value: r.balanceCheckedAt }));
   simGauge('gsmkeeper_validity_left_days', "Days until the SIM's validity ends (negative: ended)", (r) => (r.validityDaysLeft === null ? null : { value: r.validityDaysLeft }));
   simGauge('gsmkeeper_signal_dbm', 'Signal strength at the modem, in dBm', (r) => (r.signalDbm === null ? null : { value: r.signalDbm }));
-  boxGauge('gsmkeeper_network_registered', '1 when the modem is registered on a network (home or roaming)', (r) => Number(r.networkRegistered));
-  boxGauge('gsmkeeper_modem_up', '1 when the modem answers and no recovery is under way', (r) => Number(r.modemUp));
-  boxGauge('gsmkeeper_outbox_pending_replies', 'Replies waiting in the outbox to be sent', (r) => r.outboxPending);
-  boxGauge('gsmkeeper_wallet_cards_ready', 'Wallet cards that can still be dialled (new, not expired)', (r) => r.walletCardsReady);
+  lineGauge('gsmkeeper_network_registered', "1 when the line's modem is registered on a network (home or roaming)", (r) => Number(r.networkRegistered));
+  lineGauge('gsmkeeper_modem_up', "1 when the line's modem answers and no recovery is under way", (r) => Number(r.modemUp));
+  lineGauge('gsmkeeper_outbox_pending_replies', 'Replies waiting in the outbox to go out on the line', (r) => r.outboxPending);
+  lineGauge('gsmkeeper_wallet_cards_ready', "Wallet cards the line's SIM can still take (new, not expired)", (r) => r.walletCardsReady);
 
   const counter = (name: string, help: string, labelNames: string[], read: () => Array<{ labels: Record<string, string>; count: number }>): void => {
     new Counter({
@@ -52,9 +61,9 @@ export function prometheusExposition(source: MetricsSource): Exposition {
     });
   };
   counter('gsmkeeper_commands_total', 'Commands handled since the start, by channel and outcome (answered, or why dropped)', ['channel', 'outcome'], () => source.commands.entries());
-  counter('gsmkeeper_recharges_total', 'Recharge requests since the start, by outcome', ['outcome'], () => source.recharges.entries());
-  counter('gsmkeeper_recoveries_total', 'Times the recovery ladder entered each rung since the start', ['rung'], () =>
-    Object.entries(source.recoveries()).map(([rung, count]) => ({ labels: { rung }, count })));
+  counter('gsmkeeper_recharges_total', 'Recharge requests since the start, by line and outcome', ['line', 'outcome'], () => source.recharges.entries());
+  counter('gsmkeeper_recoveries_total', "Times a line's recovery ladder entered each rung since the start", ['line', 'rung'], () =>
+    source.recoveries().map(({ line, rung, count }) => ({ labels: { line, rung }, count })));
 
   // One scrape at a time: the reading is shared by the collect callbacks of that scrape only.
   const oneAtATime = new SerialLock();

@@ -1,8 +1,9 @@
 import type { Tally } from './tally.js';
 
-/** The box as /metrics shows it, read when it is scraped; null is "not known", never zero. */
-export interface BoxReadings {
-  /** The SIM's carrier (profile id): the label of everything about the SIM. */
+/** One line as /metrics shows it, read when it is scraped; null is "not known", never zero. */
+export interface LineReadings {
+  line: string;
+  /** The SIM's carrier (profile id), once known. */
   carrier: string | null;
   balance: { amount: number; currency: string } | null;
   /** When the balance (or validity) was read, in Unix seconds. */
@@ -18,9 +19,9 @@ export interface BoxReadings {
 /** What the daemon lends /metrics: readings on demand, and its running counts. */
 export interface MetricsSource {
   version: string;
-  readings(): Promise<BoxReadings>;
+  readings(): Promise<LineReadings[]>;
   commands: Tally<'channel' | 'outcome'>;
-  recharges: Tally<'outcome'>;
-  /** How many times the recovery ladder entered each rung. */
-  recoveries(): Record<string, number>;
+  recharges: Tally<'line' | 'outcome'>;
+  /** How many times each line's recovery ladder entered each rung. */
+  recoveries(): Array<{ line: string; rung: string; count: number }>;
 }

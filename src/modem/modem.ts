@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { encodeSubmit } from '../codec/sms-submit.js';
 import type { Cscs } from '../codec/ussd-text.js';
-import type { AtEngine } from '../at/engine.js';
+import { AtEngine } from '../at/engine.js';
 import { isAtError } from '../at/errors.js';
 import type { Logger } from '../log/logger.js';
 import { SerialLock } from '../util/serial-lock.js';
+import { openWithin, type ModemLine, type ModemTimeouts, type OpenLine } from './connection.js';
 import { ModemError } from './errors.js';
 import {
   chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
@@ -12,13 +13,44 @@ import {
 } from './parsers.js';
 import { runUssd, runUssdMenu, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
 
-export interface ModemSettings {
+export type { ModemLine, ModemTimeouts, OpenLine } from './connection.js';
+
+export interface ModemOptions {
   /** How this modem wants USSD requests written (Huawei E1xx: packed GSM 7-bit hex). */
   ussdEncoding: UssdRequestEncoding;
+  /** AT timeouts other than the defaults (a slow modem, a test). */
+  timeouts?: ModemTimeouts;
+  /** How long a reopen waits for the line to come back (USB re-enumeration); default 30 s. */
+  reopenWaitMs?: number;
+  logger: Logger;
 }
 
 export interface ModemIdentity {
   imsi: string;
+}
+
+/** What the modem says it is (AT+CGMI, AT+CGMM, AT+CGMR); '' where it would not say. */
+export interface ModemProduct {
+  manufacturer: string;
+  model: string;
+  revision: string;
+}
+
+/** The read storage of messages: its name (SM, ME), how many it holds and how many fit. */
+export interface StorageStatus {
+  memory: string;
+  used: number;
+  total: number;
+}
+
+/** What moves on the line: the supervisor tells a busy modem from a silent one by it. */
+export interface ModemTraffic {
+  /** A command is in flight or waiting. */
+  busy: boolean;
+  /** Bytes read from the modem since the line was opened. */
+  bytesRead: number;
+  /** AT commands written since the line was opened. */
+  commands: number;
 }
 
 export interface ModemEvents {
@@ -26,42 +58,51 @@ export interface ModemEvents {
   'sms-stored': [{ storage: string; index: number }];
   registration: [Registration];
   sim: ['ready' | 'absent' | 'locked'];
+  /** The modem restarted by itself (its start-up banner): its settings are lost until init() runs again. */
+  rebooted: [];
+  /** The modem stopped answering: commands time out and it cannot be resynchronised. */
+  unresponsive: [];
+  /** The line went away by itself (the USB cable, the TCP peer). */
+  'line-closed': [];
 }
 
 /**
- * Typed operations over the AT engine. Knows AT commands and their answers; knows nothing about
- * SMS commands, vouchers or the store.
+ * Typed operations of one modem: the only place that speaks AT. It owns its line and the AT
+ * engine over it (a reopen gives it a new one); above it nothing sees a command or an `OK`.
+ * Knows nothing about SMS commands, vouchers or the store.
  */
 export class Modem extends EventEmitter<ModemEvents> {
   private readonly ussdLock = new SerialLock();
   private readonly log: Logger;
   private cscs: Cscs | null = null;
   private identity: ModemIdentity | null = null;
+  private opened!: OpenLine;
+  private engine!: AtEngine;
+  private closing = false;
+  /** A USSD request on its way out (see requesting()): sends wait for it. */
+  private requestOut: Promise<void> | null = null;
 
-  private current: AtEngine;
+  /** Opens the line and the AT engine over it; init() then brings the modem to a known state. */
+  static async open(line: ModemLine, options: ModemOptions): Promise<Modem> {
+    return new Modem(line, await line.open(), options);
+  }
 
-  constructor(engine: AtEngine, private readonly settings: ModemSettings, logger: Logger) {
+  private constructor(private readonly line: ModemLine, opened: OpenLine, private readonly options: ModemOptions) {
     super();
-    this.log = logger.child({ channel: 'modem' });
-    this.current = engine;
-    this.subscribe(engine);
+    this.log = options.logger.child({ channel: 'modem' });
+    this.attach(opened);
   }
 
-  get engine(): AtEngine {
-    return this.current;
+  get traffic(): ModemTraffic {
+    return { busy: this.engine.busy, bytesRead: this.engine.stats.bytesRead, commands: this.engine.stats.commands };
   }
 
-  /**
-   * After the port was reopened: the same modem object over a new engine, so everything above
-   * keeps its reference. Settings the modem may have lost are re-sent by init().
-   */
-  attach(engine: AtEngine): void {
-    this.current = engine;
+  private attach(opened: OpenLine): void {
+    this.opened = opened;
+    this.engine = new AtEngine(opened.stream, { logger: this.options.logger, ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}) });
+    // Settings the modem may have lost are sent again by init().
     this.cscs = null;
-    this.subscribe(engine);
-  }
-
-  private subscribe(engine: AtEngine): void {
+    const engine = this.engine;
     engine.onUrc('+CMTI:', ([line]) => {
       const stored = line ? parseCmti(line) : null;
       if (stored) this.emit('sms-stored', stored);
@@ -72,6 +113,75 @@ export class Modem extends EventEmitter<ModemEvents> {
     engine.onUrc('+CPIN:', ([line]) => {
       if (line) this.emit('sim', /READY/.test(line) ? 'ready' : /NOT INSERTED|NOT READY/i.test(line) ? 'absent' : 'locked');
     });
+    engine.onUrc('RDY', () => this.emit('rebooted'));
+    engine.onUrc('SMS Ready', () => this.emit('rebooted'));
+    engine.on('unresponsive', () => this.emit('unresponsive'));
+    engine.on('closed', (code: string) => {
+      if (code === 'port-closed' && !this.closing && engine === this.engine) this.emit('line-closed');
+    });
+  }
+
+  /** Lets go of the engine and the line it ran over; what was queued fails. */
+  private async detach(): Promise<void> {
+    const { engine, opened } = this;
+    engine.removeAllListeners('closed');
+    engine.removeAllListeners('unresponsive');
+    engine.close();
+    await opened.close().catch((err: unknown) => this.log.debug({ err: String(err) }, 'the line did not close cleanly'));
+  }
+
+  /**
+   * The line again, as after the modem or its USB port went away: the old one is closed and a new
+   * one opened (waiting for it to reappear), with a new engine. Settings are lost until init().
+   */
+  async reopen(signal?: AbortSignal): Promise<void> {
+    await this.detach();
+    this.attach(await openWithin(this.line, this.options.reopenWaitMs ?? 30_000, signal));
+  }
+
+  /** Stops: everything queued fails, and the line is closed. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.detach();
+  }
+
+  /**
+   * Whether the modem answers at all: `AT`, twice (a first answer may be the late one of an
+   * earlier command, which the engine drops). Throws when it does not.
+   */
+  async ping(timeoutMs?: number): Promise<void> {
+    const options = timeoutMs === undefined ? {} : { timeoutMs };
+    await this.engine.execute('AT', options);
+    await this.engine.execute('AT', options);
+  }
+
+  /**
+   * Asks the modem to restart itself (`AT+CFUN=1,1`). Many restart before they answer, so the
+   * answer is not waited for beyond a few seconds, nor required.
+   */
+  async restart(): Promise<void> {
+    await this.engine.execute('AT+CFUN=1,1', { timeoutMs: 5000 }).catch((err: unknown) => this.log.debug({ err: String(err) }, 'no answer to the restart (expected of many modems)'));
+  }
+
+  /** Manufacturer, model and firmware, each '' when the modem would not say. */
+  async identify(): Promise<ModemProduct> {
+    const ask = (command: string) => this.engine.execute(command).then((r) => r.lines.join(' ').trim(), () => '');
+    return { manufacturer: await ask('AT+CGMI'), model: await ask('AT+CGMM'), revision: await ask('AT+CGMR') };
+  }
+
+  /** The SIM's own number as stored on it (AT+CNUM), or null: many SIMs do not keep it. */
+  async ownNumber(): Promise<string | null> {
+    const { lines } = await this.engine.execute('AT+CNUM').catch(() => ({ lines: [] as string[] }));
+    for (const line of lines) {
+      const match = /^\+CNUM:\s*"[^"]*"\s*,\s*"(\+?[0-9]{3,20})"/.exec(line);
+      if (match) return match[1]!;
+    }
+    return null;
+  }
+
+  /** Numbered errors (`+CME ERROR: 10`), so "SIM not inserted" is told apart from other refusals; init() sets it too. */
+  async useNumericErrors(): Promise<void> {
+    await this.engine.execute('AT+CMEE=1').catch(() => undefined);
   }
 
   /**
@@ -172,11 +282,11 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute(`AT+CMGD=${index}`);
   }
 
-  /** How many messages the read storage holds (`AT+CPMS?` → `+CPMS: "SM",<used>,<total>,…`). */
-  async storageUsed(): Promise<number> {
+  /** The read storage and how full it is (`AT+CPMS?` → `+CPMS: "SM",<used>,<total>,…`); null when the answer says nothing. */
+  async storageStatus(): Promise<StorageStatus | null> {
     const { lines } = await this.engine.execute('AT+CPMS?', { expect: '+CPMS:' });
-    const match = /^\+CPMS:\s*"[^"]*"\s*,\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CPMS:')) ?? '');
-    return match ? Number(match[1]) : 0;
+    const match = /^\+CPMS:\s*"([^"]*)"\s*,\s*(\d+)\s*,\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CPMS:')) ?? '');
+    return match ? { memory: match[1]!, used: Number(match[2]), total: Number(match[3]) } : null;
   }
 
   /** Deletes every read message in one command (TS 27.005 delflag 1). */
@@ -196,6 +306,7 @@ export class Modem extends EventEmitter<ModemEvents> {
     const parts = encodeSubmit(to, text, { reference });
     for (let i = options.fromPart ?? 0; i < parts.length; i++) {
       const part = parts[i]!;
+      while (this.requestOut) await this.requestOut;
       let lines: string[];
       try {
         ({ lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' }));
@@ -214,14 +325,34 @@ export class Modem extends EventEmitter<ModemEvents> {
     return references;
   }
 
-  /** One USSD exchange at a time, in the character set its request encoding needs. */
-  ussd(request: UssdRequest): Promise<UssdAnswer> {
-    return this.ussdLock.run(async () => runUssd(this.engine, await this.ussdSettings(), request));
+  /**
+   * One USSD exchange at a time, in the character set its request encoding needs (`encoding`:
+   * another than the configured one, as the doctor tries them).
+   */
+  ussd(request: UssdRequest, encoding: UssdRequestEncoding = this.options.ussdEncoding): Promise<UssdAnswer> {
+    return this.ussdLock.run(() => this.requesting(async (requested) => runUssd(this.engine, { ...(await this.ussdSettings(encoding)), requested }, request)));
+  }
+
+  /**
+   * A USSD exchange whose request goes before any SMS sent meanwhile: from its start until AT+CUSD
+   * is answered, a send waits; then the line is the outbox's while the carrier answers (the better
+   * part of a second, where the SMS would have held the request back).
+   */
+  private async requesting<T>(exchange: (requested: () => void) => Promise<T>): Promise<T> {
+    let requested = (): void => {};
+    this.requestOut = new Promise<void>((resolve) => (requested = resolve)).finally(() => {
+      this.requestOut = null;
+    });
+    try {
+      return await exchange(requested);
+    } finally {
+      requested();
+    }
   }
 
   /** A USSD menu walked step by step (`*123#` then `4`), inside the same one-at-a-time lock. */
   ussdMenu(steps: string[], timeoutMs: number): Promise<UssdAnswer> {
-    return this.ussdLock.run(async () => runUssdMenu(this.engine, await this.ussdSettings(), steps, timeoutMs));
+    return this.ussdLock.run(() => this.requesting(async (requested) => runUssdMenu(this.engine, { ...(await this.ussdSettings(this.options.ussdEncoding)), requested }, steps, timeoutMs)));
   }
 
   /**
@@ -229,9 +360,9 @@ export class Modem extends EventEmitter<ModemEvents> {
    * modem that reset itself, or a tool that left it at HEX (TinyGSM issue #493), would otherwise
    * garble the request and the answer. UCS2 requests need CSCS "UCS2"; the rest use "GSM".
    */
-  private async ussdSettings(): Promise<{ encoding: UssdRequestEncoding; cscs: Cscs }> {
-    const cscs: Cscs = this.settings.ussdEncoding === 'ucs2' ? 'UCS2' : 'GSM';
+  private async ussdSettings(encoding: UssdRequestEncoding): Promise<{ encoding: UssdRequestEncoding; cscs: Cscs }> {
+    const cscs: Cscs = encoding === 'ucs2' ? 'UCS2' : 'GSM';
     await this.setCscs(cscs, true);
-    return { encoding: this.settings.ussdEncoding, cscs };
+    return { encoding, cscs };
   }
 }

@@ -6,6 +6,7 @@ import type { AtEngine } from '../at/engine.js';
 import { LineFramer } from '../at/line-framer.js';
 import { UrcCollector } from '../at/urc-collector.js';
 import { UrcRegistry } from '../at/urc.js';
+import { isAtError } from '../at/errors.js';
 import { ModemError } from './errors.js';
 
 export type UssdRequestEncoding = 'text' | 'packed' | 'ucs2';
@@ -34,6 +35,8 @@ const RELEASE_GRACE_MS = 1500;
 export interface UssdSettings {
   encoding: UssdRequestEncoding;
   cscs: Cscs;
+  /** Told once AT+CUSD is answered (or failed): the request is out, and the line free while the carrier answers. */
+  requested?: () => void;
 }
 
 /** One +CUSD line read as this modem prints it: status, DCS, and the text decoded. */
@@ -132,7 +135,12 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
   });
   let timer: NodeJS.Timeout | undefined;
   try {
-    await engine.execute(command, { logAs: maskSecrets(command), ...(beforeWrite ? { beforeWrite } : {}) });
+    await engine
+      .execute(command, { logAs: maskSecrets(command), ...(beforeWrite ? { beforeWrite } : {}) })
+      .catch((err: unknown) => {
+        throw requestFailure(err);
+      })
+      .finally(() => settings.requested?.());
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ModemError('ussd-timeout', `no USSD answer within ${timeoutMs} ms`)), timeoutMs);
     });
@@ -145,6 +153,17 @@ async function exchange(engine: AtEngine, settings: UssdSettings, code: string, 
     clearTimeout(grace);
     unsubscribe();
   }
+}
+
+/**
+ * What went wrong with AT+CUSD itself, as the modem's own error: refused by the modem (ERROR,
+ * +CME/+CMS ERROR: the request never reached the network), or failed otherwise (no answer in
+ * time, the line closed), when it may have.
+ */
+function requestFailure(err: unknown): unknown {
+  if (!isAtError(err)) return err;
+  const refused = err.code === 'error' || err.code === 'cme' || err.code === 'cms';
+  return new ModemError(refused ? 'ussd-refused' : 'ussd-failed', err.message);
 }
 
 /**

@@ -28,6 +28,8 @@ export async function checkBalance(
   profile: CarrierProfile,
   override: string | null,
   source: string,
+  /** The line whose SIM it is, recorded with the figures. */
+  line: string | null = null,
 ): Promise<BalanceCheck> {
   const code = profile.balanceUssd ?? override;
   const menu = profile.file.balance.menu;
@@ -43,7 +45,7 @@ export async function checkBalance(
   const reading = answer.text ? profile.read(answer.text, 'balance') : null;
   if (!reading || (!reading.balance && !reading.validUntil)) return { kind: 'unparsed', text: answer.text, outcome: reading?.outcome ?? null };
   const balance = reading.balance ? { cents: reading.balance.cents, currency: reading.balance.currency ?? profile.file.currency } : null;
-  store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, reading.validUntil, source);
+  store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, reading.validUntil, source, line);
   return { kind: 'checked', balance, validUntil: reading.validUntil, text: answer.text! };
 }
 

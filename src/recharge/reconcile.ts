@@ -23,13 +23,14 @@ export async function reconcileUnknown(
   profile: CarrierProfile,
   balanceUssd: string | null,
   logger: Logger,
+  line: string | null = null,
 ): Promise<Reconciliation[]> {
   const rows = store.recharges.unreconciled(imsi);
   if (rows.length === 0) return [];
   if (!balanceUssd && !profile.hasBalanceCheck) {
     return rows.map((row) => ({ kind: 'undetermined', row, reason: 'no balance code is known for this carrier' }));
   }
-  const check = await checkBalance(store, dialer, imsi, profile, balanceUssd, 'reconcile');
+  const check = await checkBalance(store, dialer, imsi, profile, balanceUssd, 'reconcile', line);
   if (check.kind === 'failed') logger.warn({ reason: check.reason }, 'balance check for reconciliation failed');
   const now: Money | null = check.kind === 'checked' ? check.balance : null;
   const latestId = store.recharges.latestId(imsi);

@@ -1,12 +1,13 @@
 import { formatMoney, type Money } from '../carriers/money.js';
 import type { Amount, Reading } from '../carriers/interpret/interpret.js';
 import type { CarrierProfile } from '../carriers/profile.js';
-import { isAtError } from '../at/errors.js';
+import { isModemError } from '../modem/errors.js';
 import type { UssdAnswer, UssdRequest } from '../modem/ussd.js';
 import type { Logger } from '../log/logger.js';
 import { maskSecrets, registerSecret } from '../log/secrets.js';
 import type { Store } from '../store/store.js';
 import type { BalanceRow } from '../store/balances.js';
+import type { RechargeRow } from '../store/recharges.js';
 import { carrierWords, INTERRUPTED, NO_ANSWER } from '../store/recharges.js';
 import { SerialLock } from '../util/serial-lock.js';
 import type { BalanceCheck } from './balance.js';
@@ -18,6 +19,8 @@ export interface UssdDialer {
 }
 
 export interface RechargeContext {
+  /** The line whose SIM this service recharges. */
+  line: string;
   store: Store;
   dialer: UssdDialer;
   /** The SIM in the modem now; recharge is refused until it is known. */
@@ -45,6 +48,16 @@ export interface RechargeRequest {
 
 const DEFAULT_FRESH_MS = 5 * 60_000;
 
+/** Why a code may not be dialled because of an earlier dial of it (used, under way, or unknown), or null. */
+function usedBefore(previous: RechargeRow | undefined, masked: string): RechargeResult | null {
+  if (previous?.state === 'success') return { kind: 'already-used', masked, at: previous.finished_at ?? previous.started_at };
+  if (previous?.state === 'dialling') return { kind: 'in-progress', masked };
+  if (previous?.state === 'unknown') {
+    return { kind: 'outcome-unknown', masked, at: previous.started_at, id: previous.id, carrierSaid: carrierWords(previous.answer), interrupted: previous.answer === INTERRUPTED };
+  }
+  return null;
+}
+
 const toMoney = (row: BalanceRow | undefined): Money | null =>
   row && row.balance_cents !== null && row.currency ? { cents: row.balance_cents, currency: row.currency } : null;
 
@@ -59,7 +72,7 @@ export class RechargeService {
   private readonly log: Logger;
 
   constructor(private readonly ctx: RechargeContext) {
-    this.log = ctx.logger.child({ channel: 'recharge' });
+    this.log = ctx.logger.child({ channel: 'recharge', line: ctx.line });
   }
 
   recharge(request: RechargeRequest): Promise<RechargeResult> {
@@ -74,15 +87,15 @@ export class RechargeService {
     if (!sim || !sim.profile.canRecharge) return { kind: 'unavailable' };
     const { imsi, profile } = sim;
     if (!isValidCode(code, profile)) return { kind: 'invalid-code' };
+    // A command a restart interrupted runs again, but its code is never dialled again: the answer
+    // is what its earlier dial came to (a crash can fall between settling that dial and answering).
+    const earlier = commandId === null ? undefined : store.recharges.ofCommand(commandId);
+    if (earlier) return this.earlierDial(earlier, profile);
 
     const masked = maskCode(code);
     const codeHash = hashCode(this.ctx.secret, code);
-    const previous = store.recharges.blockingUseOf(codeHash);
-    if (previous?.state === 'success') return { kind: 'already-used', masked, at: previous.finished_at ?? previous.started_at };
-    if (previous?.state === 'dialling') return { kind: 'in-progress', masked };
-    if (previous?.state === 'unknown') {
-      return { kind: 'outcome-unknown', masked, at: previous.started_at, id: previous.id, carrierSaid: carrierWords(previous.answer), interrupted: previous.answer === INTERRUPTED };
-    }
+    const used = usedBefore(store.recharges.blockingUseOf(codeHash), masked);
+    if (used) return used;
 
     const budget = profile.attemptBudget;
     const since = new Date(Date.now() - budget.windowHours * 3_600_000).toISOString();
@@ -91,8 +104,12 @@ export class RechargeService {
     if (rejections >= budget.allowed) return { kind: 'locked', reason: 'budget', rejections, allowed: budget.allowed, windowHours: budget.windowHours };
 
     if (profile.hasBalanceCheck) await this.readBalanceBefore(imsi);
+    // Another line may have begun dialling this code while the balance was read: looked at again
+    // in the same turn as the row is begun, so no two lines ever dial one code.
+    const meanwhile = usedBefore(store.recharges.blockingUseOf(codeHash), masked);
+    if (meanwhile) return meanwhile;
     const before = toMoney(store.balances.latest(imsi));
-    const id = store.recharges.begin({ imsi, carrier: profile.id, codeHash, codeMasked: masked, commandId, requestedBy });
+    const id = store.recharges.begin({ line: this.ctx.line, imsi, carrier: profile.id, codeHash, codeMasked: masked, commandId, requestedBy });
     this.log.info({ recharge: id, code: masked, carrier: profile.id }, 'dialling voucher');
 
     let written = false;
@@ -111,7 +128,7 @@ export class RechargeService {
       const reason = err instanceof Error ? err.message : String(err);
       // Never written (the port closed or the modem stopped answering while it was queued), or
       // refused with ERROR: the request never left the modem and the card was not used.
-      const neverSent = !written || isAtError(err, 'error') || isAtError(err, 'cme');
+      const neverSent = !written || isModemError(err, 'ussd-refused');
       store.recharges.finish(id, { state: neverSent ? 'failed' : 'unknown', answer: neverSent ? reason : `${NO_ANSWER}${reason}` });
       this.log.warn({ recharge: id, code: masked, reason, written }, neverSent ? 'recharge not sent' : 'recharge outcome unknown');
       return neverSent ? { kind: 'failed', masked, reason: written ? 'the modem refused the request' : 'the request never reached the modem' } : { kind: 'no-answer', masked, id };
@@ -144,6 +161,32 @@ export class RechargeService {
 
     this.log.info({ recharge: id, code: masked, outcome: reading.outcome }, 'carrier answered');
     return this.conclude(id, imsi, profile, masked, text, reading, before, rejections);
+  }
+
+  /** What a command's earlier dial came to, as the result a re-run of the command answers with. */
+  private earlierDial(row: RechargeRow, profile: CarrierProfile): RechargeResult {
+    const { store } = this.ctx;
+    const masked = row.code_masked;
+    this.log.warn({ recharge: row.id, code: masked, state: row.state }, 'command run again: its code is not dialled again');
+    const money = (cents: number | null, currency: string | null): Money | null => (cents !== null && currency ? { cents, currency } : null);
+    switch (row.state) {
+      case 'success': {
+        const before = store.balances.latestBefore(row.imsi, row.started_at);
+        return { kind: 'success', masked, added: money(row.added_cents, row.currency), balance: money(row.balance_cents, row.currency), before: money(before?.balance_cents ?? null, before?.currency ?? null), validUntil: row.valid_until };
+      }
+      case 'rejected': {
+        const budget = profile.attemptBudget;
+        const rejections = store.recharges.rejectionsSince(row.imsi, new Date(Date.now() - budget.windowHours * 3_600_000).toISOString());
+        return { kind: 'rejected', masked, attemptsLeft: Math.max(0, budget.allowed - rejections), windowHours: budget.windowHours };
+      }
+      case 'attempts-exceeded':
+        return { kind: 'attempts-exceeded', masked };
+      case 'failed':
+        return { kind: 'failed', masked, reason: 'it was interrupted by a restart' };
+      case 'unknown':
+      case 'dialling':
+        return usedBefore(row, masked)!;
+    }
   }
 
   /** A balance to compare with, read now unless one from the last minutes is known. */
@@ -194,7 +237,7 @@ export class RechargeService {
       state: 'success', answer: text, addedCents: added?.cents ?? null, balanceCents: balance?.cents ?? null,
       currency: balance?.currency ?? added?.currency ?? null, validUntil,
     });
-    if (balance || validUntil) store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, validUntil, 'recharge');
+    if (balance || validUntil) store.balances.record(imsi, balance?.cents ?? null, balance?.currency ?? null, validUntil, 'recharge', this.ctx.line);
     else if (this.ctx.readBalance && this.ctx.sim()?.profile.hasBalanceCheck) {
       // A success without figures: the balance code says what the SIM has now.
       const check = await this.ctx.readBalance('after-recharge').catch(() => null);

@@ -24,6 +24,8 @@ export interface CreditCheckDeps {
   logger: Logger;
   /** The box's local day, YYYY-MM-DD (alerts go at most once per day). */
   today: () => string;
+  /** Where the line's alert days are kept: `line.<name>.` before each key, so each line alerts on its own. */
+  settingsPrefix?: string;
   /** The box's shared balance reader (one read at a time); absent: the check dials on its own. */
   readBalance?: (source: string) => Promise<BalanceCheck>;
   /**
@@ -54,8 +56,9 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   const lang = deps.language();
   const today = deps.today();
   const once = (key: string, text: string): void => {
-    if (deps.store.settings.get<string>(key) === today) return;
-    deps.store.settings.set(key, today);
+    const kept = `${deps.settingsPrefix ?? ''}${key}`;
+    if (deps.store.settings.get<string>(kept) === today) return;
+    deps.store.settings.set(kept, today);
     deps.notify(text);
   };
 

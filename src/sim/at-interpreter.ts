@@ -78,6 +78,11 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     return this.storage.used;
   }
 
+  /** The SIM's own number (what AT+CNUM says, and what phones see replies come from). */
+  get msisdn(): string {
+    return this.profile.msisdn;
+  }
+
   /** A message arrives from the network: stored, then announced per AT+CNMI. False when full. */
   receive(pdu: string): boolean {
     const mt = this.settings.cnmi[1] ?? 0;

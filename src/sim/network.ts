@@ -5,6 +5,9 @@ import { splitText } from '../codec/split.js';
 import { concatUdh } from '../codec/udh.js';
 import type { PhoneMessage, SimState } from './state.js';
 
+/** The simulated carriers are Bulgarian: a national number a phone gives is read as +359. */
+const COUNTRY_CODE = '359';
+
 /**
  * The simulated radio network: phones that text the box, and what the box's messages deliver to.
  * Multipart messages from the box are shown on the phone once all parts have arrived.
@@ -21,7 +24,7 @@ export class SimNetwork {
     const ref = (this.concatRef = (this.concatRef + 1) & 0xff);
     return parts.map((part, i) =>
       encodeDeliver({
-        sender: canonicalNumber(from),
+        sender: canonicalNumber(from, COUNTRY_CODE),
         text: part,
         date: this.now(),
         smsc: '+35988000000',
@@ -39,7 +42,7 @@ export class SimNetwork {
     } catch {
       return false;
     }
-    const to = canonicalNumber(submit.to);
+    const to = canonicalNumber(submit.to, COUNTRY_CODE);
     if (!submit.concat) {
       this.deliver(to, senderMsisdn, submit.text);
       return true;
@@ -57,7 +60,7 @@ export class SimNetwork {
   }
 
   messagesFor(number: string): PhoneMessage[] {
-    return this.state.phones[canonicalNumber(number)] ?? [];
+    return this.state.phones[canonicalNumber(number, COUNTRY_CODE)] ?? [];
   }
 
   private deliver(to: string, from: string, text: string): void {

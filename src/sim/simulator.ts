@@ -22,6 +22,11 @@ export interface SimulatorOptions {
   vouchers?: number;
   /** Pace the line at this baud rate (both directions), as a real serial port would; null: no pacing. */
   baud?: number | null;
+  /**
+   * Which subscriber of its carrier the SIM is (1 by default): it sets the IMSI and the SIM's own
+   * number, so several simulated SIMs of one carrier are told apart.
+   */
+  subscriber?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -36,14 +41,22 @@ export interface SimStats {
   delivered: number;
 }
 
+/** The simulated carriers in order: each gives its SIMs numbers of its own (+35988<n>…). */
+const CARRIER_DIGIT: Record<string, number> = { vivacom: 1, a1: 2, yettel: 3 };
+
+/** A simulated SIM's own number: the carrier's digit and the subscriber, e.g. +359881000001. */
+function msisdnOf(dialectName: string, subscriber: number): string {
+  return `+35988${CARRIER_DIGIT[dialectName] ?? 9}${String(subscriber).padStart(6, '0')}`;
+}
+
 /** What a fresh simulated SIM looks like: Vivacom, 2.50 EUR, valid ~30 days, unused 15-digit vouchers. */
-function freshState(dialectName: string, now: Date): SimState {
+function freshState(dialectName: string, now: Date, subscriber: number): SimState {
   const dialect = DIALECTS[dialectName]!;
   return {
     version: 1,
     carrier: {
       dialect: dialectName,
-      imsi: `${dialect.mccMnc}0000000001`,
+      imsi: `${dialect.mccMnc}${String(subscriber).padStart(10, '0')}`,
       balanceCents: 250,
       currency: 'EUR',
       validUntil: isoDay(new Date(now.getTime() + 30 * DAY_MS)),
@@ -89,7 +102,8 @@ export class Simulator {
     this.now = options.now ?? (() => new Date());
     const dialectName = options.dialect ?? 'vivacom';
     const loaded = options.stateFile ? loadSimState(options.stateFile) : null;
-    this.state = loaded ?? freshState(dialectName, this.now());
+    const subscriber = options.subscriber ?? 1;
+    this.state = loaded ?? freshState(dialectName, this.now(), subscriber);
     const dialect: Dialect = { ...(DIALECTS[this.state.carrier.dialect] ?? DIALECTS.vivacom!), ...(options.wording ? WORDINGS[options.wording] : {}) };
     this.dialect = dialect;
     const changed = () => this.scheduleSave();
@@ -102,7 +116,12 @@ export class Simulator {
       this.state,
       this.carrier,
       this.network,
-      { ...DEFAULT_MODEM_PROFILE, operatorName: dialectName === 'vivacom' ? 'Vivacom' : dialectName === 'a1' ? 'A1 BG' : 'Yettel BG', ...options.profile },
+      {
+        ...DEFAULT_MODEM_PROFILE,
+        msisdn: msisdnOf(this.state.carrier.dialect, subscriber),
+        operatorName: this.state.carrier.dialect === 'vivacom' ? 'Vivacom' : this.state.carrier.dialect === 'a1' ? 'A1 BG' : 'Yettel BG',
+        ...options.profile,
+      },
       { ussdDelayMs: 1200, ...options.timing },
       changed,
       options.storageCapacity,
@@ -123,6 +142,11 @@ export class Simulator {
    */
   published(): { rechargeUssd: string | null; codeLengths: number[]; balanceUssd: string | null } {
     return { rechargeUssd: this.dialect.rechargeTemplate, codeLengths: [this.dialect.pinLength], balanceUssd: this.dialect.balanceCode };
+  }
+
+  /** The simulated SIM: its carrier (a profile id), IMSI and own number. */
+  get sim(): { carrier: string; imsi: string; msisdn: string } {
+    return { carrier: this.state.carrier.dialect, imsi: this.state.carrier.imsi, msisdn: this.modem.msisdn };
   }
 
   /**

@@ -2,6 +2,8 @@ import { nowIso, stmt, type Db } from './db.js';
 
 export interface BalanceRow {
   id: number;
+  /** The line the SIM was in when it was read (null in rows older than lines). */
+  line: string | null;
   imsi: string;
   checked_at: string;
   balance_cents: number | null;
@@ -12,24 +14,26 @@ export interface BalanceRow {
 
 /** Balance history: every figure the carrier gave us, from a recharge answer or a balance check. */
 export class BalanceStore {
-  private readonly listeners = new Set<(imsi: string) => void>();
+  private readonly listeners = new Set<(row: BalanceRow) => void>();
 
   constructor(private readonly db: Db) {}
 
-  record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string): void {
-    stmt(this.db, 'INSERT INTO balances (imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(imsi, nowIso(), balanceCents, currency, validUntil, source);
+  record(imsi: string, balanceCents: number | null, currency: string | null, validUntil: string | null, source: string, line: string | null = null): void {
+    const checkedAt = nowIso();
+    const result = stmt(this.db, 'INSERT INTO balances (line, imsi, checked_at, balance_cents, currency, valid_until, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(line, imsi, checkedAt, balanceCents, currency, validUntil, source);
+    const row: BalanceRow = { id: Number(result.lastInsertRowid), line, imsi, checked_at: checkedAt, balance_cents: balanceCents, currency, valid_until: validUntil, source };
     for (const listener of this.listeners) {
       try {
-        listener(imsi);
+        listener(row);
       } catch {
         // A listener only reports; the figure is recorded whatever it does.
       }
     }
   }
 
-  /** Called after every recorded figure (what systemd's status line shows follows it); returns the unsubscribe. */
-  onRecorded(listener: (imsi: string) => void): () => void {
+  /** Called after every recorded figure (systemd's status line and the box's events follow it); returns the unsubscribe. */
+  onRecorded(listener: (row: BalanceRow) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -125,9 +125,8 @@ interface Row {
  * SQL. A card's dial is its latest recharge that reached the carrier (or may have): a recharge the
  * modem refused before it left ('failed') changes nothing.
  */
-function cardsRelation(lineColumn: boolean): string {
-  return `SELECT v.id, v.serial, v.pin_hash, v.pin_masked, v.amount_cents, v.currency, v.carrier, v.reseller, v.expires_on, v.added_at,
-      COALESCE(r.finished_at, r.started_at) AS dial_at, r.requested_by AS dial_by, ${lineColumn ? 'r.line' : 'NULL'} AS dial_line,
+const CARDS_RELATION = `SELECT v.id, v.serial, v.pin_hash, v.pin_masked, v.amount_cents, v.currency, v.carrier, v.reseller, v.expires_on, v.added_at,
+      COALESCE(r.finished_at, r.started_at) AS dial_at, r.requested_by AS dial_by, r.line AS dial_line,
       CASE WHEN r.state = 'success' THEN COALESCE(r.finished_at, r.started_at) END AS activated_at,
       CASE
         WHEN r.state = 'success' THEN 'activated'
@@ -138,7 +137,6 @@ function cardsRelation(lineColumn: boolean): string {
       END AS status
     FROM vouchers v
     LEFT JOIN recharges r ON r.id = (SELECT MAX(id) FROM recharges WHERE code_hash = v.pin_hash AND state != 'failed')`;
-}
 
 /** The advanced search: each field applies only when given (its parameter is not null). */
 const WHERE = `
@@ -194,13 +192,8 @@ function view(row: Row): CardView {
  * PIN is matched by its keyed hash, never by opening every card.
  */
 export class CardStore {
-  private readonly relation: string;
-
   constructor(private readonly db: Db) {
     db.function('serial_key', { deterministic: true }, (serial: unknown) => (typeof serial === 'string' ? serialKey(serial) : null));
-    // The lines of a multi-line box are recorded with each recharge; a store without them has none.
-    const lineColumn = db.prepare("SELECT 1 FROM pragma_table_info('recharges') WHERE name = 'line'").get() !== undefined;
-    this.relation = cardsRelation(lineColumn);
   }
 
   /** One page of the cards the filter finds, in the order asked (ties by id, so pages never overlap). */
@@ -220,13 +213,13 @@ export class CardStore {
   }
 
   private count(params: Record<string, unknown>): number {
-    return (stmt(this.db, `SELECT COUNT(*) AS n FROM (${this.relation}) WHERE ${WHERE}`).get(params) as { n: number }).n;
+    return (stmt(this.db, `SELECT COUNT(*) AS n FROM (${CARDS_RELATION}) WHERE ${WHERE}`).get(params) as { n: number }).n;
   }
 
   private ordered(params: Record<string, unknown>, order: CardOrder, limit: number, offset: number): CardView[] {
     const column = SORT_SQL[order.sort];
     const direction = order.descending ? 'DESC' : 'ASC';
-    const sql = `SELECT * FROM (${this.relation}) WHERE ${WHERE} ORDER BY (${column}) IS NULL, ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
+    const sql = `SELECT * FROM (${CARDS_RELATION}) WHERE ${WHERE} ORDER BY (${column}) IS NULL, ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
     return (stmt(this.db, sql).all({ ...params, limit, offset }) as Row[]).map(view);
   }
 
@@ -241,7 +234,7 @@ export class CardStore {
       const changed = stmt(this.db, `UPDATE vouchers SET
           expires_on = CASE WHEN @setExpires THEN @expiresOn ELSE expires_on END,
           reseller = CASE WHEN @setReseller THEN @newReseller ELSE reseller END
-        WHERE id IN (SELECT id FROM (${this.relation}) WHERE ${WHERE} AND status IN ('new', 'expired'))`).run({
+        WHERE id IN (SELECT id FROM (${CARDS_RELATION}) WHERE ${WHERE} AND status IN ('new', 'expired'))`).run({
         ...params,
         setExpires: set.expiresOn !== undefined ? 1 : 0,
         expiresOn: set.expiresOn ?? null,
@@ -257,7 +250,7 @@ export class CardStore {
     const params = parameters(filter, today);
     return this.db.transaction(() => {
       const found = this.count(params);
-      const deleted = stmt(this.db, `DELETE FROM vouchers WHERE id IN (SELECT id FROM (${this.relation}) WHERE ${WHERE} AND status IN ('new', 'expired'))`).run(params).changes;
+      const deleted = stmt(this.db, `DELETE FROM vouchers WHERE id IN (SELECT id FROM (${CARDS_RELATION}) WHERE ${WHERE} AND status IN ('new', 'expired'))`).run(params).changes;
       return { found, deleted };
     })();
   }

@@ -1,14 +1,16 @@
 import { redactCommandText } from '../log/secrets.js';
 import type { AtRest } from './at-rest.js';
+import type { Channel, RequestChannel } from './channel.js';
 import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import type { OutboxStore } from './outbox.js';
 
-export type CommandSource = 'sms' | 'http';
 export type CommandState = 'received' | 'executing' | 'answered' | 'dropped';
 
 export interface CommandRow {
   id: number;
-  source: CommandSource;
+  channel: Channel;
+  /** The line it arrived on (SMS) or was addressed to; null when it named none. */
+  line: string | null;
   inbox_id: number | null;
   sender: string;
   /** As kept and shown: the password hidden, codes masked (see `runnableText` for the text itself). */
@@ -34,10 +36,13 @@ export interface IncomingSms {
   reference?: number;
 }
 
-/** Where a reply SMS goes, committed in the same transaction as the command's answer. */
+/** Where a reply SMS goes, and on which line, committed in the same transaction as the command's answer. */
 export interface OutgoingSms {
+  line: string;
   recipient: string;
   text: string;
+  /** The line's country calling code (see OutboxStore.enqueue). */
+  countryCode: string | null;
 }
 
 /**
@@ -52,39 +57,42 @@ export interface OutgoingSms {
 export class CommandStore {
   constructor(private readonly db: Db, private readonly outbox: OutboxStore, private readonly atRest: AtRest) {}
 
-  /** Commits an incoming SMS and its command; a duplicate of a stored SMS returns null. */
-  recordSms(sms: IncomingSms): CommandRow | null {
+  /** Commits an SMS a line received and its command; a duplicate of an SMS that line stored returns null. */
+  recordSms(line: string, sms: IncomingSms): CommandRow | null {
     const key = this.atRest.digest('dedupe', `${sms.sender}|${sms.sentAt ?? ''}|${sms.reference ?? ''}|${sms.text}`);
     return this.db.transaction(() => {
-      const inserted = stmt(this.db, 'INSERT INTO inbox (received_at, sender, sent_at, text, pdu_sealed, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING')
-        .run(nowIso(), sms.sender, sms.sentAt, redactCommandText(sms.text), sms.pdu === null ? null : this.atRest.seal(sms.pdu), key);
+      const inserted = stmt(this.db, 'INSERT INTO inbox (line, received_at, sender, sent_at, text, pdu_sealed, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (line, dedupe_key) DO NOTHING')
+        .run(line, nowIso(), sms.sender, sms.sentAt, redactCommandText(sms.text), sms.pdu === null ? null : this.atRest.seal(sms.pdu), key);
       if (inserted.changes === 0) return null;
-      return this.insert('sms', sms.sender, sms.text, Number(inserted.lastInsertRowid));
+      return this.insert('sms', sms.sender, sms.text, Number(inserted.lastInsertRowid), line);
     })();
   }
 
-  /** An HTTP command; with an idempotency key, a repeat returns the first command instead (null if new). */
-  recordHttp(client: string, text: string, idempotencyKey: string | null = null): { row: CommandRow; repeat: boolean } {
+  /**
+   * A command asked for on a request channel (HTTP, MQTT) by `client`, addressed to `line` (or to
+   * none); with an idempotency key, a repeat returns the first command instead.
+   */
+  recordRequest(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null = null, line: string | null = null): { row: CommandRow; repeat: boolean } {
     // Not durable on its own: nothing was promised to the client yet, and the answer's commit
     // (synchronous) flushes this row with it. A crash before that loses a request nobody got a reply to.
-    return relaxedWrite(this.db, () => this.recordHttpNow(client, text, idempotencyKey));
+    return relaxedWrite(this.db, () => this.recordRequestNow(channel, client, text, idempotencyKey, line));
   }
 
-  private recordHttpNow(client: string, text: string, idempotencyKey: string | null): { row: CommandRow; repeat: boolean } {
+  private recordRequestNow(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null, line: string | null): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
         const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
         if (existing) return { row: existing, repeat: true };
       }
-      const row = this.insert('http', client, text, null);
+      const row = this.insert(channel, client, text, null, line);
       if (idempotencyKey) stmt(this.db, 'UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
       return { row, repeat: false };
     })();
   }
 
-  private insert(source: CommandSource, sender: string, text: string, inboxId: number | null): CommandRow {
-    const result = stmt(this.db, "INSERT INTO commands (source, inbox_id, sender, text, sealed, state, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?)")
-      .run(source, inboxId, sender, redactCommandText(text), this.atRest.seal(text), nowIso());
+  private insert(channel: Channel, sender: string, text: string, inboxId: number | null, line: string | null): CommandRow {
+    const result = stmt(this.db, "INSERT INTO commands (channel, line, inbox_id, sender, text, sealed, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'received', ?)")
+      .run(channel, line, inboxId, sender, redactCommandText(text), this.atRest.seal(text), nowIso());
     return this.get(Number(result.lastInsertRowid))!;
   }
 
@@ -115,7 +123,7 @@ export class CommandStore {
       const changed = stmt(this.db, "UPDATE commands SET state = 'answered', sealed = NULL, reply = ?, reply_to = ?, finished_at = ? WHERE id = ? AND state IN ('received', 'executing')")
         .run(reply, sms?.recipient ?? null, now, id).changes;
       if (changed === 0) return false;
-      if (sms) this.outbox.enqueue(sms.recipient, sms.text, id);
+      if (sms) this.outbox.enqueue({ ...sms, commandId: id });
       return true;
     })();
   }

@@ -59,12 +59,25 @@ export function migrate(db: Db, atRest: AtRest): void {
   }
   let rewrite = false;
   for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      const migration = MIGRATIONS[version]!;
-      if (typeof migration === 'string') db.exec(migration);
-      else rewrite = migration(db, atRest)?.rewriteFile === true || rewrite;
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+    const migration = MIGRATIONS[version]!;
+    const rebuild = typeof migration === 'object';
+    const step = rebuild ? migration.rebuild : migration;
+    // A table others refer to is rebuilt with foreign keys off (they cannot be switched inside a
+    // transaction), and every reference is checked before the rebuild commits.
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (typeof step === 'string') db.exec(step);
+        else rewrite = step(db, atRest)?.rewriteFile === true || rewrite;
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`schema step ${version + 1} would leave ${broken.length} broken reference(s)`);
+        }
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
   }
   if (rewrite && current > 0) forgetOldPages(db);
 }

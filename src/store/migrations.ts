@@ -6,7 +6,17 @@ import type { AtRest } from './at-rest.js';
  * A schema step: SQL, or a function for a step that must rewrite rows with the install's key
  * (it returns `rewriteFile` when old bytes must not survive in free pages or the WAL).
  */
-export type Migration = string | ((db: Database.Database, atRest: AtRest) => { rewriteFile?: boolean } | void);
+export type MigrationStep = string | ((db: Database.Database, atRest: AtRest) => { rewriteFile?: boolean } | void);
+
+/**
+ * A step that rebuilds tables other tables refer to (SQLite cannot drop a constraint in place):
+ * it runs with foreign keys off and commits only when every reference still holds.
+ */
+export interface TableRebuild {
+  rebuild: MigrationStep;
+}
+
+export type Migration = MigrationStep | TableRebuild;
 
 /**
  * Nothing secret at rest: command texts keep the password hidden and codes masked, a command not
@@ -255,4 +265,103 @@ export const MIGRATIONS: Migration[] = [
   CREATE INDEX vouchers_expires ON vouchers(expires_on);
   CREATE INDEX vouchers_reseller ON vouchers(reseller);
   `,
+  {
+    rebuild: `
+    -- Where a command came from is its channel (sms, http, mqtt): one concept the code holds, no
+    -- list in a CHECK that each new channel would have to rebuild the table for.
+    CREATE TABLE commands_next (
+      id INTEGER PRIMARY KEY,
+      channel TEXT NOT NULL,
+      inbox_id INTEGER REFERENCES inbox(id),
+      sender TEXT NOT NULL,
+      text TEXT NOT NULL,
+      -- received → executing → answered | dropped
+      state TEXT NOT NULL CHECK (state IN ('received', 'executing', 'answered', 'dropped')),
+      name TEXT,
+      drop_reason TEXT,
+      reply TEXT,
+      reply_to TEXT,
+      created_at TEXT NOT NULL,
+      finished_at TEXT,
+      idempotency_key TEXT,
+      sealed TEXT
+    );
+    INSERT INTO commands_next (id, channel, inbox_id, sender, text, state, name, drop_reason, reply, reply_to, created_at, finished_at, idempotency_key, sealed)
+      SELECT id, source, inbox_id, sender, text, state, name, drop_reason, reply, reply_to, created_at, finished_at, idempotency_key, sealed FROM commands;
+    DROP TABLE commands;
+    ALTER TABLE commands_next RENAME TO commands;
+    CREATE INDEX commands_state ON commands(state);
+    CREATE UNIQUE INDEX commands_idempotency ON commands(idempotency_key) WHERE idempotency_key IS NOT NULL;
+    `,
+  },
+  {
+    rebuild: `
+    -- The box has lines: a modem and its SIM each. Every row says which line it belongs to. What a
+    -- database from a one-line box holds was that one line's, which is now called main.
+    CREATE TABLE lines (
+      name TEXT PRIMARY KEY,
+      imsi TEXT,
+      carrier TEXT,
+      number TEXT,
+      seen_at TEXT
+    );
+    INSERT INTO lines (name, imsi, carrier, seen_at)
+      SELECT 'main',
+        (SELECT imsi FROM (SELECT imsi, checked_at AS at FROM balances UNION ALL SELECT imsi, started_at FROM recharges) ORDER BY at DESC LIMIT 1),
+        (SELECT json_extract(value, '$') FROM settings WHERE key = 'sim.carrier'),
+        (SELECT MAX(at) FROM (SELECT MAX(received_at) AS at FROM inbox UNION ALL SELECT MAX(checked_at) FROM balances))
+      WHERE EXISTS (SELECT 1 FROM inbox) OR EXISTS (SELECT 1 FROM balances) OR EXISTS (SELECT 1 FROM recharges);
+    DELETE FROM settings WHERE key = 'sim.carrier';
+    -- Alerts and the keep-alive are per line.
+    UPDATE settings SET key = 'line.main.' || key WHERE key IN ('alert.lowBalance', 'alert.validity', 'keepAlive.last');
+
+    -- The same SMS read twice is one message; the same text from the same phone to two lines is two.
+    CREATE TABLE inbox_next (
+      id INTEGER PRIMARY KEY,
+      line TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      sender TEXT NOT NULL,
+      sent_at TEXT,
+      text TEXT NOT NULL,
+      pdu TEXT,
+      dedupe_key TEXT NOT NULL,
+      pdu_sealed TEXT,
+      UNIQUE (line, dedupe_key)
+    );
+    INSERT INTO inbox_next (id, line, received_at, sender, sent_at, text, pdu, dedupe_key, pdu_sealed)
+      SELECT id, 'main', received_at, sender, sent_at, text, pdu, dedupe_key, pdu_sealed FROM inbox;
+    DROP TABLE inbox;
+    ALTER TABLE inbox_next RENAME TO inbox;
+
+    CREATE TABLE sms_parts_next (
+      id INTEGER PRIMARY KEY,
+      line TEXT NOT NULL,
+      sender TEXT NOT NULL,
+      ref INTEGER NOT NULL,
+      total INTEGER NOT NULL,
+      seq INTEGER NOT NULL,
+      text_sealed TEXT NOT NULL,
+      sent_at TEXT,
+      received_at TEXT NOT NULL,
+      UNIQUE (line, sender, ref, total, seq)
+    );
+    INSERT INTO sms_parts_next (id, line, sender, ref, total, seq, text_sealed, sent_at, received_at)
+      SELECT id, 'main', sender, ref, total, seq, text_sealed, sent_at, received_at FROM sms_parts;
+    DROP TABLE sms_parts;
+    ALTER TABLE sms_parts_next RENAME TO sms_parts;
+
+    -- A command's line: the one it arrived on, or the one it was addressed to (null: none).
+    ALTER TABLE commands ADD COLUMN line TEXT;
+    UPDATE commands SET line = 'main' WHERE channel = 'sms';
+    -- The line a reply goes out on; an SMS that was not a command forwarded to the Notify group is
+    -- marked, for the forwarding limit.
+    ALTER TABLE outbox ADD COLUMN line TEXT NOT NULL DEFAULT 'main';
+    ALTER TABLE outbox ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX outbox_line_due ON outbox(line, state, next_attempt_at);
+    ALTER TABLE recharges ADD COLUMN line TEXT;
+    UPDATE recharges SET line = 'main';
+    ALTER TABLE balances ADD COLUMN line TEXT;
+    UPDATE balances SET line = 'main';
+    `,
+  },
 ];

@@ -21,8 +21,12 @@ const REPORT_WINDOW_MS = 7 * 86_400_000;
 
 export interface OutboxRow {
   id: number;
+  /** The line it goes out on. */
+  line: string;
   command_id: number | null;
   recipient: string;
+  /** The recipient in canonical form (`+` and the country code), for the limits and status reports. */
+  recipient_key: string;
   text: string;
   state: OutboxState;
   attempts: number;
@@ -31,6 +35,8 @@ export interface OutboxRow {
   message_refs: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1 for an SMS that was not a command, forwarded to the Notify group. */
+  forwarded: number;
   /** Parts of a long reply the network already took. */
   parts_sent: number;
   /** Set when a limit refused the reply before any attempt (state 'failed'). */
@@ -45,28 +51,33 @@ export interface OutboxRow {
 export class OutboxStore {
   constructor(private readonly db: Db) {}
 
-  enqueue(recipient: string, text: string, commandId: number | null = null): number {
+  /**
+   * Queues an SMS to go out on `line`; a national recipient number is read with the line's country
+   * calling code, so the limits and status reports know it in any form.
+   */
+  enqueue(sms: { line: string; recipient: string; text: string; countryCode: string | null; commandId?: number | null; forwarded?: boolean }): number {
     const now = nowIso();
-    const result = stmt(this.db, "INSERT INTO outbox (command_id, recipient, recipient_key, text, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
-      .run(commandId, recipient, canonicalNumber(recipient), text, now, now);
+    const result = stmt(this.db, "INSERT INTO outbox (line, command_id, recipient, recipient_key, text, state, next_attempt_at, created_at, forwarded) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)")
+      .run(sms.line, sms.commandId ?? null, sms.recipient, canonicalNumber(sms.recipient, sms.countryCode), sms.text, now, now, sms.forwarded ? 1 : 0);
     return Number(result.lastInsertRowid);
   }
 
-  /** SMS that left (or may have left) since `since`: what the daily cap counts. */
-  sentSince(since: string): number {
-    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('sent', 'uncertain') AND sent_at > ?").get(since) as { n: number }).n;
+  /** SMS that left (or may have left) on a line since `since`: what its daily cap counts. */
+  sentSince(since: string, line: string): number {
+    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE line = ? AND state IN ('sent', 'uncertain') AND sent_at > ?").get(line, since) as { n: number }).n;
   }
 
   sentToSince(recipientKey: string, since: string): number {
     return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ?").get(recipientKey, since) as { n: number }).n;
   }
 
-  due(now = nowIso(), limit = 20): OutboxRow[] {
-    return stmt(this.db, "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit) as OutboxRow[];
+  /** What a line has to send now, oldest first. */
+  due(line: string, now = nowIso(), limit = 20): OutboxRow[] {
+    return stmt(this.db, "SELECT * FROM outbox WHERE line = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(line, now, limit) as OutboxRow[];
   }
 
-  nextDueAt(): string | null {
-    const row = stmt(this.db, "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as { at: string | null };
+  nextDueAt(line: string): string | null {
+    const row = stmt(this.db, "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE line = ? AND state = 'pending'").get(line) as { at: string | null };
     return row.at;
   }
 
@@ -139,12 +150,12 @@ export class OutboxStore {
    * reply (sent within the last week) that carried that reference. A reply of several parts is
    * delivered once every part is; one failed part fails it. False when no reply matches.
    */
-  recordDelivery(report: DeliveryReport, now = new Date()): boolean {
+  recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): boolean {
     const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
     return this.db.transaction(() => {
       const row = stmt(this.db, `SELECT id, message_refs, delivered_refs, delivery FROM outbox
         WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
-        ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient), since, `%,${report.reference},%`) as
+        ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient, countryCode), since, `%,${report.reference},%`) as
         | { id: number; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null }
         | undefined;
       if (!row) return false;
@@ -185,8 +196,17 @@ export class OutboxStore {
     })();
   }
 
-  pendingCount(): number {
-    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
+  /**
+   * SMS that were not commands forwarded on a line since `since`, each counted once whatever the
+   * number of Notify members it went to: what the forwarding limit counts.
+   */
+  forwardedSince(line: string, since: string): number {
+    return (stmt(this.db, 'SELECT COUNT(DISTINCT command_id) AS n FROM outbox WHERE line = ? AND forwarded = 1 AND created_at > ?').get(line, since) as { n: number }).n;
+  }
+
+  /** Replies waiting to go out, on one line or on all. */
+  pendingCount(line: string | null = null): number {
+    return (stmt(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending') AND (? IS NULL OR line = ?)").get(line, line) as { n: number }).n;
   }
 
   get(id: number): OutboxRow | undefined {

@@ -3,6 +3,8 @@ import { nowIso, stmt, type Db } from './db.js';
 import type { CommandRow, CommandStore } from './commands.js';
 
 export interface PartInput {
+  /** The line the part arrived on: parts are only ever joined with parts of the same line. */
+  line: string;
   sender: string;
   ref: number;
   total: number;
@@ -15,6 +17,7 @@ export interface PartInput {
 export const GAP = '[…]';
 
 interface PartRow {
+  line: string;
   sender: string;
   ref: number;
   total: number;
@@ -36,29 +39,29 @@ export class PartStore {
   /** Stores a part; returns the command when this part completed its message (null otherwise, or for a duplicate). */
   add(part: PartInput): CommandRow | null {
     return this.db.transaction(() => {
-      stmt(this.db, 'INSERT INTO sms_parts (sender, ref, total, seq, text_sealed, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-        .run(part.sender, part.ref, part.total, part.seq, this.atRest.seal(part.text), part.sentAt, nowIso());
-      const parts = this.partsOf(part.sender, part.ref, part.total);
+      stmt(this.db, 'INSERT INTO sms_parts (line, sender, ref, total, seq, text_sealed, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(part.line, part.sender, part.ref, part.total, part.seq, this.atRest.seal(part.text), part.sentAt, nowIso());
+      const parts = this.partsOf(part.line, part.sender, part.ref, part.total);
       if (parts.length < part.total) return null;
       return this.assemble(parts);
     })();
   }
 
-  /** Messages whose first part is older than `before`: handed on with their gaps marked. */
-  expire(before: string): CommandRow[] {
+  /** A line's messages whose first part is older than `before`: handed on with their gaps marked. */
+  expire(line: string, before: string): CommandRow[] {
     return this.db.transaction(() => {
-      const stale = stmt(this.db, 'SELECT sender, ref, total FROM sms_parts GROUP BY sender, ref, total HAVING MIN(received_at) < ?').all(before) as Array<{ sender: string; ref: number; total: number }>;
+      const stale = stmt(this.db, 'SELECT sender, ref, total FROM sms_parts WHERE line = ? GROUP BY sender, ref, total HAVING MIN(received_at) < ?').all(line, before) as Array<{ sender: string; ref: number; total: number }>;
       const rows: CommandRow[] = [];
       for (const key of stale) {
-        const row = this.assemble(this.partsOf(key.sender, key.ref, key.total));
+        const row = this.assemble(this.partsOf(line, key.sender, key.ref, key.total));
         if (row) rows.push(row);
       }
       return rows;
     })();
   }
 
-  private partsOf(sender: string, ref: number, total: number): PartRow[] {
-    return stmt(this.db, 'SELECT * FROM sms_parts WHERE sender = ? AND ref = ? AND total = ? ORDER BY seq').all(sender, ref, total) as PartRow[];
+  private partsOf(line: string, sender: string, ref: number, total: number): PartRow[] {
+    return stmt(this.db, 'SELECT * FROM sms_parts WHERE line = ? AND sender = ? AND ref = ? AND total = ? ORDER BY seq').all(line, sender, ref, total) as PartRow[];
   }
 
   private assemble(parts: PartRow[]): CommandRow | null {
@@ -66,7 +69,7 @@ export class PartStore {
     // A part sealed under another install's key reads as a gap, like one that never came.
     const bySeq = new Map(parts.map((p) => [p.seq, this.atRest.open(p.text_sealed)]));
     const text = Array.from({ length: first.total }, (_, i) => bySeq.get(i + 1) ?? GAP).join('');
-    stmt(this.db, 'DELETE FROM sms_parts WHERE sender = ? AND ref = ? AND total = ?').run(first.sender, first.ref, first.total);
-    return this.commands.recordSms({ sender: first.sender, sentAt: first.sent_at, text, pdu: null, reference: first.ref });
+    stmt(this.db, 'DELETE FROM sms_parts WHERE line = ? AND sender = ? AND ref = ? AND total = ?').run(first.line, first.sender, first.ref, first.total);
+    return this.commands.recordSms(first.line, { sender: first.sender, sentAt: first.sent_at, text, pdu: null, reference: first.ref });
   }
 }

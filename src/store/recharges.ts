@@ -11,6 +11,8 @@ export type RechargeState = 'dialling' | 'success' | 'rejected' | 'attempts-exce
 
 export interface RechargeRow {
   id: number;
+  /** The line whose SIM it recharged (null in rows older than lines). */
+  line: string | null;
   imsi: string;
   carrier: string;
   code_hash: string;
@@ -32,6 +34,7 @@ export interface RechargeRow {
 }
 
 export interface RechargeStart {
+  line: string;
   imsi: string;
   carrier: string;
   codeHash: string;
@@ -65,8 +68,8 @@ export class RechargeStore {
    */
   begin(start: RechargeStart): number {
     return relaxedWrite(this.db, () => {
-      const result = stmt(this.db, "INSERT INTO recharges (imsi, carrier, code_hash, code_masked, command_id, requested_by, state, started_at) VALUES (?, ?, ?, ?, ?, ?, 'dialling', ?)")
-        .run(start.imsi, start.carrier, start.codeHash, start.codeMasked, start.commandId, start.requestedBy, nowIso());
+      const result = stmt(this.db, "INSERT INTO recharges (line, imsi, carrier, code_hash, code_masked, command_id, requested_by, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'dialling', ?)")
+        .run(start.line, start.imsi, start.carrier, start.codeHash, start.codeMasked, start.commandId, start.requestedBy, nowIso());
       return Number(result.lastInsertRowid);
     });
   }
@@ -83,6 +86,11 @@ export class RechargeStore {
 
   get(id: number): RechargeRow | undefined {
     return stmt(this.db, 'SELECT * FROM recharges WHERE id = ?').get(id) as RechargeRow | undefined;
+  }
+
+  /** The latest dial a command made (a command re-run after a restart finds the one it made before). */
+  ofCommand(commandId: number): RechargeRow | undefined {
+    return stmt(this.db, 'SELECT * FROM recharges WHERE command_id = ? ORDER BY id DESC LIMIT 1').get(commandId) as RechargeRow | undefined;
   }
 
   /** The latest dial of this code that went through or may have: success, in flight, or unknown. */

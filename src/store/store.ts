@@ -12,6 +12,7 @@ import { SettingsStore } from './settings.js';
 import { PartStore } from './parts.js';
 import { VoucherStore } from './vouchers.js';
 import { CardStore } from './cards.js';
+import { LineStore } from './lines.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -25,6 +26,7 @@ export class Store {
   readonly parts: PartStore;
   readonly vouchers: VoucherStore;
   readonly cards: CardStore;
+  readonly lines: LineStore;
 
   constructor(readonly db: Db, readonly atRest: AtRest) {
     this.outbox = new OutboxStore(db);
@@ -37,6 +39,7 @@ export class Store {
     this.parts = new PartStore(db, this.commands, atRest);
     this.vouchers = new VoucherStore(db);
     this.cards = new CardStore(db);
+    this.lines = new LineStore(db);
   }
 
   /** The install's secret is the data dir's secret.key (created on first use) unless given. */

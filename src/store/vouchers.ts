@@ -55,13 +55,13 @@ export class VoucherStore {
   }
 
   /**
-   * Wallet cards dialled since `since` (ISO): each recharge row is committed before its USSD is
+   * Wallet cards dialled since `since` (ISO), on one line or any: each recharge row is committed before its USSD is
    * written, so this counts a dial the moment it happens, and survives a crash. A recharge the
    * modem refused before it left ('failed') reached no carrier and is not counted.
    */
-  dialledSince(since: string): number {
+  dialledSince(since: string, line: string | null = null): number {
     return (stmt(this.db, `SELECT COUNT(*) AS n FROM recharges r JOIN vouchers v ON v.pin_hash = r.code_hash
-      WHERE r.started_at >= ? AND r.state != 'failed'`).get(since) as { n: number }).n;
+      WHERE r.started_at >= ? AND r.state != 'failed' AND (? IS NULL OR r.line = ?)`).get(since, line, line) as { n: number }).n;
   }
 
   /** The last time a PIN (by its keyed hash) reached a carrier, or may have: what the card became. */

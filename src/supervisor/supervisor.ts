@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import type { AtEngine } from '../at/engine.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
 
@@ -9,10 +8,11 @@ export type LadderStep = 'healthy' | 'resync' | 'reinit' | 'reopen' | 'restart' 
 
 export const LADDER: LadderStep[] = ['resync', 'reinit', 'reopen', 'restart', 'reset-hook'];
 
+/** The modem operations the supervisor needs: it proves the modem, restarts and reopens it, never speaking AT itself. */
+export type SupervisedModem = Pick<Modem, 'traffic' | 'ping' | 'init' | 'restart' | 'reopen' | 'simState' | 'registration' | 'on'>;
+
 export interface SupervisorOptions {
-  modem: Modem;
-  /** Opens the port again (waiting for it to reappear) and returns a fresh engine over it. */
-  reopen: () => Promise<AtEngine>;
+  modem: SupervisedModem;
   /** Runs after every successful (re-)init: the stored-message scan, so nothing waits on the SIM. */
   afterInit: () => Promise<void>;
   /** Runs after each good keep-alive: messages left on the SIM (a delete that failed) are swept. */
@@ -73,7 +73,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   start(): void {
-    this.watch(this.options.modem.engine);
+    this.watch();
     this.schedule();
   }
 
@@ -83,19 +83,20 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  private watch(engine: AtEngine): void {
-    engine.on('unresponsive', () => void this.recover('the modem stopped answering'));
+  /** The modem's notices (they follow it across reopens): each starts the rung it calls for. */
+  private watch(): void {
+    const { modem } = this.options;
+    modem.on('unresponsive', () => void this.recover('the modem stopped answering'));
     // A modem that rebooted by itself has lost its settings (echo back on, no +CMTI): init again.
-    const rebooted = () => {
+    modem.on('rebooted', () => {
       if (!this.recovering) void this.recover('the modem restarted by itself', 'reinit');
-    };
-    engine.onUrc('RDY', rebooted);
-    engine.onUrc('SMS Ready', rebooted);
-    engine.onUrc('+CPIN:', ([line]) => {
-      if (!this.recovering && line && !this.stopped) void this.keepAlive();
     });
-    engine.on('closed', (code: string) => {
-      if (code === 'port-closed' && !this.stopped) void this.recover('the port closed');
+    // The SIM changed state on its own (+CPIN: NOT INSERTED): check it now.
+    modem.on('sim', () => {
+      if (!this.recovering && !this.stopped) void this.keepAlive();
+    });
+    modem.on('line-closed', () => {
+      if (!this.stopped) void this.recover('the port closed');
     });
   }
 
@@ -110,11 +111,10 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   async keepAlive(): Promise<void> {
     try {
       if (this.recovering) return;
-      const { engine } = this.options.modem;
-      const bytesRead = engine.stats.bytesRead;
+      const { busy, bytesRead } = this.options.modem.traffic;
       const answered = bytesRead !== this.bytesReadAtLastTick;
       this.bytesReadAtLastTick = bytesRead;
-      if (engine.busy) {
+      if (busy) {
         if (answered) this.progressAt = performance.now();
         return;
       }
@@ -183,13 +183,12 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       this.enter(step);
       try {
         if (step === 'resync') {
-          await modem.engine.execute('AT', { timeoutMs: 2000 });
-          await modem.engine.execute('AT', { timeoutMs: 2000 });
+          await modem.ping(2000);
         } else if (step === 'reinit') {
           await modem.init();
         } else {
           if (step === 'restart') {
-            await modem.engine.execute('AT+CFUN=1,1', { timeoutMs: 5000 }).catch(() => undefined);
+            await modem.restart();
             await sleep(this.options.restartWaitMs, this.stopping.signal);
           } else if (step === 'reset-hook') {
             if (!this.options.resetHook) continue;
@@ -197,7 +196,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
             await sleep(this.options.restartWaitMs, this.stopping.signal);
           }
           if (this.stopped) return;
-          await this.reopen();
+          await modem.reopen(this.stopping.signal);
           await modem.init();
         }
         await this.options.afterInit();
@@ -210,16 +209,6 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     this.enter('failed');
     this.log.error('every recovery step failed: exiting so systemd restarts the service');
     this.options.exit(3);
-  }
-
-  private async reopen(): Promise<void> {
-    const old = this.options.modem.engine;
-    old.removeAllListeners('closed');
-    old.removeAllListeners('unresponsive');
-    old.close();
-    const engine = await this.options.reopen();
-    this.options.modem.attach(engine);
-    this.watch(engine);
   }
 
   /** No shell, no message content: a fixed program with fixed arguments from the config file. */

@@ -47,6 +47,21 @@ export function describeLink(link: ModemLink): string {
   return link.path;
 }
 
+/**
+ * The link as the modem opens it (again after a reopen): a SerialPortStream, whatever is
+ * underneath, and its close. `beforeOpen` runs before every opening (a port lock following the
+ * stable path to its device).
+ */
+export function lineOf(link: ModemLink, beforeOpen: () => void = () => {}): { open(): Promise<{ stream: SerialPortStream; close(): Promise<void> }> } {
+  return {
+    async open() {
+      beforeOpen();
+      const port = await openLink(link);
+      return { stream: port, close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())) };
+    },
+  };
+}
+
 /** Opens the link as a SerialPortStream, whatever is underneath. */
 export async function openLink(link: ModemLink): Promise<SerialPortStream> {
   const { binding, path, baudRate } = bindingFor(link);

@@ -9,8 +9,12 @@ import type { CardView } from '../store/cards.js';
  */
 export type RechargeSource = { kind: 'coupon'; code: string } | { kind: 'account'; serial: string; pin: string };
 
-/** Which line to recharge: the port the box provides (`self`, a line's name, its SIM's number). */
-export type ResolveDestination = (text: string) => { line: string } | { error: string; lines: string[] };
+/**
+ * Which line to recharge: the port the box provides — a line's name, its SIM's number or IMSI,
+ * `self` or null for the default line. A destination that names no line, or one that is not up,
+ * is refused with the lines there are (`unavailable` tells the two apart).
+ */
+export type ResolveDestination = (text: string | null) => { line: string } | { error: string; lines: string[]; unavailable: boolean };
 
 /** A recharge request the caller got wrong: the message is safe to show. */
 export class RechargeRequestError extends Error {
@@ -63,19 +67,4 @@ export async function rechargeFromSource(
   if (source.kind === 'coupon') return deps.rechargeCode(source.code, requestedBy);
   if (!deps.cardToDial(source.serial, source.pin)) return { kind: 'no-card' };
   return deps.rechargeCode(source.pin, requestedBy);
-}
-
-/** The box's one line today: `self`, its name, or its SIM's IMSI or number when known. */
-export function oneLineDestination(name: string, sim: () => { imsi: string | null; number: string | null }): ResolveDestination {
-  return (given) => {
-    const wanted = given.trim();
-    // A number as people write it, national (0888…) or international (+359888…): its significant digits.
-    const significant = /^\+?[0-9]+$/.test(wanted) ? wanted.replace(/^\+/, '').replace(/^0+/, '') : null;
-    const { imsi, number } = sim();
-    const ownNumber = number !== null && significant !== null && significant.length >= 8 && number.replace(/^\+/, '').endsWith(significant);
-    if (wanted.toLowerCase() === 'self' || wanted.toLowerCase() === name || (imsi !== null && wanted === imsi) || ownNumber) {
-      return { line: name };
-    }
-    return { error: `no line "${wanted.slice(0, 40)}": recharge self, ${name}, or its SIM's number`, lines: [name] };
-  };
 }

@@ -54,21 +54,26 @@ export type TopUpOutcome =
   | { kind: 'dialled-today' }
   | { kind: 'dialled'; voucher: CardView; result: RechargeResult; left: number };
 
+/** A SIM in one of the box's lines: its cards are of its carrier. */
+export interface WalletSim {
+  line: string;
+  profile: CarrierProfile;
+}
+
 export interface WalletDeps {
   store: Store;
   /** The install's secret (data dir secret.key): the PIN's hash matches the recharges', the seal is keyed by it. */
   secret: string;
   carriers: CarrierRegistry | null;
-  /** The SIM in the box now, for top-ups. */
-  sim: () => { profile: CarrierProfile } | null;
-  /** The one recharge path (local check, guards, budget, the dial): absent where nothing is dialled (the CLI). */
-  recharge: ((request: RechargeRequest) => Promise<RechargeResult>) | null;
+  /** The SIMs in the box's lines now (for the CLI: those the daemon last saw), in the lines' order. */
+  sims: () => WalletSim[];
+  /** The one recharge path of a line (local check, guards, budget, the dial): absent where nothing is dialled (the CLI). */
+  recharge: ((line: string, request: RechargeRequest) => Promise<RechargeResult>) | null;
   today: () => string;
   logger: Logger;
+  /** Told when cards come, go, change or are dialled (the box's events); `cards`: how many. */
+  onChange?: (change: 'added' | 'removed' | 'edited' | 'dialled', cards: number) => void;
 }
-
-/** Where the daemon notes the carrier of the SIM it last saw (a profile id). */
-export const SIM_CARRIER_SETTING = 'sim.carrier';
 
 /**
  * The voucher wallet: cards bought ahead, kept sealed, dialled one at a time through the same
@@ -95,6 +100,7 @@ export class Wallet {
     const id = this.deps.store.vouchers.add(input);
     if (id === null) throw new WalletError('duplicate', `card ${input.pinMasked} is already in the wallet`);
     this.log.info({ voucher: id, pin: input.pinMasked, carrier: input.carrier }, 'card added to the wallet');
+    this.deps.onChange?.('added', 1);
     return this.get(id)!;
   }
 
@@ -124,6 +130,7 @@ export class Wallet {
     const ids = this.deps.store.vouchers.addAll(inputs);
     if (ids === null) throw new WalletError('duplicate', 'a card of the batch was added meanwhile: nothing imported');
     this.log.info({ cards: ids.length }, 'cards added to the wallet');
+    if (ids.length) this.deps.onChange?.('added', ids.length);
     return ids.length ? this.deps.store.cards.all({ ids }, this.deps.today(), { sort: 'created', descending: false }) : [];
   }
 
@@ -157,10 +164,19 @@ export class Wallet {
     return { carrier, serial, reseller, amountCents, currency, expiresOn, pinSealed: this.sealer.seal(pin), pinHash, pinMasked: maskCode(pin) };
   }
 
+  /** The carriers of the box's SIMs, each once. */
+  private simCarriers(): CarrierProfile[] {
+    const byId = new Map<string, CarrierProfile>();
+    for (const { profile } of this.deps.sims()) if (!byId.has(profile.id)) byId.set(profile.id, profile);
+    return [...byId.values()];
+  }
+
   /**
    * The card's carrier (a profile id), or null for "whatever SIM is in the box" — after checking
-   * that the carrier meant takes a PIN of this length. With no carrier named and no SIM known yet,
-   * some carrier must take it.
+   * that the carrier meant takes a PIN of this length. With no carrier named: a box whose SIMs are
+   * all of one carrier takes it for that one; with SIMs of several, the card is for the one
+   * carrier whose cards have its length, and must be named when more than one has; with no SIM
+   * known yet, some carrier must take it.
    */
   private carrierFor(pin: string, carrierId: string | null): string | null {
     const profiles = this.deps.carriers?.profiles ?? [];
@@ -172,12 +188,19 @@ export class Wallet {
       if (!isValidCode(pin, profile)) throw new WalletError('bad-pin', `${profile.file.name} cards have ${lengths(profile)}; this PIN has ${pin.length}`);
       return profile.id;
     }
-    const sim = this.deps.sim();
-    if (sim) {
-      const { profile } = sim;
+    const sims = this.simCarriers();
+    if (sims.length === 1) {
+      const profile = sims[0]!;
       if (!profile.canRecharge) throw new WalletError('unusable', `the SIM's carrier, ${profile.file.name}, has no recharge service configured: name the card's carrier if it is for another`);
       if (!isValidCode(pin, profile)) throw new WalletError('bad-pin', `the SIM's carrier, ${profile.file.name}, takes PINs of ${lengths(profile)}; this one has ${pin.length} (name the card's carrier if it is for another)`);
       return null;
+    }
+    if (sims.length > 1) {
+      const fitting = sims.filter((profile) => profile.canRecharge && isValidCode(pin, profile));
+      if (fitting.length === 1) return fitting[0]!.id;
+      const carriersOf = sims.map((profile) => `${profile.file.name}: ${profile.canRecharge ? lengths(profile) : 'no recharge'}`).join('; ');
+      if (fitting.length === 0) throw new WalletError('bad-pin', `no carrier of the box's SIMs takes PINs of ${pin.length} digits (${carriersOf})`);
+      throw new WalletError('bad-field', `the box's SIMs are of several carriers that take PINs of ${pin.length} digits (${fitting.map((p) => p.file.name).join(', ')}): name the card's carrier`);
     }
     const rechargeable = profiles.filter((p) => p.canRecharge);
     if (!rechargeable.some((p) => isValidCode(pin, p))) {
@@ -234,6 +257,7 @@ export class Wallet {
     if (expiresOn === undefined && reseller === undefined) throw new WalletError('bad-field', 'nothing to change: set the expiry date or the reseller');
     const { found, changed } = this.deps.store.cards.update(this.selected(selection), this.deps.today(), { expiresOn, reseller });
     this.log.info({ found, changed, expires: expiresOn === undefined ? 'preserve' : expiresOn, reseller: reseller === undefined ? 'preserve' : reseller }, 'cards edited');
+    if (changed) this.deps.onChange?.('edited', changed);
     return { found, changed, kept: found - changed };
   }
 
@@ -247,6 +271,7 @@ export class Wallet {
     }
     const { found, deleted } = this.deps.store.cards.delete(this.selected(selection), this.deps.today());
     this.log.info({ found, deleted }, 'cards deleted');
+    if (deleted) this.deps.onChange?.('removed', deleted);
     return { found, deleted, kept: found - deleted };
   }
 
@@ -255,6 +280,7 @@ export class Wallet {
     const { found, deleted } = this.deps.store.cards.delete({ ids: [id] }, this.deps.today());
     if (found === 0) throw new WalletError('not-found', `no card ${id} in the wallet`);
     if (deleted === 0) throw new WalletError('dialled', `card ${id} was dialled; it stays as the record of what it did`);
+    this.deps.onChange?.('removed', 1);
   }
 
   /**
@@ -271,16 +297,21 @@ export class Wallet {
     return pins;
   }
 
+  /** The SIM of one line, when it is known. */
+  private simOf(line: string): WalletSim | undefined {
+    return this.deps.sims().find((sim) => sim.line === line);
+  }
+
   /**
    * A wallet card by its serial and PIN (the recharge service's "account and PIN"), when it could
-   * be dialled now: both belong to the same card (the PIN matched by its keyed hash), it is new, and
-   * it is for the SIM's carrier or any. Null otherwise, without saying which check failed.
+   * be dialled now on `line`: both belong to the same card (the PIN matched by its keyed hash), it is
+   * new, and it is for that line's carrier or any. Null otherwise, without saying which check failed.
    */
-  cardToDial(serial: string, pin: string): CardView | null {
+  cardToDial(serial: string, pin: string, line: string): CardView | null {
     registerSecret(pin);
     if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/.test(serial) || !/^[0-9]{5,20}$/.test(pin)) return null;
     const card = this.find({ serial, pin })[0];
-    const simCarrier = this.deps.sim()?.profile.id ?? null;
+    const simCarrier = this.simOf(line)?.profile.id ?? null;
     if (!card || card.status !== 'new' || (card.carrier !== null && simCarrier !== null && card.carrier !== simCarrier)) return null;
     return card;
   }
@@ -299,10 +330,16 @@ export class Wallet {
     }
   }
 
-  /** The cards a top-up could dial now: those the SIM in the box takes, or every new card when no SIM is known. */
-  ready(): CardView[] {
-    const sim = this.deps.sim();
-    return sim ? this.usable(sim.profile).map((card) => card.voucher) : this.list().filter((v) => v.status === 'new');
+  /**
+   * The cards a top-up could dial now: those a line's SIM takes (`line`), or any of the box's SIMs
+   * takes, or every new card when no SIM is known.
+   */
+  ready(line?: string): CardView[] {
+    const profiles = line === undefined ? this.simCarriers() : [this.simOf(line)?.profile].filter((p): p is CarrierProfile => p !== undefined);
+    if (profiles.length === 0) return line === undefined ? this.list().filter((v) => v.status === 'new') : [];
+    const cards = new Map<number, CardView>();
+    for (const profile of profiles) for (const { voucher } of this.usable(profile)) cards.set(voucher.id, voucher);
+    return [...cards.values()];
   }
 
   /** Cards the SIM in the box could take now: new, not expired, for its carrier, of a length it uses. */
@@ -317,21 +354,22 @@ export class Wallet {
   }
 
   /**
-   * Dials the card that expires first. One card per call, whatever happens: a card the carrier
-   * rejects is not followed by the next (the budget is the SIM's), and a dial whose outcome is
-   * unknown leaves that card to reconciliation. `oncePerDay`: not when a wallet card was dialled
-   * today already — only a dial counts, so a day that found the wallet empty still gets its
-   * top-up once a card is added.
+   * Dials the card of the line's carrier that expires first. One card per call, whatever happens:
+   * a card the carrier rejects is not followed by the next (the budget is the SIM's), and a dial
+   * whose outcome is unknown leaves that card to reconciliation. `oncePerDay`: not when a wallet
+   * card was dialled for this line today already — only a dial counts, so a day that found the
+   * wallet empty still gets its top-up once a card is added.
    */
-  async topUp(reason: string, options: { oncePerDay?: boolean } = {}): Promise<TopUpOutcome> {
-    const sim = this.deps.sim();
+  async topUp(reason: string, line: string, options: { oncePerDay?: boolean } = {}): Promise<TopUpOutcome> {
+    const sim = this.simOf(line);
     if (!sim || !this.deps.recharge) return { kind: 'no-sim' };
-    if (options.oncePerDay && this.deps.store.vouchers.dialledSince(localDayStart(this.deps.today())) > 0) return { kind: 'dialled-today' };
+    if (options.oncePerDay && this.deps.store.vouchers.dialledSince(localDayStart(this.deps.today()), line) > 0) return { kind: 'dialled-today' };
     const [next, ...rest] = this.usable(sim.profile);
     if (!next) return { kind: 'empty' };
-    this.log.info({ voucher: next.voucher.id, pin: next.voucher.pin, reason }, 'topping up from the wallet');
-    const result = await this.deps.recharge({ code: next.pin, requestedBy: `wallet:${reason}`, commandId: null });
+    this.log.info({ voucher: next.voucher.id, pin: next.voucher.pin, reason, line }, 'topping up from the wallet');
+    const result = await this.deps.recharge(line, { code: next.pin, requestedBy: `wallet:${reason}`, commandId: null });
     const voucher = this.get(next.voucher.id) ?? next.voucher;
+    this.deps.onChange?.('dialled', 1);
     return { kind: 'dialled', voucher, result, left: rest.length };
   }
 }

@@ -44,7 +44,7 @@ describe('gsmkeeper credit settle', () => {
   it('settlesAnUnknownRechargeByItsLast4DigitsAndSaysSo', async () => {
     const dataDir = tmpDir();
     store = Store.open(path.join(dataDir, 'gsmkeeper.db'));
-    const id = store.recharges.begin({ imsi: '284030000000001', carrier: 'vivacom', codeHash: 'h', codeMasked: '***********2345', commandId: null, requestedBy: 'x' });
+    const id = store.recharges.begin({ line: 'main', imsi: '284030000000001', carrier: 'vivacom', codeHash: 'h', codeMasked: '***********2345', commandId: null, requestedBy: 'x' });
     store.recharges.finish(id, { state: 'unknown', answer: 'Blagodarim vi!' });
     store.close();
     store = null;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load.js';
 import { closestKey, editDistance } from '../../src/config/problems.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { linesOf } from '../../src/config/lines.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 function file(yaml: string): string {
@@ -54,5 +55,44 @@ describe('configuration', () => {
 
   it('aMissingFileSaysSo', () => {
     expect(() => loadConfig('/nonexistent/gsmkeeper.yml')).toThrow(/cannot read \/nonexistent\/gsmkeeper\.yml: ENOENT/);
+  });
+});
+
+describe('lines in the config', () => {
+  it('withoutLinesTheOneLineIsMainFromModemAndTheTopLevelCarrierFacts', () => {
+    const config = loadConfig(file('modem:\n  port: /dev/ttyUSB2\n  baud: 57600\ncarrier:\n  codeLengths: [14]\ncredit:\n  balanceUssd: "*100#"\n'));
+    expect(linesOf(config)).toEqual([{
+      name: 'main', port: '/dev/ttyUSB2', baud: 57600, ussdEncoding: 'text', number: null, notes: null, carrier: { rechargeUssd: null, codeLengths: [14] },
+      balanceUssd: '*100#', resetHook: null, countryCode: null, currency: null, simulated: null,
+    }]);
+  });
+
+  it('eachLineTakesWhatItDoesNotSetFromModemAndALineWithoutAPortIsSimulated', () => {
+    const config = loadConfig(file([
+      'modem:', '  baud: 57600', '  ussdEncoding: packed',
+      'lines:',
+      '  - name: main', '    port: /dev/ttyUSB0', '    number: "+359881234567"', '    carrier: { codeLengths: [15] }',
+      '  - name: a1', '    simulator: { carrier: a1 }', '    countryCode: "359"',
+      'routing:', '  defaultLine: a1', '',
+    ].join('\n')));
+    expect(linesOf(config)).toMatchObject([
+      { name: 'main', port: '/dev/ttyUSB0', baud: 57600, ussdEncoding: 'packed', number: '+359881234567', carrier: { rechargeUssd: null, codeLengths: [15] }, simulated: null },
+      { name: 'a1', port: null, baud: 57600, countryCode: '359', simulated: 'a1', balanceUssd: null },
+    ]);
+    expect(config.routing.defaultLine).toBe('a1');
+  });
+
+  it.each([
+    ['two lines of one name', 'lines:\n  - name: main\n  - name: main\n', /two lines are named "main"/],
+    ['two lines on one port', 'lines:\n  - name: main\n    port: /dev/ttyUSB0\n  - name: b\n    port: /dev/ttyUSB0\n', /two lines use the port \/dev\/ttyUSB0/],
+    ['a port both in modem and in lines', 'modem:\n  port: /dev/ttyUSB0\nlines:\n  - name: main\n', /modem\.port and lines: give each line its own port/],
+    ['carrier facts at the top with several lines', 'carrier:\n  codeLengths: [14]\nlines:\n  - name: main\n  - name: b\n', /carrier\.codeLengths: with several lines, a SIM's carrier facts go with its line/],
+    ['a default line that is not there', 'lines:\n  - name: main\nrouting:\n  defaultLine: kitchen\n', /routing\.defaultLine "kitchen" names no line \(the lines are main\)/],
+    ['a line name in capitals', 'lines:\n  - name: Main\n', /lines\.0\.name must match pattern/],
+    ['a misspelt key in a line', 'lines:\n  - name: main\n    baudrate: 9600\n', /unknown key "lines\.0\.baudrate" \(did you mean "lines\.0\.baud"\?\)/],
+    ['a simulated line with a port', 'lines:\n  - name: main\n    port: /dev/ttyUSB0\n    simulator: { carrier: a1 }\n', /line "main" has a port, so it is not simulated/],
+  ])('%s is a clear ConfigError', (_name, yaml, message) => {
+    expect(() => loadConfig(file(yaml))).toThrow(ConfigError);
+    expect(() => loadConfig(file(yaml))).toThrow(message);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../src/store/channel.js';
 import { interpret, type Execution } from '../../src/control/processor.js';
 import { HELP_TEXT } from '../../src/control/handlers/help.js';
 import { septetLength } from '../../src/codec/gsm7.js';
@@ -7,8 +8,8 @@ import { fakeControl, type FakeControl } from '../helpers/fake-control.js';
 const CONFIG_NUMBER = '+359888000999';
 const OTHER = '+359888000111';
 
-async function run(ctx: FakeControl, text: string, sender = CONFIG_NUMBER, source: 'sms' | 'http' = 'sms'): Promise<Execution> {
-  const interpretation = interpret(text, { sender, source, commandId: 1 }, ctx);
+async function run(ctx: FakeControl, text: string, sender = CONFIG_NUMBER, channel: Channel = 'sms'): Promise<Execution> {
+  const interpretation = interpret(text, { sender, channel, commandId: 1 }, ctx);
   if (interpretation.kind !== 'run') throw new Error(`dropped: ${interpretation.reason}`);
   return interpretation.execute();
 }
@@ -85,7 +86,7 @@ describe('config commands: silent on success unless PH, always on error', () => 
     const ctx = fakeControl();
     expect((await run(ctx, '*123456 PWD 654321')).send).toBe(false);
     expect(ctx.settings.password).toBe('654321');
-    expect(interpret('*123456 STAT?', { sender: CONFIG_NUMBER, source: 'sms', commandId: 2 }, ctx)).toEqual({ kind: 'drop', reason: 'wrong-password' });
+    expect(interpret('*123456 STAT?', { sender: CONFIG_NUMBER, channel: 'sms', commandId: 2 }, ctx)).toEqual({ kind: 'drop', reason: 'wrong-password' });
   });
 
   it.each([

@@ -47,7 +47,7 @@ function context(result: RechargeResult = { kind: 'invalid-code' }) {
   return fakeControl({ recharge: result });
 }
 
-const meta = { sender: '+359888123456', source: 'sms' as const, commandId: 1 };
+const meta = { sender: '+359888123456', channel: 'sms' as const, commandId: 1 };
 
 describe('interpretation', () => {
   it.each([

@@ -6,7 +6,7 @@ import { fakeControl, type FakeControl } from '../helpers/fake-control.js';
 const CONFIG_NUMBER = '+359888000999';
 
 async function run(ctx: FakeControl, text: string, sender = CONFIG_NUMBER): Promise<Execution> {
-  const interpretation = interpret(text, { sender, source: 'sms', commandId: 1 }, ctx);
+  const interpretation = interpret(text, { sender, channel: 'sms', commandId: 1 }, ctx);
   if (interpretation.kind !== 'run') throw new Error(`dropped: ${interpretation.reason}`);
   return interpretation.execute();
 }
@@ -45,7 +45,7 @@ describe('SETTLE', () => {
 describe('STAT? says what is a guess and what waits for an operator', () => {
   it('listsUnconfirmedProfileFactsAndRechargesToSettle', () => {
     const text = formatStatus({
-      signal: { dbm: -71, bars: 4, rssi: 21 } as never, registration: 'home', network: '28401', carrierName: 'A1 Bulgaria', balance: null,
+      line: 'main', signal: { dbm: -71, bars: 4, rssi: 21 } as never, registration: 'home', network: '28401', carrierName: 'A1 Bulgaria', balance: null,
       pendingOutbox: 0, walletCards: 0, uptimeSeconds: 60, version: '1.12.3', degraded: [], unconfirmed: ['recharge *100*{code}#', '14-digit codes'], unsettled: 2,
     });
     expect(text).toBe('Signal -71dBm 4/5. A1 Bulgaria 284-01 home. Unconfirmed: recharge *100*{code}#, 14-digit codes. To settle: 2. Balance unknown. Outbox 0. Up 0h01m. v1.12.3.');

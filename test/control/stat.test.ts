@@ -3,6 +3,7 @@ import type { StatusSnapshot } from '../../src/control/context.js';
 import { formatStatus } from '../../src/control/handlers/stat.js';
 
 const HEALTHY: StatusSnapshot = {
+  line: 'main',
   signal: { rssi: 21, dbm: -71, bars: 4 },
   registration: 'home',
   network: '28403',

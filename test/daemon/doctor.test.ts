@@ -1,13 +1,11 @@
 import { MockBinding } from '@serialport/binding-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtEngine } from '../../src/at/engine.js';
 import { loadCarriers } from '../../src/carriers/loader.js';
 import { packSeptets, textToSeptets } from '../../src/codec/gsm7.js';
 import { bytesToHex } from '../../src/codec/hex.js';
 import { encodeUssdRequest } from '../../src/codec/ussd.js';
 import { diagnose } from '../../src/daemon/doctor.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { openMockPort, scriptModem } from '../helpers/mock-port.js';
+import { modemOver, openMockPort, scriptModem } from '../helpers/mock-port.js';
 
 afterEach(() => MockBinding.reset());
 
@@ -41,8 +39,8 @@ describe('gsmkeeper doctor', () => {
   it('aModemThatWantsPackedUssdIsToldSo', async () => {
     const port = await openMockPort();
     scriptModem(port, huawei);
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true, logger: silentLogger() });
+    const modem = await modemOver(port);
+    const checks = await diagnose({ modem, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true });
     expect(checks.map((c) => [c.name, c.outcome])).toEqual([
       ['modem', 'ok'], ['SIM', 'ok'], ['carrier', 'warn'], ['network', 'ok'], ['signal', 'ok'], ['SMS storage', 'ok'], ['USSD', 'warn'],
     ]);
@@ -54,24 +52,24 @@ describe('gsmkeeper doctor', () => {
   it('aBalanceAnswerTheDaemonCannotReadIsAWarningNotATick', async () => {
     const port = await openMockPort();
     scriptModem(port, (written) => (written.startsWith('AT+CUSD=1,"*102#"') ? `${ok()}\r\n+CUSD: 0,"Vashiyat abonament e aktiven.",15\r\n` : huawei(written)));
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true, logger: silentLogger() });
+    const modem = await modemOver(port);
+    const checks = await diagnose({ modem, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true });
     expect(checks.at(-1)).toMatchObject({ name: 'USSD', outcome: 'warn', detail: '*102# as text: "Vashiyat abonament e aktiven." — read no balance or validity (other)', advice: expect.stringContaining('cannot read a balance') });
   });
 
   it('factsTheInstallerConfirmedAreNotReportedUnconfirmed', async () => {
     const port = await openMockPort();
     scriptModem(port, huawei);
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', carrierOverrides: { rechargeUssd: '*101#{code}#', codeLengths: [15] }, probeUssd: false, logger: silentLogger() });
+    const modem = await modemOver(port);
+    const checks = await diagnose({ modem, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', carrierOverrides: { rechargeUssd: '*101#{code}#', codeLengths: [15] }, probeUssd: false });
     expect(checks[2]).toMatchObject({ name: 'carrier', outcome: 'ok', detail: 'Vivacom (284-03 from the IMSI); recharge *101#{code}#, 15 digits; balance *102#' });
   });
 
   it('aModemThatDoesNotAnswerStopsTheChecksWithAdvice', async () => {
     const port = await openMockPort();
     scriptModem(port, () => undefined);
-    const engine = new AtEngine(port, { logger: silentLogger(), timeouts: { basic: 100 } });
-    const checks = await diagnose({ engine, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: null, probeUssd: false, logger: silentLogger() });
+    const modem = await modemOver(port, { timeouts: { basic: 100 } });
+    const checks = await diagnose({ modem, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: null, probeUssd: false });
     expect(checks).toEqual([{ name: 'modem', outcome: 'fail', detail: expect.stringMatching(/^no answer to AT/), advice: expect.stringContaining('baud rate') }]);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { linesOf } from '../../src/config/lines.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { Daemon } from '../../src/daemon/daemon.js';
 import { InstanceLock } from '../../src/daemon/instance-lock.js';
@@ -81,10 +82,11 @@ describe('the modem port lock (UUCP LCK files)', () => {
     const { port, lockDir, dir } = fakePort();
     const other = await holder(port, lockDir);
     const dataDir = path.join(dir, 'data');
+    const config = { ...DEFAULT_CONFIG, dataDir, modem: { ...DEFAULT_CONFIG.modem, port, lockDir }, http: { ...DEFAULT_CONFIG.http, listen: '' } };
     const daemon = new Daemon({
-      config: { ...DEFAULT_CONFIG, dataDir, modem: { ...DEFAULT_CONFIG.modem, port, lockDir }, http: { ...DEFAULT_CONFIG.http, listen: '' } },
+      config,
       logger: silentLogger(),
-      link: { kind: 'port', spec: { kind: 'serial', path: port }, baudRate: 115200 },
+      lines: linesOf(config).map((line) => ({ config: line, link: { kind: 'port', spec: { kind: 'serial', path: port }, baudRate: 115200 } })),
       token: 'unused-token-0123456789',
     });
     await expect(daemon.start()).rejects.toThrow(new RegExp(`the modem port ${port} is in use by PID ${other.child.pid}`));

@@ -9,8 +9,8 @@ const PHONE = '+359888000001';
 /** A store with one command from a phone, answered with an SMS reply the test then takes through the outbox. */
 function answeredBySms() {
   const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-  const command = store.commands.recordSms({ sender: PHONE, sentAt: null, text: '*123456 STAT?', pdu: null })!;
-  store.commands.answer(command.id, 'Signal -71dBm', { recipient: PHONE, text: 'Signal -71dBm' });
+  const command = store.commands.recordSms('main', { sender: PHONE, sentAt: null, text: '*123456 STAT?', pdu: null })!;
+  store.commands.answer(command.id, 'Signal -71dBm', { line: 'main', countryCode: '359', recipient: PHONE, text: 'Signal -71dBm' });
   const reply = store.outbox.ofCommands([command.id])[0]!.id;
   const fate = () => (messageLog(store, 1)[0] as { replyFate: Record<string, unknown> }).replyFate;
   return { store, reply, fate };
@@ -19,15 +19,15 @@ function answeredBySms() {
 describe('each reply shows its real fate', () => {
   it('aCommandNotAnsweredYetIsWaiting', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    store.commands.recordSms({ sender: PHONE, sentAt: null, text: '*123456 STAT?', pdu: null });
+    store.commands.recordSms('main', { sender: PHONE, sentAt: null, text: '*123456 STAT?', pdu: null });
     expect(messageLog(store, 1)[0]).toMatchObject({ state: 'received', replyFate: { status: 'waiting' } });
   });
 
   it('aDroppedCommandAndASilentConfigCommandAreNotSentByDesign', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const wrong = store.commands.recordSms({ sender: PHONE, sentAt: null, text: '*111111 STAT?', pdu: null })!;
+    const wrong = store.commands.recordSms('main', { sender: PHONE, sentAt: null, text: '*111111 STAT?', pdu: null })!;
     store.commands.drop(wrong.id, 'wrong-password');
-    const lang = store.commands.recordSms({ sender: PHONE, sentAt: '2026-12-01T10:00:00Z', text: '*123456 LANG BG', pdu: null })!;
+    const lang = store.commands.recordSms('main', { sender: PHONE, sentAt: '2026-12-01T10:00:00Z', text: '*123456 LANG BG', pdu: null })!;
     store.commands.answer(lang.id, 'Language: BG', null);
     expect(messageLog(store, 2).map((m) => m.replyFate)).toEqual([
       { status: 'not-sent', reason: 'a control or config command that worked answers only when PH asks', limit: null, attempts: 0, at: null, summary: 'no SMS, by design' },
@@ -37,9 +37,16 @@ describe('each reply shows its real fate', () => {
 
   it('anHttpCommandWithoutPhIsAnsweredInTheResponseOnly', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const { row } = store.commands.recordHttp('http:127.0.0.1', '*123456 STAT?');
+    const { row } = store.commands.recordRequest('http', 'http:127.0.0.1', '*123456 STAT?');
     store.commands.answer(row.id, 'Signal -71dBm', null);
     expect(messageLog(store, 1)[0]).toMatchObject({ state: 'answered', replyFate: { status: 'http-only', summary: 'answered in the HTTP response' } });
+  });
+
+  it('aCommandOnAnotherChannelThatAnswersInItsResponseSaysWhere', () => {
+    const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+    const { row } = store.commands.recordRequest('mqtt', 'mqtt:home-assistant', '*123456 STAT?');
+    store.commands.answer(row.id, 'Signal -71dBm', null);
+    expect(messageLog(store, 1)[0]).toMatchObject({ channel: 'mqtt', replyFate: { status: 'in-response', summary: 'answered in the MQTT reply' } });
   });
 
   it('aQueuedReplyIsPendingThenRetryingWithItsErrorThenSending', () => {
@@ -59,7 +66,7 @@ describe('each reply shows its real fate', () => {
     store.outbox.markPartSent(reply, 42);
     store.outbox.markSent(reply);
     expect(fate()).toMatchObject({ status: 'sent', attempts: 1, at: expect.any(String), summary: 'sent' });
-    store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'delivered' });
+    store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'delivered' }, '359');
     expect(fate()).toMatchObject({ status: 'delivered', summary: 'delivered' });
   });
 
@@ -68,7 +75,7 @@ describe('each reply shows its real fate', () => {
     store.outbox.markSending(reply);
     store.outbox.markPartSent(reply, 42);
     store.outbox.markSent(reply);
-    store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'failed' });
+    store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'failed' }, '359');
     expect(fate()).toMatchObject({ status: 'failed', reason: 'the network reported it undeliverable' });
   });
 

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { formatNotification, openNotifier, watchdogTimeoutMs } from '../../src/daemon/sd-notify.js';
-import { describeLine } from '../../src/daemon/systemd.js';
+import { describeBox, describeLine } from '../../src/daemon/systemd.js';
 import { startWatchdog, withholdReason } from '../../src/daemon/watchdog.js';
-import { Supervisor, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
-import type { Modem } from '../../src/modem/modem.js';
+import { Supervisor, type SupervisedModem, type SupervisorOptions } from '../../src/supervisor/supervisor.js';
 
 describe('sd_notify messages', () => {
   it('fieldsAreKeyValueLinesAndAValueNeverStartsANewField', () => {
@@ -32,19 +31,27 @@ describe('sd_notify messages', () => {
 });
 
 describe('the status line systemctl shows', () => {
-  const balance = { id: 1, imsi: '284030000000001', checked_at: '2026-12-01T09:00:00Z', balance_cents: 750, currency: 'EUR', valid_until: '2027-11-22', source: 'recharge' };
+  const balance = { id: 1, line: 'main', imsi: '284030000000001', checked_at: '2026-12-01T09:00:00Z', balance_cents: 750, currency: 'EUR', valid_until: '2027-11-22', source: 'recharge' };
 
   it('saysCarrierModemAndBalanceWithValidity', () => {
-    expect(describeLine({ carrier: 'Vivacom', step: 'healthy', problems: [], balance })).toBe('Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027');
+    expect(describeLine({ name: null, carrier: 'Vivacom', step: 'healthy', problems: [], balance })).toBe('Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027');
   });
 
   it('putsRecoveryAndProblemsBeforeTheBalance', () => {
-    expect(describeLine({ carrier: 'A1', step: 'reopen', problems: ['SIM removed'], balance: undefined })).toBe('A1; modem recovering (reopen); SIM removed; balance unknown');
+    expect(describeLine({ name: null, carrier: 'A1', step: 'reopen', problems: ['SIM removed', 'modem reopen'], balance: undefined })).toBe('A1; modem recovering (reopen); SIM removed; balance unknown');
   });
 
   it('aValidityWithoutAnAmountAndAWithheldWatchdogAreBothShown', () => {
-    const line = describeLine({ carrier: null, step: 'healthy', problems: [], balance: { ...balance, balance_cents: null } }, 'the event loop is 9 s late');
+    const line = describeBox([{ name: null, carrier: null, step: 'healthy', problems: [], balance: { ...balance, balance_cents: null } }], 'the event loop is 9 s late');
     expect(line).toBe('carrier unknown; modem ok; balance unknown, valid until 22.11.2027; watchdog pings withheld: the event loop is 9 s late');
+  });
+
+  it('eachLineOfSeveralIsNamedAndAParkedOneSaysWhy', () => {
+    const status = describeBox([
+      { name: 'main', carrier: 'Vivacom', step: 'healthy', problems: [], balance },
+      { name: 'a1', carrier: null, step: null, problems: ['line parked: no such device'], balance: undefined },
+    ]);
+    expect(status).toBe('main: Vivacom; modem ok; balance 7.50 EUR, valid until 22.11.2027 | a1: carrier unknown; line parked: no such device; balance unknown');
   });
 });
 
@@ -96,17 +103,23 @@ describe('the watchdog health tick', () => {
 });
 
 describe('the supervisor knows when it last made progress', () => {
-  function optionsOver(engine: { busy: boolean; stats: { bytesRead: number } }, exit: (code: number) => void = () => {}): SupervisorOptions {
+  /** A modem whose line moves as `traffic` says and which answers nothing: every rung fails. */
+  function optionsOver(traffic: { busy: boolean; bytesRead: number }, exit: (code: number) => void = () => {}): SupervisorOptions {
     const silent = async () => {
       throw new Error('no answer');
     };
-    const hungEngine = { ...engine, execute: silent, removeAllListeners: () => {}, close: () => {} };
-    const modem = { engine: hungEngine, simState: async () => 'ready', registration: async () => 'home', init: silent } as unknown as Modem;
+    const modem: SupervisedModem = {
+      get traffic() {
+        return { ...traffic, commands: 0 };
+      },
+      ping: silent, init: silent, reopen: silent,
+      // A restart is asked for, never answered for sure: it does not fail.
+      restart: async () => {},
+      simState: async () => 'ready', registration: async () => 'home',
+      on: () => modem as never,
+    };
     return {
       modem,
-      reopen: async () => {
-        throw new Error('not used');
-      },
       afterInit: async () => {},
       keepAliveMs: 60_000,
       restartWaitMs: 1,
@@ -115,7 +128,7 @@ describe('the supervisor knows when it last made progress', () => {
       logger: silentLogger(),
     };
   }
-  const supervisorOver = (engine: { busy: boolean; stats: { bytesRead: number } }, exit?: (code: number) => void) => new Supervisor(optionsOver(engine, exit));
+  const supervisorOver = (traffic: { busy: boolean; bytesRead: number }, exit?: (code: number) => void) => new Supervisor(optionsOver(traffic, exit));
 
   afterEach(() => {
     vi.restoreAllMocks();
@@ -123,7 +136,7 @@ describe('the supervisor knows when it last made progress', () => {
 
   it('aKeepAliveThatPassesRefreshesIt', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } });
+    const supervisor = supervisorOver({ busy: false, bytesRead: 0 });
     now.mockReturnValue(5000);
     await supervisor.keepAlive();
     supervisor.stop();
@@ -132,12 +145,12 @@ describe('the supervisor knows when it last made progress', () => {
 
   it('aBusyLineCountsOnlyWhileAnswersKeepArriving', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    const engine = { busy: true, stats: { bytesRead: 10 } };
-    const supervisor = supervisorOver(engine);
+    const traffic = { busy: true, bytesRead: 10 };
+    const supervisor = supervisorOver(traffic);
     now.mockReturnValue(2000);
     await supervisor.keepAlive();
     expect(supervisor.progressAt).toBe(2000);
-    engine.stats.bytesRead = 500;
+    traffic.bytesRead = 500;
     now.mockReturnValue(3000);
     await supervisor.keepAlive();
     expect(supervisor.progressAt).toBe(3000);
@@ -151,7 +164,7 @@ describe('the supervisor knows when it last made progress', () => {
   it('eachRungOfTheRecoveryLadderCountsUntilTheLastOneExits', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
     const exits: number[] = [];
-    const supervisor = supervisorOver({ busy: false, stats: { bytesRead: 0 } }, (code) => exits.push(code));
+    const supervisor = supervisorOver({ busy: false, bytesRead: 0 }, (code) => exits.push(code));
     now.mockReturnValue(7000);
     await supervisor.recover('the modem stopped answering');
     supervisor.stop();
@@ -164,7 +177,7 @@ describe('the supervisor knows when it last made progress', () => {
     vi.useFakeTimers();
     try {
       const supervisor = new Supervisor({
-        ...optionsOver({ busy: false, stats: { bytesRead: 0 } }),
+        ...optionsOver({ busy: false, bytesRead: 0 }),
         restartWaitMs: 600_000,
       });
       const climbing = supervisor.restart();

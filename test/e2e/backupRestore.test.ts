@@ -24,7 +24,7 @@ function pinsThatOpen(dataDir: string): string[] {
   try {
     const carriers = loadCarriers([BUILTIN_CARRIERS_DIR]);
     const wallet = new Wallet({
-      store, secret: fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8').trim(), carriers, sim: () => null, recharge: null, today: () => '2026-01-01', logger: silentLogger(),
+      store, secret: fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8').trim(), carriers, sims: () => [], recharge: null, today: () => '2026-01-01', logger: silentLogger(),
     });
     return wallet.usable(carriers.forImsi('284030000000001')).map((card) => card.pin);
   } finally {
@@ -76,7 +76,8 @@ describe('backup and restore', () => {
     const intoLive = runCliWithInput(['restore', file, '--data-dir', data, '--force'], `${PASSPHRASE}\n`);
     expect(intoLive.status).toBe(2);
     expect(intoLive.stderr).toMatch(new RegExp(`^gsmkeeper: the data dir ${data} is in use by another gsmkeeper \\(PID \\d+, .*\\); stop it first`));
-    expect((await api(base!, 'POST', '/api/v1/commands', { text: '*123456 STAT?' }, token)).json.reply).toMatch(/Wallet 1\./);
+    // The demo has two lines; the card (15 digits, Vivacom's length) is for main's SIM.
+    expect((await api(base!, 'POST', '/api/v1/commands', { text: '*123456 STAT?' }, token)).json.reply).toMatch(/Wallet main 1, a1 0\./);
 
     const elsewhere = path.join(tmpDir(), 'restored');
     const restoredConfig = path.join(path.dirname(elsewhere), 'gsmkeeper.yml');

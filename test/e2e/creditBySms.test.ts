@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/sim/simulator.js';
 import { startDaemon, type RunningDaemon } from '../helpers/daemon.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
@@ -78,10 +79,13 @@ describe('CREDIT by SMS, end to end (daemon + simulator + SQLite file)', () => {
     running = await startDaemon();
     const { simulator, daemon } = running;
     const seen: Array<{ barrier: string | undefined; stored: number }> = [];
-    const deleteMessage = daemon.modem.deleteMessage.bind(daemon.modem);
-    daemon.modem.deleteMessage = async (index: number) => {
-      seen.push({ barrier: daemon.store.settings.get<string>('durable.barrier'), stored: (daemon.store.db.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n });
-      return deleteMessage(index);
+    // The moment the delete reaches the modem, what the store holds.
+    const input = simulator.modem.input.bind(simulator.modem);
+    simulator.modem.input = (bytes: Buffer) => {
+      if (bytes.toString('latin1').startsWith('AT+CMGD')) {
+        seen.push({ barrier: daemon.store.settings.get<string>('durable.barrier'), stored: (daemon.store.db.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n });
+      }
+      input(bytes);
     };
     const before = new Date().toISOString();
     simulator.sendSmsFromPhone('+359888999011', '*123456 STAT?');
@@ -172,5 +176,28 @@ describe('long command SMS', () => {
     expect(reply!.text).toMatch(/^Credit added: 5\.00 EUR/);
     expect(daemon.store.db.prepare('SELECT COUNT(*) AS n FROM commands').get()).toEqual({ n: 1 });
     await waitFor(() => simulator.state.storage.length === 0, 5000, 'the SIM emptied');
+  });
+});
+
+describe('the line while the carrier answers', () => {
+  it('theReplyOfOneRechargeGoesOutWhileTheCarrierAnswersTheNext', async () => {
+    // A slow line (9600 baud), so the next request's character set takes a while to set.
+    const simulator = new Simulator({ stateFile: null, timing: { ussdDelayMs: 150 }, baud: 9600 });
+    const [first, second] = simulator.unusedVouchers();
+    simulator.sendSmsFromPhone('+359888999101', `*123456 CREDIT ${first!.pin}`);
+    simulator.sendSmsFromPhone('+359888999102', `*123456 CREDIT ${second!.pin}`);
+    // What reaches the modem, in order: each recharge's request and each reply's send.
+    const written: string[] = [];
+    const input = simulator.modem.input.bind(simulator.modem);
+    simulator.modem.input = (bytes: Buffer) => {
+      const command = /^AT\+(CUSD=1|CMGS)/.exec(bytes.toString('latin1'));
+      if (command) written.push(command[1]!);
+      input(bytes);
+    };
+    running = await startDaemon({ simulator });
+    await messagesOn(() => simulator.phoneMessages('+359888999102'));
+    await messagesOn(() => simulator.phoneMessages('+359888999101'));
+    // The second request is not held back by the first reply: that goes out during the wait.
+    expect(written).toEqual(['CUSD=1', 'CUSD=1', 'CMGS', 'CMGS']);
   });
 });

@@ -49,22 +49,22 @@ describe('GET /metrics', () => {
     expect(text).not.toContain(pin);
     const m = samples(text);
     // 2.50 EUR on the simulated SIM, 5.00 added.
-    expect(m.get('gsmkeeper_balance{carrier="vivacom",currency="EUR"}')).toBe(7.5);
+    expect(m.get('gsmkeeper_balance{line="main",carrier="vivacom",currency="EUR"}')).toBe(7.5);
     const today = new Date();
     const daysLeft = (Date.UTC(Number(validUntil[3]), Number(validUntil[2]) - 1, Number(validUntil[1])) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / 86_400_000;
-    expect(m.get('gsmkeeper_validity_left_days{carrier="vivacom"}')).toBe(daysLeft);
-    const latest = daemon.store.balances.latest(daemon.modem.imsi!)!;
-    expect(m.get('gsmkeeper_balance_checked_timestamp_seconds{carrier="vivacom"}')).toBe(Math.round(Date.parse(latest.checked_at) / 1000));
-    expect(m.get('gsmkeeper_signal_dbm{carrier="vivacom"}')).toBe(-71);
-    expect(m.get('gsmkeeper_network_registered')).toBe(1);
-    expect(m.get('gsmkeeper_modem_up')).toBe(1);
-    expect(m.get('gsmkeeper_outbox_pending_replies')).toBe(0);
-    expect(m.get('gsmkeeper_wallet_cards_ready')).toBe(0);
-    expect(m.get('gsmkeeper_recharges_total{outcome="success"}')).toBe(1);
-    expect(m.get('gsmkeeper_recharges_total{outcome="invalid-code"}')).toBe(1);
+    expect(m.get('gsmkeeper_validity_left_days{line="main",carrier="vivacom"}')).toBe(daysLeft);
+    const latest = daemon.store.balances.latest(daemon.line('main').imsi!)!;
+    expect(m.get('gsmkeeper_balance_checked_timestamp_seconds{line="main",carrier="vivacom"}')).toBe(Math.round(Date.parse(latest.checked_at) / 1000));
+    expect(m.get('gsmkeeper_signal_dbm{line="main",carrier="vivacom"}')).toBe(-71);
+    expect(m.get('gsmkeeper_network_registered{line="main"}')).toBe(1);
+    expect(m.get('gsmkeeper_modem_up{line="main"}')).toBe(1);
+    expect(m.get('gsmkeeper_outbox_pending_replies{line="main"}')).toBe(0);
+    expect(m.get('gsmkeeper_wallet_cards_ready{line="main"}')).toBe(0);
+    expect(m.get('gsmkeeper_recharges_total{line="main",outcome="success"}')).toBe(1);
+    expect(m.get('gsmkeeper_recharges_total{line="main",outcome="invalid-code"}')).toBe(1);
     expect(m.get('gsmkeeper_commands_total{channel="http",outcome="answered"}')).toBe(2);
     expect(m.get('gsmkeeper_commands_total{channel="http",outcome="wrong-password"}')).toBe(1);
-    for (const rung of ['resync', 'reinit', 'reopen', 'restart', 'reset-hook', 'failed']) expect(m.get(`gsmkeeper_recoveries_total{rung="${rung}"}`)).toBe(0);
+    for (const rung of ['resync', 'reinit', 'reopen', 'restart', 'reset-hook', 'failed']) expect(m.get(`gsmkeeper_recoveries_total{line="main",rung="${rung}"}`)).toBe(0);
     expect(m.get(`gsmkeeper_build_info{version="${VERSION}"}`)).toBe(1);
     expect(text).toMatch(/# TYPE gsmkeeper_commands_total counter\n/);
     expect(text).toMatch(/# TYPE gsmkeeper_balance gauge\n/);
@@ -74,13 +74,13 @@ describe('GET /metrics', () => {
     const { baseUrl, simulator } = await box();
     const [first, second] = simulator.unusedVouchers();
     for (const card of [first!, second!]) expect((await api(baseUrl, 'POST', '/api/v1/vouchers', { pin: card.pin, amount: '5.00', currency: 'EUR' })).status).toBe(201);
-    expect(samples((await scrape(baseUrl)).text).get('gsmkeeper_wallet_cards_ready')).toBe(2);
+    expect(samples((await scrape(baseUrl)).text).get('gsmkeeper_wallet_cards_ready{line="main"}')).toBe(2);
     expect((await api(baseUrl, 'POST', '/api/v1/vouchers/top-up')).status).toBe(200);
     await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' });
     const m = samples((await scrape(baseUrl)).text);
-    expect(m.get('gsmkeeper_wallet_cards_ready')).toBe(1);
-    expect(m.get('gsmkeeper_recharges_total{outcome="success"}')).toBe(1);
-    expect(m.get('gsmkeeper_balance{carrier="vivacom",currency="EUR"}')).toBe(7.5);
+    expect(m.get('gsmkeeper_wallet_cards_ready{line="main"}')).toBe(1);
+    expect(m.get('gsmkeeper_recharges_total{line="main",outcome="success"}')).toBe(1);
+    expect(m.get('gsmkeeper_balance{line="main",carrier="vivacom",currency="EUR"}')).toBe(7.5);
     expect(m.get('gsmkeeper_commands_total{channel="http",outcome="answered"}')).toBe(1);
   });
 
@@ -91,7 +91,7 @@ describe('GET /metrics', () => {
     const open = await box({ metricsPublic: true });
     const scraped = await scrape(open.baseUrl, null);
     expect(scraped.status).toBe(200);
-    expect(samples(scraped.text).get('gsmkeeper_modem_up')).toBe(1);
+    expect(samples(scraped.text).get('gsmkeeper_modem_up{line="main"}')).toBe(1);
     // Only the metrics are public.
     expect((await api(open.baseUrl, 'GET', '/api/v1/status', undefined, null)).status).toBe(401);
   });

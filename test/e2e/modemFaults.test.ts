@@ -43,9 +43,9 @@ describe('a modem that misbehaves never stops the box', () => {
     // Every rung fails on a hung modem until the reset hook; the "hardware" then power-cycles it.
     await waitFor(() => fs.existsSync(flag), 20_000, 'the reset hook');
     simulator.modem.powerCycle();
-    await waitFor(() => running!.daemon.supervisor.step === 'healthy', 20_000, 'recovery');
+    await waitFor(() => running!.daemon.line('main').step === 'healthy', 20_000, 'recovery');
     expect(await onlyReply(running, '+359888700001')).toMatch(/^Signal/);
-    const { recoveries } = running.daemon.supervisor;
+    const { recoveries } = running.daemon.line('main');
     expect(recoveries).toMatchObject({ resync: 1, reinit: 1, reopen: 1, restart: 1, 'reset-hook': 1, healthy: 1, failed: 0 });
   });
 
@@ -56,7 +56,7 @@ describe('a modem that misbehaves never stops the box', () => {
     simulator.modem.faults.set('hang', true);
     await waitFor(() => exitCode !== null, 20_000, 'the exit');
     expect(exitCode).toBe(3);
-    expect(running.daemon.supervisor.step).toBe('failed');
+    expect(running.daemon.line('main').step).toBe('failed');
     simulator.modem.faults.clear();
   });
 
@@ -97,11 +97,11 @@ describe('a modem that misbehaves never stops the box', () => {
     running = await startDaemon({ simulator: fastSim(), fast: true });
     const { simulator, daemon, baseUrl } = running;
     simulator.modem.setSimPresent(false);
-    await waitFor(() => daemon.supervisor.degraded.includes('SIM removed'), 5000, 'degraded: SIM removed');
+    await waitFor(() => daemon.line('main').problems().includes('SIM removed'), 5000, 'degraded: SIM removed');
     expect((await api(baseUrl, 'GET', '/api/v1/health', undefined, null)).json).toMatchObject({ status: 'degraded', problems: ['SIM removed'] });
     expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).toMatch(/^PROBLEM: SIM removed\./);
     simulator.modem.setSimPresent(true);
-    await waitFor(() => daemon.supervisor.degraded.length === 0, 5000, 'SIM back');
+    await waitFor(() => daemon.line('main').problems().length === 0, 5000, 'SIM back');
     expect(await answeredOnce(running, '+359888700006')).toMatch(/^Signal/);
   });
 
@@ -109,7 +109,7 @@ describe('a modem that misbehaves never stops the box', () => {
     running = await startDaemon({ simulator: fastSim(), fast: true });
     const { simulator, daemon } = running;
     simulator.modem.faults.set('network-lost', true);
-    await waitFor(() => daemon.supervisor.degraded.some((d) => d.startsWith('no network')), 5000, 'degraded: no network');
+    await waitFor(() => daemon.line('main').problems().some((d) => d.startsWith('no network')), 5000, 'degraded: no network');
     simulator.sendSmsFromPhone('+359888700007', '*123456 STAT?');
     await waitFor(() => (daemon.store.db.prepare("SELECT last_error FROM outbox").get() as { last_error: string | null } | undefined)?.last_error?.includes('331'), 5000, 'a failed send');
     simulator.modem.faults.set('network-lost', false);
@@ -120,7 +120,7 @@ describe('a modem that misbehaves never stops the box', () => {
     running = await startDaemon({ simulator: fastSim(), fast: true });
     const { simulator, daemon } = running;
     simulator.modem.powerCycle();
-    await waitFor(() => daemon.supervisor.recoveries.reinit >= 1 && daemon.supervisor.step === 'healthy', 5000, 're-init after the reboot');
+    await waitFor(() => (daemon.line('main').recoveries.reinit ?? 0) >= 1 && daemon.line('main').step === 'healthy', 5000, 're-init after the reboot');
     // Without re-init there would be no +CMTI (CNMI is volatile) and this would never be answered.
     expect(await answeredOnce(running, '+359888700008')).toMatch(/^Signal/);
   });
@@ -129,11 +129,11 @@ describe('a modem that misbehaves never stops the box', () => {
     running = await startDaemon({ simulator: fastSim(), fast: true });
     const { simulator, daemon } = running;
     simulator.unplug();
-    await waitFor(() => daemon.supervisor.step !== 'healthy', 5000, 'the unplug noticed');
+    await waitFor(() => daemon.line('main').step !== 'healthy', 5000, 'the unplug noticed');
     simulator.sendSmsFromPhone('+359888700009', '*123456 STAT?');
     await new Promise((resolve) => setTimeout(resolve, 300));
     simulator.replug();
-    await waitFor(() => daemon.supervisor.step === 'healthy', 20_000, 'back after replug');
+    await waitFor(() => daemon.line('main').step === 'healthy', 20_000, 'back after replug');
     expect(await onlyReply(running, '+359888700009')).toMatch(/^Signal/);
   });
 

@@ -36,14 +36,14 @@ describe('nobody burns the credit', () => {
   });
 
   it('pastTheDailyCapOnlyTheNotifyGroupIsTexted', async () => {
-    running = await startDaemon({ config: { sms: { dailyCap: 2, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600 }, groups: { config: [], command: [], notify: ['+359888300009'] } } });
+    running = await startDaemon({ config: { sms: { ...DEFAULT_CONFIG.sms, dailyCap: 2 }, groups: { config: [], command: [], notify: ['+359888300009'] } } });
     const { simulator, daemon } = running;
     for (const n of [1, 2, 3]) simulator.sendSmsFromPhone(`+35988830000${n}`, '*123456 STAT?');
     simulator.sendSmsFromPhone('+359888300009', '*123456 STAT?');
     await waitFor(() => count(running!, "SELECT COUNT(*) n FROM outbox WHERE state IN ('sent', 'failed')") === 4, 5000, 'four replies settled');
     expect(count(running, "SELECT COUNT(*) n FROM outbox WHERE state = 'failed' AND refused_by = 'daily-cap'")).toBe(1);
     expect(simulator.phoneMessages('+359888300009')).toHaveLength(1);
-    expect(daemon.store.outbox.sentSince('1970-01-01')).toBe(3);
+    expect(daemon.store.outbox.sentSince('1970-01-01', 'main')).toBe(3);
     // The message log says which reply the cap kept back, not "answered".
     const { json } = await api(running.baseUrl, 'GET', '/api/v1/messages');
     expect(json.messages.map((m: { replyFate: { status: string; limit: string | null } }) => `${m.replyFate.status}:${m.replyFate.limit}`).sort())
@@ -51,7 +51,7 @@ describe('nobody burns the credit', () => {
   });
 
   it('phCannotTurnTheBoxIntoAnSmsCannon', async () => {
-    running = await startDaemon({ config: { sms: { dailyCap: 50, nonGroupRepliesPerHour: 2, multipartTimeoutSeconds: 600 } } });
+    running = await startDaemon({ config: { sms: { ...DEFAULT_CONFIG.sms, nonGroupRepliesPerHour: 2 } } });
     const { simulator } = running;
     for (const n of [1, 2, 3, 4]) simulator.sendSmsFromPhone(`+35988840000${n}`, '*123456 PH 0888400099 STAT?');
     await waitFor(() => count(running!, "SELECT COUNT(*) n FROM outbox WHERE state IN ('sent', 'failed')") === 4, 5000, 'four replies settled');

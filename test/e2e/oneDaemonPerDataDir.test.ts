@@ -27,7 +27,7 @@ describe('one daemon per data dir (separate processes)', () => {
     const second = daemonOn(dataDir);
     expect(await second.exited).toBe(2);
     expect(second.output()).toMatch(new RegExp(
-      `^gsmkeeper: the data dir ${dataDir} is in use by another gsmkeeper \\(PID ${first.child.pid}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, modem built-in simulator, HTTP ${relay}\\); stop it first, or give this one another --data-dir\\n$`,
+      `^gsmkeeper: the data dir ${dataDir} is in use by another gsmkeeper \\(PID ${first.child.pid}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, modem simulated main, simulated a1, HTTP ${relay}\\); stop it first, or give this one another --data-dir\\n$`,
     ));
 
     // The kernel lets go of the lock with the process: no stale lock after SIGKILL.

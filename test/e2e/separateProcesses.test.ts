@@ -122,7 +122,7 @@ describe('credit reset from the command line', () => {
     const dir = tmpDir();
     const store = Store.open(path.join(dir, 'gsmkeeper.db'));
     for (const n of [1, 2]) {
-      const id = store.recharges.begin({ imsi: '284030000000001', carrier: 'vivacom', codeHash: `h${n}`, codeMasked: '***', commandId: null, requestedBy: 'x' });
+      const id = store.recharges.begin({ line: 'main', imsi: '284030000000001', carrier: 'vivacom', codeHash: `h${n}`, codeMasked: '***', commandId: null, requestedBy: 'x' });
       store.recharges.finish(id, { state: 'rejected', answer: 'Nevaliden' });
     }
     expect(store.recharges.rejectionsSince('284030000000001', '1970-01-01')).toBe(2);

@@ -38,9 +38,10 @@ describe('the daemon under systemd (Type=notify, WatchdogSec)', () => {
     const arrived = (what: string, test: (datagrams: string[]) => boolean, timeoutMs = 30_000) => waitFor(() => test(received()), timeoutMs, what);
     const pings = () => received().filter((d) => d === 'WATCHDOG=1').length;
 
-    // A long ladder: the restart rung waits ten minutes for the modem, far beyond WatchdogSec.
+    // A long ladder: the restart rung waits ten minutes for the modem, far beyond WatchdogSec. One
+    // simulated line, whose stuck supervisor is the box's.
     const config = path.join(dir, 'gsmkeeper.yml');
-    fs.writeFileSync(config, 'modem:\n  keepAliveSeconds: 5\n  restartWaitSeconds: 600\nsimulator:\n  ussdDelayMs: 10\n');
+    fs.writeFileSync(config, 'lines:\n  - name: main\nmodem:\n  keepAliveSeconds: 5\n  restartWaitSeconds: 600\nsimulator:\n  ussdDelayMs: 10\n');
     const port = await freePort();
     const daemon = spawnCli(['run', '--config', config, '--data-dir', path.join(dir, 'data'), '--http', `127.0.0.1:${port}`], {
       NOTIFY_SOCKET: socketPath,

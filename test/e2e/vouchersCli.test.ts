@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { SIM_CARRIER_SETTING } from '../../src/wallet/wallet.js';
 import { runCliWithInput, spawnCliOnPty } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 
@@ -52,7 +51,7 @@ describe('the wallet from the command line', () => {
   it('aCardWithoutACarrierIsCheckedAgainstTheSimTheDaemonLastSaw', () => {
     const dir = tmpDir();
     const store = Store.open(path.join(dir, 'gsmkeeper.db'));
-    store.settings.set(SIM_CARRIER_SETTING, 'a1');
+    store.lines.note('main', { imsi: '284010000000001', carrier: 'a1', number: null });
     store.close();
     const add = runCliWithInput(['vouchers', 'add', '--data-dir', dir], '123456789012345\n');
     expect(add).toMatchObject({ status: 2, stderr: "gsmkeeper: the SIM's carrier, A1 Bulgaria, takes PINs of 14 digits; this one has 15 (name the card's carrier if it is for another)\n" });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
-import { SIM_CARRIER_SETTING } from '../../src/wallet/wallet.js';
 import { api, startDaemon, type RunningDaemon } from '../helpers/daemon.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
 
@@ -56,7 +55,7 @@ describe('the voucher wallet and the recharge API over HTTP', () => {
     expect((await api(baseUrl, 'GET', '/api/v1/vouchers')).json.vouchers).toEqual([]);
     expect((await api(baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).json.reply).not.toMatch(/Wallet/);
     // Noted for the wallet CLI, which checks cards against it while the daemon is not running.
-    expect(running.daemon.store.settings.get(SIM_CARRIER_SETTING)).toBe('vivacom');
+    expect(running.daemon.store.lines.all()).toEqual([{ name: 'main', imsi: '284030000000001', carrier: 'vivacom', number: '+359881000001', seen_at: expect.any(String) }]);
   });
 
   it('theSameCardTwiceIsAConflictAndAUsedCardCannotBeRemoved', async () => {

@@ -94,3 +94,54 @@ describe('the web panel in a real browser', () => {
     expect(await page.isVisible('#panel')).toBe(false);
   });
 });
+
+describe('the web panel of a box of two lines, live', () => {
+  let box: RunningDaemon;
+  let tab: Page;
+
+  beforeAll(async () => {
+    box = await startDaemon({ lines: [{ name: 'main' }, { name: 'a1', carrier: 'a1' }] });
+    tab = await browser.newPage();
+    await tab.goto(box.baseUrl);
+    await tab.fill('#token', TOKEN);
+    await tab.click('#token-form button');
+    await tab.waitForSelector('#panel', { state: 'visible' });
+  }, 30_000);
+
+  afterAll(async () => {
+    await tab?.close();
+    await box?.stop();
+  });
+
+  it('showsEachLineWithItsOwnCarrierSignalBalanceAndWallet', async () => {
+    await expect.poll(() => tab.locator('#status tbody tr').count()).toBe(2);
+    const rows = await tab.locator('#status tbody tr').allTextContents();
+    expect(rows[0]).toMatch(/^mainreadyVivacom \(28403, home\)-71 dBm, 4\/5.*no card ready\+359881000001$/);
+    expect(rows[1]).toMatch(/^a1readyA1 Bulgaria \(28401, home\)-71 dBm, 4\/5.*no card ready\+359882000001$/);
+    expect(await tab.isVisible('#line-choice')).toBe(true);
+  });
+
+  it('whatHappensOnALineAppearsWithoutAReload', async () => {
+    // A phone texts a1 from outside the panel: the message log and a1's balance update by themselves.
+    const pin = box.simulators.get('a1')!.unusedVouchers()[0]!.pin;
+    box.simulators.get('a1')!.sendSmsFromPhone('+359888650101', `*123456 CREDIT ${pin}`);
+    await expect.poll(() => tab.textContent('#messages tbody'), { timeout: 10_000 }).toContain(`*•••••• CREDIT **********${pin.slice(-4)}`);
+    await expect.poll(async () => (await tab.locator('#status tbody tr').nth(1).textContent()) ?? '', { timeout: 10_000 }).toContain('7.50 EUR');
+    expect(await tab.textContent('#live')).toBe('● live');
+    expect(await tab.content()).not.toContain(pin);
+  });
+
+  it('theChosenLineIsWhatTheRechargeAndTheSimulatedPhoneAreFor', async () => {
+    await tab.selectOption('#line', 'a1');
+    await expect.poll(() => tab.textContent('h2 .line-name')).toBe('(a1)');
+    const pin = box.simulators.get('a1')!.unusedVouchers()[0]!.pin;
+    await tab.fill('#recharge-code', pin);
+    await tab.click('#recharge-form button');
+    await expect.poll(() => tab.textContent('#recharge-result'), { timeout: 10_000 }).toMatch(/^Credit added: 5\.00 EUR\. Balance: 12\.50 EUR \(was 7\.50 EUR\)/);
+    expect(box.simulators.get('main')!.dialLog().filter((d) => d.outcome !== 'balance')).toEqual([]);
+    await tab.fill('#phone-from', '+359888650102');
+    await tab.fill('#phone-text', '*123456 CREDIT?');
+    await tab.click('#phone-form button');
+    await expect.poll(() => box.simulators.get('a1')!.phoneMessages('+359888650102').map((m) => m.text), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Balance: 12\.50 EUR/)]);
+  });
+});

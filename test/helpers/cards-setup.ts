@@ -17,11 +17,11 @@ export function walletOnFile(options: { file?: string; secret?: string } = {}) {
   let today = '2026-11-30';
   const wallet = new Wallet({
     store, secret: options.secret ?? SECRET, carriers, logger: silentLogger(), today: () => today,
-    sim: () => ({ profile: carriers.forImsi(IMSI) }), recharge: null,
+    sims: () => [{ line: 'main', profile: carriers.forImsi(IMSI) }], recharge: null,
   });
   /** A recharge of this PIN as the recharge service records it, finished in `state` at `at`. */
-  const dial = (pin: string, state: Exclude<RechargeState, 'dialling'> | 'dialling', by: string, at = '2026-11-20T10:00:00.000Z'): void => {
-    const id = store.recharges.begin({ imsi: IMSI, carrier: 'vivacom', codeHash: hashCode(SECRET, pin), codeMasked: maskCode(pin), commandId: null, requestedBy: by });
+  const dial = (pin: string, state: Exclude<RechargeState, 'dialling'> | 'dialling', by: string, at = '2026-11-20T10:00:00.000Z', line = 'main'): void => {
+    const id = store.recharges.begin({ line, imsi: IMSI, carrier: 'vivacom', codeHash: hashCode(SECRET, pin), codeMasked: maskCode(pin), commandId: null, requestedBy: by });
     if (state !== 'dialling') store.recharges.finish(id, { state, answer: 'scripted' });
     store.db.prepare('UPDATE recharges SET started_at = ?, finished_at = CASE WHEN finished_at IS NULL THEN NULL ELSE ? END WHERE id = ?').run(at, at, id);
   };

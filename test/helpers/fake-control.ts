@@ -1,4 +1,5 @@
-import type { BalanceReport, ControlContext, CreditControlSettings } from '../../src/control/context.js';
+import { canonicalNumber } from '../../src/codec/address.js';
+import type { BalanceReport, ControlContext, CreditControlSettings, LinePort, LineRefusal, StatusSnapshot } from '../../src/control/context.js';
 import type { Language } from '../../src/control/texts.js';
 import type { RechargeRequest } from '../../src/recharge/service.js';
 import type { RechargeResult } from '../../src/recharge/result.js';
@@ -13,13 +14,41 @@ export interface FakeControl extends ControlContext {
   resets: number;
   settled: Array<{ ref: string; used: boolean; by: string }>;
   groupData: Record<PhoneGroup, string[]>;
+  /** What each command named as its line (null: none), in order. */
+  lineRefs: Array<string | null>;
 }
 
-/** A control context with in-memory settings and groups, recording what handlers asked for. */
+export const QUIET_LINE: StatusSnapshot = {
+  line: 'main', signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, walletCards: 0, uptimeSeconds: 0, version: '0.0.0-test', degraded: [], unconfirmed: [], unsettled: 0,
+};
+
+/**
+ * A control context with in-memory settings and groups, recording what handlers asked for. It has
+ * one line, `main`, unless `refuse` says why no line is to be had.
+ */
 export function fakeControl(
-  options: { recharge?: RechargeResult; balance?: BalanceReport; configNumbers?: string[]; unconfirmed?: string[]; settle?: SettleResult } = {},
+  options: { recharge?: RechargeResult; balance?: BalanceReport; configNumbers?: string[]; unconfirmed?: string[]; settle?: SettleResult; refuse?: LineRefusal; status?: StatusSnapshot[] } = {},
 ): FakeControl {
   const groupData: Record<PhoneGroup, string[]> = { config: [], command: [], notify: [] };
+  const line: LinePort = {
+    name: 'main',
+    recharge: async (request) => {
+      fake.requests.push(request);
+      return options.recharge ?? { kind: 'invalid-code' };
+    },
+    balance: async () => options.balance ?? { kind: 'unknown', why: 'no balance code for Vivacom' },
+    ussd: async (code) => {
+      fake.ussdCodes.push(code);
+      return { status: 'answer', text: `answer to ${code}` };
+    },
+    restartModem: async () => {
+      fake.restarts += 1;
+    },
+    resetRechargeLock: () => {
+      fake.resets += 1;
+      return true;
+    },
+  };
   const fake: FakeControl = {
     requests: [],
     ussdCodes: [],
@@ -27,6 +56,7 @@ export function fakeControl(
     resets: 0,
     settled: [],
     groupData,
+    lineRefs: [],
     settings: {
       password: '123456',
       checkPassword(given: string) {
@@ -42,38 +72,30 @@ export function fakeControl(
       currency: 'EUR',
       checkSchedule: '0 9 * * *',
     },
+    // Numbers are read in the line's country (Bulgaria here), as the daemon's context does.
     groups: {
-      add: (g, n) => (groupData[g].includes(n) ? 'exists' : groupData[g].length >= 4 ? 'full' : (groupData[g].push(n), 'added')),
-      remove: (g, n) => {
-        const i = groupData[g].indexOf(n);
+      add: (g, number) => {
+        const n = canonicalNumber(number, '359');
+        return groupData[g].includes(n) ? 'exists' : groupData[g].length >= 4 ? 'full' : (groupData[g].push(n), 'added');
+      },
+      remove: (g, number) => {
+        const i = groupData[g].indexOf(canonicalNumber(number, '359'));
         if (i < 0) return false;
         groupData[g].splice(i, 1);
         return true;
       },
       members: (g) => [...groupData[g]],
     },
-    recharge: async (request) => {
-      fake.requests.push(request);
-      return options.recharge ?? { kind: 'invalid-code' };
+    line: (ref) => {
+      fake.lineRefs.push(ref);
+      return options.refuse ? { refusal: options.refuse } : { line };
     },
-    status: async () => ({ signal: null, registration: null, network: null, carrierName: null, balance: null, pendingOutbox: 0, walletCards: 0, uptimeSeconds: 0, version: '0.0.0-test', degraded: [], unconfirmed: options.unconfirmed ?? [], unsettled: 0 }),
-    balance: async () => options.balance ?? { kind: 'unknown', why: 'no balance code for Vivacom' },
-    ussd: async (code) => {
-      fake.ussdCodes.push(code);
-      return { status: 'answer', text: `answer to ${code}` };
-    },
-    restartModem: async () => {
-      fake.restarts += 1;
-    },
-    resetRechargeLock: () => {
-      fake.resets += 1;
-      return true;
-    },
+    status: async () => options.status ?? [{ ...QUIET_LINE, unconfirmed: options.unconfirmed ?? [] }],
     settleRecharge: (ref, used, by) => {
       fake.settled.push({ ref, used, by });
       return options.settle ?? { kind: 'settled', id: Number(ref), masked: '***********2345', used };
     },
-    mayConfigure: (sender, source) => source === 'http' || (options.configNumbers ?? ['+359888000999']).includes(sender),
+    mayConfigure: (sender, channel) => channel !== 'sms' || (options.configNumbers ?? ['+359888000999']).includes(sender),
   };
   return fake;
 }

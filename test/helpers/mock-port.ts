@@ -1,5 +1,8 @@
 import { MockBinding, type MockPortBinding } from '@serialport/binding-mock';
 import { SerialPortStream } from '@serialport/stream';
+import { silentLogger } from '../../src/log/logger.js';
+import { openedLine } from '../../src/modem/connection.js';
+import { Modem, type ModemOptions } from '../../src/modem/modem.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 
 let counter = 0;
@@ -35,14 +38,25 @@ export function scriptModem(port: SerialPortStream<typeof MockBinding>, respond:
   return writes;
 }
 
-/** Connects the simulator's modem to a mock port: writes go to its AT interpreter, its output comes back. */
-export function bridgeSimulator(port: SerialPortStream<typeof MockBinding>, simulator: Simulator): void {
+/**
+ * Connects the simulator's modem to a mock port: writes go to its AT interpreter, its output comes
+ * back. Returns what was written, and the simulator's end of the wire (another tool on the port).
+ */
+export function bridgeSimulator(port: SerialPortStream<typeof MockBinding>, simulator: Simulator): { writes: string[]; line: ReturnType<Simulator['connect']> } {
   const binding = mockBinding(port);
   const line = simulator.connect();
+  const writes: string[] = [];
   line.on('data', (bytes: Buffer) => binding.isOpen && binding.emitData(bytes));
   const original = binding.write.bind(binding);
   binding.write = async (buffer: Buffer) => {
     await original(buffer);
+    writes.push(buffer.toString('latin1'));
     line.write(Buffer.from(buffer));
   };
+  return { writes, line };
+}
+
+/** A modem over a port the test opened (it cannot be reopened). */
+export function modemOver(port: SerialPortStream<typeof MockBinding>, options: Partial<ModemOptions> = {}): Promise<Modem> {
+  return Modem.open(openedLine(port), { ussdEncoding: 'text', logger: silentLogger(), ...options });
 }

@@ -34,6 +34,7 @@ export function rechargeOnScriptedModem(answers: Scripted[] = [], options: { ena
   const balanceReads: string[] = [];
   const imsi = options.imsi ?? IMSI;
   const service = new RechargeService({
+    line: 'main',
     store,
     dialer: {
       ussd: async (request) => {

@@ -44,7 +44,7 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
     const ok = await form('/api/v1/recharge', { destination: 'self', source_account: '101-777', source_pin: voucher.pin });
     expect(ok.json).toMatchObject({ outcome: 'success', source: 'account', amount: '5.00 EUR' });
     const card = (await api(running.baseUrl, 'GET', '/api/v1/vouchers?serial=101-777')).json.vouchers[0];
-    expect(card).toMatchObject({ status: 'activated', dial: { by: 'http:127.0.0.1', line: null } });
+    expect(card).toMatchObject({ status: 'activated', dial: { by: 'http:127.0.0.1', line: 'main' } });
     // Used now: the same one message, and nothing dialled.
     const dials = running.simulator.dialLog().length;
     expect((await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'self', source_account: '101-777', source_pin: voucher.pin })).json.outcome).toBe('invalid-or-used');
@@ -82,7 +82,8 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
     ['a PIN without its account', { destination: 'self', source_pin: '123456789012345' }, /^an account needs its PIN/],
     ['a stylesheet that is not https', { destination: 'self', source_coupon: '123456789012345', css: 'http://shop.example/r.css' }, /^css is the https URL of a stylesheet/],
     ['a stylesheet with a quote', { destination: 'self', source_coupon: '123456789012345', css: 'https://shop.example/r.css"onload=x' }, /^css is the https URL/],
-    ['a code with the new fields', { code: '123456789012345', destination: 'self' }, /^code is the older form/],
+    ['a code with a source of the new form', { code: '123456789012345', source_coupon: '123456789012345' }, /^code is the older form/],
+    ['a code for a line that is not there', { code: '123456789012345', destination: 'kitchen' }, /^no line "kitchen"/],
   ])('%s is refused with 400 and nothing is dialled', async (_name, body, message) => {
     const dials = running.simulator.dialLog().length;
     for (const send of [() => api(running.baseUrl, 'POST', '/api/v1/recharge', body), () => form('/api/v1/recharge', body as Record<string, string>)]) {
@@ -94,9 +95,11 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
 
   it('anUnknownDestinationIsRefusedWithTheLinesThereAre', async () => {
     const answer = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'kitchen', source_coupon: '123456789012345' });
-    expect(answer).toEqual({ status: 400, json: { error: { code: 'bad_request', message: 'no line "kitchen": recharge self, main, or its SIM\'s number', lines: ['main'] } } });
-    const byImsi = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: running.daemon.modem.imsi, source_coupon: '12345' });
+    expect(answer).toEqual({ status: 400, json: { error: { code: 'bad_request', message: 'no line "kitchen": the lines are main (name one, its SIM\'s number or IMSI, or self)', lines: ['main'] } } });
+    const byImsi = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: running.daemon.line('main').imsi, source_coupon: '12345' });
     expect(byImsi.json).toMatchObject({ outcome: 'invalid-or-used', destination: 'main' });
+    // The older form names its line the same way.
+    expect((await api(running.baseUrl, 'POST', '/api/v1/recharge', { code: '12345', destination: 'main' })).json).toMatchObject({ outcome: 'invalid-code', reply: 'Invalid Security Code!' });
   });
 
   it('anUnknownFieldOrNoTokenIsRefused', async () => {

@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MockBinding } from '@serialport/binding-mock';
-import { AtEngine } from '../../src/at/engine.js';
 import { decodeDeliver } from '../../src/codec/sms-deliver.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { Modem } from '../../src/modem/modem.js';
 import { Simulator } from '../../src/sim/simulator.js';
-import { bridgeSimulator, openMockPort } from '../helpers/mock-port.js';
+import { bridgeSimulator, modemOver, openMockPort } from '../helpers/mock-port.js';
 
 async function modemOnSimulator() {
   const simulator = new Simulator({ timing: { ussdDelayMs: 5 } });
   const port = await openMockPort();
-  bridgeSimulator(port, simulator);
-  const engine = new AtEngine(port, { logger: silentLogger() });
-  const modem = new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
-  return { simulator, modem, engine };
+  const wire = bridgeSimulator(port, simulator);
+  const modem = await modemOver(port);
+  return { simulator, modem, wire };
 }
 
 afterEach(() => MockBinding.reset());
@@ -76,13 +72,12 @@ describe('modem operations against the simulated modem (binding-mock)', () => {
     const simulator = new Simulator({ timing: { ussdDelayMs: 5_000 } });
     const port = await openMockPort();
     bridgeSimulator(port, simulator);
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const modem = new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+    const modem = await modemOver(port);
     await modem.init();
-    const before = engine.stats.commands;
+    const before = modem.traffic.commands;
     await expect(modem.ussd({ code: '*102#', timeoutMs: 100 })).rejects.toMatchObject({ code: 'ussd-timeout' });
     // AT+CSCS, AT+CUSD=1, then AT+CUSD=2
-    expect(engine.stats.commands - before).toBe(3);
+    expect(modem.traffic.commands - before).toBe(3);
   });
 });
 
@@ -91,8 +86,7 @@ describe('USSD answer order on modems that differ', () => {
     const { scriptModem } = await import('../helpers/mock-port.js');
     const port = await openMockPort();
     scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? '\r\n+CUSD: 0,"Nalichnost: 3.20 EUR. Validnost do 01.01.2027.",15\r\n\r\nOK\r\n' : w === 'AT+CSCS="GSM"\r' ? '\r\nOK\r\n' : undefined));
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const modem = new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+    const modem = await modemOver(port, { ussdEncoding: 'text' });
     await expect(modem.ussd({ code: '*102#', timeoutMs: 1000 })).resolves.toEqual({ status: 'answer', text: 'Nalichnost: 3.20 EUR. Validnost do 01.01.2027.', dcs: 15 });
   });
 
@@ -100,8 +94,7 @@ describe('USSD answer order on modems that differ', () => {
     const { scriptModem } = await import('../helpers/mock-port.js');
     const port = await openMockPort();
     const writes = scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? '\r\nOK\r\n\r\n+CUSD: 0,"C2303BEC9E8372AE1A0C54AC4A01",15\r\n' : '\r\nOK\r\n'));
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const modem = new Modem(engine, { ussdEncoding: 'packed' }, silentLogger());
+    const modem = await modemOver(port, { ussdEncoding: 'packed' });
     const answer = await modem.ussd({ code: '*101#', timeoutMs: 1000 });
     expect(writes).toContain('AT+CUSD=1,"AA182C3602",15\r');
     expect(answer.text).toBe("Balans 9.50 EUR");
@@ -114,8 +107,7 @@ describe('a send that may or may not have gone out', () => {
     const port = await openMockPort();
     // The prompt comes (or not); after the PDU, no +CMGS and no OK.
     scriptModem(port, (w) => (w.startsWith('AT+CMGS=') ? (after === 'prompt' ? '\r\n> ' : undefined) : w.endsWith('\x1a') ? undefined : '\r\nOK\r\n'));
-    const engine = new AtEngine(port, { logger: silentLogger(), timeouts: { prompt: 150, send: 200, basic: 200 } });
-    return new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+    return modemOver(port, { timeouts: { prompt: 150, send: 200, basic: 200 } });
   }
 
   it('aPduWrittenWithoutAFinalResultIsUncertainNotAFailure', async () => {
@@ -132,10 +124,11 @@ describe('a send that may or may not have gone out', () => {
     const modem = await modemThatSwallows('prompt');
     const first = modem.sendSms('0888123456', 'first');
     await new Promise((resolve) => setTimeout(resolve, 50)); // the character set is set, the first PDU is out
-    const writes = modem.engine.stats.commands;
+    const writes = modem.traffic.commands;
     const second = modem.sendSms('0888123457', 'second'); // its AT+CMGS waits behind the first
-    modem.engine.close();
-    expect(modem.engine.stats.commands).toBe(writes);
+    const closed = modem.close();
+    expect(modem.traffic.commands).toBe(writes);
+    await closed;
     await expect(first).rejects.toMatchObject({ code: 'send-uncertain' });
     await expect(second).rejects.toMatchObject({ name: 'AtError', code: 'closed', bodyWritten: false });
   });
@@ -146,8 +139,7 @@ describe('the character set before every USSD exchange', () => {
     const { scriptModem } = await import('../helpers/mock-port.js');
     const port = await openMockPort();
     const writes = scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? '\r\nOK\r\n\r\n+CUSD: 0,"0042002000310030",72\r\n' : '\r\nOK\r\n'));
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    const modem = new Modem(engine, { ussdEncoding: 'ucs2' }, silentLogger());
+    const modem = await modemOver(port, { ussdEncoding: 'ucs2' });
     await expect(modem.ussd({ code: '*102#', timeoutMs: 1000 })).resolves.toMatchObject({ text: 'B 10' });
     await modem.ussd({ code: '*102#', timeoutMs: 1000 });
     expect(writes.filter((w) => w.startsWith('AT+C'))).toEqual([
@@ -157,14 +149,13 @@ describe('the character set before every USSD exchange', () => {
   });
 
   it('aCharacterSetSomeoneElseChangedIsSetAgainBeforeTheNextUssd', async () => {
-    const { modem, engine } = await modemOnSimulator();
+    const { modem, wire } = await modemOnSimulator();
     await modem.init();
-    await engine.execute('AT+CSCS="HEX"'); // another tool on the port, as TinyGSM leaves it
-    const sent: string[] = [];
-    const execute = engine.execute.bind(engine);
-    engine.execute = (command, options) => (sent.push(command), execute(command, options));
+    wire.line.write('AT+CSCS="HEX"\r'); // another tool on the port, as TinyGSM leaves it
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = wire.writes.length;
     await expect(modem.ussd({ code: '*102#', timeoutMs: 2000 })).resolves.toMatchObject({ status: 'answer', text: expect.stringMatching(/EUR/) });
-    expect(sent.slice(0, 2)).toEqual(['AT+CSCS="GSM"', 'AT+CUSD=1,"*102#",15']);
+    expect(wire.writes.slice(before, before + 2)).toEqual(['AT+CSCS="GSM"\r', 'AT+CUSD=1,"*102#",15\r']);
   });
 });
 
@@ -173,8 +164,7 @@ describe('USSD answers that come in several URCs', () => {
     const { scriptModem } = await import('../helpers/mock-port.js');
     const port = await openMockPort();
     scriptModem(port, (w) => (w.startsWith('AT+CUSD=1') ? `\r\nOK\r\n${cusd}` : '\r\nOK\r\n'));
-    const engine = new AtEngine(port, { logger: silentLogger() });
-    return new Modem(engine, { ussdEncoding: 'text' }, silentLogger());
+    return modemOver(port);
   }
 
   it('initiatingReleaseThenTheBalanceGivesTheBalance (Vodacom, python-gsmmodem #14)', async () => {
@@ -195,7 +185,7 @@ describe('USSD answers that come in several URCs', () => {
   it('aCarrierTextWithAQuoteOfItsOwnIsTheAnswerAndTheLineStaysInService', async () => {
     const modem = await modemScripted('\r\n+CUSD: 0,"Bonus: 5" SMS left",15\r\n');
     await expect(modem.ussd({ code: '*101#', timeoutMs: 3000 })).resolves.toEqual({ status: 'answer', text: 'Bonus: 5" SMS left', dcs: 15 });
-    await expect(modem.engine.execute('AT')).resolves.toEqual({ lines: [] });
+    await expect(modem.ping()).resolves.toBeUndefined();
   });
 
   it('anAnswerThatNeverClosesItsQuoteIsTakenAsItStands', async () => {

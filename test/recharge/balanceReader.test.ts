@@ -58,7 +58,7 @@ describe('the shared balance reader', () => {
     release();
     await first;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    store.recharges.begin({ imsi: IMSI, carrier: 'vivacom', codeHash: 'h', codeMasked: '***********2345', commandId: null, requestedBy: 'test' });
+    store.recharges.begin({ line: 'main', imsi: IMSI, carrier: 'vivacom', codeHash: 'h', codeMasked: '***********2345', commandId: null, requestedBy: 'test' });
     const second = reader.now('after-recharge');
     release();
     await second;

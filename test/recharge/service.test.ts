@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ModemError } from '../../src/modem/errors.js';
 import type { UssdAnswer } from '../../src/modem/ussd.js';
 import type { BalanceCheck } from '../../src/recharge/balance.js';
+import { RechargeService, type RechargeContext } from '../../src/recharge/service.js';
 import { settleRecharge } from '../../src/recharge/settle.js';
 import { Store } from '../../src/store/store.js';
 import { BeforeWrite, HANG_BEFORE_WRITE, IMSI, rechargeOnScriptedModem, type Scripted } from '../helpers/recharge-setup.js';
@@ -71,6 +72,45 @@ describe('recharge flow', () => {
     await run(GOOD);
     await expect(run(GOOD)).resolves.toMatchObject({ kind: 'already-used', masked: '***********2345' });
     expect(dials).toHaveLength(1);
+  });
+
+  it('aCommandRunAgainAfterARestartAnswersWithItsEarlierDialInsteadOfDiallingAgain', async () => {
+    const { store, dials, service } = setup([rejected, success]);
+    const { row } = store.commands.recordRequest('http', 'http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
+    const request = { code: GOOD, requestedBy: 'http:127.0.0.1', commandId: row.id };
+    await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'rejected', attemptsLeft: 1 });
+    // A crash before the answer was committed: the restart runs the command again.
+    await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'rejected', masked: '***********2345', attemptsLeft: 1 });
+    expect(dials).toHaveLength(1);
+  });
+
+  it('aCommandWhoseDialASettlingFoundUnusedIsNotDialledAgainWhenItRunsAgain', async () => {
+    const { store, dials, service } = setup([new Error('no answer in time'), success]);
+    const { row } = store.commands.recordRequest('http', 'http:127.0.0.1', `*123456 CREDIT ${GOOD}`);
+    const request = { code: GOOD, requestedBy: 'http:127.0.0.1', commandId: row.id };
+    await expect(service.recharge(request)).resolves.toMatchObject({ kind: 'no-answer' });
+    // The balance after a restart said the card was not used; the crash came before the command's answer.
+    store.recharges.settle(1, { state: 'failed', answer: 'reconciled: balance unchanged' });
+    await expect(service.recharge(request)).resolves.toEqual({ kind: 'failed', masked: '***********2345', reason: 'it was interrupted by a restart' });
+    expect(dials).toHaveLength(1);
+  });
+
+  it('theSameCodeOnTwoLinesAtOnceIsDialledOnce', async () => {
+    // Two lines' services over one store. The first passes its checks, then waits for its balance
+    // read; meanwhile the other line dials the same code. The first must not dial it too.
+    const { store, dials, service } = setup([success, success], { balances: [] });
+    const shared = (service as unknown as { ctx: RechargeContext }).ctx;
+    let release = (): void => {};
+    const slowRead = new Promise<void>((resolve) => (release = resolve));
+    const first = new RechargeService({ ...shared, readBalance: async () => (await slowRead, { kind: 'no-method' }) });
+    const other = new RechargeService({ ...shared, line: 'backup', readBalance: async () => ({ kind: 'no-method' }) });
+    const waiting = first.recharge({ code: GOOD, requestedBy: '+359888123456', commandId: null });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await other.recharge({ code: GOOD, requestedBy: '+359888123457', commandId: null })).toMatchObject({ kind: 'success' });
+    release();
+    expect(await waiting).toMatchObject({ kind: 'already-used', masked: '***********2345' });
+    expect(dials).toHaveLength(1);
+    expect(store.db.prepare('SELECT line, state FROM recharges').all()).toEqual([{ line: 'backup', state: 'success' }]);
   });
 
   it('theSameCodeSentTwiceAtOnceIsDialledOnce', async () => {

@@ -127,7 +127,7 @@ describe('automatic top-up over days (the wallet, a scripted modem, fake time)',
     const { store, dials, service } = rechargeOnScriptedModem(rechargeAnswers);
     const wallet = new Wallet({
       store, secret: SECRET, carriers, logger: silentLogger(), today: () => localDay(),
-      sim: () => ({ profile: carriers.forImsi(VIVACOM_IMSI) }), recharge: (request) => service.recharge(request),
+      sims: () => [{ line: 'main', profile: carriers.forImsi(VIVACOM_IMSI) }], recharge: (_line, request) => service.recharge(request),
     });
     const notices: string[] = [];
     const check = () =>
@@ -143,7 +143,7 @@ describe('automatic top-up over days (the wallet, a scripted modem, fake time)',
         today: () => localDay(),
         // As the daemon does: a dial is told to the Notify group; nothing dialled is null.
         topUp: async (reason) => {
-          const outcome = await wallet.topUp(reason, { oncePerDay: true });
+          const outcome = await wallet.topUp(reason, 'main', { oncePerDay: true });
           return outcome.kind === 'dialled' ? { notice: `dialled ${outcome.voucher.pin}: ${outcome.result.kind}`, toppedUp: outcome.result.kind === 'success' } : null;
         },
       });
@@ -210,11 +210,11 @@ describe('keep-alive', () => {
 describe('housekeeping', () => {
   it('prunesOldFinishedHistoryButNeverTheMoneyLedger', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const old = store.commands.recordSms({ sender: '+359888000001', sentAt: null, text: 'old', pdu: null })!;
+    const old = store.commands.recordSms('main', { sender: '+359888000001', sentAt: null, text: 'old', pdu: null })!;
     store.commands.answer(old.id, 'reply', null);
     store.db.prepare("UPDATE commands SET created_at = '2020-01-01T00:00:00Z'").run();
     store.db.prepare("UPDATE inbox SET received_at = '2020-01-01T00:00:00Z'").run();
-    const fresh = store.commands.recordSms({ sender: '+359888000002', sentAt: null, text: 'fresh', pdu: null })!;
+    const fresh = store.commands.recordSms('main', { sender: '+359888000002', sentAt: null, text: 'fresh', pdu: null })!;
     store.balances.record(IMSI, 100, 'EUR', null, 'test');
     store.db.prepare("UPDATE balances SET checked_at = '2020-01-01T00:00:00Z'").run();
     const counts = pruneHistory(store.db, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { serialKey } from '../../src/store/cards.js';
 import { Sealer } from '../../src/store/seal.js';
@@ -40,7 +39,7 @@ describe('cards as a billing system keeps them, on a real SQLite file', () => {
     expect([count('activated'), count('rejected'), count('unknown'), count('dialling'), count('new'), count('expired')]).toEqual([30, 5, 1, 1, COUNT - 37, 0]);
     expect(wallet.search({ status: 'rejected,unknown' }).total).toBe(6);
     const activated = wallet.search({ status: 'activated', serial: '101-1' }).cards[0]!;
-    expect(activated).toMatchObject({ serial: '101-1', status: 'activated', activatedAt: '2026-11-02T09:00:00.000Z', dial: { by: '+359888123456', line: null } });
+    expect(activated).toMatchObject({ serial: '101-1', status: 'activated', activatedAt: '2026-11-02T09:00:00.000Z', dial: { by: '+359888123456', line: 'main' } });
     expect(wallet.search({ status: 'rejected' }).cards.every((c) => c.activatedAt === null && c.dial?.by === 'wallet:low balance')).toBe(true);
   });
 
@@ -162,16 +161,10 @@ describe('mass edit and delete', () => {
 
 describe('which line dialled a card', () => {
   it('isReadFromTheRechargesWhenTheyRecordIt', () => {
-    const { wallet, dial, file, store } = walletOnFile();
+    const { wallet, dial } = walletOnFile();
     wallet.addAll(manyCards(2));
-    dial(pinOf(1), 'success', 'http:10.0.0.7');
-    store.close();
-    // A store whose recharges carry the line (as a box of several lines records them).
-    const db = new Database(file);
-    db.exec("ALTER TABLE recharges ADD COLUMN line TEXT; UPDATE recharges SET line = 'kitchen'");
-    db.close();
-    const reopened = walletOnFile({ file });
-    expect(reopened.wallet.search({ status: 'activated' }).cards[0]!.dial).toEqual({ at: '2026-11-20T10:00:00.000Z', by: 'http:10.0.0.7', line: 'kitchen' });
-    expect(reopened.wallet.search({ client: 'KITCH' }).total).toBe(1);
+    dial(pinOf(1), 'success', 'http:10.0.0.7', '2026-11-20T10:00:00.000Z', 'kitchen');
+    expect(wallet.search({ status: 'activated' }).cards[0]!.dial).toEqual({ at: '2026-11-20T10:00:00.000Z', by: 'http:10.0.0.7', line: 'kitchen' });
+    expect(wallet.search({ client: 'KITCH' }).total).toBe(1);
   });
 });

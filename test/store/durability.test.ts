@@ -18,7 +18,7 @@ describe('relaxed writes and the durable barrier', () => {
 
   it('theBarrierIsASynchronousCommit', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    relaxedWrite(store.db, () => store.commands.recordSms({ sender: '+359888000001', sentAt: null, text: 'x', pdu: null }));
+    relaxedWrite(store.db, () => store.commands.recordSms('main', { sender: '+359888000001', sentAt: null, text: 'x', pdu: null }));
     store.flush();
     expect(store.settings.get('durable.barrier')).toEqual(expect.any(String));
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);

@@ -4,8 +4,8 @@ import { Store } from '../../src/store/store.js';
 import { GAP } from '../../src/store/parts.js';
 import { tmpDir } from '../helpers/tmp.js';
 
-const part = (seq: number, text: string, over: Partial<{ sender: string; ref: number; total: number }> = {}) => ({
-  sender: '+359888000001', ref: 7, total: 3, seq, text, sentAt: '2026-11-21T10:00:00+02:00', pdu: `PDU${seq}`, ...over,
+const part = (seq: number, text: string, over: Partial<{ sender: string; ref: number; total: number; line: string }> = {}) => ({
+  line: 'main', sender: '+359888000001', ref: 7, total: 3, seq, text, sentAt: '2026-11-21T10:00:00+02:00', pdu: `PDU${seq}`, ...over,
 });
 
 describe('multipart reassembly in SQLite', () => {
@@ -41,8 +41,8 @@ describe('multipart reassembly in SQLite', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     store.parts.add(part(1, 'one '));
     store.parts.add(part(3, 'three'));
-    expect(store.parts.expire(new Date(Date.now() - 60_000).toISOString())).toEqual([]);
-    const [row] = store.parts.expire(new Date(Date.now() + 1000).toISOString());
+    expect(store.parts.expire('main', new Date(Date.now() - 60_000).toISOString())).toEqual([]);
+    const [row] = store.parts.expire('main', new Date(Date.now() + 1000).toISOString());
     expect(row!.text).toBe(`one ${GAP}three`);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM sms_parts').get()).toEqual({ n: 0 });
   });

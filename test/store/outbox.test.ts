@@ -9,7 +9,7 @@ import { tmpDir } from '../helpers/tmp.js';
 describe('the outbox records every send attempt', () => {
   it('aFailedAttemptThenASentOneAreBothKeptWithTheirErrorAndReferences', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const id = store.outbox.enqueue('+359888000001', 'Balance 7.50 EUR');
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'Balance 7.50 EUR', countryCode: '359' });
     store.outbox.markSending(id);
     store.outbox.retryLater(id, '+CMS ERROR: 38', new Date().toISOString());
     store.outbox.markSending(id);
@@ -26,7 +26,7 @@ describe('the outbox records every send attempt', () => {
   it('anAttemptCutByARestartIsClosedAsInterruptedAndTheReplyIsUncertain', () => {
     const file = path.join(tmpDir(), 'gsmkeeper.db');
     const before = Store.open(file);
-    const id = before.outbox.enqueue('+359888000001', 'Balance 7.50 EUR');
+    const id = before.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'Balance 7.50 EUR', countryCode: '359' });
     before.outbox.markSending(id);
     before.close();
     const after = Store.open(file);
@@ -37,7 +37,7 @@ describe('the outbox records every send attempt', () => {
 
   it('aReplyRefusedByALimitKeepsWhichLimitAndHasNoAttempt', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const id = store.outbox.enqueue('+359888000001', 'Balance 7.50 EUR');
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'Balance 7.50 EUR', countryCode: '359' });
     store.outbox.refuse(id, 'daily-cap');
     expect(store.outbox.get(id)).toMatchObject({ state: 'failed', refused_by: 'daily-cap', last_error: null });
     expect(store.outbox.attempts(id)).toEqual([]);
@@ -67,7 +67,7 @@ describe('the outbox records every send attempt', () => {
 describe('status reports tell what became of a reply', () => {
   /** A reply sent in parts with these message references. */
   function sent(store: Store, recipient: string, refs: number[]): number {
-    const id = store.outbox.enqueue(recipient, 'Balance 7.50 EUR');
+    const id = store.outbox.enqueue({ line: 'main', recipient: recipient, text: 'Balance 7.50 EUR', countryCode: '359' });
     store.outbox.markSending(id);
     for (const ref of refs) store.outbox.markPartSent(id, ref);
     store.outbox.markSent(id);
@@ -80,7 +80,7 @@ describe('status reports tell what became of a reply', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const other = sent(store, '+4915259911630', [3]);
     const id = sent(store, '+4915259911630', [4]);
-    expect(store.outbox.recordDelivery(report)).toBe(true);
+    expect(store.outbox.recordDelivery(report, '359')).toBe(true);
     expect(store.outbox.get(id)).toMatchObject({ delivery: 'delivered', delivered_refs: '4', delivery_at: expect.any(String) });
     expect(store.outbox.get(other)).toMatchObject({ delivery: null });
   });
@@ -88,24 +88,24 @@ describe('status reports tell what became of a reply', () => {
   it('aLongReplyIsDeliveredOnlyWhenEveryPartIsAndOneFailedPartFailsIt', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const whole = sent(store, '+359888000001', [10, 11]);
-    store.outbox.recordDelivery({ recipient: '+359888000001', reference: 10, delivery: 'delivered' });
+    store.outbox.recordDelivery({ recipient: '+359888000001', reference: 10, delivery: 'delivered' }, '359');
     expect(store.outbox.get(whole)).toMatchObject({ delivery: 'pending' });
-    store.outbox.recordDelivery({ recipient: '0888000001', reference: 11, delivery: 'delivered' });
+    store.outbox.recordDelivery({ recipient: '0888000001', reference: 11, delivery: 'delivered' }, '359');
     expect(store.outbox.get(whole)).toMatchObject({ delivery: 'delivered', delivered_refs: '10,11' });
 
     const broken = sent(store, '+359888000002', [12, 13]);
-    store.outbox.recordDelivery({ recipient: '+359888000002', reference: 12, delivery: 'failed' });
-    store.outbox.recordDelivery({ recipient: '+359888000002', reference: 13, delivery: 'delivered' });
+    store.outbox.recordDelivery({ recipient: '+359888000002', reference: 12, delivery: 'failed' }, '359');
+    store.outbox.recordDelivery({ recipient: '+359888000002', reference: 13, delivery: 'delivered' }, '359');
     expect(store.outbox.get(broken)).toMatchObject({ delivery: 'failed' });
   });
 
   it('aReportForNoReplyOfOursChangesNothing', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const id = sent(store, '+359888000001', [1]);
-    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 2, delivery: 'delivered' })).toBe(false);
-    expect(store.outbox.recordDelivery({ recipient: '+359888000009', reference: 1, delivery: 'delivered' })).toBe(false);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 2, delivery: 'delivered' }, '359')).toBe(false);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000009', reference: 1, delivery: 'delivered' }, '359')).toBe(false);
     // A reference comes round again after 255: a report a week after the send is not this reply's.
-    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 1, delivery: 'delivered' }, new Date(Date.now() + 8 * 86_400_000))).toBe(false);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 1, delivery: 'delivered' }, '359', new Date(Date.now() + 8 * 86_400_000))).toBe(false);
     expect(store.outbox.get(id)).toMatchObject({ delivery: null });
   });
 });

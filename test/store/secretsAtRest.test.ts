@@ -38,7 +38,7 @@ describe('nothing secret at rest in the store', () => {
   it('aCommandIsKeptMaskedAndRunnableUntilItIsAnswered', () => {
     const file = path.join(tmpDir(), 'gsmkeeper.db');
     const store = Store.open(file);
-    const row = store.commands.recordSms({ sender: '+359888000001', sentAt: null, text: `*${PASSWORD} CREDIT ${CODE}`, pdu: null })!;
+    const row = store.commands.recordSms('main', { sender: '+359888000001', sentAt: null, text: `*${PASSWORD} CREDIT ${CODE}`, pdu: null })!;
     expect(row.text).toBe('*•••••• CREDIT ***********7478');
     expect(store.commands.runnableText(row)).toBe(`*${PASSWORD} CREDIT ${CODE}`);
     // After a restart, the command can still run.
@@ -55,7 +55,7 @@ describe('nothing secret at rest in the store', () => {
 
   it('aDroppedCommandLeavesOnlyItsMaskedText', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-    const row = store.commands.recordHttp('http:127.0.0.1', `*${PASSWORD} STAT?`).row;
+    const row = store.commands.recordRequest('http', 'http:127.0.0.1', `*${PASSWORD} STAT?`).row;
     store.commands.drop(row.id, 'wrong-password');
     expect(store.commands.get(row.id)).toMatchObject({ text: '*•••••• STAT?', sealed: null, state: 'dropped' });
     expect(store.commands.runnableText(store.commands.get(row.id)!)).toBeNull();
@@ -64,15 +64,15 @@ describe('nothing secret at rest in the store', () => {
   it('theSameSmsReadTwiceIsStillOneCommandWithoutItsTextInTheKey', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const sms = { sender: '+359888000001', sentAt: '2026-11-21T10:00:00+02:00', text: `*${PASSWORD} CREDIT ${CODE}`, pdu: null };
-    expect(store.commands.recordSms(sms)).not.toBeNull();
-    expect(store.commands.recordSms(sms)).toBeNull();
+    expect(store.commands.recordSms('main', sms)).not.toBeNull();
+    expect(store.commands.recordSms('main', sms)).toBeNull();
     expect(JSON.stringify(store.db.prepare('SELECT dedupe_key FROM inbox').all())).not.toContain(CODE);
   });
 
   it('aTextSealedUnderAnotherInstallKeyIsNotRun', () => {
     const file = path.join(tmpDir(), 'gsmkeeper.db');
     const first = Store.open(file, 'the-first-install-secret-0123456789');
-    first.commands.recordSms({ sender: '+359888000001', sentAt: null, text: `*${PASSWORD} STAT?`, pdu: null });
+    first.commands.recordSms('main', { sender: '+359888000001', sentAt: null, text: `*${PASSWORD} STAT?`, pdu: null });
     first.close();
     const moved = Store.open(file, 'another-install-secret-9876543210');
     expect(moved.commands.runnableText(moved.commands.unfinished()[0]!)).toBeNull();
@@ -93,9 +93,9 @@ describe('nothing secret at rest in the store', () => {
     expect(store.commands.runnableText(store.commands.get(2)!)).toBe(`*${PASSWORD} PH 0888123456 CREDIT ${CODE.split('').reverse().join('')}`);
     // A decoded SMS keeps no PDU; the same SMS read again is still a duplicate.
     expect(store.db.prepare('SELECT pdu, pdu_sealed FROM inbox WHERE id = 1').get()).toEqual({ pdu: null, pdu_sealed: null });
-    expect(store.commands.recordSms({ sender: '+359888000001', sentAt: '2026-11-21T10:00:00+02:00', text: `*${PASSWORD} CREDIT ${CODE}`, pdu: null })).toBeNull();
+    expect(store.commands.recordSms('main', { sender: '+359888000001', sentAt: '2026-11-21T10:00:00+02:00', text: `*${PASSWORD} CREDIT ${CODE}`, pdu: null })).toBeNull();
     // The waiting part is sealed and completes its message.
-    const whole = store.parts.add({ sender: '+359888000002', ref: 7, total: 2, seq: 2, text: PART_CODE.slice(8), sentAt: null });
+    const whole = store.parts.add({ line: 'main', sender: '+359888000002', ref: 7, total: 2, seq: 2, text: PART_CODE.slice(8), sentAt: null });
     expect(store.commands.runnableText(whole!)).toBe(`*${PASSWORD} CREDIT ${PART_CODE}`);
     // The password PWD set is a keyed hash now.
     expect(store.settings.get('password')).toBeUndefined();
@@ -121,14 +121,14 @@ describe('nothing secret at rest in the store', () => {
       fs.chmodSync(file, 0o644);
       old.close();
       const store = Store.open(file);
-      store.commands.recordSms({ sender: '+359888000001', sentAt: null, text: '*123456 STAT?', pdu: null });
+      store.commands.recordSms('main', { sender: '+359888000001', sentAt: null, text: '*123456 STAT?', pdu: null });
       for (const name of ['gsmkeeper.db', 'gsmkeeper.db-wal', 'gsmkeeper.db-shm', 'secret.key']) {
         expect([name, fs.statSync(path.join(dir, name)).mode & 0o777]).toEqual([name, 0o600]);
       }
       store.close();
 
       const fresh = path.join(tmpDir(), 'new', 'gsmkeeper.db');
-      Store.open(fresh).commands.recordSms({ sender: '+359888000001', sentAt: null, text: '*123456 STAT?', pdu: null });
+      Store.open(fresh).commands.recordSms('main', { sender: '+359888000001', sentAt: null, text: '*123456 STAT?', pdu: null });
       expect(fs.statSync(path.dirname(fresh)).mode & 0o777).toBe(0o700);
       for (const suffix of ['', '-wal', '-shm']) expect(fs.statSync(fresh + suffix).mode & 0o777).toBe(0o600);
       expect(fs.statSync(path.join(path.dirname(fresh), 'secret.key')).mode & 0o777).toBe(0o600);

@@ -84,7 +84,7 @@ describe('CSV import and export', () => {
     const masked = wallet.exportCsv({ sort: 'serial' }, { revealPins: false });
     expect(masked).toBe([
       'serial,pin,amount,currency,reseller,expiry,carrier,status,activated on,activated by,line,created on',
-      `101-1,***********${pinOf(1).slice(-4)},5.00,EUR,Kiosk 7,2027-12-31,vivacom,activated,2026-11-20T10:00:00.000Z,+359888123456,,${wallet.search({ serial: '101-1' }).cards[0]!.createdAt}`,
+      `101-1,***********${pinOf(1).slice(-4)},5.00,EUR,Kiosk 7,2027-12-31,vivacom,activated,2026-11-20T10:00:00.000Z,+359888123456,main,${wallet.search({ serial: '101-1' }).cards[0]!.createdAt}`,
       `101-2,***********${pinOf(2).slice(-4)},10.00,EUR,,2027-06-30,,new,,,,${wallet.search({ serial: '101-2' }).cards[0]!.createdAt}`,
       '',
     ].join('\n'));

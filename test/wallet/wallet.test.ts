@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtError } from '../../src/at/errors.js';
+import { ModemError } from '../../src/modem/errors.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { localDay } from '../../src/util/local-day.js';
 import type { UssdAnswer } from '../../src/modem/ussd.js';
@@ -17,8 +17,8 @@ function setup(answers: Array<UssdAnswer | Error> = [], options: { imsi?: string
   const imsi = options.imsi === undefined ? IMSI : options.imsi;
   const wallet = new Wallet({
     store, secret: SECRET, carriers, logger: silentLogger(), today: () => today,
-    sim: () => (imsi ? { profile: carriers.forImsi(imsi) } : null),
-    recharge: (request) => service.recharge(request),
+    sims: () => (imsi ? [{ line: 'main', profile: carriers.forImsi(imsi) }] : []),
+    recharge: (_line, request) => service.recharge(request),
   });
   return { file, store, dials, service, wallet, setToday: (day: string) => (today = day) };
 }
@@ -90,7 +90,7 @@ describe('the voucher wallet', () => {
   });
 
   it('aCardTheModemNeverSentIsStillTaken', async () => {
-    const { wallet, service } = setup([new AtError('error', 'AT+CUSD', 'ERROR')]);
+    const { wallet, service } = setup([new ModemError('ussd-refused', 'AT+CUSD: ERROR')]);
     expect(await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null })).toMatchObject({ kind: 'failed' });
     expect(wallet.add(card('111122223333444'))).toMatchObject({ status: 'new' });
   });
@@ -114,7 +114,7 @@ describe('the voucher wallet', () => {
     const { wallet, dials } = setup([success]);
     wallet.add(card('111122223333444', { expires: '2027-03-01' }));
     wallet.add(card('555566667777888', { expires: '2026-12-15' }));
-    const outcome = await wallet.topUp('low balance');
+    const outcome = await wallet.topUp('low balance', 'main');
     expect(outcome).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888', status: 'activated' }, left: 1 });
     expect(dials.map((d) => d.code)).toEqual(['*101#555566667777888#']);
     expect(wallet.list().map((v) => v.status)).toEqual(['activated', 'new']);
@@ -124,9 +124,9 @@ describe('the voucher wallet', () => {
     const { wallet, dials } = setup([rejected, success]);
     wallet.add(card('111122223333444'));
     wallet.add(card('555566667777888', { expires: '2027-01-01' }));
-    expect(await wallet.topUp('low balance')).toMatchObject({ kind: 'dialled', result: { kind: 'rejected' }, left: 1 });
+    expect(await wallet.topUp('low balance', 'main')).toMatchObject({ kind: 'dialled', result: { kind: 'rejected' }, left: 1 });
     expect(dials).toHaveLength(1);
-    expect(await wallet.topUp('low balance')).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888' } });
+    expect(await wallet.topUp('low balance', 'main')).toMatchObject({ kind: 'dialled', result: { kind: 'success' }, voucher: { pin: '***********7888' } });
     expect(dials.map((d) => d.code)).toEqual(['*101#111122223333444#', '*101#555566667777888#']);
     expect(wallet.list().map((v) => v.status)).toEqual(['rejected', 'activated']);
   });
@@ -136,15 +136,15 @@ describe('the voucher wallet', () => {
     wallet.add(card('111122223333444'));
     await service.recharge({ code: '111122223333444', requestedBy: '+359888123456', commandId: null });
     expect(wallet.list()[0]).toMatchObject({ status: 'activated', activatedAt: expect.any(String) });
-    expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
+    expect(await wallet.topUp('low balance', 'main')).toEqual({ kind: 'empty' });
     expect(dials).toHaveLength(1);
   });
 
   it('aDialWithNoAnswerLeavesTheCardUnknownAndItIsNotRetried', async () => {
     const { wallet, dials } = setup([new Error('no USSD answer within 30000 ms')]);
     wallet.add(card('111122223333444'));
-    expect(await wallet.topUp('validity ending')).toMatchObject({ kind: 'dialled', result: { kind: 'no-answer' }, voucher: { status: 'unknown' } });
-    expect(await wallet.topUp('validity ending')).toEqual({ kind: 'empty' });
+    expect(await wallet.topUp('validity ending', 'main')).toMatchObject({ kind: 'dialled', result: { kind: 'no-answer' }, voucher: { status: 'unknown' } });
+    expect(await wallet.topUp('validity ending', 'main')).toEqual({ kind: 'empty' });
     expect(dials).toHaveLength(1);
   });
 
@@ -154,18 +154,18 @@ describe('the voucher wallet', () => {
     wallet.add(card('55556666777788', { carrier: 'a1' }));
     setToday('2026-12-02');
     expect(wallet.list().map((v) => v.status)).toEqual(['expired', 'new']);
-    expect(await wallet.topUp('low balance')).toEqual({ kind: 'empty' });
+    expect(await wallet.topUp('low balance', 'main')).toEqual({ kind: 'empty' });
     expect(dials).toEqual([]);
   });
 
   it('onceADayCountsOnlyADialThatLeftTheModem', async () => {
     // The modem answered ERROR to AT+CUSD: the request never left, so it is not the day's dial.
-    const { wallet, dials, setToday } = setup([new AtError('error', 'AT+CUSD=1,"*101#***#",15', 'ERROR'), success]);
+    const { wallet, dials, setToday } = setup([new ModemError('ussd-refused', 'AT+CUSD=1,"*101#***#",15: ERROR'), success]);
     setToday(localDay());
     wallet.add(card('111122223333444', { expires: '31.12.2099' }));
-    expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'failed' } });
-    expect(await wallet.topUp('low balance', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'success' } });
-    expect(await wallet.topUp('low balance', { oncePerDay: true })).toEqual({ kind: 'dialled-today' });
+    expect(await wallet.topUp('low balance', 'main', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'failed' } });
+    expect(await wallet.topUp('low balance', 'main', { oncePerDay: true })).toMatchObject({ kind: 'dialled', result: { kind: 'success' } });
+    expect(await wallet.topUp('low balance', 'main', { oncePerDay: true })).toEqual({ kind: 'dialled-today' });
     expect(dials).toHaveLength(2);
   });
 
@@ -173,7 +173,7 @@ describe('the voucher wallet', () => {
     const { wallet } = setup([success]);
     const first = wallet.add(card('111122223333444'));
     const second = wallet.add(card('555566667777888', { expires: '2027-06-01' }));
-    await wallet.topUp('low balance');
+    await wallet.topUp('low balance', 'main');
     expect(() => wallet.remove(first.id)).toThrow(expect.objectContaining({ code: 'dialled' }));
     wallet.remove(second.id);
     expect(() => wallet.remove(999)).toThrow(expect.objectContaining({ code: 'not-found' }));
@@ -183,7 +183,7 @@ describe('the voucher wallet', () => {
   it('aCopiedDatabaseWithoutTheKeyOpensNoPinAndItsCardsAreSkipped', () => {
     const { wallet, store } = setup();
     wallet.add(card('111122223333444'));
-    const stranger = new Wallet({ store, secret: 'another-install-key', carriers, logger: silentLogger(), today: () => '2026-11-30', sim: () => ({ profile: carriers.forImsi(IMSI) }), recharge: null });
+    const stranger = new Wallet({ store, secret: 'another-install-key', carriers, logger: silentLogger(), today: () => '2026-11-30', sims: () => [{ line: 'main', profile: carriers.forImsi(IMSI) }], recharge: null });
     expect(stranger.usable(carriers.forImsi(IMSI))).toEqual([]);
     expect(wallet.usable(carriers.forImsi(IMSI))).toHaveLength(1);
   });

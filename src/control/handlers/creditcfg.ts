@@ -1,5 +1,5 @@
 import { fail, ok, type ControlContext, type Handler } from '../context.js';
-import { say } from '../texts.js';
+import { lineRefusal, say } from '../texts.js';
 
 function describe(ctx: ControlContext): string {
   const { enabled, lowBalance, validityDays } = ctx.settings.credit;
@@ -17,15 +17,18 @@ function describe(ctx: ControlContext): string {
 export const creditcfgQuery: Handler = async (_invocation, ctx) => ok(describe(ctx));
 
 /**
- * CREDITCFG ON|OFF[,<low threshold>][,<days before validity ends>] and CREDITCFG RESET (clears the
- * voucher attempt lock). An empty or "0"… field: "ON,,7" keeps the threshold, "ON,0" turns its alert off.
+ * CREDITCFG ON|OFF[,<low threshold>][,<days before validity ends>] and CREDITCFG RESET[,<line>]
+ * (clears the voucher attempt lock of the line's SIM). An empty or "0"… field: "ON,,7" keeps the
+ * threshold, "ON,0" turns its alert off.
  */
 export const creditcfg: Handler = async ({ command }, ctx) => {
   const lang = ctx.settings.language;
   const [action = '', lowText, daysText] = command.params;
   const verb = action.toUpperCase();
   if (verb === 'RESET') {
-    if (!ctx.resetRechargeLock()) return fail(say(lang, 'No SIM known yet.', 'Няма SIM карта.'));
+    const target = ctx.line(lowText ?? null);
+    if ('refusal' in target) return fail(lineRefusal(target.refusal, lang));
+    if (!target.line.resetRechargeLock()) return fail(say(lang, 'No SIM known yet.', 'Няма SIM карта.'));
     return ok(say(lang, 'Recharge attempt lock reset.', 'Заключването на зареждането е нулирано.'));
   }
   if (verb !== 'ON' && verb !== 'OFF') return fail(say(lang, 'Usage: CREDITCFG ON|OFF[,low][,days] or CREDITCFG RESET', 'Употреба: CREDITCFG ON|OFF[,праг][,дни] или CREDITCFG RESET'));

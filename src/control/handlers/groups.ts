@@ -1,4 +1,3 @@
-import { canonicalNumber } from '../../codec/address.js';
 import type { PhoneGroup } from '../../store/groups.js';
 import { fail, ok, type Handler } from '../context.js';
 import { say, type Language } from '../texts.js';
@@ -20,7 +19,7 @@ export const phadd: Handler = async ({ command }, ctx) => {
   const g = group(command.params[0]);
   const number = command.params[1] ?? '';
   if (!g || !NUMBER_RE.test(number)) return fail(usage(lang, 'PHADD'));
-  const result = ctx.groups.add(g, canonicalNumber(number));
+  const result = ctx.groups.add(g, number);
   if (result === 'full') return fail(say(lang, `${label(g)} group is full (4 numbers).`, `Група ${label(g)} е пълна (4 номера).`));
   return ok(say(lang, `${number} ${result === 'added' ? 'added to' : 'already in'} ${label(g)}.`, `${number} ${result === 'added' ? 'добавен в' : 'вече е в'} ${label(g)}.`));
 };
@@ -31,7 +30,7 @@ export const phdel: Handler = async ({ command }, ctx) => {
   const g = group(command.params[0]);
   const number = command.params[1] ?? '';
   if (!g || !NUMBER_RE.test(number)) return fail(usage(lang, 'PHDEL'));
-  if (!ctx.groups.remove(g, canonicalNumber(number))) return fail(say(lang, `${number} is not in ${label(g)}.`, `${number} не е в ${label(g)}.`));
+  if (!ctx.groups.remove(g, number)) return fail(say(lang, `${number} is not in ${label(g)}.`, `${number} не е в ${label(g)}.`));
   return ok(say(lang, `${number} removed from ${label(g)}.`, `${number} премахнат от ${label(g)}.`));
 };
 

@@ -1,11 +1,13 @@
 import { fail, ok, type Handler } from '../context.js';
-import { say } from '../texts.js';
+import { lineRefusal, say } from '../texts.js';
 
-/** RESET: restarts the modem through the recovery path. */
-export const reset: Handler = async (_invocation, ctx) => {
+/** RESET [<line>]: restarts the line's modem through the recovery path. */
+export const reset: Handler = async ({ command }, ctx) => {
   const lang = ctx.settings.language;
+  const target = ctx.line(command.params[0] ?? null);
+  if ('refusal' in target) return fail(lineRefusal(target.refusal, lang));
   try {
-    await ctx.restartModem();
+    await target.line.restartModem();
     return ok(say(lang, 'Modem restarted.', 'Модемът е рестартиран.'));
   } catch (err) {
     return fail(say(lang, `Modem restart failed: ${err instanceof Error ? err.message : String(err)}`, `Рестартът на модема е неуспешен: ${err instanceof Error ? err.message : String(err)}`));

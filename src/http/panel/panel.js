@@ -5,7 +5,6 @@
 const KEY = 'gsmkeeper.token';
 const $ = (id) => document.getElementById(id);
 let token = localStorage.getItem(KEY) || sessionStorage.getItem(KEY);
-let timer = null;
 
 async function api(method, url, body) {
   const response = await fetch(url, {
@@ -48,17 +47,31 @@ function fill(table, rows, cells) {
   );
 }
 
+/** The line the panel's actions are for (the chosen one; with one line, that line). */
+const line = () => $('line').value || null;
+
+function cardsOf(wallet) {
+  return wallet.cards ? `${wallet.cards} card(s) ready, ${wallet.value}` : 'no card ready';
+}
+
 async function showStatus() {
   const s = await api('GET', '/api/v1/status');
+  const chosen = line();
+  fill($('status'), s.lines, (l) => [
+    [l.name],
+    [l.state, l.state === 'ready' ? undefined : 'error'],
+    [l.carrier ? `${l.carrier}${l.network ? ` (${l.network}, ${l.registration})` : ''}` : 'unknown'],
+    [l.signal && l.signal.dbm !== null ? `${l.signal.dbm} dBm, ${l.signal.bars}/5` : 'unknown'],
+    [l.balance ? `${l.balance.amount ?? '?'}${l.balance.validUntil ? `, valid until ${day(l.balance.validUntil)}` : ''} (${when(l.balance.checkedAt)})` : 'unknown'],
+    [cardsOf(l.wallet)],
+    [l.number ?? ''],
+  ]);
   const rows = [
-    ['Carrier', s.carrier ? `${s.carrier}${s.network ? ` (${s.network}, ${s.registration})` : ''}` : 'unknown'],
-    ['Signal', s.signal && s.signal.dbm !== null ? `${s.signal.dbm} dBm, ${s.signal.bars}/5` : 'unknown'],
-    ['Balance', s.balance ? `${s.balance.amount ?? '?'}${s.balance.validUntil ? `, valid until ${day(s.balance.validUntil)}` : ''} (${when(s.balance.checkedAt)})` : 'unknown'],
-    ['Wallet', s.wallet.cards ? `${s.wallet.cards} card(s) ready, ${s.wallet.value}` : 'no card ready'],
+    ['Wallet', cardsOf(s.wallet)],
     ['Replies waiting', String(s.pendingOutbox)],
     ['Up', `${Math.floor(s.uptimeSeconds / 3600)} h ${Math.floor((s.uptimeSeconds % 3600) / 60)} min`],
   ];
-  $('status').replaceChildren(
+  $('box').replaceChildren(
     ...rows.flatMap(([name, value]) => {
       const dt = document.createElement('dt');
       dt.textContent = name;
@@ -68,7 +81,15 @@ async function showStatus() {
     }),
   );
   $('problems').textContent = s.problems.length ? `Problems: ${s.problems.join('; ')}` : '';
-  $('summary').textContent = s.balance && s.balance.amount ? `${s.carrier ?? ''} · ${s.balance.amount}` : s.carrier ?? '';
+  $('summary').textContent = s.lines.map((l) => `${l.name}${l.balance && l.balance.amount ? ` · ${l.balance.amount}` : ''}`).join('  ');
+  // The line chooser, kept as it was chosen; shown when there is a choice to make.
+  const select = $('line');
+  if ([...select.options].map((o) => o.value).join() !== s.lines.map((l) => l.name).join()) {
+    select.replaceChildren(...s.lines.map((l) => Object.assign(document.createElement('option'), { value: l.name, textContent: l.name })));
+    if (chosen && s.lines.some((l) => l.name === chosen)) select.value = chosen;
+  }
+  $('line-choice').hidden = s.lines.length < 2;
+  for (const el of document.querySelectorAll('.line-name')) el.textContent = s.lines.length > 1 ? `(${line()})` : '';
   $('phone').hidden = !s.simulated;
 }
 
@@ -95,7 +116,8 @@ async function showWallet() {
 }
 
 async function showBalances() {
-  const { balances } = await api('GET', '/api/v1/balances?limit=20');
+  const chosen = line();
+  const { balances } = await api('GET', `/api/v1/balances?limit=20${chosen ? `&line=${encodeURIComponent(chosen)}` : ''}`);
   fill($('balances'), balances, (b) => [[when(b.at)], [b.balance ?? '?'], [day(b.validUntil)], [b.source]]);
 }
 
@@ -103,11 +125,54 @@ async function showMessages() {
   const { messages } = await api('GET', '/api/v1/messages?limit=30');
   // The reply's real fate (sent, delivered, refused by a limit, not sent by design…), worded by the box.
   const fate = (f) => [f.summary, ['failed', 'refused', 'uncertain'].includes(f.status) ? 'error' : undefined];
-  fill($('messages'), messages, (m) => [[when(m.at)], [m.sender], [m.text, 'text'], [m.dropReason ? `${m.state}: ${m.dropReason}` : m.state], [m.reply], fate(m.replyFate)]);
+  fill($('messages'), messages, (m) => [[when(m.at)], [m.line ?? ''], [m.sender], [m.text, 'text'], [m.dropReason ? `${m.state}: ${m.dropReason}` : m.state], [m.reply], fate(m.replyFate)]);
 }
 
 async function refresh() {
-  await Promise.all([showStatus(), showWallet(), showBalances(), showMessages()]);
+  await showStatus();
+  await Promise.all([showWallet(), showBalances(), showMessages()]);
+}
+
+/**
+ * Live: the box's events as server-sent events, read with fetch so the token goes in a header,
+ * never in a URL. Each burst of events refreshes the panel once; a stream that ends is opened again.
+ */
+let live = null;
+let pending = null;
+
+function refreshSoon() {
+  if (pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    refresh().catch(() => undefined);
+  }, 300);
+}
+
+async function watch() {
+  const controller = new AbortController();
+  live = controller;
+  try {
+    const response = await fetch('/api/v1/events', { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    $('live').textContent = '● live';
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (/^event: /m.test(frame)) refreshSoon();
+      }
+    }
+  } catch {
+    // Closed by the box, the network, or a sign-out: tried again below unless signed out.
+  }
+  $('live').textContent = '';
+  if (live === controller && token) setTimeout(() => live === controller && watch(), 5000);
 }
 
 /** Runs an action, says how it went, then shows the box as it is now. */
@@ -124,7 +189,8 @@ function signOut(message) {
   localStorage.removeItem(KEY);
   sessionStorage.removeItem(KEY);
   token = null;
-  clearInterval(timer);
+  live?.abort();
+  live = null;
   $('panel').hidden = true;
   $('sign-out').hidden = true;
   $('sign-in').hidden = false;
@@ -136,13 +202,14 @@ async function open() {
     await refresh();
   } catch (err) {
     $('sign-in').hidden = false;
-    $('token-error').textContent = err.message;
+    // A refused token has signed out already, saying so.
+    if (token) $('token-error').textContent = err.message;
     return;
   }
   $('sign-in').hidden = true;
   $('panel').hidden = false;
   $('sign-out').hidden = false;
-  timer = setInterval(() => refresh().catch(() => undefined), 10000);
+  void watch();
 }
 
 $('token-form').addEventListener('submit', (event) => {
@@ -155,11 +222,13 @@ $('token-form').addEventListener('submit', (event) => {
 
 $('sign-out').addEventListener('click', () => signOut(''));
 
+$('line').addEventListener('change', () => void refresh().catch(() => undefined));
+
 $('recharge-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const code = $('recharge-code').value.trim();
   $('recharge-code').value = '';
-  void act('recharge-result', async () => (await api('POST', '/api/v1/recharge', { code })).reply);
+  void act('recharge-result', async () => (await api('POST', '/api/v1/recharge', { code, ...(line() ? { destination: line() } : {}) })).reply);
 });
 
 $('card-form').addEventListener('submit', (event) => {
@@ -175,7 +244,7 @@ $('card-form').addEventListener('submit', (event) => {
 
 $('top-up').addEventListener('click', () =>
   act('top-up-result', async () => {
-    const outcome = await api('POST', '/api/v1/vouchers/top-up');
+    const outcome = await api('POST', '/api/v1/vouchers/top-up', line() ? { line: line() } : {});
     return outcome.outcome === 'empty' ? 'The wallet has no card the SIM could take.' : `${outcome.voucher.pin}: ${outcome.result.reply}`;
   }),
 );
@@ -185,7 +254,7 @@ $('phone-form').addEventListener('submit', (event) => {
   const from = $('phone-from').value.trim();
   const text = $('phone-text').value;
   void act('phone-result', async () => {
-    await api('POST', '/api/v1/sim/sms', { from, text });
+    await api('POST', '/api/v1/sim/sms', { from, text, ...($('line-choice').hidden ? {} : { line: line() }) });
     $('phone-text').value = '';
     return 'SMS sent to the box.';
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
+import { rechargeErrorReply, UnknownDestination } from './recharge.js';
 
 export interface CommandResponse {
   kind: 'answered' | 'dropped';
@@ -11,35 +12,60 @@ export interface CommandResponse {
 }
 
 export interface CommandApi {
-  run(text: string, client: string, idempotencyKey: string | null): Promise<CommandResponse>;
+  /** Runs a command addressed to a line (null: none named; the command's own rules then apply). */
+  run(text: string, client: string, idempotencyKey: string | null, line: string | null): Promise<CommandResponse>;
+  /** The name of the line a destination names (a line's name, its SIM's number or IMSI), up or not; null for none. */
+  lineNamed(destination: string): string | null;
+  /** The lines there are, for a refusal. */
+  lineNames(): string[];
 }
 
-/** POST /api/v1/commands {"text": "*123456 STAT?"}: the SMS grammar over HTTP, answer as JSON. */
+/**
+ * POST /api/v1/commands {"text": "*123456 STAT?", "destination": "a1"}: the SMS grammar over HTTP,
+ * answer as JSON. `destination` (a line's name, its SIM's number or IMSI) is the line the command
+ * acts on and replies by SMS from; it must name a line, which may be down (the command then says so).
+ */
 export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
-  app.post<{ Body: { text: string } }>(
-    '/api/v1/commands',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['text'],
-          properties: { text: { type: 'string', minLength: 1, maxLength: 480 } },
+  void app.register(async (scope) => {
+    scope.setErrorHandler((err, _request, reply) => {
+      const answered = rechargeErrorReply(err, reply);
+      if (answered) return answered;
+      throw err;
+    });
+    scope.post<{ Body: { text: string; destination?: string } }>(
+      '/api/v1/commands',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['text'],
+            properties: { text: { type: 'string', minLength: 1, maxLength: 480 }, destination: { type: 'string', minLength: 1, maxLength: 40 } },
+          },
         },
       },
-    },
-    async (request) => {
-      const key = request.headers['idempotency-key'];
-      if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key))) {
-        throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–128 printable characters');
-      }
-      const outcome = await api.run(request.body.text, `http:${request.ip}`, key ?? null);
-      if (outcome.kind === 'dropped') {
-        // The token already proved who is asking, so unlike SMS a refusal is answered plainly.
-        if (outcome.reason === 'wrong-password') throw new ApiError(403, 'wrong_password', 'the command password is wrong');
-        throw new ApiError(400, 'not_a_command', 'expected *<password> [PH <phone>] <COMMAND> [params]');
-      }
-      return { commandId: outcome.commandId, command: outcome.name, reply: outcome.reply ?? null, smsTo: outcome.smsTo ?? null };
-    },
-  );
+      async (request) => {
+        const key = request.headers['idempotency-key'];
+        if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key))) {
+          throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–128 printable characters');
+        }
+        const line = request.body.destination === undefined ? null : namedLine(api, request.body.destination);
+        const outcome = await api.run(request.body.text, `http:${request.ip}`, key ?? null, line);
+        if (outcome.kind === 'dropped') {
+          // The token already proved who is asking, so unlike SMS a refusal is answered plainly.
+          if (outcome.reason === 'wrong-password') throw new ApiError(403, 'wrong_password', 'the command password is wrong');
+          throw new ApiError(400, 'not_a_command', 'expected *<password> [PH <phone>] <COMMAND> [params]');
+        }
+        return { commandId: outcome.commandId, command: outcome.name, reply: outcome.reply ?? null, smsTo: outcome.smsTo ?? null };
+      },
+    );
+  });
+}
+
+/** The line a destination names, up or not: a command on a line that is down says so itself. */
+function namedLine(api: CommandApi, destination: string): string {
+  const line = api.lineNamed(destination);
+  if (line !== null) return line;
+  const lines = api.lineNames();
+  throw new UnknownDestination(`no line "${destination.trim().slice(0, 40)}": the lines are ${lines.join(', ')}`, lines);
 }

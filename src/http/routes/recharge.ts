@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { registerSecret } from '../../log/secrets.js';
 import type { RechargeResult } from '../../recharge/result.js';
 import { readRechargeFields, rechargeFromSource, RechargeRequestError, type ResolveDestination } from '../../wallet/recharge-sources.js';
@@ -10,9 +10,9 @@ import { checkStylesheet } from '../stylesheet.js';
 
 export { rechargeJson } from '../recharge-answer.js';
 
-/** What the box provides for recharging: the one recharge path, and which line a destination names. */
+/** What the box provides for recharging: each line's one recharge path, and which line a destination names. */
 export interface RechargeApi {
-  rechargeCode(code: string, requestedBy: string): Promise<RechargeResult>;
+  rechargeCode(code: string, requestedBy: string, line: string): Promise<RechargeResult>;
   resolveDestination: ResolveDestination;
 }
 
@@ -21,11 +21,18 @@ export interface RechargeServiceDeps {
   wallet: Pick<Wallet, 'cardToDial'>;
 }
 
-/** A destination that names no line: the lines there are come with the refusal. */
+/** A destination that names no line, or a line that is not up: the lines there are come with the refusal. */
 export class UnknownDestination extends RechargeRequestError {
-  constructor(message: string, readonly lines: string[]) {
+  constructor(message: string, readonly lines: string[], readonly unavailable = false) {
     super(message);
   }
+}
+
+/** The line a request is for, or the refusal that names the lines there are. */
+export function destinationLine(recharge: Pick<RechargeApi, 'resolveDestination'>, destination: string | null): string {
+  const resolved = recharge.resolveDestination(destination);
+  if ('error' in resolved) throw new UnknownDestination(resolved.error, resolved.lines, resolved.unavailable);
+  return resolved.line;
 }
 
 /** The seed's variables: destination, source_account + source_pin, source_coupon, submit, css. */
@@ -45,23 +52,31 @@ export const SERVICE_FIELDS = {
 export async function runRechargeService(deps: RechargeServiceDeps, body: Record<string, unknown>, requestedBy: string): Promise<ServiceAnswer> {
   const fields = readRechargeFields(body);
   if (typeof body.css === 'string' && body.css.trim() !== '') checkStylesheet(body.css);
-  const destination = deps.recharge.resolveDestination(fields.destination);
-  if ('error' in destination) throw new UnknownDestination(destination.error, destination.lines);
-  const outcome = await rechargeFromSource(fields.source, { cardToDial: (serial, pin) => deps.wallet.cardToDial(serial, pin), rechargeCode: (code, by) => deps.recharge.rechargeCode(code, by) }, requestedBy);
-  return serviceAnswer(outcome, destination.line, fields.source.kind);
+  const line = destinationLine(deps.recharge, fields.destination);
+  const outcome = await rechargeFromSource(fields.source, { cardToDial: (serial, pin) => deps.wallet.cardToDial(serial, pin, line), rechargeCode: (code, by) => deps.recharge.rechargeCode(code, by, line) }, requestedBy);
+  return serviceAnswer(outcome, line, fields.source.kind);
 }
 
-/** Request mistakes as 400 answers (with the lines there are, for an unknown destination). */
+/** A recharge request's mistake as its answer — 400, or 503 for a line that is not up, with the lines there are — or null for any other error. */
+export function rechargeErrorReply(err: unknown, reply: FastifyReply): FastifyReply | null {
+  if (!(err instanceof RechargeRequestError)) return null;
+  if (err instanceof UnknownDestination && err.unavailable) return reply.code(503).send({ error: { ...errorBody('unavailable', err.message).error, lines: err.lines } });
+  return reply.code(400).send({ error: { ...errorBody('bad_request', err.message).error, ...(err instanceof UnknownDestination ? { lines: err.lines } : {}) } });
+}
+
+/** Request mistakes of one scope answered as rechargeErrorReply says; other errors go on to the server's handler. */
 export function answerRechargeErrors(scope: FastifyInstance): void {
   scope.setErrorHandler((err, _request, reply) => {
-    if (!(err instanceof RechargeRequestError)) throw err;
-    return reply.code(400).send({ error: { ...errorBody('bad_request', err.message).error, ...(err instanceof UnknownDestination ? { lines: err.lines } : {}) } });
+    const answered = rechargeErrorReply(err, reply);
+    if (answered) return answered;
+    throw err;
   });
 }
 
 /**
  * POST /api/v1/recharge, JSON or form-encoded (bearer token): the recharge service's variables, or
- * the older `{"code"}`, which recharges the box's own line with that code and answers as before.
+ * the older `{"code"}` (with a `destination` on a box of several lines), which recharges that line
+ * with that code and answers as before.
  */
 export function rechargeRoutes(app: FastifyInstance, deps: RechargeServiceDeps): void {
   void app.register(async (scope) => {
@@ -74,8 +89,9 @@ export function rechargeRoutes(app: FastifyInstance, deps: RechargeServiceDeps):
         const { code, ...service } = request.body;
         if (code !== undefined) {
           registerSecret(code);
-          if (Object.keys(service).length) throw new RechargeRequestError('code is the older form of the request: send it alone, or use source_coupon');
-          return rechargeJson(await deps.recharge.rechargeCode(code.trim(), `http:${request.ip}`));
+          const { destination, ...others } = service;
+          if (Object.keys(others).length) throw new RechargeRequestError('code is the older form of the request: send it alone (or with a destination), or use source_coupon');
+          return rechargeJson(await deps.recharge.rechargeCode(code.trim(), `http:${request.ip}`, destinationLine(deps.recharge, destination ?? null)));
         }
         return runRechargeService(deps, service, `http:${request.ip}`);
       },

@@ -13,13 +13,27 @@ export interface SimControl {
   activeFaults(): string[];
   /** The simulated carrier's card issuing. */
   carrier?: SimCards;
+  /** With several simulated lines: one line's simulator, by the line's name. */
+  forLine?(name: string): SimControl | undefined;
+  /** With several simulated lines: each line's carrier, IMSI and SIM number. */
+  lines?(): Array<{ line: string; carrier: string; imsi: string; msisdn: string }>;
+}
+
+const LINE = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,19}$' } as const;
+
+/** The simulator a request names by `line`, or the first; an unknown line is a 404. */
+function simOf(sim: SimControl, line: string | undefined): SimControl {
+  if (line === undefined) return sim;
+  const one = sim.forLine?.(line);
+  if (!one) throw new ApiError(404, 'not_found', `no simulated line "${line}"`);
+  return one;
 }
 
 const PHONE = '^\\+?[0-9]{3,20}$';
 
 /** Endpoints to play the phones and the carrier's shop of the simulated network. */
 export function simRoutes(app: FastifyInstance, sim: SimControl): void {
-  app.post<{ Body: { from: string; text: string } }>(
+  app.post<{ Body: { from: string; text: string; line?: string } }>(
     '/api/v1/sim/sms',
     {
       schema: {
@@ -27,12 +41,13 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
           type: 'object',
           additionalProperties: false,
           required: ['from', 'text'],
-          properties: { from: { type: 'string', pattern: PHONE }, text: { type: 'string', minLength: 1, maxLength: 1530 } },
+          properties: { from: { type: 'string', pattern: PHONE }, text: { type: 'string', minLength: 1, maxLength: 1530 }, line: LINE },
         },
       },
     },
     async (request, reply) => {
-      const stored = sim.sendSmsFromPhone(request.body.from, request.body.text);
+      // A phone texts one line's SIM (`line`), else the first line's.
+      const stored = simOf(sim, request.body.line).sendSmsFromPhone(request.body.from, request.body.text);
       reply.code(202);
       // Not stored yet: the SIM is full and the network holds it until the box deletes a message.
       return { accepted: true, queued: !stored };
@@ -45,10 +60,14 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
     async (request) => ({ messages: sim.phoneMessages(request.params.number) }),
   );
 
-  app.get('/api/v1/sim/stats', async () => sim.stats());
+  app.get<{ Querystring: { line?: string } }>('/api/v1/sim/stats', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) =>
+    simOf(sim, request.query.line).stats());
+  app.get('/api/v1/sim/lines', async () => ({ lines: sim.lines?.() ?? [] }));
 
-  app.get('/api/v1/sim/faults', async () => ({ active: sim.activeFaults() }));
-  app.post<{ Body: { fault: string; on?: boolean } }>(
+  app.get<{ Querystring: { line?: string } }>('/api/v1/sim/faults', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) => ({
+    active: simOf(sim, request.query.line).activeFaults(),
+  }));
+  app.post<{ Body: { fault: string; on?: boolean; line?: string } }>(
     '/api/v1/sim/faults',
     {
       schema: {
@@ -56,17 +75,18 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
           type: 'object',
           additionalProperties: false,
           required: ['fault'],
-          properties: { fault: { type: 'string', pattern: '^[a-z-]{2,20}$' }, on: { type: 'boolean' } },
+          properties: { fault: { type: 'string', pattern: '^[a-z-]{2,20}$' }, on: { type: 'boolean' }, line: LINE },
         },
       },
     },
     async (request) => {
-      if (!sim.fault(request.body.fault, request.body.on ?? true)) throw new ApiError(400, 'bad_request', `unknown fault "${request.body.fault}"`);
-      return { active: sim.activeFaults() };
+      const target = simOf(sim, request.body.line);
+      if (!target.fault(request.body.fault, request.body.on ?? true)) throw new ApiError(400, 'bad_request', `unknown fault "${request.body.fault}"`);
+      return { active: target.activeFaults() };
     },
   );
 
-  app.get('/api/v1/sim/vouchers', async () => ({
-    vouchers: sim.unusedVouchers().map((v) => ({ serial: v.serial, pin: v.pin, amount: (v.amountCents / 100).toFixed(2), currency: v.currency, expiresOn: v.expiresOn })),
+  app.get<{ Querystring: { line?: string } }>('/api/v1/sim/vouchers', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) => ({
+    vouchers: simOf(sim, request.query.line).unusedVouchers().map((v) => ({ serial: v.serial, pin: v.pin, amount: (v.amountCents / 100).toFixed(2), currency: v.currency, expiresOn: v.expiresOn })),
   }));
 }

@@ -3,7 +3,7 @@ import { registerSecret } from '../../log/secrets.js';
 import type { Wallet } from '../../wallet/wallet.js';
 import { MAX_BATCH, WalletBatchError, WalletError, type NewVoucher, type WalletErrorCode } from '../../wallet/wallet.js';
 import { ApiError, errorBody, type ApiErrorCode } from '../errors.js';
-import { rechargeJson } from './recharge.js';
+import { destinationLine, rechargeErrorReply, rechargeJson, type RechargeApi } from './recharge.js';
 
 /** The wallet as the HTTP layer uses it. */
 export type WalletApi = Pick<Wallet, 'add' | 'addAll' | 'remove' | 'topUp' | 'search' | 'resellers' | 'importCsv' | 'exportCsv' | 'massEdit' | 'deleteCards' | 'cardToDial'>;
@@ -37,11 +37,13 @@ const STATUS_OF: Partial<Record<WalletErrorCode, [number, ApiErrorCode]>> = {
 
 /**
  * Wallet refusals as API errors, for the routes of one scope: 404 for a card not there, 409 for a
- * conflict with what is, else 400 — a refused batch with every bad line named. Anything else goes
- * on to the server's own handler.
+ * conflict with what is, else 400 — a refused batch with every bad line named; a line that is not
+ * there or not up as the recharge API answers it. Anything else goes on to the server's own handler.
  */
 export function answerWalletErrors(scope: FastifyInstance): void {
   scope.setErrorHandler((err, _request, reply) => {
+    const destination = rechargeErrorReply(err, reply);
+    if (destination) return destination;
     if (err instanceof WalletBatchError) return reply.code(400).send({ error: { code: 'bad_request', message: err.message, problems: err.problems } });
     if (!(err instanceof WalletError)) throw err;
     const [status, code] = STATUS_OF[err.code] ?? [400, 'bad_request'];
@@ -53,11 +55,11 @@ export function answerWalletErrors(scope: FastifyInstance): void {
  * Cards in and out of the voucher wallet. PINs arrive in request bodies only, are registered as
  * secrets before anything else happens (so no log line can carry them), and never leave again.
  */
-export function walletRoutes(app: FastifyInstance, wallet: WalletApi): void {
-  void app.register(async (scope) => walletScope(scope, wallet));
+export function walletRoutes(app: FastifyInstance, wallet: WalletApi, recharge: RechargeApi): void {
+  void app.register(async (scope) => walletScope(scope, wallet, recharge));
 }
 
-function walletScope(app: FastifyInstance, wallet: WalletApi): void {
+function walletScope(app: FastifyInstance, wallet: WalletApi, recharge: RechargeApi): void {
   answerWalletErrors(app);
   app.post<{ Body: CardBody }>('/api/v1/vouchers', { schema: { body: CARD } }, async (request, reply) => {
     registerSecret(request.body.pin);
@@ -85,11 +87,15 @@ function walletScope(app: FastifyInstance, wallet: WalletApi): void {
     return reply.code(204).send();
   });
 
-  /** Dials the next card now, as the credit check would when the balance runs low. */
-  app.post('/api/v1/vouchers/top-up', async () => {
-    const outcome = await wallet.topUp('asked over HTTP');
+  /** Dials the next card of the line's carrier now, as its credit check would when the balance runs low. */
+  app.post<{ Body: { line?: string } | undefined }>(
+    '/api/v1/vouchers/top-up',
+    { schema: { body: { type: ['object', 'null'], additionalProperties: false, properties: { line: { type: 'string', maxLength: 40 } } } } },
+    async (request) => {
+    const outcome = await wallet.topUp('asked over HTTP', destinationLine(recharge, request.body?.line ?? null));
     if (outcome.kind === 'no-sim') throw new ApiError(503, 'unavailable', 'the modem has no SIM the box knows yet');
     if (outcome.kind === 'empty' || outcome.kind === 'dialled-today') return { outcome: outcome.kind, voucher: null, result: null };
     return { outcome: 'dialled', voucher: outcome.voucher, cardsLeft: outcome.left, result: rechargeJson(outcome.result) };
-  });
+    },
+  );
 }

@@ -7,6 +7,11 @@ export interface SmsSender {
   sendSms(to: string, text: string, reference: number, options: { fromPart: number; onPartSent: (part: number, mr: number) => void }): Promise<number[]>;
 }
 
+/** What became of one send: it went out (with the network's references), or how it did not. */
+export type SendFate =
+  | { kind: 'sent'; references: number[] }
+  | { kind: 'retrying' | 'failed' | 'uncertain' | 'refused'; reason: string };
+
 export interface OutboxPolicy {
   maxAttempts: number;
   /** Resend a reply the modem may have sent already (a send that got no final result), rather than risk never sending it. */
@@ -28,14 +33,18 @@ export class OutboxPump {
   private readonly log: Logger;
 
   constructor(
+    /** The line whose replies this pump sends, through that line's modem. */
+    private readonly line: string,
     private readonly store: Store,
     private readonly sender: SmsSender,
     private readonly policy: OutboxPolicy,
     /** Null to send; otherwise the limit that says this SMS must never go (daily cap, hourly limit). */
     private readonly refusal: (row: OutboxRow) => SendLimit | null,
     logger: Logger,
+    /** Told what became of each send (the box's events). */
+    private readonly onFate: (row: OutboxRow, fate: SendFate) => void = () => {},
   ) {
-    this.log = logger.child({ channel: 'outbox' });
+    this.log = logger.child({ channel: 'outbox', line });
   }
 
   kick(): void {
@@ -57,12 +66,18 @@ export class OutboxPump {
     try {
       do {
         this.again = false;
-        for (const row of this.store.outbox.due()) {
+        // A turn's wait: the command whose answer queued this reply may have started the next one
+        // in the same turn (a recharge's USSD request, which goes before the reply on the line), so
+        // the reply goes out while the carrier answers it rather than holding the request back.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopped) return;
+        for (const row of this.store.outbox.due(this.line)) {
           if (this.stopped) return;
           const refused = this.refusal(row);
           if (refused) {
             this.store.outbox.refuse(row.id, refused);
             this.log.warn({ outbox: row.id, to: row.recipient, refusedBy: refused }, 'reply refused by a limit, not sent');
+            this.onFate(row, { kind: 'refused', reason: refused });
             continue;
           }
           this.store.outbox.markSending(row.id);
@@ -73,19 +88,23 @@ export class OutboxPump {
             });
             this.store.outbox.markSent(row.id);
             this.log.info({ outbox: row.id, to: row.recipient, refs }, 'reply sent');
+            this.onFate(row, { kind: 'sent', references: refs });
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             const attempts = row.attempts + 1;
             if (isModemError(err, 'send-uncertain') && !this.policy.atLeastOnce) {
               this.store.outbox.markUncertain(row.id, message);
               this.log.warn({ outbox: row.id, to: row.recipient, err: message }, 'reply may have gone out: marked uncertain, not resent');
+              this.onFate(row, { kind: 'uncertain', reason: message });
             } else if (attempts >= this.policy.maxAttempts) {
               this.store.outbox.giveUp(row.id, message);
               this.log.error({ outbox: row.id, to: row.recipient, err: message }, 'reply given up');
+              this.onFate(row, { kind: 'failed', reason: message });
             } else {
               const delay = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1));
               this.store.outbox.retryLater(row.id, message, new Date(Date.now() + delay).toISOString());
               this.log.warn({ outbox: row.id, err: message, retryInMs: delay }, 'reply failed, will retry');
+              this.onFate(row, { kind: 'retrying', reason: message });
             }
           }
         }
@@ -99,7 +118,7 @@ export class OutboxPump {
   private schedule(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.store.outbox.nextDueAt();
+    const next = this.store.outbox.nextDueAt(this.line);
     if (!next) return;
     const delay = Math.max(0, new Date(next).getTime() - Date.now());
     this.timer = setTimeout(() => this.kick(), Math.min(delay, 2 ** 31 - 1));

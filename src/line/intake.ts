@@ -20,14 +20,23 @@ export class Intake {
   private readonly lock = new SerialLock();
   private readonly log: Logger;
 
-  constructor(private readonly modem: Modem, private readonly store: Store, logger: Logger, private readonly onCommand: (row: CommandRow) => void) {
-    this.log = logger.child({ channel: 'intake' });
+  constructor(
+    /** The line whose SIM this is: every message is kept as that line's. */
+    private readonly line: string,
+    private readonly modem: Modem,
+    private readonly store: Store,
+    logger: Logger,
+    private readonly onCommand: (row: CommandRow) => void,
+    /** The line's country calling code, for a status report that names its recipient nationally. */
+    private readonly countryCode: string | null = null,
+  ) {
+    this.log = logger.child({ channel: 'intake', line });
     modem.on('sms-stored', ({ index }) => void this.readOne(index));
   }
 
   /** Hands on messages whose missing parts did not come within the wait, gaps marked. */
   expireParts(maxWaitMs: number): number {
-    const rows = this.store.parts.expire(new Date(Date.now() - maxWaitMs).toISOString());
+    const rows = this.store.parts.expire(this.line, new Date(Date.now() - maxWaitMs).toISOString());
     for (const row of rows) {
       this.log.warn({ command: row.id, sender: row.sender }, 'incomplete multipart SMS handed on with its gaps marked');
       this.onCommand(row);
@@ -107,20 +116,20 @@ export class Intake {
     try {
       if (!sms) {
         // A status report says what became of one of our replies: kept with that reply.
-        if (report) this.store.outbox.recordDelivery(report);
-        const raw = this.store.commands.recordSms({ sender: 'undecodable', sentAt: null, text: '', pdu });
+        if (report) this.store.outbox.recordDelivery(report, this.countryCode);
+        const raw = this.store.commands.recordSms(this.line, { sender: 'undecodable', sentAt: null, text: '', pdu });
         if (raw) this.store.commands.drop(raw.id, dropReason);
         this.log.warn({ index, reason: dropReason }, 'stored PDU kept raw and dropped');
         return { stored: true, command: null };
       }
       if (sms.concat && sms.concat.total > 1) {
         const { ref, total, seq } = sms.concat;
-        const whole = this.store.parts.add({ sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp });
+        const whole = this.store.parts.add({ line: this.line, sender: sms.sender, ref, total, seq, text: sms.text, sentAt: sms.timestamp });
         this.log.debug({ index, ref, seq, total, complete: whole !== null }, 'SMS part stored');
         return { stored: true, command: whole };
       }
       // Decoded, the PDU is not kept: it holds the text in full (a password, a code).
-      const row = this.store.commands.recordSms({ sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu: null });
+      const row = this.store.commands.recordSms(this.line, { sender: sms.sender, sentAt: sms.timestamp, text: sms.text, pdu: null });
       if (!row) this.log.info({ index, sender: sms.sender }, 'duplicate SMS ignored');
       return { stored: true, command: row };
     } catch (err) {

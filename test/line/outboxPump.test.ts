@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtError } from '../../src/at/errors.js';
-import { OutboxPump, type SmsSender } from '../../src/daemon/outbox-pump.js';
+import { OutboxPump, type SmsSender } from '../../src/line/outbox-pump.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { ModemError } from '../../src/modem/errors.js';
 import { Store } from '../../src/store/store.js';
@@ -34,7 +34,7 @@ function scriptedSender(parts: number, failures: Map<number, Error>) {
 
 function pumpWith(sender: SmsSender, atLeastOnce = false) {
   const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
-  const pump = new OutboxPump(store, sender, { maxAttempts: 5, atLeastOnce, baseDelayMs: 10, maxDelayMs: 50 }, () => null, silentLogger());
+  const pump = new OutboxPump('main', store, sender, { maxAttempts: 5, atLeastOnce, baseDelayMs: 10, maxDelayMs: 50 }, () => null, silentLogger());
   return { store, pump };
 }
 
@@ -42,7 +42,7 @@ describe('the outbox pump', () => {
   it('aLongReplyWhosePartTwoFailsIsRetriedFromPartTwoNeverSendingPartOneTwice', async () => {
     const { sender, sent } = scriptedSender(3, new Map([[1, new AtError('cms', 'AT+CMGS=140', '+CMS ERROR: 38')]]));
     const { store, pump } = pumpWith(sender);
-    const id = store.outbox.enqueue('+359888000001', 'a long reply');
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'a long reply', countryCode: '359' });
     pump.kick();
     await waitFor(() => store.outbox.get(id)!.state === 'sent', 3000, 'the reply sent');
     pump.stop();
@@ -54,7 +54,7 @@ describe('the outbox pump', () => {
   it('aSendThatMayHaveGoneOutIsMarkedUncertainAndNotResent', async () => {
     const { sender, sent } = scriptedSender(1, new Map([[0, new ModemError('send-uncertain', 'part 1 of 1 may have been sent: AT+CMGS=23: no answer in time')]]));
     const { store, pump } = pumpWith(sender);
-    const id = store.outbox.enqueue('+359888000001', 'Balance 7.50 EUR');
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'Balance 7.50 EUR', countryCode: '359' });
     pump.kick();
     await waitFor(() => store.outbox.get(id)!.state === 'uncertain', 3000, 'the reply marked uncertain');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -66,7 +66,7 @@ describe('the outbox pump', () => {
   it('withAtLeastOnceAnUncertainSendIsTriedAgain', async () => {
     const { sender, sent } = scriptedSender(1, new Map([[0, new ModemError('send-uncertain', 'part 1 of 1 may have been sent')]]));
     const { store, pump } = pumpWith(sender, true);
-    const id = store.outbox.enqueue('+359888000001', 'Balance 7.50 EUR');
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'Balance 7.50 EUR', countryCode: '359' });
     pump.kick();
     await waitFor(() => store.outbox.get(id)!.state === 'sent', 3000, 'the reply sent');
     pump.stop();

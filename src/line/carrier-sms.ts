@@ -6,7 +6,8 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-const key = (sender: string): string => canonicalNumber(sender).toUpperCase();
+/** A carrier's sender (a short number, a name) is matched as written: only `00…` and `+…` are made one. */
+const key = (sender: string): string => canonicalNumber(sender, null).toUpperCase();
 
 /**
  * Recharges waiting for the carrier's SMS (from a short number or an alphanumeric sender). An

@@ -1,0 +1,476 @@
+import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
+import type { CarrierRegistry } from '../carriers/loader.js';
+import { CarrierProfile } from '../carriers/profile.js';
+import { canonicalNumber } from '../codec/address.js';
+import type { LineConfig } from '../config/lines.js';
+import type { Config } from '../config/schema.js';
+import type { BalanceReport, LinePort } from '../control/context.js';
+import { lockNotice, type TopUpReason } from '../control/texts.js';
+import { transliterate } from '../control/transliterate.js';
+import { CarrierSmsWaiters } from './carrier-sms.js';
+import { eventTime, type BoxEvents, type LineState } from '../daemon/events.js';
+import type { SendFate } from './outbox-pump.js';
+import type { PortLock } from '../daemon/port-lock.js';
+import { reconcileOnLine } from '../daemon/reconcile-notices.js';
+import type { RuntimeSettings } from '../daemon/settings.js';
+import type { Logger } from '../log/logger.js';
+import { Modem, type ModemTimeouts } from '../modem/modem.js';
+import { BalanceReader, checkBalance, type BalanceCheck } from '../recharge/balance.js';
+import type { RechargeResult } from '../recharge/result.js';
+import { RechargeService, type RechargeRequest } from '../recharge/service.js';
+import type { TopUpNotice } from '../scheduler/credit-check.js';
+import type { Job } from '../scheduler/scheduler.js';
+import type { CommandRow } from '../store/commands.js';
+import type { OutboxRow } from '../store/outbox.js';
+import type { Store } from '../store/store.js';
+import { lineOf, type ModemLink } from '../transport/open-port.js';
+import { lineJobs, type ScheduledLine } from './jobs.js';
+import { ParkingBackoff } from './parking.js';
+import { LineSession } from './session.js';
+import { StatusCollector } from './status.js';
+
+export interface LineTiming {
+  timeouts?: ModemTimeouts;
+  keepAliveMs: number;
+  restartWaitMs: number;
+  reopenWaitMs: number;
+  outboxBaseDelayMs: number;
+  /** The first wait of a parked line before it is tried again (it doubles up to an hour). */
+  parkFirstMs?: number;
+}
+
+export interface LineDeps {
+  config: LineConfig;
+  box: Config;
+  link: ModemLink;
+  /** The UUCP lock of the line's serial port, when it has one (it follows a replug). */
+  portLock: PortLock | null;
+  store: Store;
+  secret: string;
+  carriers: CarrierRegistry;
+  settings: RuntimeSettings;
+  events: BoxEvents;
+  timing: LineTiming;
+  startedAt: number;
+  logger: Logger;
+  /** With several lines, what the Notify group hears names the line. */
+  namedNotices: boolean;
+  /** A command an SMS to this line made: the box runs it. */
+  onCommand(row: CommandRow): void;
+  /** A recharge on this line ended (the box counts it and tells its listeners). */
+  onRecharge(request: RechargeRequest, result: RechargeResult | 'error'): void;
+  /** The line changed state (the box runs its waiting commands once it is up). */
+  onState(line: Line): void;
+  /** Every rung of the recovery ladder failed (the box parks the line, or exits when none is left). */
+  onGaveUp(line: Line): void;
+  /** Wallet cards this line's SIM could take now. */
+  walletReady(line: Line): number;
+  /** The wallet's automatic top-up for this line; absent when it is off. */
+  topUp?: (line: Line, reason: TopUpReason) => Promise<TopUpNotice | null>;
+}
+
+/**
+ * One line: a modem and its SIM, with everything that belongs to them — the supervisor and its
+ * recovery ladder, the intake, the outbox pump, the recharge service and the SIM's attempt budget,
+ * the balance reads and schedules, and its state. A line that cannot be brought up (no port, no
+ * modem, no SIM, every rung failed) is parked and tried again with backoff, while the others
+ * carry on.
+ */
+export class Line implements LinePort, ScheduledLine {
+  readonly name: string;
+  state: LineState = 'starting';
+  profile: CarrierProfile | null = null;
+  imsi: string | null = null;
+  number: string | null;
+  private modem: Modem | null = null;
+  private session: LineSession | null = null;
+  private parkedWhy: string | null = null;
+  private retryAt: number | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private attempting: Promise<boolean> | null = null;
+  /** How long the last modem init took (the start-up log line says it). */
+  initMs: number | null = null;
+  private stopped = false;
+  private lastPublished = '';
+  private readonly pastRecoveries: Record<string, number> = {};
+  private readonly backoff: ParkingBackoff;
+  private readonly carrierSms = new CarrierSmsWaiters();
+  private readonly service: RechargeService;
+  private readonly balances: BalanceReader;
+  private readonly statusCollector: StatusCollector;
+  private readonly log: Logger;
+
+  constructor(private readonly deps: LineDeps) {
+    this.name = deps.config.name;
+    this.number = deps.config.number;
+    this.log = deps.logger.child({ channel: 'line', line: this.name });
+    this.backoff = new ParkingBackoff(deps.timing.parkFirstMs);
+    const { store } = deps;
+    this.balances = new BalanceReader((source) => this.readBalance(source), store, () => this.imsi);
+    this.service = new RechargeService({
+      line: this.name,
+      store,
+      dialer: { ussd: (request) => this.requireModem().ussd(request) },
+      sim: () => (this.modem && this.imsi && this.profile ? { imsi: this.imsi, profile: this.profile } : null),
+      enabled: () => deps.settings.credit.enabled,
+      secret: deps.secret,
+      logger: deps.logger,
+      onLock: (reason, rejections) => this.notify(lockNotice(reason, rejections, deps.settings.language)),
+      awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
+      readBalance: (source) => this.balances.now(source),
+    });
+    this.statusCollector = new StatusCollector(
+      {
+        name: this.name,
+        modem: () => this.modem,
+        imsi: () => this.imsi,
+        carrierName: () => this.profile?.name ?? null,
+        unconfirmed: () => this.profile?.unconfirmed() ?? [],
+        problems: () => this.problems(),
+        walletReady: () => deps.walletReady(this),
+      },
+      store,
+      deps.startedAt,
+    );
+  }
+
+  get config(): LineConfig {
+    return this.deps.config;
+  }
+
+  /** Whether the line is up: its modem answers (it may still lack a network). */
+  get up(): boolean {
+    return this.session !== null && (this.state === 'ready' || this.state === 'degraded' || this.state === 'recovering');
+  }
+
+  /** The country calling code of the line's numbers: the config's, else its SIM's country's. */
+  get countryCode(): string | null {
+    return this.deps.config.countryCode ?? (this.imsi ? callingCodeForImsi(this.imsi) : null);
+  }
+
+  /** When a parked line is tried again. */
+  get retryAtIso(): string | null {
+    return this.retryAt === null ? null : new Date(this.retryAt).toISOString();
+  }
+
+  /** What is wrong with the line, in plain words (none when it is ready). */
+  problems(): string[] {
+    if (this.state === 'parked') return [`line parked: ${this.parkedWhy ?? 'not up'}`];
+    if (this.state === 'starting') return ['line starting'];
+    if (this.state === 'stopped') return ['line stopped'];
+    const supervisor = this.session?.supervisor;
+    if (!supervisor) return [];
+    return [...supervisor.degraded, ...(supervisor.step === 'healthy' ? [] : [`modem ${supervisor.step}`])];
+  }
+
+  /** The supervisor's progress, for systemd's watchdog (a parked line makes none, and needs none). */
+  get progressAt(): number | null {
+    return this.session?.supervisor.progressAt ?? null;
+  }
+
+  /** How many times the recovery ladder entered each rung, over every session of the line. */
+  get recoveries(): Record<string, number> {
+    const counts: Record<string, number> = { ...this.pastRecoveries };
+    for (const [rung, n] of Object.entries(this.session?.supervisor.recoveries ?? {})) counts[rung] = (counts[rung] ?? 0) + n;
+    return counts;
+  }
+
+  /** Ends the session of the modem that was up, keeping what its supervisor counted. */
+  private endSession(): void {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    session.end();
+    for (const [rung, n] of Object.entries(session.supervisor.recoveries)) this.pastRecoveries[rung] = (this.pastRecoveries[rung] ?? 0) + n;
+  }
+
+  /** The modem's current rung of the recovery ladder, or null while there is no modem. */
+  get step(): string | null {
+    return this.session?.supervisor.step ?? null;
+  }
+
+  /** The first attempt to bring the line up; resolves once it is up or parked. */
+  start(): Promise<boolean> {
+    return this.attempt();
+  }
+
+  private attempt(): Promise<boolean> {
+    this.attempting ??= this.bringUp().finally(() => {
+      this.attempting = null;
+    });
+    return this.attempting;
+  }
+
+  private async bringUp(): Promise<boolean> {
+    if (this.stopped) return false;
+    this.retryAt = null;
+    this.setState('starting');
+    const { config, timing, logger } = this.deps;
+    let modem: Modem | null = null;
+    try {
+      modem = await Modem.open(lineOf(this.deps.link, () => this.deps.portLock?.follow()), {
+        ussdEncoding: config.ussdEncoding,
+        reopenWaitMs: timing.reopenWaitMs,
+        logger: logger.child({ line: this.name }),
+        ...(timing.timeouts ? { timeouts: timing.timeouts } : {}),
+      });
+      const initStarted = performance.now();
+      const identity = await modem.init();
+      this.initMs = Math.round(performance.now() - initStarted);
+      if (this.stopped) throw new Error('stopping');
+      this.know(identity.imsi, config.number ?? (await modem.ownNumber()));
+      this.modem = modem;
+      this.session = new LineSession({
+        line: config, box: this.deps.box, modem, store: this.deps.store, countryCode: this.countryCode,
+        keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
+        onCommand: (row) => this.received(row),
+        onSendFate: (row, fate) => this.sendFate(row, fate),
+        onGaveUp: () => this.deps.onGaveUp(this),
+      });
+      this.session.supervisor.on('step', () => this.publishState());
+      this.session.supervisor.on('degraded', () => this.publishState());
+      // Recharges a crash left unknown on this SIM are settled by its balance before anything else dials.
+      await reconcileOnLine(this.deps.store, modem, { imsi: this.imsi!, profile: this.profile!, balanceUssd: config.balanceUssd }, this.deps.settings.language, this.log, { line: this.name, countryCode: this.countryCode });
+      this.backoff.reset();
+      this.setState('ready');
+      await this.session.begin();
+      this.publishState();
+      return true;
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      if (this.modem === modem) this.modem = null;
+      this.endSession();
+      await modem?.close().catch(() => undefined);
+      if (!this.stopped) this.park(why);
+      return false;
+    }
+  }
+
+  /** The SIM the modem reports: its carrier profile (with this line's confirmed facts), noted in the store. */
+  private know(imsi: string, number: string | null): void {
+    const { config, carriers, store } = this.deps;
+    let profile = carriers.forSim(imsi, { rechargeUssd: config.carrier.rechargeUssd, codeLengths: config.carrier.codeLengths, balanceUssd: config.balanceUssd });
+    if (config.currency) profile = new CarrierProfile({ ...profile.file, currency: config.currency }, profile.overridden);
+    this.imsi = imsi;
+    this.profile = profile;
+    this.number = number === null ? null : canonicalNumber(number, this.countryCode);
+    store.lines.note(this.name, { imsi, carrier: profile.id, number: this.number });
+    const unconfirmed = profile.unconfirmed();
+    this.log.info({ carrier: profile.id, mccMnc: imsi.slice(0, 5), ...(unconfirmed.length ? { unconfirmed } : {}) }, 'carrier detected from the IMSI');
+  }
+
+  /** Not up: tried again after a wait that grows each time (10 s doubling to an hour). */
+  park(why: string): void {
+    if (this.stopped) return;
+    this.endSession();
+    const modem = this.modem;
+    this.modem = null;
+    void modem?.close().catch(() => undefined);
+    this.carrierSms.cancelAll();
+    const wait = this.backoff.take();
+    this.parkedWhy = why;
+    this.retryAt = Date.now() + wait;
+    this.log.warn({ why, retryInSeconds: Math.round(wait / 1000) }, 'line parked: the others carry on');
+    this.setState('parked');
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.attempt(), wait);
+    this.retryTimer.unref();
+  }
+
+  private setState(state: LineState): void {
+    this.state = state;
+    if (state !== 'parked') this.parkedWhy = null;
+    this.publishState();
+    this.deps.onState(this);
+  }
+
+  /** Tells the listeners where the line stands, when that changed. */
+  private publishState(): void {
+    let state = this.state;
+    const supervisor = this.session?.supervisor;
+    if (supervisor && (state === 'ready' || state === 'degraded' || state === 'recovering')) {
+      state = supervisor.step !== 'healthy' ? 'recovering' : supervisor.degraded.length ? 'degraded' : 'ready';
+      this.state = state;
+    }
+    const problems = this.problems();
+    const key = `${state}|${problems.join(',')}`;
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    this.deps.events.publish('line-state', { line: this.name, state, problems, carrier: this.profile?.id ?? null, retryAt: this.retryAtIso, at: eventTime() });
+  }
+
+  private requireModem(): Modem {
+    if (!this.modem) throw new Error(`line ${this.name} is ${this.state}`);
+    return this.modem;
+  }
+
+  /** An SMS to this line: a carrier's answer a recharge waits for, else a command for the box. */
+  private received(row: CommandRow): void {
+    const { store, events } = this.deps;
+    const text = store.commands.runnableText(row) ?? '';
+    events.publish('sms-received', { line: this.name, sender: row.sender, text: row.text, command: text.includes('*'), commandId: row.id, at: eventTime() });
+    if (this.carrierSms.offer(row.sender, text)) {
+      store.commands.drop(row.id, 'carrier answer to a recharge');
+      return;
+    }
+    if (!text.includes('*')) this.forward(row);
+    this.deps.onCommand(row);
+  }
+
+  /**
+   * An SMS that is not a command goes to the Notify group when the owner asked for it
+   * (sms.forward), as kept (the password hidden, digit runs masked) and cut to one SMS, at most
+   * `perHour` an hour on this line; the rest are only kept and told as events.
+   */
+  private forward(row: CommandRow): void {
+    const { enabled, perHour } = this.deps.box.sms.forward;
+    const { store } = this.deps;
+    if (!enabled || store.groups.members('notify').length === 0) return;
+    if (store.outbox.forwardedSince(this.name, new Date(Date.now() - 3_600_000).toISOString()) >= perHour) {
+      this.log.info({ sender: row.sender }, 'SMS not forwarded: the hourly limit of forwards is reached');
+      return;
+    }
+    const head = `SMS from ${row.sender}: `;
+    const room = 150 - head.length - (this.deps.namedNotices ? this.name.length + 2 : 0);
+    const body = row.text.length > room ? `${row.text.slice(0, room - 1)}…` : row.text;
+    this.notify(`${head}${body}`, { commandId: row.id, forwarded: true });
+  }
+
+  private sendFate(row: OutboxRow, fate: SendFate): void {
+    const about = { line: this.name, outboxId: row.id, commandId: row.command_id, to: row.recipient, at: eventTime() };
+    if (fate.kind === 'sent') this.deps.events.publish('reply-sent', { ...about, references: fate.references });
+    else this.deps.events.publish('reply-failed', { ...about, fate: fate.kind, reason: fate.reason });
+  }
+
+  /** Queues an SMS on this line (a reply, a notice, a message asked for over the API) and sends it soon. */
+  send(to: string, text: string, commandId: number | null = null): number {
+    const id = this.deps.store.outbox.enqueue({ line: this.name, recipient: to, text, countryCode: this.countryCode, commandId });
+    this.kickOutbox();
+    return id;
+  }
+
+  kickOutbox(): void {
+    this.session?.pump.kick();
+  }
+
+  /**
+   * Tells the Notify group, in the reply script's rule (Bulgarian transliterated unless Cyrillic was
+   * chosen); `about` is the SMS it forwards, if it forwards one.
+   */
+  notify(text: string, about: { commandId: number; forwarded: true } | null = null): void {
+    const { settings, store } = this.deps;
+    const named = this.deps.namedNotices ? `${this.name}: ${text}` : text;
+    const out = settings.bulgarianScript === 'latin' ? transliterate(named) : named;
+    for (const number of store.groups.members('notify')) {
+      store.outbox.enqueue({ line: this.name, recipient: number, text: out, countryCode: this.countryCode, ...about });
+    }
+    this.kickOutbox();
+  }
+
+  /** Every recharge on this line, whoever asks (CREDIT, the wallet, the recharge API). */
+  recharge(request: RechargeRequest): Promise<RechargeResult> {
+    return this.service.recharge(request).then(
+      (result) => {
+        this.deps.onRecharge(request, result);
+        return result;
+      },
+      (err: unknown) => {
+        this.deps.onRecharge(request, 'error');
+        throw err;
+      },
+    );
+  }
+
+  /** Reads the balance and records it (through the shared reader: one read at a time). */
+  readBalanceNow(source: string): Promise<BalanceCheck> {
+    return this.balances.now(source);
+  }
+
+  private readBalance(source: string): Promise<BalanceCheck> {
+    const modem = this.modem;
+    if (!modem || !this.imsi || !this.profile) return Promise.resolve({ kind: 'no-method' });
+    return checkBalance(this.deps.store, modem, this.imsi, this.profile, this.deps.config.balanceUssd, source, this.name);
+  }
+
+  /** CREDIT?: the balance now, else the last known figures with why. */
+  async balance(): Promise<BalanceReport> {
+    const { imsi, profile } = this;
+    if (!imsi || !profile) return { kind: 'unknown', why: 'no SIM' };
+    const check = this.modem ? await this.readBalanceNow('query') : { kind: 'failed' as const, reason: `the line is ${this.state}` };
+    if (check.kind === 'checked') return { kind: 'fresh', cents: check.balance?.cents ?? null, currency: check.balance?.currency ?? null, validUntil: check.validUntil };
+    const why = check.kind === 'no-method' ? `no balance code for ${profile.name}` : check.kind === 'failed' ? 'balance check failed' : 'the answer was not understood';
+    const last = this.deps.store.balances.latest(imsi);
+    if (!last) return { kind: 'unknown', why };
+    return { kind: 'last-known', cents: last.balance_cents, currency: last.currency, validUntil: last.valid_until, checkedAt: last.checked_at, why };
+  }
+
+  async ussd(code: string): Promise<{ status: string; text: string | null }> {
+    const answer = await this.requireModem().ussd({ code, timeoutMs: (this.profile?.file.recharge.answerTimeoutSeconds ?? 30) * 1000 });
+    return { status: answer.status, text: answer.text };
+  }
+
+  /** RESET: through the recovery path (AT+CFUN=1,1, reopen, init, stored-message scan). */
+  async restartModem(): Promise<void> {
+    const session = this.session;
+    if (!session) throw new Error(`the line is ${this.state}`);
+    this.log.warn('modem restart requested');
+    await session.supervisor.restart();
+    if (session.supervisor.step !== 'healthy') throw new Error(`the modem did not come back (${session.supervisor.step})`);
+  }
+
+  resetRechargeLock(): boolean {
+    if (!this.imsi) return false;
+    this.deps.store.recharges.resetAttempts(this.imsi);
+    this.log.warn({ imsiPrefix: this.imsi.slice(0, 5) }, 'recharge attempt lock reset');
+    return true;
+  }
+
+  /** STAT?'s figures for this line. */
+  status(): ReturnType<StatusCollector['collect']> {
+    return this.statusCollector.collect();
+  }
+
+  /** Hands on long messages whose missing parts did not come within the wait. */
+  expireParts(): void {
+    this.session?.expireParts();
+  }
+
+  /** The line's scheduled work: its credit check and, for carriers that need one, its keep-alive. */
+  jobs(): Job[] {
+    const { box, store, settings, topUp } = this.deps;
+    return lineJobs(this, { box, store, settings, logger: this.log, ...(topUp ? { topUp: (reason: TopUpReason) => topUp(this, reason) } : {}) });
+  }
+
+  /** The line's modem, for a job's USSD (asked only while the line is up). */
+  dialer(): Modem {
+    return this.requireModem();
+  }
+
+  get balanceUssd(): string | null {
+    return this.deps.config.balanceUssd;
+  }
+
+  /** Whether the line knows no balance read within a day (the box then asks now rather than at the schedule). */
+  needsBalance(): boolean {
+    const known = this.imsi ? this.deps.store.balances.latest(this.imsi) : undefined;
+    return !known || Date.now() - Date.parse(known.checked_at) > 86_400_000;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.session?.end();
+    this.carrierSms.cancelAll();
+    this.state = 'stopped';
+    this.publishState();
+  }
+
+  /** After the commands in flight settled: lets go of the modem and its line. */
+  async close(): Promise<void> {
+    await this.attempting?.catch(() => undefined);
+    const modem = this.modem;
+    this.modem = null;
+    this.session = null;
+    await modem?.close();
+  }
+}

@@ -26,6 +26,7 @@ program
   .option('--data-dir <dir>', 'where the database, token and simulator state live')
   .option('--http <host:port>', 'relay API address ("" to turn it off)')
   .addOption(new Option('--log-level <level>').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+  .option('--mqtt <url>', 'the MQTT bridge on this broker: mqtt://HOST:1883 or mqtts://HOST:8883 (mqtt.url)')
   .action(async (flags) => (await import('./run.js')).runCommand(flags));
 
 const simulate = program

@@ -20,6 +20,7 @@ export interface RunFlags {
   dataDir?: string;
   http?: string;
   logLevel?: Config['log']['level'];
+  mqtt?: string;
 }
 
 /** The config file: --config, else GSMKEEPER_CONFIG, else ./gsmkeeper.yml when present, else defaults only. */
@@ -30,16 +31,17 @@ export function configFile(flag: string | undefined): string | null {
 }
 
 /** The option each config key can come from, so a bad value names the flag that gave it. */
-const FLAG_NAMES = { 'modem.port': '--port', 'modem.baud': '--baud', dataDir: '--data-dir', 'http.listen': '--http', 'log.level': '--log-level' };
+const FLAG_NAMES = { 'modem.port': '--port', 'modem.baud': '--baud', dataDir: '--data-dir', 'http.listen': '--http', 'log.level': '--log-level', 'mqtt.url': '--mqtt' };
 
 export function configFromFlags(flags: RunFlags): Config {
-  const overrides: { modem?: { port?: string; baud?: number | string }; dataDir?: string; http?: { listen: string }; log?: { level: string } } = {};
+  const overrides: { modem?: { port?: string; baud?: number | string }; dataDir?: string; http?: { listen: string }; log?: { level: string }; mqtt?: { url: string } } = {};
   if (flags.port) overrides.modem = { port: flags.port };
   // Not a number stays the text given, so the error shows it ("fast") rather than NaN.
   if (flags.baud) overrides.modem = { ...overrides.modem, baud: /^[0-9]+$/.test(flags.baud) ? Number(flags.baud) : flags.baud };
   if (flags.dataDir) overrides.dataDir = flags.dataDir;
   if (flags.http !== undefined) overrides.http = { listen: flags.http };
   if (flags.logLevel) overrides.log = { level: flags.logLevel };
+  if (flags.mqtt) overrides.mqtt = { url: flags.mqtt };
   return loadConfig(configFile(flags.config), overrides, FLAG_NAMES);
 }
 
@@ -94,12 +96,15 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   const daemon = new Daemon({ config, logger, link, token: resolved.token, lock, ...(simulator ? { sim: simulator } : {}) });
   const systemd = await connectSystemd(config, logger);
 
+  let mqtt: { stop(): Promise<void> } | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     systemd.stopping();
+    // The bridge first: the commands it is running still need the daemon.
+    await mqtt?.stop();
     await daemon.stop();
     simulator?.close();
     lock.release();
@@ -109,6 +114,8 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await daemon.start();
+  // Loaded only when a broker is configured: a box without MQTT never loads its client.
+  if (config.mqtt.url) mqtt = await (await import('../daemon/mqtt-adapter.js')).startMqttBridge(daemon, config, logger);
   systemd.ready(daemon);
   printBanner(daemon, resolved, simulator);
 }

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mqtt, { type MqttClient } from 'mqtt';
+import { spawnProcess, type Spawned } from './processes.js';
+import { waitFor } from './wait.js';
+
+const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'aedes-broker.mjs');
+
+export interface Broker {
+  url: string;
+  port: number;
+  process: Spawned;
+  /** Lets a held client in (see `startBroker`'s `hold`). */
+  release(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real MQTT broker (aedes, from npm) in a process of its own on 127.0.0.1: on a free port, or on
+ * `port` to come back where a box expects it after an outage. `hold`: that client id is refused
+ * until `release()`, so a test listens before the box sends what it kept.
+ */
+export async function startBroker(options: { port?: number; hold?: string } = {}): Promise<Broker> {
+  const child = spawnProcess(process.execPath, [SCRIPT, String(options.port ?? 0), ...(options.hold ? ['--hold', options.hold] : [])]);
+  const [, port] = await child.waitForOutput(/BROKER LISTENING (\d+)/);
+  const url = `mqtt://127.0.0.1:${port}`;
+  return {
+    url,
+    port: Number(port),
+    process: child,
+    async release() {
+      const client = await connectTester(url);
+      await client.publishAsync('test/release', '1', { qos: 1 });
+      await client.endAsync();
+    },
+    stop: () => child.stop(),
+  };
+}
+
+/** An MQTT.js client for a test: 3.1.1 (what aedes speaks), clean session, no reconnection. */
+export async function connectTester(url: string, options: mqtt.IClientOptions = {}): Promise<MqttClient> {
+  return mqtt.connectAsync(url, { protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000, ...options });
+}
+
+export interface Received {
+  topic: string;
+  text: string;
+  retain: boolean;
+  json(): any;
+}
+
+/** Everything a client receives from now on, in order, with a wait for what a test expects. */
+export function recorder(client: MqttClient) {
+  const messages: Received[] = [];
+  client.on('message', (topic, payload, packet) => {
+    const text = payload.toString();
+    messages.push({ topic, text, retain: packet.retain, json: () => JSON.parse(text) });
+  });
+  return {
+    messages,
+    on: (topic: string) => messages.filter((m) => m.topic === topic),
+    /** The first message on `topic` (after `skip` of them) that `match` accepts. */
+    next: (topic: string, match: (m: Received) => boolean = () => true, timeoutMs = 15_000) =>
+      waitFor(() => messages.find((m) => m.topic === topic && match(m)), timeoutMs, `a message on ${topic}`),
+  };
+}

@@ -1,0 +1,47 @@
+import { Writable } from 'node:stream';
+import { DEFAULT_CONFIG, type MqttConfig } from '../../src/config/schema.js';
+import { startMqttBridge } from '../../src/daemon/mqtt-adapter.js';
+import { createLogger } from '../../src/log/logger.js';
+import { startDaemon, type DaemonTestOptions, type RunningDaemon } from './daemon.js';
+
+export interface MqttBox extends RunningDaemon {
+  boxId: string;
+  bridge: Awaited<ReturnType<typeof startMqttBridge>>['bridge'];
+  /** Stops the bridge, then the daemon (as `run` does). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The daemon in-process on the simulator with the MQTT bridge on `url`: short reconnection and
+ * coalescing intervals, everything logged into `logs`.
+ */
+export async function startMqttBox(url: string, options: DaemonTestOptions & { boxId?: string; mqtt?: Partial<MqttConfig> } = {}): Promise<MqttBox> {
+  const boxId = options.boxId ?? 'box1';
+  const mqtt: MqttConfig = { ...DEFAULT_CONFIG.mqtt, url, boxId, ...options.mqtt };
+  const box = await startDaemon({ ...options, config: { ...options.config, mqtt } });
+  const logger = createLogger({
+    level: 'trace',
+    destination: new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        box.logs.push(chunk.toString());
+        callback();
+      },
+    }),
+  });
+  let handle: Awaited<ReturnType<typeof startMqttBridge>>;
+  try {
+    handle = await startMqttBridge(box.daemon, { ...DEFAULT_CONFIG, mqtt }, logger, { reconnectMs: 100, coalesceMs: 20 });
+  } catch (err) {
+    await box.stop();
+    throw err;
+  }
+  return {
+    ...box,
+    boxId,
+    bridge: handle.bridge,
+    stop: async () => {
+      await handle.stop();
+      await box.stop();
+    },
+  };
+}

@@ -11,6 +11,7 @@ import { formatMoney } from '../carriers/money.js';
 import type { Config } from '../config/schema.js';
 import type { ControlContext } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
+import type { RechargeResult } from '../recharge/result.js';
 import type { BoxEvent, BoxPort, CommandOutcome } from '../mqtt/port.js';
 import { boxIdFromHostname } from '../mqtt/topics.js';
 import type { Daemon } from './daemon.js';
@@ -53,7 +54,9 @@ export function daemonPort(daemon: Daemon, logger: Logger): BoxPort & { close():
   const { store, tallies } = daemon;
   const events = new EventEmitter<{ event: [BoxEvent] }>();
   const emit = (event: BoxEvent) => events.emit('event', event);
-  const changed = () => emit({ type: 'line-changed', line: LINE });
+  const lineState = () => emit({ type: 'line-state', line: LINE });
+  const walletChanged = () => emit({ type: 'wallet-changed' });
+  const at = () => new Date().toISOString();
   const enqueue = store.outbox.enqueue.bind(store.outbox);
   // Any password passes: the broker's ACL stands for it (mqtt.commandPassword: false).
   const trustingSettings = Object.create(inside.ctx.settings, { checkPassword: { value: () => true } }) as ControlContext['settings'];
@@ -62,34 +65,40 @@ export function daemonPort(daemon: Daemon, logger: Logger): BoxPort & { close():
   // The Notify group gets one message per member: one alert per text.
   const alerts = new Set<string>();
   const flushAlerts = () => {
-    for (const text of alerts) emit({ type: 'alert', line: LINE, text, at: new Date().toISOString() });
+    for (const text of alerts) emit({ type: 'alert', line: LINE, text, at: at() });
     alerts.clear();
   };
   const undo = [
-    () => daemon.supervisor.off('step', changed),
-    () => daemon.supervisor.off('degraded', changed),
+    () => daemon.supervisor.off('step', lineState),
+    () => daemon.supervisor.off('degraded', lineState),
     store.balances.onRecorded((imsi) => {
       const row = store.balances.latest(imsi);
-      if (row) emit({ type: 'balance-recorded', line: LINE, balance: { cents: row.balance_cents, currency: row.currency, validUntil: row.valid_until, checkedAt: row.checked_at } });
+      if (!row) return;
+      const balance = row.balance_cents !== null && row.currency ? { cents: row.balance_cents, currency: row.currency } : null;
+      emit({ type: 'balance-recorded', line: LINE, balance, validUntil: row.valid_until, source: row.source, at: row.checked_at });
     }),
     after(tallies, 'command', (channel: string, outcome: RunOutcome) => {
       if (channel !== 'sms' || outcome.kind !== 'dropped' || outcome.reason !== 'no-star') return;
       const row = store.commands.get(outcome.commandId);
-      if (row) emit({ type: 'sms-received', line: LINE, from: row.sender, text: row.text, at: row.created_at });
+      if (row) emit({ type: 'sms-received', line: LINE, sender: row.sender, text: row.text, command: false, at: row.created_at });
     }),
-    after(tallies, 'recharge', (result) => {
-      if (result !== 'error') emit({ type: 'recharge-finished', line: LINE, result, at: new Date().toISOString() });
-      changed();
+    after(tallies, 'recharge', (result: RechargeResult | 'error') => {
+      if (result === 'error') return;
+      const success = result.kind === 'success' ? result : null;
+      emit({
+        type: 'recharge-finished', line: LINE, outcome: result.kind, card: 'masked' in result ? result.masked : null,
+        added: success?.added ?? null, balance: success?.balance ?? null, validUntil: success?.validUntil ?? null, at: at(),
+      });
     }),
     after(store.outbox, 'enqueue', (_recipient: string, text: string, commandId?: number | null) => {
       if (commandId != null) return;
       if (!alerts.size) queueMicrotask(flushAlerts);
       alerts.add(text);
     }),
-    ...WALLET_CHANGES.map((method) => after(daemon.wallet, method, changed)),
+    ...WALLET_CHANGES.map((method) => after(daemon.wallet, method, walletChanged)),
   ];
-  daemon.supervisor.on('step', changed);
-  daemon.supervisor.on('degraded', changed);
+  daemon.supervisor.on('step', lineState);
+  daemon.supervisor.on('degraded', lineState);
 
   return {
     lines: () => [LINE],

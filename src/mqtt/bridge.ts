@@ -1,6 +1,6 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
 import type { MqttConfig } from '../config/schema.js';
-import { rechargeJson } from '../http/recharge-answer.js';
+import type { Money } from '../carriers/money.js';
 import type { Logger } from '../log/logger.js';
 import type { Db } from '../store/db.js';
 import { MqttStore, type Publication } from '../store/mqtt.js';
@@ -25,6 +25,9 @@ export interface BridgeOptions {
   /** Events within this many milliseconds make one state publication per line. */
   coalesceMs?: number;
 }
+
+/** An amount as a number in the currency's units, with the currency: `{"balance": 7.5, "currency": "EUR"}`. */
+const figure = (name: string, money: Money | null): Record<string, unknown> => (money ? { [name]: money.cents / 100, currency: money.currency } : { [name]: null });
 
 /** Line names that would collide with the box's own topics. */
 const RESERVED_LINES = new Set(['cmd', 'res', 'errors', 'status']);
@@ -228,22 +231,29 @@ export class MqttBridge {
 
   private onEvent(event: BoxEvent): void {
     if (this.stopped) return;
-    const at = new Date().toISOString();
     switch (event.type) {
-      case 'lines-changed':
+      case 'line-state':
+        // A line not seen before: the line set changed, so every line (and any gone) is looked at.
+        return this.scheduleRefresh(this.states.has(event.line) ? event.line : null);
+      case 'wallet-changed':
         return this.scheduleRefresh(null);
-      case 'line-changed':
-        return this.scheduleRefresh(event.line);
       case 'balance-recorded':
-        this.publishEvent(event.line, 'balance', { ...event.balance, at });
+        if (event.line === null) return;
+        this.publishEvent(event.line, 'balance', { ...figure('balance', event.balance), validUntil: event.validUntil, source: event.source, at: event.at });
         return this.scheduleRefresh(event.line);
       case 'recharge-finished':
-        this.publishEvent(event.line, 'recharge', { ...rechargeJson(event.result), at: event.at });
+        if (event.line === null) return;
+        this.publishEvent(event.line, 'recharge', {
+          outcome: event.outcome, card: event.card, ...figure('added', event.added), ...figure('balance', event.balance), validUntil: event.validUntil, at: event.at,
+        });
         return this.scheduleRefresh(event.line);
       case 'sms-received':
-        return this.publishEvent(event.line, 'sms-received', { from: event.from, text: event.text, at: event.at });
+        if (!event.command) this.publishEvent(event.line, 'sms-received', { from: event.sender, text: event.text, at: event.at });
+        return;
       case 'alert':
         return this.publishEvent(event.line, 'alert', { text: event.text, at: event.at });
+      default:
+        return;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Money } from '../carriers/money.js';
 import type { BalanceReport } from '../control/context.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { TopUpOutcome } from '../wallet/wallet.js';
@@ -52,14 +53,19 @@ export type CommandOutcome =
   /** Never answered: no `*`, a wrong password, a sender locked out. */
   | { kind: 'dropped'; reason: string };
 
+/**
+ * The box's events as the bridge reads them: a structural subset of the daemon's typed events
+ * (their names and fields), so the daemon's own event type fits here as it is. `alert` is the
+ * bridge's addition: what the Notify group is told (a low balance, validity ending, a recharge
+ * lock, a wallet top-up).
+ */
 export type BoxEvent =
-  /** Something a line's state shows may have changed (modem, network, balance, wallet). */
-  | { type: 'line-changed'; line: string }
-  /** A line came or went. */
-  | { type: 'lines-changed' }
-  /** An SMS that was not a command (no `*`); its text as stored (codes masked). */
-  | { type: 'sms-received'; line: string; from: string; text: string; at: string }
-  | { type: 'recharge-finished'; line: string; result: RechargeResult; at: string }
-  | { type: 'balance-recorded'; line: string; balance: LineSnapshot['balance'] }
-  /** What the Notify group is told: a low balance, validity ending, a recharge lock, a wallet top-up. */
+  | { type: 'line-state'; line: string }
+  /** `text` as stored: the password hidden, digit runs masked. `command`: it has a `*`. */
+  | { type: 'sms-received'; line: string; sender: string; text: string; command: boolean; at: string }
+  | { type: 'balance-recorded'; line: string | null; balance: Money | null; validUntil: string | null; source: string; at: string }
+  /** `card` masked to its last 4 digits; `outcome` a recharge result's kind. */
+  | { type: 'recharge-finished'; line: string | null; outcome: string; card: string | null; added: Money | null; balance: Money | null; validUntil: string | null; at: string }
+  | { type: 'wallet-changed' }
+  | { type: 'command-answered' | 'reply-sent' | 'reply-failed' }
   | { type: 'alert'; line: string; text: string; at: string };

@@ -59,7 +59,7 @@ export function recorder(client: MqttClient) {
   return {
     messages,
     on: (topic: string) => messages.filter((m) => m.topic === topic),
-    /** The first message on `topic` (after `skip` of them) that `match` accepts. */
+    /** The first message on `topic` that `match` accepts (waiting for it). */
     next: (topic: string, match: (m: Received) => boolean = () => true, timeoutMs = 15_000) =>
       waitFor(() => messages.find((m) => m.topic === topic && match(m)), timeoutMs, `a message on ${topic}`),
   };

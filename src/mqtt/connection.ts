@@ -57,14 +57,22 @@ export async function connectBroker(options: BrokerOptions, logger: Logger): Pro
     queueQoSZero: false,
   };
   const client = connect(options.url, clientOptions);
+  let fallingBack = false;
   client.on('error', (err: Error & { code?: number }) => {
     if (typeof err.code === 'number' && UNSUPPORTED_VERSION.has(err.code) && client.options.protocolVersion === 5) {
       log.info('the broker does not speak MQTT 5: using 3.1.1');
       client.options.protocolVersion = 4;
       delete client.options.properties;
+      fallingBack = true;
       return;
     }
     log.warn({ err: err.message, code: err.code }, 'MQTT connection failed: retrying');
+  });
+  // The broker is there and answered: try 3.1.1 at once rather than after the reconnection period.
+  client.on('close', () => {
+    if (!fallingBack) return;
+    fallingBack = false;
+    setImmediate(() => client.reconnect());
   });
   const onMessage = options.onMessage;
   if (onMessage) {

@@ -57,7 +57,7 @@ describe('commands from the broker are read and checked before anything runs', (
     ['arguments to an action that takes none', { id: 'a1', action: 'top-up', args: { cards: 3 } }, 'a1', 'bad_request'],
     ['a line that is no topic level', { id: 'a1', text: 'x', line: 'main/+' }, 'a1', 'bad_request'],
     ['an expiry that is no date', { id: 'a1', text: 'x', expires: 'tomorrow' }, 'a1', 'bad_request'],
-  ])('aPayloadWith%sGetsAnErrorAnswer', (_what, body, id, code) => {
+  ])('badPayloadGetsAnErrorAnswer (%s)', (_what, body, id, code) => {
     const result = read(body);
     expect(result).toMatchObject({ ok: false, id, code });
     if (!result.ok) expect(result.replyTo.topic).toBe(id === null ? 'gsmkeeper/box1/errors' : `gsmkeeper/box1/res/${id}`);

@@ -67,7 +67,7 @@ function problemsOf(topic: string, text: string): string[] {
 }
 
 describe('Home Assistant discovery payloads, against the documented schema', () => {
-  it.each(payloads)('discoveryOf%sConformsToTheDocumentedSchema', (_what, discovery) => {
+  it.each(payloads)('discoveryConformsToTheDocumentedSchema (%s)', (_what, discovery) => {
     expect(problemsOf(discovery.topic, discovery.payload)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { CarrierProfileError } from '../carriers/loader.js';
 import { VERSION } from '../util/version.js';
+import { registerFleetCommands } from './fleet.js';
 import { UsageError } from './usage-error.js';
 
 const program = new Command();
@@ -185,6 +186,8 @@ carriers
   .addOption(new Option('--kind <kind>', 'what was dialled').choices(['topup', 'balance']))
   .option('--config <file>', 'YAML config file (for carriersDir)')
   .action(async (text: string, flags) => (await import('./carriers.js')).carriersInterpretCommand(text, flags));
+
+registerFleetCommands(program);
 
 const pdu = program.command('pdu').description('SMS PDU tools for debugging a modem');
 pdu

@@ -2,20 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { MqttClient } from 'mqtt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectTester, recorder, startBroker, type Broker } from '../helpers/broker.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectTester, recorder, useBroker } from '../helpers/broker.js';
 import { api, TOKEN } from '../helpers/daemon.js';
 import { spawnCli, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 
-let broker: Broker;
-beforeAll(async () => {
-  broker = await startBroker();
-});
-afterAll(async () => {
-  await broker?.stop();
-});
+const broker = useBroker();
 
 const spawned: Spawned[] = [];
 const testers: MqttClient[] = [];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt, { type MqttClient } from 'mqtt';
+import { afterAll, beforeAll } from 'vitest';
 import { spawnProcess, type Spawned } from './processes.js';
 import { waitFor } from './wait.js';
 
@@ -34,6 +35,25 @@ export async function startBroker(options: { port?: number; hold?: string } = {}
       await client.endAsync();
     },
     stop: () => child.stop(),
+  };
+}
+
+/** One broker for a whole test file, started before its tests and stopped after them (whatever they did). */
+export function useBroker(): { readonly url: string; readonly current: Broker } {
+  let broker: Broker | null = null;
+  beforeAll(async () => {
+    broker = await startBroker();
+  });
+  afterAll(async () => {
+    await broker?.stop();
+  });
+  return {
+    get url() {
+      return broker!.url;
+    },
+    get current() {
+      return broker!;
+    },
   };
 }
 

@@ -1,17 +1,11 @@
 import type { MqttClient } from 'mqtt';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectTester, recorder, startBroker, type Broker } from '../helpers/broker.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectTester, recorder, useBroker } from '../helpers/broker.js';
 import { startMqttBox, type MqttBox } from '../helpers/mqtt-box.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
 
-let broker: Broker;
-beforeAll(async () => {
-  broker = await startBroker();
-});
-afterAll(async () => {
-  await broker?.stop();
-});
+const broker = useBroker();
 
 const boxes: MqttBox[] = [];
 const testers: MqttClient[] = [];

@@ -75,6 +75,7 @@ export function withPublishedFacts(config: Config, published: ReturnType<Simulat
 
 export async function runCommand(flags: RunFlags): Promise<void> {
   const config = configFromFlags(flags);
+  if (config.fleet.console && !config.mqtt.url) throw new UsageError('fleet.console needs the broker: mqtt.url in the config file, or --mqtt');
   // A bad GSMKEEPER_TOKEN is a configuration mistake like any other: refused before anything is made.
   tokenFromEnvironment();
   prepareDataDir(config.dataDir);
@@ -97,6 +98,8 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   const systemd = await connectSystemd(config, logger);
 
   let mqtt: { stop(): Promise<void> } | null = null;
+  // The fleet page's source: connected before the relay starts, which serves the page only then.
+  const fleet = config.fleet.console && config.mqtt.url ? await (await import('../mqtt/fleet.js')).openFleetConsole({ ...config.mqtt, url: config.mqtt.url }, logger) : null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -105,6 +108,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     systemd.stopping();
     // The bridge first: the commands it is running still need the daemon.
     await mqtt?.stop();
+    await fleet?.close();
     await daemon.stop();
     simulator?.close();
     lock.release();

@@ -6,14 +6,13 @@
  * sender guard, the outbox pump). To be rewritten over the box's lines and their typed events.
  */
 import { EventEmitter } from 'node:events';
-import os from 'node:os';
 import { formatMoney } from '../carriers/money.js';
 import type { Config } from '../config/schema.js';
 import type { ControlContext } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { BoxEvent, BoxPort, CommandOutcome } from '../mqtt/port.js';
-import { boxIdFromHostname } from '../mqtt/topics.js';
+import { boxIdOf } from '../mqtt/topics.js';
 import type { Daemon } from './daemon.js';
 import type { OutboxPump } from './outbox-pump.js';
 import { CommandRunner, type RunOutcome } from './runner.js';
@@ -154,7 +153,7 @@ export async function startMqttBridge(daemon: Daemon, config: Config, logger: Lo
   if (!url) throw new Error('mqtt.url is not set');
   const { MqttBridge } = await import('../mqtt/bridge.js');
   const port = daemonPort(daemon, logger);
-  const bridge = new MqttBridge({ port, db: daemon.store.db, config: { ...config.mqtt, url }, boxId: config.mqtt.boxId ?? boxIdFromHostname(os.hostname()), logger, ...tuning });
+  const bridge = new MqttBridge({ port, db: daemon.store.db, config: { ...config.mqtt, url }, boxId: boxIdOf(config.mqtt), logger, ...tuning });
   try {
     await bridge.start();
   } catch (err) {

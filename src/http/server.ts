@@ -11,6 +11,7 @@ import { rechargeRoutes, type RechargeApi } from './routes/recharge.js';
 import { rechargeFormRoutes, type RechargeFormOptions } from './routes/recharge-form.js';
 import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
+import { fleetRoutes } from './routes/fleet.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.js';
 import { metricsRoutes, METRICS_PATH, type MetricsOptions } from './routes/metrics.js';
 
@@ -88,6 +89,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   if (options.box) {
     boxRoutes(app, options.box);
     panelRoutes(app);
+    fleetRoutes(app);
   }
   if (options.sim) simRoutes(app, options.sim);
   if (options.metrics) metricsRoutes(app, options.metrics);

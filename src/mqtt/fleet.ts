@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
+import type { MqttConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import { connectBroker, type BrokerOptions } from './connection.js';
 import type { LineState } from './state.js';
-import { FleetTopics } from './topics.js';
+import { boxIdOf, FleetTopics } from './topics.js';
 
 export interface FleetLine {
   line: string;
@@ -52,7 +53,8 @@ export class FleetClient {
     this.topics = new FleetTopics(baseTopic);
   }
 
-  static async connect(connection: FleetConnection, logger: Logger): Promise<FleetClient> {
+  /** Connected once the broker answers (`wait`, at most 15 s), or at once, catching up whenever it does. */
+  static async connect(connection: FleetConnection, logger: Logger, options: { wait?: boolean } = {}): Promise<FleetClient> {
     let fleet: FleetClient | null = null;
     const client = await connectBroker(
       {
@@ -68,6 +70,12 @@ export class FleetClient {
       logger,
     );
     fleet = new FleetClient(client, connection.baseTopic);
+    const subscription = { [fleet.topics.statuses]: { qos: 1 as const }, [fleet.topics.states]: { qos: 1 as const } };
+    if (options.wait === false) {
+      // Subscribed on every connection (a clean session keeps nothing between them).
+      client.on('connect', () => client.subscribe(subscription));
+      return fleet;
+    }
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the broker at ${connection.url} did not answer within 15 s`)), 15_000);
       client.once('connect', () => {
@@ -78,7 +86,7 @@ export class FleetClient {
       await client.endAsync(true);
       throw err;
     });
-    await client.subscribeAsync({ [fleet.topics.statuses]: { qos: 1 }, [fleet.topics.states]: { qos: 1 } });
+    await client.subscribeAsync(subscription);
     return fleet;
   }
 
@@ -153,6 +161,7 @@ export class FleetClient {
       });
     });
     try {
+      await this.reachable(timeoutMs);
       await this.client.subscribeAsync(answerTopic, { qos: 1 });
       const v5 = this.client.options.protocolVersion === 5 ? { properties: { responseTopic: answerTopic, correlationData: Buffer.from(id) } } : {};
       await this.client.publishAsync(boxTopics.commands, JSON.stringify({ id, ...body }), { qos: 1, ...v5 });
@@ -164,7 +173,34 @@ export class FleetClient {
     }
   }
 
+  /** Waits for the connection (a console connects while the box starts, whenever the broker is there). */
+  private async reachable(timeoutMs: number): Promise<void> {
+    if (this.client.connected) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.client.off('connect', done);
+        reject(new Error(`the broker is not reachable (${Math.round(timeoutMs / 1000)} s)`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.client.once('connect', done);
+    });
+  }
+
   async close(): Promise<void> {
     await this.client.endAsync(true);
   }
+}
+
+/**
+ * A console box's view of the fleet (`fleet.console: true`), on its own connection with the box's
+ * credentials: the web panel's fleet page reads it. The box starts whether the broker is there or not.
+ */
+export async function openFleetConsole(config: MqttConfig & { url: string }, logger: Logger): Promise<FleetClient> {
+  const { showFleet } = await import('../http/routes/fleet.js');
+  const client = await FleetClient.connect({ ...config, clientId: `${boxIdOf(config)}-console` }, logger, { wait: false });
+  showFleet(client);
+  return client;
 }

@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /** A topic level the box writes or reads its own names from: no wildcard, no separator, nothing odd. */
 export const LEVEL_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -17,6 +19,9 @@ export function boxIdFromHostname(hostname: string): string {
   const id = hostname.split('.')[0]!.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
   return id || 'gsmkeeper';
 }
+
+/** The box's name on the broker: `mqtt.boxId`, else its host name. */
+export const boxIdOf = (config: { boxId: string | null }): string => config.boxId ?? boxIdFromHostname(os.hostname());
 
 /**
  * The topic layout of one box:

@@ -6,17 +6,7 @@ const KEY = 'gsmkeeper.token';
 const $ = (id) => document.getElementById(id);
 const token = localStorage.getItem(KEY) || sessionStorage.getItem(KEY);
 
-async function api(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error(json && json.error ? json.error.message : `HTTP ${response.status}`);
-  return json;
-}
+const api = (method, url, body) => boxApi(token, method, url, body, () => undefined);
 
 function cell(value, cls) {
   const td = document.createElement('td');

@@ -9,6 +9,7 @@ const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'panel
 const FILES: Record<string, [file: string, type: string]> = {
   '/panel/': ['index.html', 'text/html; charset=utf-8'],
   '/panel/panel.js': ['panel.js', 'text/javascript; charset=utf-8'],
+  '/panel/api.js': ['api.js', 'text/javascript; charset=utf-8'],
   '/panel/panel.css': ['panel.css', 'text/css; charset=utf-8'],
 };
 

@@ -48,11 +48,13 @@ export interface IdleResult {
   cpuPercent: number;
 }
 
-export async function idle(seconds: number): Promise<IdleResult> {
+/** `run` with `extraArgs` (e.g. `--mqtt <url>`), idle for `seconds` from the log line `from` matches (READY by default). */
+export async function idle(seconds: number, extraArgs: string[] = [], from?: RegExp): Promise<IdleResult> {
   const dir = tmpDir('gsmkeeper-idle-');
   const spawned = performance.now();
-  const daemon = spawnCli(['run', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info']);
+  const daemon = spawnCli(['run', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info', ...extraArgs]);
   const [line] = await daemon.waitForOutput(/\{[^\n]*"msg":"ready"[^\n]*\}/);
+  if (from) await daemon.waitForOutput(from);
   const spawnToReadyMs = performance.now() - spawned;
   const ready = JSON.parse(line!) as { startupMs: number; modemInitMs: number };
   const pid = daemon.child.pid!;

@@ -295,7 +295,7 @@ export class MqttBridge {
     const lines = this.lines();
     if (discovery) this.discover(boxDiscovery(discoveryPrefix, this.topics));
     for (const line of lines) await this.refresh(line);
-    const keep = new Set(discovery ? [boxDiscovery(discoveryPrefix, this.topics).topic, ...lines.map((line) => discoveryTopic(discoveryPrefix, lineDeviceId(this.topics, line)))] : []);
+    const keep = new Set(discovery ? [boxDiscovery(discoveryPrefix, this.topics).topic, ...lines.map((line) => discoveryTopic(discoveryPrefix, this.topics, lineDeviceId(this.topics, line)))] : []);
     for (const topic of [...this.discovered.keys()]) {
       if (keep.has(topic)) continue;
       this.discover({ topic, payload: '' });
@@ -308,9 +308,9 @@ export class MqttBridge {
     }
   }
 
-  /** The line a line device's discovery topic is about (`…/device/gsmkeeper_<box>_<line>/config`). */
+  /** The line a line device's discovery topic is about (`…/device/<box>/gsmkeeper_<box>_<line>/config`). */
   private lineOfDiscovery(topic: string): string | null {
-    const head = discoveryTopic(this.options.config.discoveryPrefix, lineDeviceId(this.topics, ''));
+    const head = discoveryTopic(this.options.config.discoveryPrefix, this.topics, lineDeviceId(this.topics, ''));
     const [start, end] = [head.slice(0, -'/config'.length), '/config'];
     if (!topic.startsWith(start) || !topic.endsWith(end)) return null;
     const line = topic.slice(start.length, -end.length);

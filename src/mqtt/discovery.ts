@@ -3,8 +3,9 @@ import type { LineState } from './state.js';
 import type { BoxTopics } from './topics.js';
 
 /**
- * Home Assistant's device-based discovery (`<prefix>/device/<id>/config` with `cmps`): one device
- * for the box and one per line, the line's `via_device` the box. Keys are written in the
+ * Home Assistant's device-based discovery (`<prefix>/device/<box>/<device id>/config` with `cmps`:
+ * the box id is the topic's node id, so a broker's ACL can give a box `<prefix>/device/<box>/#`
+ * alone): one device for the box and one per line, the line's `via_device` the box. Keys are written in the
  * abbreviations Home Assistant documents, to keep the retained payloads small; each component
  * carries only keys its platform documents.
  */
@@ -15,7 +16,7 @@ const ORIGIN = { name: 'gsmkeeper', sw: VERSION };
 export const boxDeviceId = (topics: BoxTopics): string => `gsmkeeper_${topics.box}`;
 export const lineDeviceId = (topics: BoxTopics, line: string): string => `gsmkeeper_${topics.box}_${line}`;
 
-export const discoveryTopic = (prefix: string, deviceId: string): string => `${prefix}/device/${deviceId}/config`;
+export const discoveryTopic = (prefix: string, topics: BoxTopics, deviceId: string): string => `${prefix}/device/${topics.box}/${deviceId}/config`;
 
 export interface Discovery {
   topic: string;
@@ -33,7 +34,7 @@ export function boxDiscovery(prefix: string, topics: BoxTopics): Discovery {
     },
     qos: 1,
   };
-  return { topic: discoveryTopic(prefix, id), payload: JSON.stringify(payload) };
+  return { topic: discoveryTopic(prefix, topics, id), payload: JSON.stringify(payload) };
 }
 
 /**
@@ -76,5 +77,5 @@ export function lineDiscovery(prefix: string, topics: BoxTopics, state: Pick<Lin
       sms: { p: 'event', ...entity('sms', 'SMS received'), evt_typ: ['sms-received'], stat_t: topics.event(line, 'sms-received') },
     },
   };
-  return { topic: discoveryTopic(prefix, id), payload: JSON.stringify(payload) };
+  return { topic: discoveryTopic(prefix, topics, id), payload: JSON.stringify(payload) };
 }

@@ -19,12 +19,19 @@ export interface Broker {
 /**
  * A real MQTT broker (aedes, from npm) in a process of its own on 127.0.0.1: on a free port, or on
  * `port` to come back where a box expects it after an outage. `hold`: that client id is refused
- * until `release()`, so a test listens before the box sends what it kept.
+ * until `release()`, so a test listens before the box sends what it kept; `tls` (a folder of
+ * certificates), `users` and `acl`: see aedes-broker.mjs.
  */
-export async function startBroker(options: { port?: number; hold?: string } = {}): Promise<Broker> {
-  const child = spawnProcess(process.execPath, [SCRIPT, String(options.port ?? 0), ...(options.hold ? ['--hold', options.hold] : [])]);
+export async function startBroker(options: { port?: number; hold?: string; tls?: string; users?: Record<string, string>; acl?: boolean } = {}): Promise<Broker> {
+  const flags = [
+    ...(options.hold ? ['--hold', options.hold] : []),
+    ...(options.tls ? ['--tls', options.tls] : []),
+    ...(options.users ? ['--users', JSON.stringify(options.users)] : []),
+    ...(options.acl ? ['--acl'] : []),
+  ];
+  const child = spawnProcess(process.execPath, [SCRIPT, String(options.port ?? 0), ...flags]);
   const [, port] = await child.waitForOutput(/BROKER LISTENING (\d+)/);
-  const url = `mqtt://127.0.0.1:${port}`;
+  const url = `${options.tls ? 'mqtts' : 'mqtt'}://127.0.0.1:${port}`;
   return {
     url,
     port: Number(port),

@@ -21,7 +21,7 @@ async function boxAndListener(options: Parameters<typeof startMqttBox>[1] = {}) 
   const tester = await connectTester(broker.url);
   testers.push(tester);
   const heard = recorder(tester);
-  await tester.subscribeAsync([`gsmkeeper/${boxId}/#`, `homeassistant/device/gsmkeeper_${boxId}/config`, `homeassistant/device/gsmkeeper_${boxId}_main/config`], { qos: 1 });
+  await tester.subscribeAsync([`gsmkeeper/${boxId}/#`, `homeassistant/device/${boxId}/#`], { qos: 1 });
   const box = await startMqttBox(broker.url, { boxId, ...options });
   boxes.push(box);
   await heard.next(`gsmkeeper/${boxId}/status`, (m) => m.text === 'online');
@@ -35,7 +35,7 @@ const rechargesIn = (box: MqttBox) => (box.daemon.store.db.prepare('SELECT COUNT
 describe('what the box publishes', () => {
   it('availabilityStateAndDiscoveryAreRetained', async () => {
     const { boxId, heard } = await boxAndListener();
-    await heard.next(`homeassistant/device/gsmkeeper_${boxId}_main/config`);
+    await heard.next(`homeassistant/device/${boxId}/gsmkeeper_${boxId}_main/config`);
     // A client that comes later gets them from the broker: retained.
     const late = await connectTester(broker.url);
     testers.push(late);
@@ -43,8 +43,8 @@ describe('what the box publishes', () => {
     await late.subscribeAsync([`gsmkeeper/${boxId}/#`, `homeassistant/device/#`], { qos: 1 });
     const status = await lateHeard.next(`gsmkeeper/${boxId}/status`);
     const state = await lateHeard.next(`gsmkeeper/${boxId}/main/state`);
-    const device = await lateHeard.next(`homeassistant/device/gsmkeeper_${boxId}_main/config`);
-    await lateHeard.next(`homeassistant/device/gsmkeeper_${boxId}/config`);
+    const device = await lateHeard.next(`homeassistant/device/${boxId}/gsmkeeper_${boxId}_main/config`);
+    await lateHeard.next(`homeassistant/device/${boxId}/gsmkeeper_${boxId}/config`);
     expect([status.retain, state.retain, device.retain]).toEqual([true, true, true]);
     expect(status.text).toBe('online');
     expect(state.json()).toMatchObject({ line: 'main', carrier: 'Vivacom', signalDbm: -71, network: '28403', modemUp: true, problems: [], walletCardsReady: 0 });
@@ -62,13 +62,13 @@ describe('what the box publishes', () => {
     expect(after.json()).toMatchObject({ balance: 2.5, currency: 'EUR' });
     expect(after.json().daysLeft).toBeGreaterThan(20);
     // The currency is known now: the balance sensor gets its unit.
-    const device = await heard.next(`homeassistant/device/gsmkeeper_${boxId}_main/config`, (m) => m.json().cmps.balance.unit_of_meas === 'EUR');
+    const device = await heard.next(`homeassistant/device/${boxId}/gsmkeeper_${boxId}_main/config`, (m) => m.json().cmps.balance.unit_of_meas === 'EUR');
     expect(device.json().cmps.balance.dev_cla).toBe('monetary');
   });
 
   it('homeAssistantsBirthMessageBringsDiscoveryAgain', async () => {
     const { boxId, heard, tester } = await boxAndListener();
-    const topic = `homeassistant/device/gsmkeeper_${boxId}_main/config`;
+    const topic = `homeassistant/device/${boxId}/gsmkeeper_${boxId}_main/config`;
     await heard.next(topic);
     const seen = heard.on(topic).length;
     await tester.publishAsync('homeassistant/status', 'online', { qos: 1 });

@@ -28,8 +28,9 @@ const payloads = [
 /** Every problem a payload has against the documented schema, as sentences (none: it conforms). */
 function problemsOf(topic: string, text: string): string[] {
   const problems: string[] = [];
-  const match = /^homeassistant\/device\/([^/]+)\/config$/.exec(topic);
-  if (!match || !OBJECT_ID_RE.test(match[1]!)) problems.push(`topic ${topic} is not <prefix>/device/<object id>/config`);
+  // <discovery_prefix>/<component>/[<node_id>/]<object_id>/config, the node id the box's.
+  const match = /^homeassistant\/device\/([^/]+)\/([^/]+)\/config$/.exec(topic);
+  if (!match || match[1] !== 'pi-7' || !OBJECT_ID_RE.test(match[1]!) || !OBJECT_ID_RE.test(match[2]!)) problems.push(`topic ${topic} is not <prefix>/device/<node id>/<object id>/config`);
   const root = expand(JSON.parse(text) as Json, ABBREVIATIONS);
   for (const key of ['device', 'origin', 'components']) if (!(key in root)) problems.push(`root: no ${key}`);
   for (const key of Object.keys(root)) if (!['device', 'components', ...SHARED_ROOT_KEYS].includes(key)) problems.push(`root: ${key} is not a shared option`);

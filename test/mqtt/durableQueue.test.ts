@@ -69,7 +69,7 @@ describe('lines that go away', () => {
     const up = await broker();
     const running = await box(up.url, dataDir);
     // What an earlier run told Home Assistant about a second line the box no longer has.
-    running.daemon.store.db.prepare('INSERT INTO mqtt_discovery (topic, payload) VALUES (?, ?)').run('homeassistant/device/gsmkeeper_hill_sim2/config', '{"dev":{}}');
+    running.daemon.store.db.prepare('INSERT INTO mqtt_discovery (topic, payload) VALUES (?, ?)').run('homeassistant/device/hill/gsmkeeper_hill_sim2/config', '{"dev":{}}');
     await running.stop();
     boxes.splice(0);
 
@@ -78,13 +78,13 @@ describe('lines that go away', () => {
     const heard = recorder(listener);
     // Retained: what the broker holds for that line now.
     await listener.publishAsync('gsmkeeper/hill/sim2/state', '{"line":"sim2"}', { qos: 1, retain: true });
-    await listener.publishAsync('homeassistant/device/gsmkeeper_hill_sim2/config', '{"dev":{}}', { qos: 1, retain: true });
-    await listener.subscribeAsync(['gsmkeeper/hill/sim2/state', 'homeassistant/device/gsmkeeper_hill_sim2/config'], { qos: 1 });
+    await listener.publishAsync('homeassistant/device/hill/gsmkeeper_hill_sim2/config', '{"dev":{}}', { qos: 1, retain: true });
+    await listener.subscribeAsync(['gsmkeeper/hill/sim2/state', 'homeassistant/device/hill/gsmkeeper_hill_sim2/config'], { qos: 1 });
     await waitFor(() => heard.messages.length === 2, 5000, 'the retained payloads');
 
     await box(up.url, dataDir);
     await waitFor(() => heard.messages.filter((m) => m.text === '').length === 2, 10_000, 'both cleared');
-    expect(heard.messages.filter((m) => m.text === '').map((m) => m.topic).sort()).toEqual(['gsmkeeper/hill/sim2/state', 'homeassistant/device/gsmkeeper_hill_sim2/config']);
+    expect(heard.messages.filter((m) => m.text === '').map((m) => m.topic).sort()).toEqual(['gsmkeeper/hill/sim2/state', 'homeassistant/device/hill/gsmkeeper_hill_sim2/config']);
     // Nothing is retained for them any more.
     const later = await connectTester(up.url);
     testers.push(later);

@@ -133,5 +133,5 @@ export const TEXT_MODES = ['text', 'password'];
 /** "`text` … The maximum size of a text being set or received (maximum is 255)." */
 export const TEXT_MAX = 255;
 export const ENTITY_CATEGORIES = ['config', 'diagnostic'];
-/** The discovery topic's object id: "only consist of characters from the character class [a-zA-Z0-9_-]". */
+/** The discovery topic's node id and object id: "only consist of characters from the character class [a-zA-Z0-9_-]". */
 export const OBJECT_ID_RE = /^[a-zA-Z0-9_-]+$/;

@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
+import type { MqttClient } from 'mqtt';
+import { afterEach } from 'vitest';
 import { DEFAULT_CONFIG, type MqttConfig } from '../../src/config/schema.js';
 import { startMqttBridge } from '../../src/daemon/mqtt-adapter.js';
 import { createLogger } from '../../src/log/logger.js';
+import { connectTester, startBroker, type Broker } from './broker.js';
 import { startDaemon, type DaemonTestOptions, type RunningDaemon } from './daemon.js';
 
 export interface MqttBox extends RunningDaemon {
@@ -42,6 +45,30 @@ export async function startMqttBox(url: string, options: DaemonTestOptions & { b
     stop: async () => {
       await handle.stop();
       await box.stop();
+    },
+  };
+}
+
+/**
+ * What a test starts — brokers, boxes, test clients — each stopped after it, whatever it did
+ * (clients first, then boxes, then brokers). A box the test stops itself is `forget`-ten.
+ */
+export function mqttScene() {
+  const brokers: Broker[] = [];
+  const boxes: MqttBox[] = [];
+  const testers: MqttClient[] = [];
+  afterEach(async () => {
+    await Promise.all(testers.splice(0).map((client) => client.endAsync(true)));
+    await Promise.all(boxes.splice(0).map((box) => box.stop()));
+    await Promise.all(brokers.splice(0).map((broker) => broker.stop()));
+  });
+  const kept = <T>(list: T[], item: T): T => (list.push(item), item);
+  return {
+    broker: async (options: Parameters<typeof startBroker>[0] = {}) => kept(brokers, await startBroker(options)),
+    box: async (url: string, options: Parameters<typeof startMqttBox>[1] = {}) => kept(boxes, await startMqttBox(url, options)),
+    tester: async (url: string, options: Parameters<typeof connectTester>[1] = {}) => kept(testers, await connectTester(url, options)),
+    forget(box: MqttBox): void {
+      boxes.splice(boxes.indexOf(box), 1);
     },
   };
 }

@@ -1,44 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MqttClient } from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectTester, recorder, startBroker, type Broker } from '../helpers/broker.js';
-import { startMqttBox, type MqttBox } from '../helpers/mqtt-box.js';
+import { describe, expect, it } from 'vitest';
+import { recorder } from '../helpers/broker.js';
+import { mqttScene } from '../helpers/mqtt-box.js';
 import { waitFor } from '../helpers/wait.js';
 
 /** A CA, a broker certificate for 127.0.0.1 and a client certificate (tls/make.sh made them). */
 const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
 const pem = (name: string) => path.join(TLS, name);
 
-const brokers: Broker[] = [];
-const boxes: MqttBox[] = [];
-const testers: MqttClient[] = [];
-afterEach(async () => {
-  await Promise.all(testers.splice(0).map((client) => client.endAsync(true)));
-  await Promise.all(boxes.splice(0).map((box) => box.stop()));
-  await Promise.all(brokers.splice(0).map((broker) => broker.stop()));
-});
-
-async function broker(options: Parameters<typeof startBroker>[0]): Promise<Broker> {
-  const started = await startBroker(options);
-  brokers.push(started);
-  return started;
-}
-
-async function box(url: string, options: Parameters<typeof startMqttBox>[1]): Promise<MqttBox> {
-  const started = await startMqttBox(url, options);
-  boxes.push(started);
-  return started;
-}
+const scene = mqttScene();
+const broker = scene.broker;
+const box = scene.box;
 
 describe('the box on a broker that asks who it is', () => {
   it('overTlsWithAClientCertificate', async () => {
     const up = await broker({ tls: TLS });
     const running = await box(up.url, { boxId: 'tls-box', mqtt: { ca: pem('ca.crt'), cert: pem('box.crt'), key: pem('box.key') } });
     await waitFor(() => running.bridge.connected, 10_000, 'the box connected over TLS');
-    const tester = await connectTester(up.url, { ca: fs.readFileSync(pem('ca.crt')), cert: fs.readFileSync(pem('box.crt')), key: fs.readFileSync(pem('box.key')) });
-    testers.push(tester);
+    const tester = await scene.tester(up.url, { ca: fs.readFileSync(pem('ca.crt')), cert: fs.readFileSync(pem('box.crt')), key: fs.readFileSync(pem('box.key')) });
     const heard = recorder(tester);
     await tester.subscribeAsync('gsmkeeper/tls-box/#', { qos: 1 });
     expect((await heard.next('gsmkeeper/tls-box/main/state')).json()).toMatchObject({ line: 'main' });
@@ -63,8 +44,7 @@ describe('the box on a broker that asks who it is', () => {
   it('underTheReadmesAclABoxDoesAllItsWorkOnItsOwnTopics', async () => {
     const up = await broker({ users: { 'acl-box': 'box-secret', operator: 'operator-secret' }, acl: true });
     const running = await box(up.url, { boxId: 'acl-box', mqtt: { username: 'acl-box', password: 'box-secret' } });
-    const operator = await connectTester(up.url, { username: 'operator', password: 'operator-secret' });
-    testers.push(operator);
+    const operator = await scene.tester(up.url, { username: 'operator', password: 'operator-secret' });
     const heard = recorder(operator);
     await operator.subscribeAsync('gsmkeeper/#', { qos: 1 });
     expect((await heard.next('gsmkeeper/acl-box/main/state')).json()).toMatchObject({ line: 'main' });

@@ -1,30 +1,12 @@
-import type { MqttClient } from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectTester, recorder, startBroker, type Broker } from '../helpers/broker.js';
-import { startMqttBox, type MqttBox } from '../helpers/mqtt-box.js';
+import { describe, expect, it } from 'vitest';
+import { recorder } from '../helpers/broker.js';
+import { mqttScene, type MqttBox } from '../helpers/mqtt-box.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 
-const brokers: Broker[] = [];
-const boxes: MqttBox[] = [];
-const testers: MqttClient[] = [];
-afterEach(async () => {
-  await Promise.all(testers.splice(0).map((client) => client.endAsync(true)));
-  await Promise.all(boxes.splice(0).map((box) => box.stop()));
-  await Promise.all(brokers.splice(0).map((broker) => broker.stop()));
-});
-
-async function broker(options: Parameters<typeof startBroker>[0] = {}): Promise<Broker> {
-  const started = await startBroker(options);
-  brokers.push(started);
-  return started;
-}
-
-async function box(url: string, dataDir: string): Promise<MqttBox> {
-  const started = await startMqttBox(url, { dataDir, boxId: 'hill' });
-  boxes.push(started);
-  return started;
-}
+const scene = mqttScene();
+const broker = scene.broker;
+const box = (url: string, dataDir: string): Promise<MqttBox> => scene.box(url, { dataDir, boxId: 'hill' });
 
 const eventsWaiting = (box: MqttBox) => (box.daemon.store.db.prepare("SELECT COUNT(*) AS n FROM mqtt_outgoing WHERE kind = 'event'").get() as { n: number }).n;
 
@@ -43,14 +25,13 @@ describe('publications wait in SQLite while the broker is away', () => {
 
     // The box restarts meanwhile: what it kept is in SQLite, not in the client's memory.
     await running.stop();
-    boxes.splice(0);
+    scene.forget(running);
     running = await box(first.url, dataDir);
     expect(eventsWaiting(running)).toBe(3);
 
     // The broker comes back where it was; the box is kept out until someone is listening.
     const second = await broker({ port: first.port, hold: 'hill' });
-    const listener = await connectTester(second.url);
-    testers.push(listener);
+    const listener = await scene.tester(second.url);
     const heard = recorder(listener);
     await listener.subscribeAsync('gsmkeeper/hill/#', { qos: 1 });
     await second.release();
@@ -71,10 +52,9 @@ describe('lines that go away', () => {
     // What an earlier run told Home Assistant about a second line the box no longer has.
     running.daemon.store.db.prepare('INSERT INTO mqtt_discovery (topic, payload) VALUES (?, ?)').run('homeassistant/device/hill/gsmkeeper_hill_sim2/config', '{"dev":{}}');
     await running.stop();
-    boxes.splice(0);
+    scene.forget(running);
 
-    const listener = await connectTester(up.url);
-    testers.push(listener);
+    const listener = await scene.tester(up.url);
     const heard = recorder(listener);
     // Retained: what the broker holds for that line now.
     await listener.publishAsync('gsmkeeper/hill/sim2/state', '{"line":"sim2"}', { qos: 1, retain: true });
@@ -86,8 +66,7 @@ describe('lines that go away', () => {
     await waitFor(() => heard.messages.filter((m) => m.text === '').length === 2, 10_000, 'both cleared');
     expect(heard.messages.filter((m) => m.text === '').map((m) => m.topic).sort()).toEqual(['gsmkeeper/hill/sim2/state', 'homeassistant/device/hill/gsmkeeper_hill_sim2/config']);
     // Nothing is retained for them any more.
-    const later = await connectTester(up.url);
-    testers.push(later);
+    const later = await scene.tester(up.url);
     const laterHeard = recorder(later);
     await later.subscribeAsync(['gsmkeeper/hill/#', 'homeassistant/device/#'], { qos: 1 });
     await laterHeard.next('gsmkeeper/hill/main/state');

@@ -56,6 +56,7 @@ export class MqttBridge {
   private readonly capacity: Array<() => void> = [];
   private unsubscribe: (() => void) | null = null;
   private subscribed = false;
+  private forgottenAt = 0;
   private stopped = false;
 
   constructor(private readonly options: BridgeOptions) {
@@ -91,7 +92,7 @@ export class MqttBridge {
   async start(): Promise<void> {
     const { config } = this.options;
     this.answerInterrupted();
-    this.store.forgetCommandsBefore(new Date(Date.now() - KEEP_COMMAND_IDS_MS).toISOString());
+    this.forgetOldCommands();
     this.unsubscribe = this.options.port.subscribe((event) => this.onEvent(event));
     await this.refreshAll();
     this.client = await connectBroker(
@@ -153,6 +154,7 @@ export class MqttBridge {
       this.publisher.enqueue(this.answer(read.replyTo, { id: read.id, ...errorBody(read.code, read.message) }));
       return done();
     }
+    if (Date.now() - this.forgottenAt > 86_400_000) this.forgetOldCommands();
     const claim = this.store.claim(read.id, read.request.kind, read.replyTo.topic, read.replyTo.correlation);
     if (claim.kind === 'answered') {
       this.log.info({ id: read.id }, 'MQTT command delivered again: the stored answer is sent again');
@@ -209,6 +211,12 @@ export class MqttBridge {
       const body = errorBody('interrupted', 'the box stopped while this command ran: it may or may not have been carried out (a recharge says what became of it in the box\'s recharges)');
       this.publisher.finishCommand(command.id, this.answer({ topic: command.replyTopic, correlation: command.correlation }, { id: command.id, ...body }));
     }
+  }
+
+  /** At start and then at most daily, as commands come: the ids a broker will not deliver again. */
+  private forgetOldCommands(): void {
+    this.forgottenAt = Date.now();
+    this.store.forgetCommandsBefore(new Date(this.forgottenAt - KEEP_COMMAND_IDS_MS).toISOString());
   }
 
   private track(work: Promise<void>): void {

@@ -94,6 +94,17 @@ describe('command ids', () => {
     expect(mqtt.waiting()).toBe(0);
   });
 
+  it('finishedIdsAreForgottenAfterAWhileAndOneStillWorkingIsNot', () => {
+    const { mqtt, store } = onFile();
+    mqtt.claim('old', 'text', 'gsmkeeper/box1/res/old', null);
+    mqtt.finish('old', null, 0);
+    mqtt.claim('running', 'recharge', 'gsmkeeper/box1/res/running', null);
+    store.db.prepare("UPDATE mqtt_commands SET received_at = '2026-01-01T00:00:00.000Z'").run();
+    expect(mqtt.forgetCommandsBefore('2026-02-01T00:00:00.000Z')).toBe(1);
+    expect(mqtt.claim('old', 'text', 'gsmkeeper/box1/res/old', null)).toEqual({ kind: 'new' });
+    expect(mqtt.claim('running', 'recharge', 'gsmkeeper/box1/res/running', null)).toEqual({ kind: 'working' });
+  });
+
   it('aCommandAStopInterruptedIsFoundAtTheNextStart', () => {
     const { file, store, mqtt } = onFile();
     mqtt.claim('a1', 'recharge', 'gsmkeeper/box1/res/a1', 'AQI=');

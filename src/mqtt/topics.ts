@@ -3,6 +3,12 @@ import os from 'node:os';
 /** A topic level the box writes or reads its own names from: no wildcard, no separator, nothing odd. */
 export const LEVEL_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Line names that would collide with the box's own topics. */
+const RESERVED_LINES = new Set(['cmd', 'res', 'errors', 'status']);
+
+/** The box's lines that can have topics of their own: a topic level each, none named like the box's own topics. */
+export const usableLines = (lines: string[]): string[] => lines.filter((line) => LEVEL_RE.test(line) && !RESERVED_LINES.has(line));
+
 /** What Home Assistant publishes when it starts (its birth message), by default. */
 export const HA_BIRTH_PAYLOAD = 'online';
 

@@ -31,14 +31,15 @@ afterAll(async () => {
 });
 
 describe('the fleet page in a real browser', () => {
-  it('theConsolesPanelLeadsToEveryBoxAndRechargesALineOfAnother', async () => {
+  it('theConsolesFleetPageShowsEveryBoxAndRechargesALineOfAnother', async () => {
     const page = await browser.newPage();
     await page.goto(office.baseUrl);
     await page.fill('#token', TOKEN);
     await page.check('#remember');
     await page.click('#token-form button');
-    await page.waitForSelector('#fleet-link', { state: 'visible' });
-    await page.click('#fleet-link');
+    await page.waitForSelector('#panel', { state: 'visible' });
+    // The token is remembered: the fleet page, on the same box, uses it.
+    await page.goto(`${office.baseUrl}/panel/fleet.html`);
     await expect.poll(() => page.textContent('#lines tbody'), { timeout: 10_000 }).toContain('hill-7');
     expect(await page.textContent('#lines tbody')).toContain('online');
 

@@ -129,8 +129,6 @@ async function open() {
   $('panel').hidden = false;
   $('sign-out').hidden = false;
   timer = setInterval(() => refresh().catch(() => undefined), 10000);
-  // A console box (fleet.console) shows every box on its broker on a page of its own.
-  api('GET', '/api/v1/fleet').then(() => ($('fleet-link').hidden = false), () => undefined);
 }
 
 $('token-form').addEventListener('submit', (event) => {

@@ -48,14 +48,18 @@ export interface IdleResult {
   cpuPercent: number;
 }
 
-/** Idle on the built-in simulator: its demo of two lines, or (`lines` 1) a box of the one line main. */
-export async function idle(seconds: number, lines: 1 | 2 = 2): Promise<IdleResult> {
+/**
+ * Idle on the built-in simulator: its demo of two lines, or (`lines` 1) a box of the one line main;
+ * `run` with `extraArgs` (e.g. `--mqtt <url>`), idle for `seconds` from the log line `from` matches (READY by default).
+ */
+export async function idle(seconds: number, lines: 1 | 2 = 2, extraArgs: string[] = [], from?: RegExp): Promise<IdleResult> {
   const dir = tmpDir('gsmkeeper-idle-');
   const config = path.join(dir, 'gsmkeeper.yml');
   fs.writeFileSync(config, lines === 1 ? 'lines:\n  - name: main\n' : '');
   const spawned = performance.now();
-  const daemon = spawnCli(['run', '--config', config, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info']);
+  const daemon = spawnCli(['run', '--config', config, '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'info', ...extraArgs]);
   const [line] = await daemon.waitForOutput(/\{[^\n]*"msg":"ready"[^\n]*\}/);
+  if (from) await daemon.waitForOutput(from);
   const spawnToReadyMs = performance.now() - spawned;
   const ready = JSON.parse(line!) as { startupMs: number; modemInitMs: number };
   const pid = daemon.child.pid!;

@@ -139,7 +139,7 @@ fi
 NOTIFY_SOCKET="$work/notify" $launcher setpriv --reuid=gsmkeeper --regid=gsmkeeper --init-groups -- $execstart --http "127.0.0.1:$port" >"$work/daemon.out" 2>&1 &
 daemon_pid=$!
 if wait_for_line "$work/notify.out" '^"READY=1'; then ok "the daemon tells systemd READY=1${launcher:+ (under MemoryDenyWriteExecute)}"; else bad "no READY=1 from the daemon"; tail -n 20 "$work/daemon.out"; fi
-check "its status line names the carrier" contains "$work/notify.out" 'STATUS=Vivacom; modem ok'
+check "its status line names each line's carrier" contains "$work/notify.out" 'STATUS=main: Vivacom; modem ok'
 check "the relay answers /api/v1/health" node -e "fetch('http://127.0.0.1:$port/api/v1/health').then(async (r) => { const body = await r.json(); process.exit(r.status === 200 && body.status === 'ok' ? 0 : 1); }, () => process.exit(1))"
 kill -TERM "$daemon_pid"
 status=0

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { CarrierProfileError } from '../carriers/loader.js';
 import { VERSION } from '../util/version.js';
+import { registerFleetCommands } from './fleet.js';
 import { UsageError } from './usage-error.js';
 
 const program = new Command();
@@ -26,6 +27,7 @@ program
   .option('--data-dir <dir>', 'where the database, token and simulator state live')
   .option('--http <host:port>', 'relay API address ("" to turn it off)')
   .addOption(new Option('--log-level <level>').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+  .option('--mqtt <url>', 'the MQTT bridge on this broker: mqtt://HOST:1883 or mqtts://HOST:8883 (mqtt.url)')
   .action(async (flags) => (await import('./run.js')).runCommand(flags));
 
 const simulate = program
@@ -185,6 +187,8 @@ carriers
   .addOption(new Option('--kind <kind>', 'what was dialled').choices(['topup', 'balance']))
   .option('--config <file>', 'YAML config file (for carriersDir)')
   .action(async (text: string, flags) => (await import('./carriers.js')).carriersInterpretCommand(text, flags));
+
+registerFleetCommands(program);
 
 const pdu = program.command('pdu').description('SMS PDU tools for debugging a modem');
 pdu

@@ -21,6 +21,7 @@ export interface RunFlags {
   dataDir?: string;
   http?: string;
   logLevel?: Config['log']['level'];
+  mqtt?: string;
 }
 
 /** The config file: --config, else GSMKEEPER_CONFIG, else ./gsmkeeper.yml when present, else defaults only. */
@@ -31,16 +32,17 @@ export function configFile(flag: string | undefined): string | null {
 }
 
 /** The option each config key can come from, so a bad value names the flag that gave it. */
-const FLAG_NAMES = { 'modem.port': '--port', 'modem.baud': '--baud', dataDir: '--data-dir', 'http.listen': '--http', 'log.level': '--log-level' };
+const FLAG_NAMES = { 'modem.port': '--port', 'modem.baud': '--baud', dataDir: '--data-dir', 'http.listen': '--http', 'log.level': '--log-level', 'mqtt.url': '--mqtt' };
 
 export function configFromFlags(flags: RunFlags): Config {
-  const overrides: { modem?: { port?: string; baud?: number | string }; dataDir?: string; http?: { listen: string }; log?: { level: string } } = {};
+  const overrides: { modem?: { port?: string; baud?: number | string }; dataDir?: string; http?: { listen: string }; log?: { level: string }; mqtt?: { url: string } } = {};
   if (flags.port) overrides.modem = { port: flags.port };
   // Not a number stays the text given, so the error shows it ("fast") rather than NaN.
   if (flags.baud) overrides.modem = { ...overrides.modem, baud: /^[0-9]+$/.test(flags.baud) ? Number(flags.baud) : flags.baud };
   if (flags.dataDir) overrides.dataDir = flags.dataDir;
   if (flags.http !== undefined) overrides.http = { listen: flags.http };
   if (flags.logLevel) overrides.log = { level: flags.logLevel };
+  if (flags.mqtt) overrides.mqtt = { url: flags.mqtt };
   return loadConfig(configFile(flags.config), overrides, FLAG_NAMES);
 }
 
@@ -106,6 +108,7 @@ export async function lineSetups(config: Config, keepState = true): Promise<{ se
 
 export async function runCommand(flags: RunFlags): Promise<void> {
   const config = configFromFlags(flags);
+  if (config.fleet.console && !config.mqtt.url) throw new UsageError('fleet.console needs the broker: mqtt.url in the config file, or --mqtt');
   // A bad GSMKEEPER_TOKEN is a configuration mistake like any other: refused before anything is made.
   tokenFromEnvironment();
   prepareDataDir(config.dataDir);
@@ -120,15 +123,21 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   const { setups, simulators } = await lineSetups(config);
   const sim = simulators.size ? new SimulatedLines(simulators) : undefined;
   if (demo) console.log(`No modem configured (modem.port, --port or lines): running two simulated lines, ${sim!.lines().map((line) => `${line.line} (${line.carrier}, ${line.imsi.slice(0, 3)}-${line.imsi.slice(3, 5)})`).join(' and ')}.`);
-  const daemon = new Daemon({ config, logger, lines: setups, token: resolved.token, lock, ...(sim ? { sim } : {}) });
+  // The fleet page's source: connected before the relay starts, which serves the page only then.
+  const fleet = config.fleet.console && config.mqtt.url ? await (await import('../mqtt/fleet.js')).openFleetConsole({ ...config.mqtt, url: config.mqtt.url }, logger) : null;
+  const daemon = new Daemon({ config, logger, lines: setups, token: resolved.token, lock, ...(sim ? { sim } : {}), ...(fleet ? { fleet } : {}) });
   const systemd = await connectSystemd(config, logger);
 
+  let mqtt: { stop(): Promise<void> } | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     systemd.stopping();
+    // The bridge first: the commands it is running still need the daemon.
+    await mqtt?.stop();
+    await fleet?.close();
     await daemon.stop();
     sim?.close();
     lock.release();
@@ -138,6 +147,8 @@ export async function runCommand(flags: RunFlags): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await daemon.start();
+  // Loaded only when a broker is configured: a box without MQTT never loads its client.
+  if (config.mqtt.url) mqtt = await (await import('../daemon/mqtt-adapter.js')).startMqttBridge(daemon, config, logger);
   systemd.ready(daemon);
   printBanner(daemon, resolved, sim);
 }

@@ -36,15 +36,19 @@ export async function withWallet<T>(flags: StoreFlags, work: (wallet: Wallet) =>
     });
     return await work(wallet);
   } catch (err) {
-    if (err instanceof WalletBatchError) {
-      for (const problem of err.problems) console.error(`Line ${problem.line}: ${problem.message}.`);
-      throw new UsageError(err.message);
-    }
-    if (err instanceof WalletError) throw new UsageError(err.message);
-    throw err;
+    throw asUsageError(err);
   } finally {
     store.close();
   }
+}
+
+/** A refused card or batch as the one-line error the CLI prints (every bad line named first); anything else as it is. */
+export function asUsageError(err: unknown): unknown {
+  if (err instanceof WalletBatchError) {
+    for (const problem of err.problems) console.error(`Line ${problem.line}: ${problem.message}.`);
+    return new UsageError(err.message);
+  }
+  return err instanceof WalletError ? new UsageError(err.message) : err;
 }
 
 /** Piped input is read up to this size: one PIN per line leaves room for hundreds of cards. */

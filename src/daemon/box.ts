@@ -1,4 +1,5 @@
 import { loadCarriers, BUILTIN_CARRIERS_DIR } from '../carriers/loader.js';
+import type { ControlContext } from '../control/context.js';
 import type { TopUpReason } from '../control/texts.js';
 import { Line } from '../line/line.js';
 import type { RechargeRequest } from '../recharge/service.js';
@@ -71,7 +72,11 @@ const { config, logger } = options;
   const runner = new CommandRunner(
     store,
     {
-      contextFor: (row) => controlContextFor({ config, store, settings, guard, lines, routes, logger }, row.line),
+      contextFor: (row) => {
+        const ctx = controlContextFor({ config, store, settings, guard, lines, routes, logger }, row.line);
+        // The broker's ACL stands for the password on MQTT when the owner says so (mqtt.commandPassword: false).
+        return row.channel === 'mqtt' && !config.mqtt.commandPassword ? { ...ctx, settings: passwordWaived(ctx.settings) } : ctx;
+      },
       replyLine: (row) => hooks.noticeRoute(row.line),
     },
     guard,
@@ -112,4 +117,9 @@ const { config, logger } = options;
   }
   const scheduler = new Scheduler([...buildBoxJobs({ config, store, lines, logger }), ...lines.flatMap((line) => line.jobs())], config.timezone, logger);
   return { settings, wallet, lines, runner, scheduler, routes };
+}
+
+/** The same settings, except that any password passes: for a channel whose transport vouches for the caller. */
+function passwordWaived(settings: ControlContext['settings']): ControlContext['settings'] {
+  return Object.create(settings, { checkPassword: { value: () => true } }) as ControlContext['settings'];
 }

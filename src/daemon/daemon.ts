@@ -6,6 +6,7 @@ import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
 import type { Config } from '../config/schema.js';
 import { walletTopUpNotice, type TopUpReason } from '../control/texts.js';
+import type { FleetConsoleSource } from '../http/routes/fleet.js';
 import type { SimControl } from '../http/routes/sim.js';
 import type { Line } from '../line/line.js';
 import type { Logger } from '../log/logger.js';
@@ -59,6 +60,8 @@ export interface DaemonOptions {
   exit?: (code: number) => void;
   /** The data dir's lock, when the caller took it before touching the data dir (else start takes it). */
   lock?: InstanceLock;
+  /** A console box's view of the fleet on its broker, for the web panel's fleet page. */
+  fleet?: FleetConsoleSource;
 }
 
 /** What a started box holds; made in one piece by the start-up steps. */

@@ -114,6 +114,14 @@ export interface WalletChangedEvent {
   at: string;
 }
 
+/** What a line told its Notify group (a low balance, validity ending, a recharge lock, a wallet top-up): an alert for listeners too. */
+export interface NoticeEvent {
+  line: string;
+  /** As the Notify group got it (no code in full, no password). */
+  text: string;
+  at: string;
+}
+
 export interface BoxEventMap {
   'line-state': [LineStateEvent];
   'sms-received': [SmsReceivedEvent];
@@ -123,6 +131,7 @@ export interface BoxEventMap {
   'balance-recorded': [BalanceRecordedEvent];
   'recharge-finished': [RechargeFinishedEvent];
   'wallet-changed': [WalletChangedEvent];
+  notice: [NoticeEvent];
 }
 
 export type BoxEventName = keyof BoxEventMap;
@@ -130,7 +139,7 @@ export type BoxEventName = keyof BoxEventMap;
 /** Any event, tagged with its name: what a listener to all of them (SSE, MQTT) gets. */
 export type BoxEvent = { [K in BoxEventName]: { type: K } & BoxEventMap[K][0] }[BoxEventName];
 
-export const BOX_EVENT_NAMES: BoxEventName[] = ['line-state', 'sms-received', 'command-answered', 'reply-sent', 'reply-failed', 'balance-recorded', 'recharge-finished', 'wallet-changed'];
+export const BOX_EVENT_NAMES: BoxEventName[] = ['line-state', 'sms-received', 'command-answered', 'reply-sent', 'reply-failed', 'balance-recorded', 'recharge-finished', 'wallet-changed', 'notice'];
 
 /**
  * The box's event bus. A listener that throws is logged and skipped: an event only reports, so the

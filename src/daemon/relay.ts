@@ -59,6 +59,7 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     sim: options.sim,
     limits: { maxConnections: config.http.maxConnections, maxConnectionsPerClient: config.http.maxConnectionsPerClient },
     metrics: { public: config.http.metricsPublic, source: metricsSource({ lines, tallies: daemon.tallies }) },
+    fleet: options.fleet,
   });
   const address = await app.listen({ host, port });
   return { app, address };

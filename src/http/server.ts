@@ -11,6 +11,7 @@ import { rechargeRoutes, type RechargeApi } from './routes/recharge.js';
 import { rechargeFormRoutes, type RechargeFormOptions } from './routes/recharge-form.js';
 import { boxRoutes, type BoxApi } from './routes/box.js';
 import { panelRoutes, PANEL_PATHS } from './routes/panel.js';
+import { fleetRoutes, type FleetConsoleSource } from './routes/fleet.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.js';
 import { metricsRoutes, METRICS_PATH, type MetricsOptions } from './routes/metrics.js';
 import { smsRoutes, type SmsApi } from './routes/sms.js';
@@ -37,6 +38,8 @@ export interface HttpOptions {
   sms?: SmsApi | undefined;
   /** GET /api/v1/events: the box's events as server-sent events. */
   events?: EventsApi | undefined;
+  /** The fleet page of a console box (`fleet.console: true`): every box on its broker. */
+  fleet?: FleetConsoleSource | undefined;
 }
 
 /** What no API answer may be: cached by a browser or a proxy, or read as anything but JSON. */
@@ -94,6 +97,8 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   if (options.box) {
     boxRoutes(app, options.box);
     panelRoutes(app);
+    // A console box's fleet page (fleet.console: true), with the fleet client as its source.
+    if (options.fleet) fleetRoutes(app, options.fleet);
   }
   if (options.sim) simRoutes(app, options.sim);
   if (options.metrics) metricsRoutes(app, options.metrics);

@@ -365,6 +365,8 @@ export class Line implements LinePort, ScheduledLine {
       store.outbox.enqueue({ line: this.name, recipient: number, text: out, countryCode: this.countryCode, ...about });
     }
     this.kickOutbox();
+    // A forwarded SMS is told as the SMS it is ('sms-received'); the box's own notices are alerts.
+    if (!about) this.deps.events.publish('notice', { line: this.name, text: out, at: eventTime() });
   }
 
   /** Every recharge on this line, whoever asks (CREDIT, the wallet, the recharge API). */

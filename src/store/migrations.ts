@@ -364,4 +364,38 @@ export const MIGRATIONS: Migration[] = [
     UPDATE balances SET line = 'main';
     `,
   },
+  `
+  -- The MQTT bridge. Every publication is a row first, sent in order and deleted when the broker
+  -- acknowledges it, so an alert outlives a broker outage and a restart.
+  CREATE TABLE mqtt_outgoing (
+    -- Never reused: the publisher sends the rows after the last id it handed on.
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    topic TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    retain INTEGER NOT NULL CHECK (retain IN (0, 1)),
+    kind TEXT NOT NULL CHECK (kind IN ('state', 'event', 'answer', 'discovery')),
+    -- MQTT 5 correlation data of an answer (base64), when the request carried some.
+    correlation TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX mqtt_outgoing_topic ON mqtt_outgoing(topic) WHERE retain = 1;
+  -- Commands by their id, recorded before anything is done: a copy delivered again gets the
+  -- stored answer (or nothing, while the first is still being worked on), never a second run.
+  CREATE TABLE mqtt_commands (
+    id TEXT PRIMARY KEY,
+    what TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('working', 'answered', 'silent')),
+    answer TEXT,
+    reply_topic TEXT,
+    correlation TEXT,
+    received_at TEXT NOT NULL,
+    finished_at TEXT
+  );
+  CREATE INDEX mqtt_commands_received ON mqtt_commands(received_at);
+  -- What Home Assistant was last told about each device, so a line that went away is removed.
+  CREATE TABLE mqtt_discovery (
+    topic TEXT PRIMARY KEY,
+    payload TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,3 +1,4 @@
+import type { FleetConsoleSource } from '../../src/http/routes/fleet.js';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { withPublishedFacts } from '../../src/cli/run.js';
@@ -46,6 +47,8 @@ export interface DaemonTestOptions {
   exit?: (code: number) => void;
   parkFirstMs?: number;
   startWaitMs?: number;
+  /** A console box's fleet (the fleet page's source), as `run` gives it with `fleet.console`. */
+  fleet?: FleetConsoleSource;
 }
 
 /** Each line's simulator and its setup; one line `main` from `modem:` unless lines are given. */
@@ -100,6 +103,7 @@ export async function startDaemon(options: DaemonTestOptions = {}): Promise<Runn
     ...(options.exit ? { exit: options.exit } : {}),
     ...(options.parkFirstMs !== undefined ? { parkFirstMs: options.parkFirstMs } : {}),
     ...(options.startWaitMs !== undefined ? { startWaitMs: options.startWaitMs } : {}),
+    ...(options.fleet ? { fleet: options.fleet } : {}),
   });
   await daemon.start();
   return {

@@ -6,21 +6,7 @@ const KEY = 'gsmkeeper.token';
 const $ = (id) => document.getElementById(id);
 let token = localStorage.getItem(KEY) || sessionStorage.getItem(KEY);
 
-async function api(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  if (response.status === 401) {
-    signOut('The box refused this token.');
-    throw new Error('the token was refused');
-  }
-  if (!response.ok) throw new Error(json && json.error ? json.error.message : `HTTP ${response.status}`);
-  return json;
-}
+const api = (method, url, body) => boxApi(token, method, url, body, () => signOut('The box refused this token.'));
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 const day = (isoDay) => (isoDay ? isoDay.split('-').reverse().join('.') : '');

@@ -9,6 +9,7 @@ const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'panel
 const FILES: Record<string, [file: string, type: string]> = {
   '/panel/': ['index.html', 'text/html; charset=utf-8'],
   '/panel/panel.js': ['panel.js', 'text/javascript; charset=utf-8'],
+  '/panel/api.js': ['api.js', 'text/javascript; charset=utf-8'],
   '/panel/panel.css': ['panel.css', 'text/css; charset=utf-8'],
 };
 
@@ -16,7 +17,7 @@ const FILES: Record<string, [file: string, type: string]> = {
 export const PANEL_PATHS = new Set(['/', '/panel', ...Object.keys(FILES)]);
 
 /** Nothing but our own files may run or load on the page, and it may not be framed. */
-const SECURITY_HEADERS = {
+export const PANEL_SECURITY_HEADERS = {
   'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -29,6 +30,6 @@ export function panelRoutes(app: FastifyInstance): void {
   app.get('/', async (_request, reply) => reply.redirect('/panel/'));
   app.get('/panel', async (_request, reply) => reply.redirect('/panel/'));
   for (const { url, type, body } of files) {
-    app.get(url, async (_request, reply) => reply.type(type).headers(SECURITY_HEADERS).send(body));
+    app.get(url, async (_request, reply) => reply.type(type).headers(PANEL_SECURITY_HEADERS).send(body));
   }
 }

@@ -75,13 +75,11 @@ function maskRun(text: string, from: number, to: number, count: number): string 
 }
 
 /**
- * Masks every digit run (digits joined by separators) with `minDigits` or more digits that `mask`
- * picks (all, without one), keeping its separators and its last 4 digits. One pass over the text: a character
- * is looked at by at most two scans, and nothing is ever matched again from an earlier place.
+ * Calls `found` for every digit run (digits joined by separators) with `minDigits` or more digits
+ * that `mask` picks (all, without one). One pass over the text: a character is looked at by at most
+ * two scans, and nothing is ever matched again from an earlier place.
  */
-function maskDigitRuns(text: string, mask?: (digits: string) => boolean, minDigits = MIN_DIGITS): string {
-  let out = '';
-  let copied = 0;
+function eachDigitRun(text: string, found: (start: number, end: number, count: number) => void, mask?: (digits: string) => boolean, minDigits = MIN_DIGITS): void {
   let i = 0;
   while (i < text.length) {
     const first = digitAt(text, i);
@@ -106,18 +104,20 @@ function maskDigitRuns(text: string, mask?: (digits: string) => boolean, minDigi
       if (k === j || !digitAt(text, k)) break;
       j = k;
     }
-    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end)))) {
-      out += text.slice(copied, start) + maskRun(text, start, end, count);
-      copied = end;
-    }
+    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end)))) found(start, end, count);
     i = end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** "8040-7938-7408-127" → "****-****-***8-127"; "PH 0888123456" → "PH ******3456". */
 export function maskDigits(text: string): string {
-  return maskDigitRuns(text);
+  let out = '';
+  let copied = 0;
+  eachDigitRun(text, (start, end, count) => {
+    out += text.slice(copied, start) + maskRun(text, start, end, count);
+    copied = end;
+  });
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Keeps the last 4 characters: "123456789012345" → "***********2345" (a code, or one of its wire forms). */
@@ -163,17 +163,77 @@ function holdsDigitSecret(digits: string): boolean {
   return false;
 }
 
+/** Marks text[start, end) hidden but for its last 4 UTF-16 units (a wire form keeps them, as maskSecret does). */
+function hideSpan(hidden: Uint8Array, start: number, end: number): void {
+  hidden.fill(1, start, Math.max(start, end - SHOWN_DIGITS));
+}
+
+/**
+ * Where the registered wire forms sit in `text`, every occurrence (overlapping ones too), as spans
+ * merged where they overlap: a form inside or across another is one span showing its last 4 units.
+ */
+function wireFormSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const secret of otherSecrets) {
+    for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) spans.push([at, at + secret.length]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
 /**
  * A log line with every registered secret masked: a code wherever its digits appear as one run
  * (grouped or not, inside a USSD string or not), and the encoded wire forms as they are. Other
  * figures (times, amounts) are left alone, so a log stays readable.
+ *
+ * What to hide is decided on the text as it came, for codes and wire forms alike, and the union is
+ * hidden in one go: masking one secret first would change the text the next is looked for in, so
+ * a shorter secret inside a longer one (or a code's digits inside a wire form) could shield the rest
+ * of it and leave more than its last 4 showing.
  */
 export function maskSecrets(text: string): string {
-  let out = digitSecrets.size === 0 ? text : maskDigitRuns(text, holdsDigitSecret, shortestDigitSecret);
-  for (const secret of otherSecrets) {
-    if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+  let hidden: Uint8Array | null = null;
+  const hiding = (): Uint8Array => (hidden ??= new Uint8Array(text.length));
+  if (digitSecrets.size > 0) {
+    eachDigitRun(text, (start, end, count) => {
+      const marks = hiding();
+      let masked = 0;
+      for (let i = start; i < end && masked < count - SHOWN_DIGITS; ) {
+        const width = digitAt(text, i);
+        if (width) {
+          marks.fill(1, i, i + width);
+          masked += 1;
+        }
+        i += width || 1;
+      }
+    }, holdsDigitSecret, shortestDigitSecret);
   }
-  return out;
+  for (const [start, end] of wireFormSpans(text)) hideSpan(hiding(), start, end);
+  return hidden ? render(text, hidden) : text;
+}
+
+/** `text` with each hidden character (a digit of any script, astral ones included) shown as one '*'. */
+function render(text: string, hidden: Uint8Array): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!hidden[i]) {
+      i += 1;
+      continue;
+    }
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff && hidden[i + 1] ? 2 : 1;
+    out += `${text.slice(copied, i)}*`;
+    i += width;
+    copied = i;
+  }
+  return out + text.slice(copied);
 }
 
 function hide(text: string): string {

@@ -90,6 +90,35 @@ describe('log lines', () => {
     expect(maskSecrets('dialled 551122334455667')).toBe('dialled ***********5667');
   });
 
+  it('aShorterCodeRegisteredInsideALongerOneLeavesOnlyTheLongerOnesLastFourShowing', () => {
+    // A 14-digit card (A1's length) that is the start or the end of a 15-digit one (Vivacom's).
+    registerSecret('41825570931164');
+    registerSecret('418255709311647');
+    registerSecret('28366190457512');
+    registerSecret('928366190457512');
+    expect(maskSecrets('dialled *101#418255709311647#')).toBe('dialled *101#***********1647#');
+    expect(maskSecrets('card 9283-6619-0457-512 taken')).toBe('card ****-****-***7-512 taken');
+    expect(maskSecrets('cards 41825570931164 and 418255709311647')).toBe('cards **********1164 and ***********1647');
+  });
+
+  it('aWireFormHoldingAShorterRegisteredOneShowsOnlyItsOwnLastFour', () => {
+    registerSecret('C36A3D56C');
+    registerSecret('B19A0C36A3D56C7B1');
+    expect(maskSecrets('AT+CUSD=1,"B19A0C36A3D56C7B1",15')).toBe('AT+CUSD=1,"*************C7B1",15');
+  });
+
+  it('wireFormsThatOverlapAreHiddenAsOneSpan', () => {
+    registerSecret('D1E2F3A4B5', 'A4B5C6D7E8');
+    expect(maskSecrets('x D1E2F3A4B5C6D7E8 y')).toBe('x ************D7E8 y');
+  });
+
+  it('aCodesDigitsInsideAWireFormDoNotShieldTheRestOfIt', () => {
+    // The code's digits are masked as a run, and the wire form around them still as a whole.
+    registerSecret('7730018264');
+    registerSecret('AA7730018264B9F1E0');
+    expect(maskSecrets('AT+CUSD=1,"AA7730018264B9F1E0",15')).toBe('AT+CUSD=1,"**************F1E0",15');
+  });
+
   it('wireFormsAreMaskedAsTheyAre', () => {
     registerSecret('B19A0C36A3D56C');
     expect(maskSecrets('AT+CUSD=1,"B19A0C36A3D56C",15')).toBe('AT+CUSD=1,"**********D56C",15');

@@ -1,0 +1,87 @@
+/**
+ * The leak oracle: does a text show 5 or more digits of a code in a row (the last 4 may show, never
+ * a fifth), however they are grouped — digits of any script, joined by up to 3 spaces, dashes, dots
+ * or slashes, as a person types them? Written apart from the masking code, so it checks it.
+ */
+const WINDOW = 5;
+const MAX_JOIN = 3;
+/** The zero of each run of decimal digits the generators use, so any of them reads as 0–9. */
+const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6];
+const JOINS = /^[\s\p{Pd}./\\\u00b7\u2215\u2212]$/u;
+const DIGIT = /^\p{Nd}$/u;
+
+function digitValue(ch: string): string | null {
+  if (!DIGIT.test(ch)) return null;
+  const cp = ch.codePointAt(0)!;
+  for (const zero of ZEROS) if (cp >= zero && cp < zero + 10) return String(cp - zero);
+  return '?';
+}
+
+/** The digits of each run in `text` (digits joined by at most 3 joining characters), as ASCII. */
+export function digitRuns(text: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  let gap = 0;
+  for (const ch of text) {
+    const value = digitValue(ch);
+    if (value !== null) {
+      run += value;
+      gap = 0;
+    } else if (run && JOINS.test(ch) && gap < MAX_JOIN) {
+      gap += 1;
+    } else {
+      if (run.length >= WINDOW) runs.push(run);
+      run = '';
+      gap = 0;
+    }
+  }
+  if (run.length >= WINDOW) runs.push(run);
+  return runs;
+}
+
+/** Every 5-digit window of `digits`. */
+export function windows(digits: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + WINDOW <= digits.length; i++) out.push(digits.slice(i, i + WINDOW));
+  return out;
+}
+
+/**
+ * The first window of a code that `text` shows, or null. `allowed`: windows that digits other than
+ * the codes put there (a phone number, a date), which cannot tell a leak from a coincidence.
+ */
+export function leakedWindow(text: string, codes: Iterable<string>, allowed: ReadonlySet<string> = new Set()): { code: string; window: string } | null {
+  const wanted = new Map<string, string>();
+  for (const code of codes) for (const w of windows(code)) if (!allowed.has(w)) wanted.set(w, code);
+  if (wanted.size === 0) return null;
+  for (const run of digitRuns(text)) {
+    for (const w of windows(run)) {
+      const code = wanted.get(w);
+      if (code) return { code, window: w };
+    }
+  }
+  return null;
+}
+
+/** The windows of every digit run of `texts`: what may show without being a leak. */
+export function windowsOf(texts: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) for (const run of digitRuns(text)) for (const w of windows(run)) out.add(w);
+  return out;
+}
+
+/** Windows of the dates a box prints (dd.mm.yyyy, yyyy-mm-dd) from a year back to three ahead: never a leak. */
+export function dateWindows(now = new Date()): Set<string> {
+  const texts: string[] = [];
+  for (let d = -400; d <= 1200; d++) {
+    const day = new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+    const [y, m, dd] = day.split('-');
+    texts.push(`${dd}.${m}.${y}`, day);
+  }
+  return windowsOf(texts);
+}
+
+/** JSON text of `value` with every ISO timestamp left out (`12:00:15.935` reads as digits joined by a dot). */
+export function withoutTimes(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) ? '<time>' : v));
+}

@@ -10,7 +10,8 @@ const MAX_SECRETS = 2000;
 const digitSecrets = new Set<string>();
 /** Registered wire forms that are not digits (packed GSM 7-bit hex…), matched as they are. */
 const otherSecrets = new Set<string>();
-let shortestDigitSecret = Infinity;
+/** Every run of 5 digits in a registered code, with how many codes have it: a run showing one shows part of a code. */
+const digitWindows = new Map<number | string, number>();
 
 /** What may join the digit groups of one code: spaces, dashes, dots and slashes, as people type them. */
 const SEPARATORS = new Set(
@@ -136,10 +137,51 @@ function digitsOf(value: string): string | null {
   return digitsBetween(value, 0, value.length);
 }
 
+const ASCII_DIGITS = /^[0-9]*$/;
+const WINDOW_SPAN = 10 ** MIN_DIGITS;
+
+/**
+ * Calls `each` with every run of 5 digits in a code's digits, as a key: a number for ASCII digits
+ * (read rolling, nothing allocated), else the 5 code points as a string (digits of other scripts).
+ * Stops early when `each` returns true, and says whether it did.
+ */
+function someWindow(digits: string, each: (key: number | string) => boolean): boolean {
+  if (ASCII_DIGITS.test(digits)) {
+    let value = 0;
+    for (let i = 0; i < digits.length; i++) {
+      value = (value * 10 + digits.charCodeAt(i) - 0x30) % WINDOW_SPAN;
+      if (i >= MIN_DIGITS - 1 && each(value)) return true;
+    }
+    return false;
+  }
+  const chars = Array.from(digits);
+  for (let i = 0; i + MIN_DIGITS <= chars.length; i++) if (each(chars.slice(i, i + MIN_DIGITS).join(''))) return true;
+  return false;
+}
+
+function addDigitSecret(digits: string): void {
+  if (digitSecrets.has(digits)) return;
+  digitSecrets.add(digits);
+  someWindow(digits, (w) => {
+    digitWindows.set(w, (digitWindows.get(w) ?? 0) + 1);
+    return false;
+  });
+}
+
 function evictOldest(): void {
   if (digitSecrets.size + otherSecrets.size <= MAX_SECRETS) return;
-  const from = digitSecrets.size > 0 ? digitSecrets : otherSecrets;
-  from.delete(from.values().next().value!);
+  if (otherSecrets.size > 0 && digitSecrets.size === 0) {
+    otherSecrets.delete(otherSecrets.values().next().value!);
+    return;
+  }
+  const oldest = digitSecrets.values().next().value!;
+  digitSecrets.delete(oldest);
+  someWindow(oldest, (w) => {
+    const left = digitWindows.get(w)! - 1;
+    if (left > 0) digitWindows.set(w, left);
+    else digitWindows.delete(w);
+    return false;
+  });
 }
 
 export function registerSecret(...values: string[]): void {
@@ -148,8 +190,7 @@ export function registerSecret(...values: string[]): void {
     const digits = digitsOf(value);
     if (digits !== null) {
       if (digits.length < MIN_DIGITS) continue;
-      digitSecrets.add(digits);
-      shortestDigitSecret = Math.min(shortestDigitSecret, digits.length);
+      addDigitSecret(digits);
     } else {
       otherSecrets.add(value);
     }
@@ -157,10 +198,13 @@ export function registerSecret(...values: string[]): void {
   }
 }
 
+/**
+ * Whether a run shows 5 digits in a row of a registered code: the whole code, or a part of it — a
+ * carrier echoing only some of it, or a code split over two lines of the modem's output, each
+ * logged on its own. Linear in the run: one look-up per digit.
+ */
 function holdsDigitSecret(digits: string): boolean {
-  if (digitSecrets.has(digits)) return true;
-  for (const secret of digitSecrets) if (digits.includes(secret)) return true;
-  return false;
+  return someWindow(digits, (w) => digitWindows.has(w));
 }
 
 /** Marks text[start, end) hidden but for its last 4 UTF-16 units (a wire form keeps them, as maskSecret does). */
@@ -188,9 +232,10 @@ function wireFormSpans(text: string): Array<[number, number]> {
 }
 
 /**
- * A log line with every registered secret masked: a code wherever its digits appear as one run
- * (grouped or not, inside a USSD string or not), and the encoded wire forms as they are. Other
- * figures (times, amounts) are left alone, so a log stays readable.
+ * A log line with every registered secret masked: a code wherever 5 or more of its digits in a row
+ * appear in one run (grouped or not, inside a USSD string or not), the whole run but its last 4
+ * digits, and the encoded wire forms as they are. Other figures (times, amounts) are left alone, so
+ * a log stays readable.
  *
  * What to hide is decided on the text as it came, for codes and wire forms alike, and the union is
  * hidden in one go: masking one secret first would change the text the next is looked for in, so
@@ -212,7 +257,7 @@ export function maskSecrets(text: string): string {
         }
         i += width || 1;
       }
-    }, holdsDigitSecret, shortestDigitSecret);
+    }, holdsDigitSecret);
   }
   for (const [start, end] of wireFormSpans(text)) hideSpan(hiding(), start, end);
   return hidden ? render(text, hidden) : text;

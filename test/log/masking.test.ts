@@ -101,6 +101,16 @@ describe('log lines', () => {
     expect(maskSecrets('cards 41825570931164 and 418255709311647')).toBe('cards **********1164 and ***********1647');
   });
 
+  it('aPartOfACodeOfFiveDigitsOrMoreIsMaskedToo', () => {
+    registerSecret('478960561192943');
+    // A code split over two lines of the modem's output: each line is logged alone.
+    expect(maskSecrets('{"msg":"+CUSD: 0,\\"Card 4789"}')).toBe('{"msg":"+CUSD: 0,\\"Card 4789"}');
+    expect(maskSecrets('{"msg":"  6056  119  2943 Beste klant"}')).toBe('{"msg":"  ****  ***  2943 Beste klant"}');
+    expect(maskSecrets('echoed 78960 only')).toBe('echoed *8960 only');
+    expect(maskSecrets('order 47896 0561')).toBe('order ***** 0561');
+    expect(maskSecrets('other 47891 figures 2026')).toBe('other 47891 figures 2026');
+  });
+
   it('aWireFormHoldingAShorterRegisteredOneShowsOnlyItsOwnLastFour', () => {
     registerSecret('C36A3D56C');
     registerSecret('B19A0C36A3D56C7B1');

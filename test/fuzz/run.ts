@@ -4,7 +4,10 @@
  * run is part of `npm test` (test/fuzz/fuzz.test.ts).
  */
 import type { KindReport } from './report.js';
+import { atKind } from './kinds/at.js';
+import { cusdKind } from './kinds/cusd.js';
 import { httpKind } from './kinds/http.js';
+import { pduKind } from './kinds/pdu.js';
 import { smsKind } from './kinds/sms.js';
 
 export const KINDS = ['http', 'sms', 'pdu', 'cusd', 'at', 'panel'] as const;
@@ -13,6 +16,9 @@ export type KindName = (typeof KINDS)[number];
 const RUNNERS: Partial<Record<KindName, (count: number, seed: number) => Promise<KindReport>>> = {
   http: httpKind,
   sms: smsKind,
+  pdu: pduKind,
+  cusd: cusdKind,
+  at: atKind,
 };
 
 /** Runs the kinds one after another (each owns what it starts, and stops it however it ends). */

@@ -82,7 +82,7 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
     });
     rec.tried(batch.length);
     if (!(await box.settled(SETTLE_BOUND_MS))) {
-      rec.fail(batch[0]!.index, batch.map((s) => s.text).join(' ‖ '), `a batch of ${batch.length} texts not settled within ${SETTLE_BOUND_MS / 1000} s (stall)`);
+      rec.fail(batch[0]!.index, batch.map((s) => s.text).join(' ‖ '), `a batch of ${batch.length} texts not settled within ${SETTLE_BOUND_MS / 1000} s (stall): ${box.busy()}`);
       return;
     }
     logBytes += box.running.logs.reduce((n, line) => n + line.length, 0);

@@ -43,7 +43,8 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
   const vivacom = JSON.parse(fs.readFileSync(path.join(ROOT, 'carriers', 'vivacom.json'), 'utf8'));
   vivacom.recharge.answerTimeoutSeconds = CARRIER_ANSWER_SECONDS;
   fs.writeFileSync(path.join(carriersDir, 'vivacom.json'), JSON.stringify(vivacom));
-  const simulator = new Simulator({ stateFile: path.join(dataDir, 'simulator.json'), timing: { ussdDelayMs: 0 }, vouchers: options.vouchers, storageCapacity: 50 });
+  // The carrier's state in memory: a file would be written whole after every change, and grows with every reply.
+  const simulator = new Simulator({ stateFile: null, timing: { ussdDelayMs: 0 }, vouchers: options.vouchers, storageCapacity: 50 });
   const running = await startDaemon({
     dataDir,
     simulator,

@@ -85,3 +85,12 @@ export function dateWindows(now = new Date()): Set<string> {
 export function withoutTimes(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) ? '<time>' : v));
 }
+
+/**
+ * The codes of 9 or more digits found whole in `bytes` (a database file read as latin1, a process's
+ * output): its runs of 9 or more ASCII digits are found once, then each code looked for in them.
+ */
+export function wholeIn(bytes: string, codes: Iterable<string>): string[] {
+  const runs = bytes.match(/[0-9]{9,}/g) ?? [];
+  return [...codes].filter((code) => code.length >= 9 && /^[0-9]+$/.test(code) && runs.some((run) => run.includes(code)));
+}

@@ -7,6 +7,7 @@ import type { KindReport } from './report.js';
 import { atKind } from './kinds/at.js';
 import { cusdKind } from './kinds/cusd.js';
 import { httpKind } from './kinds/http.js';
+import { panelKind } from './kinds/panel.js';
 import { pduKind } from './kinds/pdu.js';
 import { smsKind } from './kinds/sms.js';
 
@@ -19,6 +20,7 @@ const RUNNERS: Partial<Record<KindName, (count: number, seed: number) => Promise
   pdu: pduKind,
   cusd: cusdKind,
   at: atKind,
+  panel: panelKind,
 };
 
 /** Runs the kinds one after another (each owns what it starts, and stops it however it ends). */

@@ -13,8 +13,8 @@ import { TOKEN } from '../../helpers/daemon.js';
 import { spawnCli } from '../../helpers/processes.js';
 import { tmpDir } from '../../helpers/tmp.js';
 import { httpAttack, type HttpAttack } from '../http-attacks.js';
-import { dateWindows, leakedWindow } from '../leaks.js';
-import { caseRandom, inParallel } from '../random.js';
+import { dateWindows, leakedWindow, wholeIn } from '../leaks.js';
+import { caseRandom, inParallel, within } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { PASSWORD } from '../texts.js';
 
@@ -85,14 +85,14 @@ export async function httpKind(count: number, seed: number, options: { abandoned
     const health = await send(host, port, '127.0.0.250', { pieces: [Buffer.from('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')], trickleMs: 0, label: 'health', authorized: false, publicRoute: true, wrongPassword: false, codes: [], abandoned: false });
     if (health.statuses[0] !== 200) rec.fail(-1, '', `/api/v1/health after the attack: ${health.statuses[0] ?? 'no answer'}`);
     daemon.kill('SIGTERM');
-    const code = await Promise.race([daemon.exited, new Promise((r) => setTimeout(() => r('still running 15 s after SIGTERM'), 15_000))]);
-    if (code !== 0) rec.fail(-1, '', `the daemon's stop after the attack: ${code}`);
+    const code = await within(daemon.exited, 15_000);
+    if (code !== 0) rec.fail(-1, '', `the daemon's stop after the attack: ${code === null ? 'still running 15 s after SIGTERM' : `exit code ${code}`}`);
   } finally {
     await daemon.stop();
   }
   const output = daemon.output();
   const codes = new Set(attackCodes(count, seed));
-  const inFull = [...codes].filter((c) => c.length >= 9 && output.includes(c));
+  const inFull = wholeIn(output, codes);
   for (const code of inFull.slice(0, 3)) rec.fail(-1, code, 'a code in full in the daemon output');
   const state = loadSimState(path.join(dir, 'data', 'simulator.json'));
   const dialled = (state?.carrier.dialLog ?? []).filter((d) => d.outcome !== 'balance').map((d) => d.ussd);

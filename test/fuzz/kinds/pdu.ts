@@ -71,7 +71,7 @@ function readAll(hex: string): string | null {
 
 export async function pduKind(count: number, seed: number, options: { daemonEvery?: number; from?: number } = {}): Promise<KindReport> {
   const rec = new Recorder('pdu');
-  const every = options.daemonEvery ?? 100;
+  const every = options.daemonEvery ?? Math.max(100, Math.ceil(count / 5000));
   const sizes = new SizeClasses();
   const forDaemon: Array<{ index: number; pdu: string; codes: string[] }> = [];
   for (let index = options.from ?? 0; index < (options.from ?? 0) + count; index++) {

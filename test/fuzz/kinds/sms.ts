@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { databaseBytes } from '../../helpers/database-bytes.js';
 import { startFuzzBox, type FuzzBox } from '../box.js';
-import { dateWindows, leakedWindow, windowsOf, withoutTimes } from '../leaks.js';
+import { dateWindows, leakedWindow, wholeIn, windowsOf, withoutTimes } from '../leaks.js';
 import { caseRandom, inParallel, seeded } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { commandText, PASSWORD, passwordOf, type FuzzText } from '../texts.js';
@@ -102,7 +102,7 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   for (const code of new Set(twice)) rec.fail(-1, code, 'a voucher dialled twice');
   const atRest = databaseBytes(box.dbFile);
   // Whole codes only, and long enough that no timestamp or number kept there matches by chance.
-  const stored = [...allCodes].filter((code) => code.length >= 9 && atRest.includes(code));
+  const stored = wholeIn(atRest, allCodes);
   for (const code of stored.slice(0, 3)) rec.fail(-1, code, 'a code in full in the database bytes');
   if (atRest.includes(PASSWORD)) rec.fail(-1, PASSWORD, 'the password in the database bytes');
   rec.figure('vouchers dialled', dialledCodes.length);

@@ -5,7 +5,7 @@
  * the time taken and inputs per second; exits 1 when anything failed.
  */
 import { KINDS, runFuzz, type KindName } from '../test/fuzz/run.js';
-import { formatReports } from '../test/fuzz/report.js';
+import { formatReports, reportProgressTo } from '../test/fuzz/report.js';
 import { machine } from './lib/common.js';
 
 function option(name: string): string | undefined {
@@ -30,6 +30,7 @@ for (const kind of only ?? []) if (!KINDS.includes(kind)) throw new Error(`--onl
 const spec = option('count') ?? '1000';
 console.log(`fuzz: seed ${seed}, count ${spec}${only ? `, only ${only.join(',')}` : ''}`);
 console.log(`machine: ${machine()}`);
+reportProgressTo((line) => process.stderr.write(`${line}\n`));
 const reports = await runFuzz({ counts: counts(spec), seed, ...(only ? { only } : {}), onReport: (r) => console.log(formatReports([r], seed)) });
 const failed = reports.reduce((n, r) => n + r.failed, 0);
 console.log(`\n${reports.reduce((n, r) => n + r.tried, 0)} inputs tried, ${failed} failed`);

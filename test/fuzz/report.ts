@@ -21,6 +21,14 @@ export interface KindReport {
 }
 
 const SHOWN_FAILURES = 5;
+const PROGRESS_EVERY = 5000;
+
+let progress: ((line: string) => void) | null = null;
+
+/** Where a long run says how far each kind has got (every 5,000 inputs). */
+export function reportProgressTo(write: (line: string) => void): void {
+  progress = write;
+}
 const SHOWN_INPUT = 300;
 
 /** Shows control characters and long inputs so a failure prints on one line. */
@@ -39,7 +47,11 @@ export class Recorder {
   }
 
   tried(count = 1): void {
+    const before = Math.floor(this.report.tried / PROGRESS_EVERY);
     this.report.tried += count;
+    if (progress && Math.floor(this.report.tried / PROGRESS_EVERY) > before) {
+      progress(`${this.report.kind}: ${this.report.tried} tried, ${this.report.failed} failed, ${(Number(process.hrtime.bigint() - this.started) / 1e9).toFixed(0)} s`);
+    }
   }
 
   fail(index: number, input: string, problem: string): void {

@@ -70,14 +70,19 @@ export function windowsOf(texts: Iterable<string>): Set<string> {
   return out;
 }
 
-/** Windows of the dates a box prints (dd.mm.yyyy, yyyy-mm-dd) from a year back to three ahead: never a leak. */
-export function dateWindows(now = new Date()): Set<string> {
+/**
+ * Windows of the figures the box prints of its own, never a leak: dates (dd.mm.yyyy, yyyy-mm-dd)
+ * from a year back to three ahead, the simulated SIM's network, IMSI, ICCID and number, and the
+ * serial its error messages give as an example.
+ */
+export function boxFigures(now = new Date()): Set<string> {
   const texts: string[] = [];
   for (let d = -400; d <= 1200; d++) {
     const day = new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10);
     const [y, m, dd] = day.split('-');
     texts.push(`${dd}.${m}.${y}`, day);
   }
+  texts.push('284-03', '284030000000001', '8935903000000000017', '+359881000001', '101-23423423');
   return windowsOf(texts);
 }
 

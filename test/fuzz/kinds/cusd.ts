@@ -16,7 +16,7 @@ import { printUssdAnswer } from '../../../src/sim/ussd-output.js';
 import { CARRIER_TEXTS } from '../../vectors/carrier-texts.js';
 import { USSD_VECTORS } from '../../vectors/ussd-vectors.js';
 import { CARRIER_ANSWER_SECONDS, startFuzzBox, type FuzzBox } from '../box.js';
-import { dateWindows, leakedWindow, withoutTimes } from '../leaks.js';
+import { boxFigures, leakedWindow, withoutTimes } from '../leaks.js';
 import { mutateText } from '../mutate.js';
 import { caseRandom, within, type Random } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
@@ -127,7 +127,7 @@ async function asCarrierAnswers(box: FuzzBox, rec: Recorder, seed: number, index
 /** Each case's line as the answer to a CREDIT? or a CREDIT with a card of its own; the number of recharges. */
 async function answerEach(box: FuzzBox, rec: Recorder, seed: number, indexes: number[], swap: { line: string | null; forUssd: string }): Promise<number> {
   const vouchers = box.running.simulator.unusedVouchers().map((v) => v.pin);
-  const dates = dateWindows();
+  const dates = boxFigures();
   let recharges = 0;
   for (const [n, index] of indexes.entries()) {
     const r = caseRandom(seed, 'cusd-daemon', index);

@@ -13,7 +13,7 @@ import { TOKEN } from '../../helpers/daemon.js';
 import { spawnCli } from '../../helpers/processes.js';
 import { tmpDir } from '../../helpers/tmp.js';
 import { httpAttack, type HttpAttack } from '../http-attacks.js';
-import { dateWindows, leakedWindow, wholeIn, windowsOf } from '../leaks.js';
+import { boxFigures, leakedWindow, wholeIn } from '../leaks.js';
 import { caseRandom, inParallel, within } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { PASSWORD } from '../texts.js';
@@ -109,9 +109,7 @@ function attackCodes(count: number, seed: number): string[] {
 }
 
 async function attack(rec: Recorder, count: number, seed: number, host: string, port: number, pid: number, allowAbandoned: boolean): Promise<void> {
-  // Figures the box's own answers print: dates, and the serial its error messages give as an example.
-  const dates = dateWindows();
-  for (const w of windowsOf(['101-23423423'])) dates.add(w);
+  const dates = boxFigures();
   const byStatus = new Map<string, number>();
   let peak = rssMiB(pid);
   const start = peak;

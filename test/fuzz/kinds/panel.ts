@@ -11,7 +11,7 @@ import { launchChromium } from '../../helpers/browser.js';
 import { databaseBytes } from '../../helpers/database-bytes.js';
 import { TOKEN } from '../../helpers/daemon.js';
 import { startFuzzBox, type FuzzBox } from '../box.js';
-import { dateWindows, digitRuns, leakedWindow, wholeIn, windowsOf, withoutTimes } from '../leaks.js';
+import { boxFigures, digitRuns, leakedWindow, wholeIn, windowsOf, withoutTimes } from '../leaks.js';
 import { caseRandom, inParallel, type Random } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { codeForm, commandText, PASSWORD, passwordOf } from '../texts.js';
@@ -57,7 +57,7 @@ export async function panelKind(count: number, seed: number): Promise<KindReport
 }
 
 async function run(box: FuzzBox, page: Page, rec: Recorder, count: number, seed: number): Promise<void> {
-  const dates = dateWindows();
+  const dates = boxFigures();
   const numbers = new Set<string>();
   for (let first = 0; first < count; first += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - first) }, (_, i) => ({ index: first + i, text: textWithCodes(caseRandom(seed, 'panel', first + i)) }));

@@ -15,7 +15,7 @@ import { CMGR_TRANSCRIPTS } from '../../vectors/cmgr-transcripts.js';
 import { DELIVER_VECTORS } from '../../vectors/deliver-vectors.js';
 import { BARE_TPDU_VECTORS, LENIENT_PDU_VECTORS, PDU_VECTORS } from '../../vectors/pdu-vectors.js';
 import { startFuzzBox, type FuzzBox } from '../box.js';
-import { dateWindows, leakedWindow, withoutTimes } from '../leaks.js';
+import { boxFigures, leakedWindow, withoutTimes } from '../leaks.js';
 import { mutateHex } from '../mutate.js';
 import { answeredStrangers, probe } from '../probe.js';
 import { caseRandom, type Random } from '../random.js';
@@ -31,10 +31,12 @@ const PUBLIC = [
   ...CMGR_TRANSCRIPTS.map((t) => t.lines[1]!.replace(/"$/, '')),
 ];
 const DAEMON_BATCH = 20;
+const SIM_SLOT_HEX = 2 * (176 + 12);
 const EMPTY_SLOT = 'a SIM slot whose PDU is empty (AT+CMGR answers "+CMGR: 0,,-1" and an empty line) is never deleted by the daemon: it holds a storage slot for good (src/daemon/intake.ts, src/modem/parsers.ts)';
 const SETTLE_BOUND_MS = 60_000;
 
 /** A PDU to damage: a public vector, or a command text (never with the right password) as a phone sends it. */
+export { seedPdu as seedPduForReplay };
 function seedPdu(r: Random): { pdu: string; codes: string[] } {
   if (r.chance(0.5)) return { pdu: r.pick(PUBLIC), codes: [] };
   const made = commandText(r, null);
@@ -81,7 +83,8 @@ export async function pduKind(count: number, seed: number, options: { daemonEver
     const problem = sizes.time(pdu.length / 2, () => readAll(pdu));
     rec.tried();
     if (problem) rec.fail(index, pdu, problem);
-    if (index % every === 0) forDaemon.push({ index, pdu, codes });
+    // A SIM slot holds at most 176 octets of TPDU and the SMSC's: longer ones are only read in-process.
+    if (index % every === 0) forDaemon.push({ index, pdu: pdu.slice(0, SIM_SLOT_HEX), codes });
   }
   sizes.report(rec, 'decode (4 readers) per octet');
   const box = await startFuzzBox({ vouchers: 10 });
@@ -95,7 +98,7 @@ export async function pduKind(count: number, seed: number, options: { daemonEver
 }
 
 async function throughDaemon(box: FuzzBox, rec: Recorder, cases: Array<{ index: number; pdu: string; codes: string[] }>): Promise<void> {
-  const dates = dateWindows();
+  const dates = boxFigures();
   for (let i = 0; i < cases.length; i += DAEMON_BATCH) {
     const batch = cases.slice(i, i + DAEMON_BATCH);
     for (const c of batch) box.running.simulator.modem.receive(c.pdu);

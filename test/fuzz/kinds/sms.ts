@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { databaseBytes } from '../../helpers/database-bytes.js';
 import { startFuzzBox, type FuzzBox } from '../box.js';
-import { dateWindows, leakedWindow, wholeIn, windowsOf, withoutTimes } from '../leaks.js';
+import { boxFigures, leakedWindow, wholeIn, windowsOf, withoutTimes } from '../leaks.js';
 import { caseRandom, inParallel, seeded } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { commandText, PASSWORD, passwordOf, type FuzzText } from '../texts.js';
@@ -48,7 +48,7 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   const senders = Array.from({ length: SENDERS }, () => `+35989${pool.digits(7)}`).filter((s) => !s.includes(PASSWORD));
   const vouchers = simulator.unusedVouchers().map((v) => v.pin);
   const reserved = windowsOf(senders);
-  for (const w of dateWindows()) reserved.add(w);
+  for (const w of boxFigures()) reserved.add(w);
   const allCodes = new Set<string>();
   let logBytes = 0;
   let answeredHttp = 0;

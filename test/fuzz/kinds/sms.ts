@@ -52,6 +52,7 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   const allCodes = new Set<string>();
   let logBytes = 0;
   let answeredHttp = 0;
+  const sent = { sms: 0, relay: 0, rightPassword: 0, codes: 0, dialable: 0 };
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
 
@@ -88,6 +89,12 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
     logBytes += box.running.logs.reduce((n, line) => n + line.length, 0);
     await checkBatch(box, rec, batch, before, reserved);
     answeredHttp += batch.filter((s) => s.http?.status === 200).length;
+    for (const s of batch) {
+      sent[s.channel === 'sms' ? 'sms' : 'relay'] += 1;
+      if (s.right) sent.rightPassword += 1;
+      sent.codes += s.codes.length;
+      sent.dialable += s.codes.filter((c) => c.dialable).length;
+    }
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
 
@@ -105,6 +112,8 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   const stored = wholeIn(atRest, allCodes);
   for (const code of stored.slice(0, 3)) rec.fail(-1, code, 'a code in full in the database bytes');
   if (atRest.includes(PASSWORD)) rec.fail(-1, PASSWORD, 'the password in the database bytes');
+  rec.figure('texts', `${sent.sms} by SMS, ${sent.relay} over the relay; ${sent.rightPassword} with the right password`);
+  rec.figure('codes written', `${sent.codes} (${sent.dialable} real vouchers as they are, the rest grouped, in other digits, cut or broken)`);
   rec.figure('vouchers dialled', dialledCodes.length);
   rec.figure('relay commands answered 200', answeredHttp);
   rec.figure('log written (trace level)', `${(logBytes / 2 ** 20).toFixed(1)} MiB`);

@@ -207,6 +207,26 @@ function holdsDigitSecret(digits: string): boolean {
   return someWindow(digits, (w) => digitWindows.has(w));
 }
 
+const DATE_SHAPES = [/^(\d{4})-(\d\d)-(\d\d)$/, /^(\d\d)\.(\d\d)\.(\d{4})$/];
+const SECONDS = /^[0-5]\d\.\d{1,9}$/;
+
+/**
+ * A date (2026-12-02, 02.12.2026) or the seconds of a time of day (the 06.898 of 10:23:06.898Z),
+ * exactly: the log line's own timestamp and the dates replies print, which may share 5 digits
+ * with a code by chance but never hold one. Left alone, so a log's times stay times.
+ */
+function isDateOrTime(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  if (SECONDS.test(run)) return text[start - 1] === ':';
+  for (const shape of DATE_SHAPES) {
+    const m = shape.exec(run);
+    if (!m) continue;
+    const [day, month] = shape === DATE_SHAPES[0] ? [Number(m[3]), Number(m[2])] : [Number(m[1]), Number(m[2])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
+  return false;
+}
+
 /** Marks text[start, end) hidden but for its last 4 UTF-16 units (a wire form keeps them, as maskSecret does). */
 function hideSpan(hidden: Uint8Array, start: number, end: number): void {
   hidden.fill(1, start, Math.max(start, end - SHOWN_DIGITS));
@@ -247,6 +267,7 @@ export function maskSecrets(text: string): string {
   const hiding = (): Uint8Array => (hidden ??= new Uint8Array(text.length));
   if (digitSecrets.size > 0) {
     eachDigitRun(text, (start, end, count) => {
+      if (end - start <= 12 && isDateOrTime(text, start, end)) return;
       const marks = hiding();
       let masked = 0;
       for (let i = start; i < end && masked < count - SHOWN_DIGITS; ) {

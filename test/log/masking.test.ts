@@ -111,6 +111,13 @@ describe('log lines', () => {
     expect(maskSecrets('other 47891 figures 2026')).toBe('other 47891 figures 2026');
   });
 
+  it('aLogLinesTimeAndTheDatesItPrintsStayWhenTheyShareFiveDigitsWithACode', () => {
+    registerSecret('770261202068981');
+    const line = '{"time":"2026-12-02T10:23:06.898Z","msg":"Valid until 02.12.2026"}';
+    expect(maskSecrets(line)).toBe(line);
+    expect(maskSecrets('card 26120 2068 981')).toBe('card ***** ***8 981');
+  });
+
   it('aWireFormHoldingAShorterRegisteredOneShowsOnlyItsOwnLastFour', () => {
     registerSecret('C36A3D56C');
     registerSecret('B19A0C36A3D56C7B1');

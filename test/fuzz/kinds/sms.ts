@@ -101,10 +101,9 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   // The witnesses at the end: the carrier's dial log and the database's bytes.
   const recharges = simulator.dialLog().filter((d) => d.outcome !== 'balance').map((d) => d.ussd);
   const dialledCodes = recharges.map((ussd) => /^\*101#(.*)#$/.exec(ussd)?.[1] ?? ussd);
-  const all = new Set(simulator.state.carrier.vouchers.map((v) => v.pin));
-  for (const code of dialledCodes) {
-    if (!/^[0-9]{15}$/.test(code) || !all.has(code)) rec.fail(-1, code, 'dialled a code the local check should have refused');
-  }
+  // The local check is the carrier's code length in ASCII digits: a made-up code of that shape is
+  // dialled (and rejected by the carrier, until the attempt budget locks), anything else never.
+  for (const code of dialledCodes) if (!/^[0-9]{15}$/.test(code)) rec.fail(-1, code, 'dialled a code the local check should have refused');
   const twice = dialledCodes.filter((c, i) => dialledCodes.indexOf(c) !== i);
   for (const code of new Set(twice)) rec.fail(-1, code, 'a voucher dialled twice');
   const atRest = databaseBytes(box.dbFile);
@@ -153,7 +152,8 @@ async function checkBatch(box: FuzzBox, rec: Recorder, batch: Sent[], before: Ma
 /** A log line without its timestamp (its seconds and milliseconds read as digits joined by a dot). */
 function withoutTime(line: string): string {
   try {
-    return withoutTimes(JSON.parse(line));
+    const { time: _time, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    return withoutTimes(rest);
   } catch {
     return line;
   }

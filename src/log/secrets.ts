@@ -10,8 +10,17 @@ const MAX_SECRETS = 2000;
 const digitSecrets = new Set<string>();
 /** Registered wire forms that are not digits (packed GSM 7-bit hex…), matched as they are. */
 const otherSecrets = new Set<string>();
-/** Every run of 5 digits in a registered code, with how many codes have it: a run showing one shows part of a code. */
-const digitWindows = new Map<number | string, number>();
+/** Registered codes by their first 5 digits: a run holds a code only where one of its runs of 5 begins one. */
+const byFirstWindow = new Map<number | string, string[]>();
+/**
+ * The codes registered last: a part of one (5 digits in a row) is masked too, for these are the
+ * codes a carrier may echo back in part, or a modem split over two lines, right now. Only a few: a
+ * part is 5 digits, and 5 digits of thousands of codes would be most numbers in a log.
+ */
+const RECENT_CODES = 32;
+const recentCodes: string[] = [];
+/** Every run of 5 digits in a recent code, with how many recent codes have it. */
+const recentWindows = new Map<number | string, number>();
 
 /** What may join the digit groups of one code: spaces, dashes, dots and slashes, as people type them. */
 const SEPARATORS = new Set(
@@ -80,7 +89,7 @@ function maskRun(text: string, from: number, to: number, count: number): string 
  * that `mask` picks (all, without one). One pass over the text: a character is looked at by at most
  * two scans, and nothing is ever matched again from an earlier place.
  */
-function eachDigitRun(text: string, found: (start: number, end: number, count: number) => void, mask?: (digits: string) => boolean, minDigits = MIN_DIGITS): void {
+function eachDigitRun(text: string, found: (start: number, end: number, count: number) => void, mask?: (digits: string, text: string, start: number, end: number) => boolean, minDigits = MIN_DIGITS): void {
   let i = 0;
   while (i < text.length) {
     const first = digitAt(text, i);
@@ -105,7 +114,7 @@ function eachDigitRun(text: string, found: (start: number, end: number, count: n
       if (k === j || !digitAt(text, k)) break;
       j = k;
     }
-    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end)))) found(start, end, count);
+    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end), text, start, end))) found(start, end, count);
     i = end;
   }
 }
@@ -159,13 +168,29 @@ function someWindow(digits: string, each: (key: number | string) => boolean): bo
   return false;
 }
 
+function firstWindow(digits: string): number | string {
+  let key: number | string = '';
+  someWindow(digits, (w) => ((key = w), true));
+  return key;
+}
+
+function countWindows(digits: string, by: 1 | -1): void {
+  someWindow(digits, (w) => {
+    const left = (recentWindows.get(w) ?? 0) + by;
+    if (left > 0) recentWindows.set(w, left);
+    else recentWindows.delete(w);
+    return false;
+  });
+}
+
 function addDigitSecret(digits: string): void {
   if (digitSecrets.has(digits)) return;
   digitSecrets.add(digits);
-  someWindow(digits, (w) => {
-    digitWindows.set(w, (digitWindows.get(w) ?? 0) + 1);
-    return false;
-  });
+  const first = firstWindow(digits);
+  byFirstWindow.set(first, [...(byFirstWindow.get(first) ?? []), digits]);
+  recentCodes.push(digits);
+  countWindows(digits, 1);
+  if (recentCodes.length > RECENT_CODES) countWindows(recentCodes.shift()!, -1);
 }
 
 function evictOldest(): void {
@@ -176,12 +201,10 @@ function evictOldest(): void {
   }
   const oldest = digitSecrets.values().next().value!;
   digitSecrets.delete(oldest);
-  someWindow(oldest, (w) => {
-    const left = digitWindows.get(w)! - 1;
-    if (left > 0) digitWindows.set(w, left);
-    else digitWindows.delete(w);
-    return false;
-  });
+  const first = firstWindow(oldest);
+  const left = byFirstWindow.get(first)!.filter((code) => code !== oldest);
+  if (left.length) byFirstWindow.set(first, left);
+  else byFirstWindow.delete(first);
 }
 
 export function registerSecret(...values: string[]): void {
@@ -199,12 +222,39 @@ export function registerSecret(...values: string[]): void {
 }
 
 /**
- * Whether a run shows 5 digits in a row of a registered code: the whole code, or a part of it — a
- * carrier echoing only some of it, or a code split over two lines of the modem's output, each
- * logged on its own. Linear in the run: one look-up per digit.
+ * Whether a run holds a registered code whole. Linear in the run: one look-up per digit, and each
+ * code that begins at one of its runs of 5 is looked for once.
  */
-function holdsDigitSecret(digits: string): boolean {
-  return someWindow(digits, (w) => digitWindows.has(w));
+function holdsWholeCode(digits: string): boolean {
+  const tried = new Set<string>();
+  return someWindow(digits, (w) => {
+    for (const code of byFirstWindow.get(w) ?? []) {
+      if (tried.has(code)) continue;
+      tried.add(code);
+      if (digits.includes(code)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether a run shows 5 digits in a row of a recent code: a carrier echoing only some of it, or a
+ * code split over two lines of the modem's output, each logged on its own.
+ */
+function holdsPartOfRecentCode(digits: string): boolean {
+  return someWindow(digits, (w) => recentWindows.has(w));
+}
+
+/** A number written as a JSON value (`"command":10451,`, `[10451]`): an id or a count, never a code, which is always a string. */
+function isJsonNumber(text: string, start: number, end: number): boolean {
+  return (text[start - 1] === ':' || text[start - 1] === '[') && (text[end] === ',' || text[end] === '}' || text[end] === ']') && /^[0-9]+$/.test(text.slice(start, end));
+}
+
+/** A run that holds a code, or that shows part of a recent one and is neither a date, a time, nor a JSON number. */
+function holdsDigitSecret(digits: string, text: string, start: number, end: number): boolean {
+  if (holdsWholeCode(digits)) return true;
+  if (!holdsPartOfRecentCode(digits)) return false;
+  return !(end - start <= 12 && isDateOrTime(text, start, end)) && !isJsonNumber(text, start, end);
 }
 
 const DATE_SHAPES = [/^(\d{4})-(\d\d)-(\d\d)$/, /^(\d\d)\.(\d\d)\.(\d{4})$/];
@@ -252,9 +302,9 @@ function wireFormSpans(text: string): Array<[number, number]> {
 }
 
 /**
- * A log line with every registered secret masked: a code wherever 5 or more of its digits in a row
- * appear in one run (grouped or not, inside a USSD string or not), the whole run but its last 4
- * digits, and the encoded wire forms as they are. Other figures (times, amounts) are left alone, so
+ * A log line with every registered secret masked: a code wherever its digits appear as one run
+ * (grouped or not, inside a USSD string or not), and a recent code wherever 5 or more of its
+ * digits in a row do, the whole run but its last 4 digits; the encoded wire forms as they are. Other figures (times, amounts) are left alone, so
  * a log stays readable.
  *
  * What to hide is decided on the text as it came, for codes and wire forms alike, and the union is
@@ -267,7 +317,6 @@ export function maskSecrets(text: string): string {
   const hiding = (): Uint8Array => (hidden ??= new Uint8Array(text.length));
   if (digitSecrets.size > 0) {
     eachDigitRun(text, (start, end, count) => {
-      if (end - start <= 12 && isDateOrTime(text, start, end)) return;
       const marks = hiding();
       let masked = 0;
       for (let i = start; i < end && masked < count - SHOWN_DIGITS; ) {

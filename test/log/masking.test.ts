@@ -118,6 +118,20 @@ describe('log lines', () => {
     expect(maskSecrets('card 26120 2068 981')).toBe('card ***** ***8 981');
   });
 
+  it('aLogLinesIdsStayNumbersWhenTheyShareFiveDigitsWithACode', () => {
+    registerSecret('555510451777123');
+    expect(maskSecrets('{"command":10451,"ids":[10451],"msg":"AT+CMGR=10451"}')).toBe('{"command":10451,"ids":[10451],"msg":"AT+CMGR=*0451"}');
+  });
+
+  it('aPartIsMaskedForTheLatestCodesAndAWholeCodeForAllOfThem', () => {
+    registerSecret('600011122233344');
+    for (let i = 0; i < 40; i++) registerSecret(`90000000000${String(1000 + i)}`);
+    // Long after: the code whole is still masked; 5 digits of it are any other number now.
+    expect(maskSecrets('card 600011122233344')).toBe('card ***********3344');
+    expect(maskSecrets('order 11122 of 5')).toBe('order 11122 of 5');
+    expect(maskSecrets('card 9000000000001039 and part 0001039')).toBe('card ************1039 and part ***1039');
+  });
+
   it('aWireFormHoldingAShorterRegisteredOneShowsOnlyItsOwnLastFour', () => {
     registerSecret('C36A3D56C');
     registerSecret('B19A0C36A3D56C7B1');

@@ -86,9 +86,16 @@ export function boxFigures(now = new Date()): Set<string> {
   return windowsOf(texts);
 }
 
-/** JSON text of `value` with every ISO timestamp left out (`12:00:15.935` reads as digits joined by a dot). */
+/**
+ * JSON text of `value` with every ISO timestamp and every number left out: `12:00:15.935` reads
+ * as digits joined by a dot, and numbers are ids and counts (`"command":10492`) — a code is always
+ * a string, so it stays in.
+ */
 export function withoutTimes(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) ? '<time>' : v));
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number') return '<n>';
+    return typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) ? '<time>' : v;
+  });
 }
 
 /**

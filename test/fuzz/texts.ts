@@ -53,8 +53,10 @@ export function codeForm(r: Random, voucher: string | null): CodeForm {
     const at = r.int(1, digits.length - 1);
     return { digits, written: `${digits.slice(0, at)}${r.pick(['O', 'l', 'x', '_', '#', '*'])}${digits.slice(at)}`, dialable: false };
   }
-  // A digit more or fewer than the card has.
-  const changed = r.chance(0.5) ? `${digits}${r.digits(1)}` : digits.slice(1);
+  // A digit more or fewer than the card has (never the carrier's 15: a made-up code of that length
+  // would be dialled and rejected, and two rejections lock recharging for the rest of the run).
+  let changed = r.chance(0.5) ? `${digits}${r.digits(1)}` : digits.slice(1);
+  if (changed.length === 15) changed += r.digits(1);
   return { digits: changed, written: changed, dialable: false };
 }
 

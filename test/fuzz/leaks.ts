@@ -106,3 +106,8 @@ export function wholeIn(bytes: string, codes: Iterable<string>): string[] {
   const runs = bytes.match(/[0-9]{9,}/g) ?? [];
   return [...codes].filter((code) => code.length >= 9 && /^[0-9]+$/.test(code) && runs.some((run) => run.includes(code)));
 }
+
+/** `text` with the amounts the box prints (`357.50 EUR`, as replies and carrier answers give balances) left out. */
+export function withoutMoney(text: string): string {
+  return text.replace(/\d+[.,]\d\d ?(EUR|BGN|лв|lv)\b/g, '<money>');
+}

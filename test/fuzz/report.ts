@@ -1,6 +1,9 @@
 /** What one kind of attack tried and what it found, as the harness prints it. */
 export interface Failure {
-  /** The case number: with the seed, `--only <kind> --case <n>` makes it again. */
+  /**
+   * The case number (-1 for a check at the end of a kind): the same seed draws the same input for
+   * it, so `--seed S --only <kind> --count <n + 1>` meets it again, with the cases before it.
+   */
   index: number;
   /** The input, shortened for printing. */
   input: string;

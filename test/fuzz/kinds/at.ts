@@ -24,7 +24,6 @@ const LINES = [
 ];
 
 /** One burst of modem output, as the bytes a daemon reads. */
-export { burst as burstForReplay };
 function burst(r: Random): string {
   let out = '';
   const pieces = r.int(1, 12);

@@ -36,7 +36,6 @@ const EMPTY_SLOT = 'a SIM slot whose PDU is empty (AT+CMGR answers "+CMGR: 0,,-1
 const SETTLE_BOUND_MS = 60_000;
 
 /** A PDU to damage: a public vector, or a command text (never with the right password) as a phone sends it. */
-export { seedPdu as seedPduForReplay };
 function seedPdu(r: Random): { pdu: string; codes: string[] } {
   if (r.chance(0.5)) return { pdu: r.pick(PUBLIC), codes: [] };
   const made = commandText(r, null);

@@ -28,9 +28,16 @@ export async function probe(box: FuzzBox): Promise<string | null> {
   return `the probe's STAT? was not answered within ${PROBE_BOUND_MS / 1000} s`;
 }
 
-/** Phones other than the probe's that received anything: after input with no right password, none may. */
-export function answeredStrangers(box: FuzzBox): string[] {
-  return Object.entries(box.running.simulator.state.phones)
-    .filter(([number, messages]) => !number.startsWith(PROBE_PREFIX) && messages.length > 0)
-    .map(([number, messages]) => `${number}: ${messages[0]!.text}`);
+/**
+ * Phones other than the probe's that received anything since the last call with the same `seen`
+ * (which it brings up to date): after input with no right password, none may.
+ */
+export function answeredStrangers(box: FuzzBox, seen: Map<string, number>): string[] {
+  const answered: string[] = [];
+  for (const [number, messages] of Object.entries(box.running.simulator.state.phones)) {
+    if (number.startsWith(PROBE_PREFIX) || messages.length <= (seen.get(number) ?? 0)) continue;
+    answered.push(`${number}: ${messages[seen.get(number) ?? 0]!.text}`);
+    seen.set(number, messages.length);
+  }
+  return answered;
 }

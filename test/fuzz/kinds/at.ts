@@ -119,6 +119,7 @@ async function intoTheLine(box: FuzzBox, rec: Recorder, seed: number, indexes: n
   const { simulator } = box.running;
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
+  const seen = new Map<string, number>();
   for (const index of indexes) {
     const text = burst(caseRandom(seed, 'at', index));
     // Some bursts land while the daemon is busy with a command of its own.
@@ -134,7 +135,7 @@ async function intoTheLine(box: FuzzBox, rec: Recorder, seed: number, indexes: n
       rec.fail(index, text, `after this burst, not settled within ${SETTLE_BOUND_MS / 1000} s: ${box.busy()}`);
       return;
     }
-    const answered = answeredStrangers(box);
+    const answered = answeredStrangers(box, seen);
     if (answered.length) rec.fail(index, text, `after this burst a stranger was answered: ${answered[0]}`);
     box.takeEmptySlots();
     box.takeLogs();

@@ -72,8 +72,8 @@ export function windowsOf(texts: Iterable<string>): Set<string> {
 
 /**
  * Windows of the figures the box prints of its own, never a leak: dates (dd.mm.yyyy, yyyy-mm-dd)
- * from a year back to three ahead, the simulated SIM's network, IMSI, ICCID and number, and the
- * serial its error messages give as an example.
+ * from a year back to three ahead, the simulated SIM's network, IMSI, ICCID and number, the
+ * serial its error messages give as an example, and the relay's client address it records.
  */
 export function boxFigures(now = new Date()): Set<string> {
   const texts: string[] = [];
@@ -82,7 +82,7 @@ export function boxFigures(now = new Date()): Set<string> {
     const [y, m, dd] = day.split('-');
     texts.push(`${dd}.${m}.${y}`, day);
   }
-  texts.push('284-03', '284030000000001', '8935903000000000017', '+359881000001', '101-23423423');
+  texts.push('284-03', '284030000000001', '8935903000000000017', '+359881000001', '101-23423423', '127.0.0.1');
   return windowsOf(texts);
 }
 

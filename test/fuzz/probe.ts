@@ -41,3 +41,8 @@ export function answeredStrangers(box: FuzzBox, seen: Map<string, number>): stri
   }
   return answered;
 }
+
+/** `text` without the probe's phone numbers, which are the harness's own and may share 5 digits with a code. */
+export function withoutProbePhones(text: string): string {
+  return text.split(PROBE_PREFIX).map((part, i) => (i === 0 ? part : part.replace(/^\d{5}/, '<probe>'))).join('');
+}

@@ -17,7 +17,7 @@ import { BARE_TPDU_VECTORS, LENIENT_PDU_VECTORS, PDU_VECTORS } from '../../vecto
 import { startFuzzBox, type FuzzBox } from '../box.js';
 import { boxFigures, leakedWindow, withoutTimes } from '../leaks.js';
 import { mutateHex } from '../mutate.js';
-import { answeredStrangers, probe } from '../probe.js';
+import { answeredStrangers, probe, withoutProbePhones } from '../probe.js';
 import { caseRandom, type Random } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { commandText, PASSWORD, passwordOf } from '../texts.js';
@@ -128,7 +128,7 @@ async function throughDaemon(box: FuzzBox, rec: Recorder, cases: Array<{ index: 
     const codes = batch.flatMap((c) => c.codes);
     const log = await box.get(`/api/v1/messages?limit=${DAEMON_BATCH + 1}`);
     for (const line of [...box.takeLogs(), ...(log.json.messages as unknown[]).map(withoutTimes)]) {
-      const leaked = leakedWindow(line.replace(/"time":"[^"]*"/, ''), codes, dates);
+      const leaked = leakedWindow(withoutProbePhones(line.replace(/"time":"[^"]*"/, '')), codes, dates);
       if (leaked) rec.fail(batch[0]!.index, line, `shows ${leaked.window} of code ${leaked.code}`);
     }
   }

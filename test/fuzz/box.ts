@@ -25,7 +25,7 @@ export interface FuzzBox {
   /** What is still busy, in words (for a stall's report). */
   busy(): string;
   /**
-   * SIM slots whose PDU is empty (`+CMGR: 0,,-1` and an empty line): a known finding, the daemon
+   * SIM slots whose PDU is empty or blank (`+CMGR: 0,,-1` and an empty line): a known finding, the daemon
    * never deletes them. Taken off the simulated SIM here so they do not fill it; their number is returned.
    */
   takeEmptySlots(): number;
@@ -62,7 +62,7 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
     },
   });
   const { daemon } = running;
-  const emptySlots = () => running.simulator.state.storage.filter((m) => m.pdu === '');
+  const emptySlots = () => running.simulator.state.storage.filter((m) => m.pdu.trim() === '');
   const counts = (): { commands: number; outbox: number; storage: number; queued: number } => {
     const row = daemon.store.db
       .prepare("SELECT (SELECT COUNT(*) FROM commands WHERE state NOT IN ('answered', 'dropped')) AS commands, (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS outbox")
@@ -78,7 +78,7 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
     takeEmptySlots: () => {
       const storage = running.simulator.state.storage;
       const empty = emptySlots().length;
-      storage.splice(0, storage.length, ...storage.filter((m) => m.pdu !== ''));
+      storage.splice(0, storage.length, ...storage.filter((m) => m.pdu.trim() !== ''));
       return empty;
     },
     busy: () => {

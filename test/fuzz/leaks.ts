@@ -87,15 +87,40 @@ export function boxFigures(now = new Date()): Set<string> {
 }
 
 /**
- * JSON text of `value` with every ISO timestamp and every number left out: `12:00:15.935` reads
- * as digits joined by a dot, and numbers are ids and counts (`"command":10492`) — a code is always
- * a string, so it stays in.
+ * The strings of a JSON value, each apart (joined by " | ", which no run crosses): what a person or
+ * a program reads in it. Not its JSON text, where an escaped control character ("\u0013") would
+ * add digits to the run after it. ISO timestamps and numbers are left out: `12:00:15.935` reads as
+ * digits joined by a dot, and numbers are ids and counts (`"command":10492`) — a code is always a
+ * string, so it stays in.
  */
 export function withoutTimes(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'number') return '<n>';
-    return typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) ? '<time>' : v;
-  });
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) strings.push(v);
+    } else if (Array.isArray(v)) {
+      v.forEach(walk);
+    } else if (v && typeof v === 'object') {
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(value);
+  return strings.join(' | ');
+}
+
+/** `text` with the amounts the box prints (`357.50 EUR`, as replies and carrier answers give balances) left out. */
+export function withoutMoney(text: string): string {
+  return text.replace(/\d+[.,]\d\d ?(EUR|BGN|лв|lv)\b/g, '<money>');
+}
+
+/** A log line (JSON) as `withoutTimes` reads a value, its time left out; a line that is not JSON as it is. */
+export function logLineText(line: string): string {
+  try {
+    const { time: _time, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    return withoutTimes(rest);
+  } catch {
+    return line;
+  }
 }
 
 /**
@@ -105,9 +130,4 @@ export function withoutTimes(value: unknown): string {
 export function wholeIn(bytes: string, codes: Iterable<string>): string[] {
   const runs = bytes.match(/[0-9]{9,}/g) ?? [];
   return [...codes].filter((code) => code.length >= 9 && /^[0-9]+$/.test(code) && runs.some((run) => run.includes(code)));
-}
-
-/** `text` with the amounts the box prints (`357.50 EUR`, as replies and carrier answers give balances) left out. */
-export function withoutMoney(text: string): string {
-  return text.replace(/\d+[.,]\d\d ?(EUR|BGN|лв|lv)\b/g, '<money>');
 }

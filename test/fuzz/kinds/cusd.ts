@@ -16,7 +16,7 @@ import { printUssdAnswer } from '../../../src/sim/ussd-output.js';
 import { CARRIER_TEXTS } from '../../vectors/carrier-texts.js';
 import { USSD_VECTORS } from '../../vectors/ussd-vectors.js';
 import { CARRIER_ANSWER_SECONDS, startFuzzBox, type FuzzBox } from '../box.js';
-import { boxFigures, leakedWindow, withoutMoney, withoutTimes } from '../leaks.js';
+import { boxFigures, leakedWindow, logLineText, withoutMoney, withoutTimes } from '../leaks.js';
 import { mutateText } from '../mutate.js';
 import { caseRandom, within, type Random } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
@@ -145,9 +145,9 @@ async function answerEach(box: FuzzBox, rec: Recorder, seed: number, indexes: nu
     if (answer.status >= 500) rec.fail(index, c.line, `the relay answered ${answer.status}: ${JSON.stringify(answer.json)}`);
     if (code) {
       recharges += 1;
-      const shown = [withoutTimes(answer.json), ...box.takeLogs(), ...((await box.get('/api/v1/messages?limit=3')).json.messages as unknown[]).map(withoutTimes)];
+      const shown = [withoutTimes(answer.json), ...box.takeLogs().map(logLineText), ...((await box.get('/api/v1/messages?limit=3')).json.messages as unknown[]).map(withoutTimes)];
       for (const text of shown) {
-        const leaked = leakedWindow(withoutMoney(text.replace(/"time":"[^"]*"/, '')), [code], dates);
+        const leaked = leakedWindow(withoutMoney(text), [code], dates);
         if (leaked) rec.fail(index, c.line, `${JSON.stringify(text.slice(0, 400))} shows ${leaked.window} of the voucher`);
       }
       // A damaged answer read as a rejection counts against the SIM's budget: start each case afresh.

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { databaseBytes } from '../../helpers/database-bytes.js';
 import { startFuzzBox, type FuzzBox } from '../box.js';
-import { boxFigures, leakedWindow, wholeIn, windowsOf, withoutMoney, withoutTimes } from '../leaks.js';
+import { boxFigures, leakedWindow, logLineText, wholeIn, windowsOf, withoutMoney, withoutTimes } from '../leaks.js';
 import { caseRandom, inParallel, seeded } from '../random.js';
 import { Recorder, type KindReport } from '../report.js';
 import { commandText, PASSWORD, passwordOf, type FuzzText } from '../texts.js';
@@ -146,15 +146,5 @@ async function checkBatch(box: FuzzBox, rec: Recorder, batch: Sent[], before: Ma
   }
   const log = await box.get(`/api/v1/messages?limit=${Math.min(200, batch.length)}`);
   for (const entry of log.json.messages as Array<Record<string, unknown>>) leak('the message log API', withoutTimes(entry), batch[0]!.index);
-  for (const line of box.takeLogs()) leak('a log line', withoutTime(line), batch[0]!.index);
-}
-
-/** A log line without its timestamp (its seconds and milliseconds read as digits joined by a dot). */
-function withoutTime(line: string): string {
-  try {
-    const { time: _time, ...rest } = JSON.parse(line) as Record<string, unknown>;
-    return withoutTimes(rest);
-  } catch {
-    return line;
-  }
+  for (const line of box.takeLogs()) leak('a log line', logLineText(line), batch[0]!.index);
 }

@@ -10,7 +10,17 @@ const MAX_SECRETS = 2000;
 const digitSecrets = new Set<string>();
 /** Registered wire forms that are not digits (packed GSM 7-bit hex…), matched as they are. */
 const otherSecrets = new Set<string>();
-let shortestDigitSecret = Infinity;
+/** Registered codes by their first 5 digits: a run holds a code only where one of its runs of 5 begins one. */
+const byFirstWindow = new Map<number | string, string[]>();
+/**
+ * The codes registered last: a part of one (5 digits in a row) is masked too, for these are the
+ * codes a carrier may echo back in part, or a modem split over two lines, right now. Only a few: a
+ * part is 5 digits, and 5 digits of thousands of codes would be most numbers in a log.
+ */
+const RECENT_CODES = 32;
+const recentCodes: string[] = [];
+/** Every run of 5 digits in a recent code, with how many recent codes have it. */
+const recentWindows = new Map<number | string, number>();
 
 /** What may join the digit groups of one code: spaces, dashes, dots and slashes, as people type them. */
 const SEPARATORS = new Set(
@@ -75,13 +85,11 @@ function maskRun(text: string, from: number, to: number, count: number): string 
 }
 
 /**
- * Masks every digit run (digits joined by separators) with `minDigits` or more digits that `mask`
- * picks (all, without one), keeping its separators and its last 4 digits. One pass over the text: a character
- * is looked at by at most two scans, and nothing is ever matched again from an earlier place.
+ * Calls `found` for every digit run (digits joined by separators) with `minDigits` or more digits
+ * that `mask` picks (all, without one). One pass over the text: a character is looked at by at most
+ * two scans, and nothing is ever matched again from an earlier place.
  */
-function maskDigitRuns(text: string, mask?: (digits: string) => boolean, minDigits = MIN_DIGITS): string {
-  let out = '';
-  let copied = 0;
+function eachDigitRun(text: string, found: (start: number, end: number, count: number) => void, mask?: (digits: string, text: string, start: number, end: number) => boolean, minDigits = MIN_DIGITS): void {
   let i = 0;
   while (i < text.length) {
     const first = digitAt(text, i);
@@ -106,18 +114,20 @@ function maskDigitRuns(text: string, mask?: (digits: string) => boolean, minDigi
       if (k === j || !digitAt(text, k)) break;
       j = k;
     }
-    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end)))) {
-      out += text.slice(copied, start) + maskRun(text, start, end, count);
-      copied = end;
-    }
+    if (count >= minDigits && (!mask || mask(digitsBetween(text, start, end), text, start, end))) found(start, end, count);
     i = end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** "8040-7938-7408-127" → "****-****-***8-127"; "PH 0888123456" → "PH ******3456". */
 export function maskDigits(text: string): string {
-  return maskDigitRuns(text);
+  let out = '';
+  let copied = 0;
+  eachDigitRun(text, (start, end, count) => {
+    out += text.slice(copied, start) + maskRun(text, start, end, count);
+    copied = end;
+  });
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Keeps the last 4 characters: "123456789012345" → "***********2345" (a code, or one of its wire forms). */
@@ -136,10 +146,65 @@ function digitsOf(value: string): string | null {
   return digitsBetween(value, 0, value.length);
 }
 
+const ASCII_DIGITS = /^[0-9]*$/;
+const WINDOW_SPAN = 10 ** MIN_DIGITS;
+
+/**
+ * Calls `each` with every run of 5 digits in a code's digits, as a key: a number for ASCII digits
+ * (read rolling, nothing allocated), else the 5 code points as a string (digits of other scripts).
+ * Stops early when `each` returns true, and says whether it did.
+ */
+function someWindow(digits: string, each: (key: number | string) => boolean): boolean {
+  if (ASCII_DIGITS.test(digits)) {
+    let value = 0;
+    for (let i = 0; i < digits.length; i++) {
+      value = (value * 10 + digits.charCodeAt(i) - 0x30) % WINDOW_SPAN;
+      if (i >= MIN_DIGITS - 1 && each(value)) return true;
+    }
+    return false;
+  }
+  const chars = Array.from(digits);
+  for (let i = 0; i + MIN_DIGITS <= chars.length; i++) if (each(chars.slice(i, i + MIN_DIGITS).join(''))) return true;
+  return false;
+}
+
+function firstWindow(digits: string): number | string {
+  let key: number | string = '';
+  someWindow(digits, (w) => ((key = w), true));
+  return key;
+}
+
+function countWindows(digits: string, by: 1 | -1): void {
+  someWindow(digits, (w) => {
+    const left = (recentWindows.get(w) ?? 0) + by;
+    if (left > 0) recentWindows.set(w, left);
+    else recentWindows.delete(w);
+    return false;
+  });
+}
+
+function addDigitSecret(digits: string): void {
+  if (digitSecrets.has(digits)) return;
+  digitSecrets.add(digits);
+  const first = firstWindow(digits);
+  byFirstWindow.set(first, [...(byFirstWindow.get(first) ?? []), digits]);
+  recentCodes.push(digits);
+  countWindows(digits, 1);
+  if (recentCodes.length > RECENT_CODES) countWindows(recentCodes.shift()!, -1);
+}
+
 function evictOldest(): void {
   if (digitSecrets.size + otherSecrets.size <= MAX_SECRETS) return;
-  const from = digitSecrets.size > 0 ? digitSecrets : otherSecrets;
-  from.delete(from.values().next().value!);
+  if (otherSecrets.size > 0 && digitSecrets.size === 0) {
+    otherSecrets.delete(otherSecrets.values().next().value!);
+    return;
+  }
+  const oldest = digitSecrets.values().next().value!;
+  digitSecrets.delete(oldest);
+  const first = firstWindow(oldest);
+  const left = byFirstWindow.get(first)!.filter((code) => code !== oldest);
+  if (left.length) byFirstWindow.set(first, left);
+  else byFirstWindow.delete(first);
 }
 
 export function registerSecret(...values: string[]): void {
@@ -148,8 +213,7 @@ export function registerSecret(...values: string[]): void {
     const digits = digitsOf(value);
     if (digits !== null) {
       if (digits.length < MIN_DIGITS) continue;
-      digitSecrets.add(digits);
-      shortestDigitSecret = Math.min(shortestDigitSecret, digits.length);
+      addDigitSecret(digits);
     } else {
       otherSecrets.add(value);
     }
@@ -157,23 +221,134 @@ export function registerSecret(...values: string[]): void {
   }
 }
 
-function holdsDigitSecret(digits: string): boolean {
-  if (digitSecrets.has(digits)) return true;
-  for (const secret of digitSecrets) if (digits.includes(secret)) return true;
+/**
+ * Whether a run holds a registered code whole. Linear in the run: one look-up per digit, and each
+ * code that begins at one of its runs of 5 is looked for once.
+ */
+function holdsWholeCode(digits: string): boolean {
+  const tried = new Set<string>();
+  return someWindow(digits, (w) => {
+    for (const code of byFirstWindow.get(w) ?? []) {
+      if (tried.has(code)) continue;
+      tried.add(code);
+      if (digits.includes(code)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether a run shows 5 digits in a row of a recent code: a carrier echoing only some of it, or a
+ * code split over two lines of the modem's output, each logged on its own.
+ */
+function holdsPartOfRecentCode(digits: string): boolean {
+  return someWindow(digits, (w) => recentWindows.has(w));
+}
+
+/** A number written as a JSON value (`"command":10451,`, `[10451]`): an id or a count, never a code, which is always a string. */
+function isJsonNumber(text: string, start: number, end: number): boolean {
+  return (text[start - 1] === ':' || text[start - 1] === '[') && (text[end] === ',' || text[end] === '}' || text[end] === ']') && /^[0-9]+$/.test(text.slice(start, end));
+}
+
+/** A run that holds a code, or that shows part of a recent one and is neither a date, a time, nor a JSON number. */
+function holdsDigitSecret(digits: string, text: string, start: number, end: number): boolean {
+  if (holdsWholeCode(digits)) return true;
+  if (!holdsPartOfRecentCode(digits)) return false;
+  return !(end - start <= 12 && isDateOrTime(text, start, end)) && !isJsonNumber(text, start, end);
+}
+
+const DATE_SHAPES = [/^(\d{4})-(\d\d)-(\d\d)$/, /^(\d\d)\.(\d\d)\.(\d{4})$/];
+const SECONDS = /^[0-5]\d\.\d{1,9}$/;
+
+/**
+ * A date (2026-12-02, 02.12.2026) or the seconds of a time of day (the 06.898 of 10:23:06.898Z),
+ * exactly: the log line's own timestamp and the dates replies print, which may share 5 digits
+ * with a code by chance but never hold one. Left alone, so a log's times stay times.
+ */
+function isDateOrTime(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  if (SECONDS.test(run)) return text[start - 1] === ':';
+  for (const shape of DATE_SHAPES) {
+    const m = shape.exec(run);
+    if (!m) continue;
+    const [day, month] = shape === DATE_SHAPES[0] ? [Number(m[3]), Number(m[2])] : [Number(m[1]), Number(m[2])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
   return false;
+}
+
+/** Marks text[start, end) hidden but for its last 4 UTF-16 units (a wire form keeps them, as maskSecret does). */
+function hideSpan(hidden: Uint8Array, start: number, end: number): void {
+  hidden.fill(1, start, Math.max(start, end - SHOWN_DIGITS));
+}
+
+/**
+ * Where the registered wire forms sit in `text`, every occurrence (overlapping ones too), as spans
+ * merged where they overlap: a form inside or across another is one span showing its last 4 units.
+ */
+function wireFormSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const secret of otherSecrets) {
+    for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) spans.push([at, at + secret.length]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
 }
 
 /**
  * A log line with every registered secret masked: a code wherever its digits appear as one run
- * (grouped or not, inside a USSD string or not), and the encoded wire forms as they are. Other
- * figures (times, amounts) are left alone, so a log stays readable.
+ * (grouped or not, inside a USSD string or not), and a recent code wherever 5 or more of its
+ * digits in a row do, the whole run but its last 4 digits; the encoded wire forms as they are. Other figures (times, amounts) are left alone, so
+ * a log stays readable.
+ *
+ * What to hide is decided on the text as it came, for codes and wire forms alike, and the union is
+ * hidden in one go: masking one secret first would change the text the next is looked for in, so
+ * a shorter secret inside a longer one (or a code's digits inside a wire form) could shield the rest
+ * of it and leave more than its last 4 showing.
  */
 export function maskSecrets(text: string): string {
-  let out = digitSecrets.size === 0 ? text : maskDigitRuns(text, holdsDigitSecret, shortestDigitSecret);
-  for (const secret of otherSecrets) {
-    if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+  let hidden: Uint8Array | null = null;
+  const hiding = (): Uint8Array => (hidden ??= new Uint8Array(text.length));
+  if (digitSecrets.size > 0) {
+    eachDigitRun(text, (start, end, count) => {
+      const marks = hiding();
+      let masked = 0;
+      for (let i = start; i < end && masked < count - SHOWN_DIGITS; ) {
+        const width = digitAt(text, i);
+        if (width) {
+          marks.fill(1, i, i + width);
+          masked += 1;
+        }
+        i += width || 1;
+      }
+    }, holdsDigitSecret);
   }
-  return out;
+  for (const [start, end] of wireFormSpans(text)) hideSpan(hiding(), start, end);
+  return hidden ? render(text, hidden) : text;
+}
+
+/** `text` with each hidden character (a digit of any script, astral ones included) shown as one '*'. */
+function render(text: string, hidden: Uint8Array): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!hidden[i]) {
+      i += 1;
+      continue;
+    }
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff && hidden[i + 1] ? 2 : 1;
+    out += `${text.slice(copied, i)}*`;
+    i += width;
+    copied = i;
+  }
+  return out + text.slice(copied);
 }
 
 function hide(text: string): string {

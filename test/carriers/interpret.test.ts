@@ -147,6 +147,16 @@ describe('money', () => {
   it('phone numbers, USSD codes and menu numbers are never amounts', () => {
     expect(read('For your balance dial *102# or call 0888123456.', { kind: 'balance' })).toMatchObject({ balance: null });
   });
+
+  it('aCardEchoedBackInDigitGroupsGivesNoFigureNorAnyPartOfIt', () => {
+    // A carrier repeating the card: none of its groups may become the amount a reply repeats.
+    expect(read('PIN 7220.234.5959.1840 Votre compte a ete recharge de 5000 Ar', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '5000.00' });
+    expect(read('Karta 7220.234.5959.1840 e zaredena s 5.00 EUR', { kind: 'topup' })).toMatchObject({ added: '5.00' });
+    for (const card of ['4789 6056 1192 943', '4789-6056-1192-943', '4789/6056/1192/943', '7220.234.5959.1840']) {
+      expect(read(`Card ${card} accepted.`, { kind: 'topup' })).toMatchObject({ added: null, balance: null });
+    }
+    expect(read('Balance 12 500 Ar', { kind: 'balance' })).toMatchObject({ balance: '12500.00' });
+  });
 });
 
 describe('dates', () => {

@@ -90,6 +90,66 @@ describe('log lines', () => {
     expect(maskSecrets('dialled 551122334455667')).toBe('dialled ***********5667');
   });
 
+  it('aShorterCodeRegisteredInsideALongerOneLeavesOnlyTheLongerOnesLastFourShowing', () => {
+    // A 14-digit card (A1's length) that is the start or the end of a 15-digit one (Vivacom's).
+    registerSecret('41825570931164');
+    registerSecret('418255709311647');
+    registerSecret('28366190457512');
+    registerSecret('928366190457512');
+    expect(maskSecrets('dialled *101#418255709311647#')).toBe('dialled *101#***********1647#');
+    expect(maskSecrets('card 9283-6619-0457-512 taken')).toBe('card ****-****-***7-512 taken');
+    expect(maskSecrets('cards 41825570931164 and 418255709311647')).toBe('cards **********1164 and ***********1647');
+  });
+
+  it('aPartOfACodeOfFiveDigitsOrMoreIsMaskedToo', () => {
+    registerSecret('478960561192943');
+    // A code split over two lines of the modem's output: each line is logged alone.
+    expect(maskSecrets('{"msg":"+CUSD: 0,\\"Card 4789"}')).toBe('{"msg":"+CUSD: 0,\\"Card 4789"}');
+    expect(maskSecrets('{"msg":"  6056  119  2943 Beste klant"}')).toBe('{"msg":"  ****  ***  2943 Beste klant"}');
+    expect(maskSecrets('echoed 78960 only')).toBe('echoed *8960 only');
+    expect(maskSecrets('order 47896 0561')).toBe('order ***** 0561');
+    expect(maskSecrets('other 47891 figures 2026')).toBe('other 47891 figures 2026');
+  });
+
+  it('aLogLinesTimeAndTheDatesItPrintsStayWhenTheyShareFiveDigitsWithACode', () => {
+    registerSecret('770261202068981');
+    const line = '{"time":"2026-12-02T10:23:06.898Z","msg":"Valid until 02.12.2026"}';
+    expect(maskSecrets(line)).toBe(line);
+    expect(maskSecrets('card 26120 2068 981')).toBe('card ***** ***8 981');
+  });
+
+  it('aLogLinesIdsStayNumbersWhenTheyShareFiveDigitsWithACode', () => {
+    registerSecret('555510451777123');
+    expect(maskSecrets('{"command":10451,"ids":[10451],"msg":"AT+CMGR=10451"}')).toBe('{"command":10451,"ids":[10451],"msg":"AT+CMGR=*0451"}');
+  });
+
+  it('aPartIsMaskedForTheLatestCodesAndAWholeCodeForAllOfThem', () => {
+    registerSecret('600011122233344');
+    for (let i = 0; i < 40; i++) registerSecret(`90000000000${String(1000 + i)}`);
+    // Long after: the code whole is still masked; 5 digits of it are any other number now.
+    expect(maskSecrets('card 600011122233344')).toBe('card ***********3344');
+    expect(maskSecrets('order 11122 of 5')).toBe('order 11122 of 5');
+    expect(maskSecrets('card 9000000000001039 and part 0001039')).toBe('card ************1039 and part ***1039');
+  });
+
+  it('aWireFormHoldingAShorterRegisteredOneShowsOnlyItsOwnLastFour', () => {
+    registerSecret('C36A3D56C');
+    registerSecret('B19A0C36A3D56C7B1');
+    expect(maskSecrets('AT+CUSD=1,"B19A0C36A3D56C7B1",15')).toBe('AT+CUSD=1,"*************C7B1",15');
+  });
+
+  it('wireFormsThatOverlapAreHiddenAsOneSpan', () => {
+    registerSecret('D1E2F3A4B5', 'A4B5C6D7E8');
+    expect(maskSecrets('x D1E2F3A4B5C6D7E8 y')).toBe('x ************D7E8 y');
+  });
+
+  it('aCodesDigitsInsideAWireFormDoNotShieldTheRestOfIt', () => {
+    // The code's digits are masked as a run, and the wire form around them still as a whole.
+    registerSecret('7730018264');
+    registerSecret('AA7730018264B9F1E0');
+    expect(maskSecrets('AT+CUSD=1,"AA7730018264B9F1E0",15')).toBe('AT+CUSD=1,"**************F1E0",15');
+  });
+
   it('wireFormsAreMaskedAsTheyAre', () => {
     registerSecret('B19A0C36A3D56C');
     expect(maskSecrets('AT+CUSD=1,"B19A0C36A3D56C",15')).toBe('AT+CUSD=1,"**********D56C",15');

@@ -74,6 +74,45 @@ export function readNumber(tokens: Token[], i: number, options: { spaceGroups?: 
   return { cents: Number(integer) * 100 + hundredths, shaped: seps.length > 0, integerDigits: groups[0]!.length, end: j };
 }
 
+/**
+ * Index of the first token after the digit groups joined at `i` by '.', ',' or "'" written against
+ * them: such a chain is one number or none, so when it reads as none ("7220.234.5959.1840", a card
+ * echoed back) no part of it is read on its own either.
+ */
+export function chainEnd(tokens: Token[], i: number): number {
+  let j = i + 1;
+  while (tokens[j]?.kind === 'sym' && SEPARATORS.has(tokens[j]!.raw) && tokens[j]!.gap === 0 && tokens[j + 1]?.kind === 'num' && tokens[j + 1]!.gap === 0) j += 2;
+  return j;
+}
+
+const CODE_JOINS = new Set(['-', '/']);
+const CODE_GROUPS = 3;
+const CODE_DIGITS = 10;
+
+/**
+ * A card, phone or reference number written in groups at `i` ("4789 6056 1192 943", "0888-123-456",
+ * "4789/6056/1192/943"): 3 or more digit groups, 10 or more digits, joined by single spaces, dashes
+ * or slashes. The index after it, or null. No amount is written so, and none of its groups is one.
+ */
+export function codeLikeEnd(tokens: Token[], i: number): number | null {
+  let groups = 1;
+  let digits = tokens[i]!.raw.length;
+  let j = i + 1;
+  for (;;) {
+    const t = tokens[j];
+    if (t?.kind === 'num' && t.gap === 1) {
+      j += 1;
+    } else if (t?.kind === 'sym' && CODE_JOINS.has(t.raw) && t.gap <= 1 && tokens[j + 1]?.kind === 'num' && tokens[j + 1]!.gap === t.gap) {
+      j += 2;
+    } else {
+      break;
+    }
+    groups += 1;
+    digits += tokens[j - 1]!.raw.length;
+  }
+  return groups >= CODE_GROUPS && digits >= CODE_DIGITS ? j : null;
+}
+
 /** An amount in hundredths as a decimal string: 2234 → "22.34", -50 → "-0.50". */
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? '-' : '';

@@ -1,6 +1,6 @@
 import { readCurrency, type CurrencyRead } from './currencies.js';
 import { readDate, readTime } from './dates.js';
-import { readNumber, THREE_DECIMALS } from './numbers.js';
+import { chainEnd, codeLikeEnd, readNumber, THREE_DECIMALS } from './numbers.js';
 import type { Token } from './tokens.js';
 
 /** A figure written with or without its currency. */
@@ -63,8 +63,10 @@ function prefixMoney(tokens: Token[], i: number, sign: MoneyItem['sign'], threeD
 
 /** A number at `i` with what follows it: a currency (money), a unit (quantity), or nothing. */
 function numberAt(tokens: Token[], i: number, sign: MoneyItem['sign']): { item: Item | null; end: number } {
+  const code = codeLikeEnd(tokens, i);
+  if (code !== null) return { item: null, end: code };
   const plain = readNumber(tokens, i);
-  if (!plain) return { item: null, end: i + 1 };
+  if (!plain) return { item: null, end: chainEnd(tokens, i) };
   const after = (end: number): CurrencyRead | null => {
     const next = tokens[end];
     return next && next.gap <= 1 ? readCurrency(tokens, end, 'after', next.gap) : null;

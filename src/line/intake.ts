@@ -99,6 +99,11 @@ export class Intake {
 
   /** Writes one SMS; `stored` false when the store refused it, `command` when one is ready to run. */
   private record(index: number, pdu: string): { stored: boolean; command: CommandRow | null } {
+    if (pdu.trim() === '') {
+      // A slot with a header and no PDU holds nothing to keep: freed, or it fills the storage for good.
+      this.log.warn({ index }, 'empty SMS slot (no PDU) deleted');
+      return { stored: true, command: null };
+    }
     let sms: SmsDeliver | null = null;
     let report: SmsStatusReport | null = null;
     let dropReason = '';

@@ -145,28 +145,37 @@ function headerFields(rest: string): { first: number | null; second: number | nu
   return { first: fields.length > 1 ? number(fields[0]) : null, second: fields.length > 2 ? number(fields[1]) : null, length };
 }
 
-/** Pairs `+CMGL: <i>,<stat>,[<alpha>],<len>` headers with the PDU line after each. */
+/**
+ * Pairs `+CMGL: <i>,<stat>,[<alpha>],<len>` headers with the PDU line after each. A header with no
+ * PDU after it (a slot a modem lists as `+CMGL: 2,1,,0` with nothing, or a blank line) is an empty
+ * slot, listed with an empty PDU so that it is deleted rather than left to fill the storage.
+ */
 export function parseCmgl(lines: string[]): ListedMessage[] {
   const out: ListedMessage[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const pdu = lines[i + 1];
-    if (!line.startsWith('+CMGL:') || pdu === undefined || pdu.startsWith('+CMGL:')) continue;
+    if (!line.startsWith('+CMGL:')) continue;
     const { first: index, second: status, length } = headerFields(line.slice(6));
     if (index === null) continue;
-    out.push({ index, status: status ?? -1, pdu: tidyPdu(pdu, length) });
-    i += 1;
+    const pdu = lines[i + 1];
+    const hasPdu = pdu !== undefined && !pdu.startsWith('+CMGL:');
+    out.push({ index, status: status ?? -1, pdu: hasPdu ? tidyPdu(pdu, length) : '' });
+    if (hasPdu) i += 1;
   }
   return out;
 }
 
-/** `+CMGR: <stat>,[<alpha>],<len>` then the PDU line; the stat is -1 when the modem left it out. */
+/**
+ * `+CMGR: <stat>,[<alpha>],<len>` then the PDU line; the stat is -1 when the modem left it out. A
+ * header with no PDU line (`+CMGR: 0,,-1` and a blank line, seen on a slot whose record is empty)
+ * reads as an empty PDU; no header at all (the slot is free) is null.
+ */
 export function parseCmgr(lines: string[]): { status: number; pdu: string } | null {
   const at = lines.findIndex((l) => l.startsWith('+CMGR:'));
+  if (at < 0) return null;
   const pdu = lines[at + 1];
-  if (at < 0 || !pdu) return null;
   const { first: status, length } = headerFields(lines[at]!.slice(6));
-  return { status: status ?? -1, pdu: tidyPdu(pdu, length) };
+  return { status: status ?? -1, pdu: pdu ? tidyPdu(pdu, length) : '' };
 }
 
 /** `+CMTI: "SM",3` → { storage: "SM", index: 3 }. */

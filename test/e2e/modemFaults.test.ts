@@ -147,6 +147,20 @@ describe('a modem that misbehaves never stops the box', () => {
     for (let i = 0; i < 12; i++) expect(simulator.phoneMessages(`+3598887100${String(i).padStart(2, '0')}`)).toHaveLength(1);
   });
 
+  it('emptySlotsOnTheSimAreDeletedAtStartAndOnArrival', async () => {
+    const simulator = new Simulator({ timing: { ussdDelayMs: 10 }, storageCapacity: 5 });
+    // A slot whose record holds no PDU: the modem answers its header and a blank line.
+    simulator.modem.receive('');
+    simulator.modem.receive('  ');
+    simulator.sendSmsFromPhone('+359888730001', '*123456 STAT?');
+    expect(simulator.state.storage).toHaveLength(3);
+    running = await startDaemon({ simulator, fast: true });
+    expect(await onlyReply(running, '+359888730001')).toContain('Vivacom');
+    await waitFor(() => simulator.state.storage.length === 0, 5000, 'the SIM emptied at start');
+    simulator.modem.receive('');
+    await waitFor(() => simulator.state.storage.length === 0, 5000, 'an empty slot deleted when it arrives');
+  });
+
   it('storageFullOfCommittedMessagesIsSweptWhenDeletesWorkAgain', async () => {
     const simulator = new Simulator({ timing: { ussdDelayMs: 10 }, storageCapacity: 3 });
     running = await startDaemon({ simulator, fast: true });

@@ -24,11 +24,6 @@ export interface FuzzBox {
   settled(timeoutMs: number): Promise<boolean>;
   /** What is still busy, in words (for a stall's report). */
   busy(): string;
-  /**
-   * SIM slots whose PDU is empty or blank (`+CMGR: 0,,-1` and an empty line): a known finding, the daemon
-   * never deletes them. Taken off the simulated SIM here so they do not fill it; their number is returned.
-   */
-  takeEmptySlots(): number;
   post(url: string, body: unknown, token?: string | null): Promise<{ status: number; json: any }>;
   get(url: string): Promise<{ status: number; json: any }>;
   stop(): Promise<void>;
@@ -62,25 +57,18 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
     },
   });
   const { daemon } = running;
-  const emptySlots = () => running.simulator.state.storage.filter((m) => m.pdu.trim() === '');
   const counts = (): { commands: number; outbox: number; storage: number; queued: number } => {
     const row = daemon.store.db
       .prepare("SELECT (SELECT COUNT(*) FROM commands WHERE state NOT IN ('answered', 'dropped')) AS commands, (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS outbox")
       .get() as { commands: number; outbox: number };
     const sim = running.simulator.stats();
-    return { ...row, storage: sim.storageUsed - emptySlots().length, queued: sim.queued };
+    return { ...row, storage: sim.storageUsed, queued: sim.queued };
   };
   const busy = (): number => Object.values(counts()).reduce((a, b) => a + b, 0);
   return {
     running,
     dbFile: path.join(dataDir, 'gsmkeeper.db'),
     takeLogs: () => running.logs.splice(0),
-    takeEmptySlots: () => {
-      const storage = running.simulator.state.storage;
-      const empty = emptySlots().length;
-      storage.splice(0, storage.length, ...storage.filter((m) => m.pdu.trim() !== ''));
-      return empty;
-    },
     busy: () => {
       const c = counts();
       const stored = running.simulator.state.storage.map((m) => JSON.stringify(m).slice(0, 160));

@@ -20,7 +20,6 @@ export interface KindReport {
   /** Figures beyond the counts: memory, time per byte, how inputs were answered. */
   figures: Record<string, string | number>;
   /** Defects the harness finds in code it does not own: counted apart, so the run stays green until they are fixed. */
-  known: Array<{ finding: string; count: number; example: Failure }>;
 }
 
 const SHOWN_FAILURES = 5;
@@ -40,13 +39,13 @@ export function printable(input: string): string {
   return escaped.length > SHOWN_INPUT ? `${escaped.slice(0, SHOWN_INPUT)}… (${input.length} chars)` : escaped;
 }
 
-/** Counts cases, keeps the first failures (and known findings apart), times the kind. */
+/** Counts cases, keeps the first failures, times the kind. */
 export class Recorder {
   private readonly started = process.hrtime.bigint();
   private readonly report: KindReport;
 
   constructor(kind: string) {
-    this.report = { kind, tried: 0, failed: 0, failures: [], ms: 0, figures: {}, known: [] };
+    this.report = { kind, tried: 0, failed: 0, failures: [], ms: 0, figures: {} };
   }
 
   tried(count = 1): void {
@@ -60,13 +59,6 @@ export class Recorder {
   fail(index: number, input: string, problem: string): void {
     this.report.failed += 1;
     if (this.report.failures.length < SHOWN_FAILURES) this.report.failures.push({ index, input: printable(input), problem });
-  }
-
-  /** A defect already written up: counted, with one example, and not a failure of the run. */
-  known(finding: string, index: number, input: string, problem: string): void {
-    const entry = this.report.known.find((k) => k.finding === finding);
-    if (entry) entry.count += 1;
-    else this.report.known.push({ finding, count: 1, example: { index, input: printable(input), problem } });
   }
 
   figure(name: string, value: string | number): void {
@@ -91,7 +83,6 @@ export function formatReports(reports: KindReport[], seed: number): string {
     lines.push(`${r.kind}: ${r.tried} tried, ${r.failed} failed, ${(r.ms / 1000).toFixed(1)} s, ${perSecond} inputs/s`);
     for (const [name, value] of Object.entries(r.figures)) lines.push(`  ${name}: ${value}`);
     for (const f of r.failures) lines.push(`  FAILED case ${f.index} (seed ${seed}): ${f.problem}\n    input: ${f.input}`);
-    for (const k of r.known) lines.push(`  known finding (${k.count}×): ${k.finding}\n    e.g. case ${k.example.index}: ${k.example.problem}\n    input: ${k.example.input}`);
   }
   return lines.join('\n');
 }

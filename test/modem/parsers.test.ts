@@ -44,11 +44,18 @@ describe('information lines', () => {
     expect(parseCops('+COPS: 0')).toBeNull();
   });
 
-  it('CMGL pairs headers with PDUs and ignores a header without one', () => {
-    expect(parseCmgl(['+CMGL: 1,0,,24', 'AABB', '+CMGL: 2,1,,30', '+CMGL: 3,1,"",31', 'CCDD'])).toEqual([
+  it('cmglListsAHeaderWithoutAPduAsAnEmptySlot', () => {
+    expect(parseCmgl(['+CMGL: 1,0,,24', 'AABB', '+CMGL: 2,1,,30', '+CMGL: 3,1,"",31', 'CCDD', '+CMGL: 4,1,,0'])).toEqual([
       { index: 1, status: 0, pdu: 'AABB' },
+      { index: 2, status: 1, pdu: '' },
       { index: 3, status: 1, pdu: 'CCDD' },
+      { index: 4, status: 1, pdu: '' },
     ]);
+  });
+
+  it('cmgrReadsAHeaderWithoutAPduAsAnEmptySlotAndNoHeaderAsAFreeOne', () => {
+    expect(parseCmgr(['+CMGR: 0,,-1'])).toEqual({ status: 0, pdu: '' });
+    expect(parseCmgr([])).toBeNull();
   });
 
   it('CMGL cuts SIM record padding at the header length and drops stray quotes', () => {

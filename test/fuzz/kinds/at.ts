@@ -137,7 +137,6 @@ async function intoTheLine(box: FuzzBox, rec: Recorder, seed: number, indexes: n
     }
     const answered = answeredStrangers(box, seen);
     if (answered.length) rec.fail(index, text, `after this burst a stranger was answered: ${answered[0]}`);
-    box.takeEmptySlots();
     box.takeLogs();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }

@@ -75,7 +75,6 @@ async function run(box: FuzzBox, page: Page, rec: Recorder, count: number, seed:
     });
     rec.tried(batch.length);
     if (!(await box.settled(SETTLE_BOUND_MS))) return rec.fail(first, batch.map((b) => b.text).join(' ‖ '), `a batch not settled within ${SETTLE_BOUND_MS / 1000} s (stall): ${box.busy()}`);
-    box.takeEmptySlots();
     box.takeLogs();
 
     await page.reload();

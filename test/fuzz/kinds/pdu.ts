@@ -32,7 +32,6 @@ const PUBLIC = [
 ];
 const DAEMON_BATCH = 20;
 const SIM_SLOT_HEX = 2 * (176 + 12);
-const EMPTY_SLOT = 'a SIM slot whose PDU is empty or blank (AT+CMGR answers "+CMGR: 0,,-1" and an empty line) is never deleted by the daemon: it holds a storage slot for good (src/daemon/intake.ts, src/modem/parsers.ts)';
 const SETTLE_BOUND_MS = 60_000;
 
 /** A PDU to damage: a public vector, or a command text (never with the right password) as a phone sends it. */
@@ -125,10 +124,6 @@ async function throughDaemon(box: FuzzBox, rec: Recorder, cases: Array<{ index: 
     const batch = cases.slice(i, i + DAEMON_BATCH);
     for (const c of batch) box.running.simulator.modem.receive(c.pdu);
     if (!(await box.settled(SETTLE_BOUND_MS))) return rec.fail(batch[0]!.index, batch.map((c) => c.pdu).join(' '), `a batch of PDUs not settled within ${SETTLE_BOUND_MS / 1000} s (stall): ${box.busy()}`);
-    if (box.takeEmptySlots() > 0) {
-      const empty = batch.find((c) => c.pdu.trim() === '');
-      rec.known(EMPTY_SLOT, empty?.index ?? batch[0]!.index, '', 'the slot is still on the SIM after the batch settled');
-    }
     // A mutation can, rarely, write the right password into a text: who such a text names may be answered.
     const answerable = new Set(batch.flatMap((c) => rightPasswordRecipients(c.pdu)));
     const answered = answeredStrangers(box, seen).filter((line) => !answerable.has(line.slice(0, line.indexOf(':'))));

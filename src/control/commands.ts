@@ -1,5 +1,6 @@
 import type { Handler } from './context.js';
 import { credit } from './handlers/credit.js';
+import { dialogue, dialogueQuery } from './handlers/dialogue.js';
 import { creditQuery } from './handlers/credit-query.js';
 import { creditcfg, creditcfgQuery } from './handlers/creditcfg.js';
 import { phadd, phdel, phgrQuery } from './handlers/groups.js';
@@ -35,7 +36,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
   PWD: { handler: pwd, kind: 'config' },
   PHADD: { handler: phadd, kind: 'config' },
   PHDEL: { handler: phdel, kind: 'config' },
+  'DIALOGUE?': { handler: dialogueQuery, kind: 'info' },
   LANG: { handler: lang, kind: 'config' },
+  DIALOGUE: { handler: dialogue, kind: 'config' },
   USSD: { handler: ussd, kind: 'config', alwaysAnswers: true },
   SETTLE: { handler: settle, kind: 'config', alwaysAnswers: true },
   RESET: { handler: reset, kind: 'control' },

@@ -115,9 +115,10 @@ describe('the recharge dialogue on the simulator', () => {
     running = await dialogueBox();
     const { simulator, daemon } = running;
     const stranger = '+359888555000';
-    simulator.callFromPhone(stranger);
-    await waitFor(() => simulator.calls(stranger)[0]?.outcome === 'rejected', 5000, 'the stranger hung up on');
-    simulator.callFromPhone(CALLER, { withheld: true });
+    // Through the simulator's API, as a person would place the calls.
+    expect(await api(running.baseUrl, 'POST', '/api/v1/sim/calls', { from: stranger })).toMatchObject({ status: 202, json: { ringing: true } });
+    await waitFor(async () => (await api(running!.baseUrl, 'GET', `/api/v1/sim/calls?number=${encodeURIComponent(stranger)}`)).json.calls[0]?.outcome === 'rejected', 5000, 'the stranger hung up on');
+    expect((await api(running.baseUrl, 'POST', '/api/v1/sim/calls', { from: CALLER, withheld: true })).status).toBe(202);
     await waitFor(() => simulator.calls().at(-1)?.outcome === 'rejected', 5000, 'the withheld call hung up on');
     await daemon.settle();
     expect(simulator.calls().map((call) => [call.from, call.outcome])).toEqual([[stranger, 'rejected'], [null, 'rejected']]);

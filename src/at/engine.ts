@@ -369,6 +369,16 @@ export class AtEngine extends EventEmitter {
 
   private onFinal(final: FinalResult, line: string): void {
     const tx = this.current;
+    // NO CARRIER, BUSY, NO ANSWER and NO DIALTONE end only a call command (TS 27.007 §6): anywhere
+    // else they tell that a call ended (a caller who hung up while it rang), not our command's fate.
+    if (final.kind === 'no-carrier' || final.kind === 'busy' || final.kind === 'no-answer' || final.kind === 'no-dialtone') {
+      if (!tx || !CALL_COMMAND.test(tx.command)) {
+        const entry = this.urcs.match(line);
+        if (entry) this.collector.start(entry, line);
+        else this.log.debug({ line }, 'call result with no call command in flight ignored');
+        return;
+      }
+    }
     if (!tx) {
       this.stats.staleFinals += 1;
       this.log.debug({ line: shapeOf(line) }, 'final result with nothing in flight (late answer) dropped');
@@ -383,6 +393,9 @@ export class AtEngine extends EventEmitter {
     else this.finish(tx, errorFromFinal(tx.label, final));
   }
 }
+
+/** Commands whose final result may be a call's (ATD dial, ATA answer, ATO back online). */
+const CALL_COMMAND = /^AT[DAO]/i;
 
 /** The modem repeating the command (echo on, or tolerated after ATE0). */
 function echoes(tx: Transaction, line: string): boolean {

@@ -41,6 +41,8 @@ const CLASSES: Array<[RegExp, keyof TimeoutTable]> = [
   [/^AT\^ICCID/i, 'sim'],
   [/^AT\+(COPS|CREG|CGREG|CEREG)/i, 'network'],
   [/^AT\+CFUN/i, 'restart'],
+  // Hanging up a call is done by the network (SIM800: up to 20 s).
+  [/^AT(\+CHUP|H)/i, 'network'],
 ];
 
 export function timeoutClass(command: string): keyof TimeoutTable {

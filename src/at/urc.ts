@@ -83,6 +83,8 @@ export const DEFAULT_URCS: UrcSpec[] = [
   { prefix: 'RING' },
   { prefix: '+CLIP:' },
   { prefix: '+CRING:' },
+  // A call that ended (the caller hung up while it rang); the engine routes it here only when no call command is in flight.
+  { prefix: 'NO CARRIER' },
   { prefix: 'RDY' },
   { prefix: 'Call Ready' },
   { prefix: 'SMS Ready' },

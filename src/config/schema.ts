@@ -180,6 +180,17 @@ export interface Config {
   };
   /** Phone groups to start with (numbers added by SMS are kept in the database). */
   groups: { config: string[]; command: string[]; notify: string[] };
+  /**
+   * The recharge dialogue: a number of the phone groups rings a line, the box hangs up and texts the
+   * balance; the reply with a coupon (and PIN) recharges the line. Off by default (DIALOGUE ON|OFF).
+   */
+  dialogue: {
+    enabled: boolean;
+    /** How long a caller's session waits for the coupon. */
+    sessionSeconds: number;
+    /** Sessions open at once (one per caller). */
+    maxSessions: number;
+  };
   language: 'en' | 'bg';
   /** Bulgarian replies: Latin transliteration (GSM 7-bit, 160 chars) or Cyrillic (UCS2, 70 chars). */
   bulgarianScript: 'latin' | 'cyrillic';
@@ -223,6 +234,7 @@ export const DEFAULT_CONFIG: Config = {
   security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
   sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600, forward: { enabled: false, perHour: 10 } },
   groups: { config: [], command: [], notify: [] },
+  dialogue: { enabled: false, sessionSeconds: 300, maxSessions: 12 },
   language: 'en',
   bulgarianScript: 'latin',
   timezone: null,
@@ -366,6 +378,15 @@ export const configSchema = {
       properties: Object.fromEntries(
         ['config', 'command', 'notify'].map((g) => [g, { type: 'array', maxItems: 4, items: { type: 'string', pattern: '^\\+?[0-9]{10,30}$' } }]),
       ),
+    },
+    dialogue: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        sessionSeconds: { type: 'integer', minimum: 30, maximum: 3600 },
+        maxSessions: { type: 'integer', minimum: 1, maximum: 100 },
+      },
     },
     language: { enum: ['en', 'bg'] },
     bulgarianScript: { enum: ['latin', 'cyrillic'] },

@@ -1,10 +1,11 @@
 import type { Handler } from './context.js';
 import { credit } from './handlers/credit.js';
+import { dialogue, dialogueQuery } from './handlers/dialogue.js';
 import { creditQuery } from './handlers/credit-query.js';
 import { creditcfg, creditcfgQuery } from './handlers/creditcfg.js';
 import { phadd, phdel, phgrQuery } from './handlers/groups.js';
 import { help } from './handlers/help.js';
-import { lang } from './handlers/lang.js';
+import { lang, langQuery } from './handlers/lang.js';
 import { pwd } from './handlers/pwd.js';
 import { reset } from './handlers/reset.js';
 import { settle } from './handlers/settle.js';
@@ -35,7 +36,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
   PWD: { handler: pwd, kind: 'config' },
   PHADD: { handler: phadd, kind: 'config' },
   PHDEL: { handler: phdel, kind: 'config' },
-  LANG: { handler: lang, kind: 'config' },
+  'LANG?': { handler: langQuery, kind: 'info' },
+  'DIALOGUE?': { handler: dialogueQuery, kind: 'info' },
+  // A phone's own language is anyone's to choose; the box's default needs a Config number (the handler checks).
+  LANG: { handler: lang, kind: 'control' },
+  DIALOGUE: { handler: dialogue, kind: 'config' },
   USSD: { handler: ussd, kind: 'config', alwaysAnswers: true },
   SETTLE: { handler: settle, kind: 'config', alwaysAnswers: true },
   RESET: { handler: reset, kind: 'control' },

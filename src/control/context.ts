@@ -48,9 +48,12 @@ export interface SettingsPort {
   checkPassword(given: string): boolean;
   /** A new command password (PWD): kept as a keyed hash, never as it is. */
   setPassword(next: string): void;
+  /** The box's reply language: for a sender who chose none, and for HTTP and MQTT unless a request says. */
   language: Language;
   bulgarianScript: 'latin' | 'cyrillic';
   credit: CreditControlSettings;
+  /** The recharge dialogue (a call from a group number, then its coupon by SMS) is on. */
+  dialogue: boolean;
   readonly defaultPassword: string;
   readonly currency: string;
   readonly checkSchedule: string;
@@ -90,10 +93,19 @@ export interface LineRefusal {
 
 export type LineChoice = { line: LinePort } | { refusal: LineRefusal };
 
+/** Reply languages: a phone's own (LANG by SMS) over the box's. */
+export interface LanguagesPort {
+  /** The language a sender is answered in: a phone's own choice, else the box's (HTTP and MQTT callers have no own). */
+  of(sender: string, channel: Channel): Language;
+  /** Keeps a phone's own choice; false for a sender that is no phone (an HTTP or MQTT caller). */
+  setFor(sender: string, channel: Channel, lang: Language): boolean;
+}
+
 /** What command handlers may use; the daemon provides it. Handlers never see the modem or SQL. */
 export interface ControlContext {
   settings: SettingsPort;
   groups: GroupsPort;
+  languages: LanguagesPort;
   /**
    * The line a command acts on: the one it names (`ref`: a line's name, its SIM's number or IMSI),
    * else the one it arrived on or was sent to, else the only line. Never another line than meant:
@@ -113,6 +125,8 @@ export interface Invocation {
   sender: string;
   channel: Channel;
   commandId: number | null;
+  /** The language the reply is in: the request's own, else the sender's, else the box's. */
+  language: Language;
 }
 
 /** ok: false marks an error reply, which control and config commands send even without PH. */

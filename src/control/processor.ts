@@ -1,7 +1,7 @@
 import { COMMANDS } from './commands.js';
 import type { ControlContext, Invocation } from './context.js';
 import { parseCommandText, type ParsedCommand } from './grammar.js';
-import { say, unknownCommand } from './texts.js';
+import { configOnly, say, unknownCommand, type Language } from './texts.js';
 import { transliterate } from './transliterate.js';
 
 export interface Execution {
@@ -20,12 +20,13 @@ export type Interpretation =
  * Turns a message into either a silent drop or a runnable command. Split in two so the caller can
  * commit "executing <name>" before the command touches the modem.
  */
-export function interpret(text: string, meta: Omit<Invocation, 'command'>, ctx: ControlContext): Interpretation {
+export function interpret(text: string, meta: Omit<Invocation, 'command' | 'language'> & { language?: Language | null }, ctx: ControlContext): Interpretation {
   const parsed = parseCommandText(text);
   if (!parsed.ok && (parsed.reason === 'no-star' || parsed.reason === 'no-password')) return { kind: 'drop', reason: parsed.reason };
   const password = parsed.ok ? parsed.command.password : (parsed.password ?? '');
   if (!ctx.settings.checkPassword(password)) return { kind: 'drop', reason: 'wrong-password' };
-  const lang = ctx.settings.language;
+  // A request may name its language; a phone is answered in its own (LANG), else the box's.
+  const lang = meta.language ?? ctx.languages.of(meta.sender, meta.channel);
   // Bulgarian is written in Cyrillic; unless the owner chose Cyrillic (UCS2), it goes out transliterated.
   const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution =>
     ctx.settings.bulgarianScript === 'latin' ? { ...reply, text: transliterate(reply.text) } : reply;
@@ -46,9 +47,9 @@ export function interpret(text: string, meta: Omit<Invocation, 'command'>, ctx: 
     command,
     execute: async () => {
       if (spec.kind === 'config' && !ctx.mayConfigure(meta.sender, meta.channel)) {
-        return finish({ text: say(lang, 'Only Config group numbers may do that.', 'Само номера от група Config могат това.'), replyTo: command.replyTo, send: true });
+        return finish({ text: configOnly(lang), replyTo: command.replyTo, send: true });
       }
-      const result = await spec.handler({ ...meta, command }, ctx);
+      const result = await spec.handler({ sender: meta.sender, channel: meta.channel, commandId: meta.commandId, command, language: lang }, ctx);
       const send = spec.kind === 'info' || spec.alwaysAnswers === true || !result.ok || command.replyTo !== null;
       return finish({ text: result.text, replyTo: command.replyTo, send });
     },

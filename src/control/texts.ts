@@ -2,7 +2,8 @@ import { formatDay, formatMoney, type Money } from '../carriers/money.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { maskDigits } from '../log/secrets.js';
 import type { SettleResult } from '../recharge/settle.js';
-import type { LineRefusal } from './context.js';
+import type { BalanceReport, LineRefusal } from './context.js';
+import { age } from './handlers/format.js';
 
 export type Language = 'en' | 'bg';
 
@@ -68,6 +69,21 @@ export function rechargeReply(result: RechargeResult, lang: Language): string {
     case 'failed':
       return bg ? `Зареждането не е извършено (${result.reason}). Картата не е използвана.` : `Recharge failed: ${result.reason}. The card was not used.`;
   }
+}
+
+const amount = (cents: number | null, currency: string | null): string => (cents === null ? '?' : `${(cents / 100).toFixed(2)} ${currency ?? ''}`.trim());
+
+/** A line's balance and validity as CREDIT? (and the recharge dialogue) tell it: now, or the last known figures with their age. */
+export function balanceReply(report: BalanceReport, lang: Language): string {
+  if (report.kind === 'unknown') return say(lang, `Balance unknown: ${report.why}.`, `Наличността е неизвестна: ${report.why}.`);
+  const until = report.validUntil ? formatDay(report.validUntil) : '?';
+  const money = amount(report.cents, report.currency);
+  if (report.kind === 'fresh') return say(lang, `Balance: ${money}. Valid until ${until}.`, `Наличност: ${money}. Валидност до ${until}.`);
+  return say(
+    lang,
+    `Balance ${money}, valid until ${until}, as of ${age(report.checkedAt)} ago (${report.why}).`,
+    `Наличност ${money}, валидност до ${until}, към преди ${age(report.checkedAt)} (${report.why}).`,
+  );
 }
 
 /** How an operator settles an unknown outcome (the Config group's SETTLE command). */
@@ -166,6 +182,11 @@ export function lineRefusal(refusal: LineRefusal, lang: Language): string {
     case 'unnamed':
       return say(lang, `Name the line (add ,<line>): ${lines}.`, `Посочете линията (добавете ,<линия>): ${lines}.`);
   }
+}
+
+/** The refusal of a config command to a number outside the Config group. */
+export function configOnly(lang: Language): string {
+  return say(lang, 'Only Config group numbers may do that.', 'Само номера от група Config могат това.');
 }
 
 /** A pick between the two languages for short handler texts. */

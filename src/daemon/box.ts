@@ -1,6 +1,7 @@
 import { loadCarriers, BUILTIN_CARRIERS_DIR } from '../carriers/loader.js';
 import type { ControlContext } from '../control/context.js';
 import type { TopUpReason } from '../control/texts.js';
+import { Dialogue, DIALOGUE_COMMAND } from '../dialogue/dialogue.js';
 import { Line } from '../line/line.js';
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
@@ -9,6 +10,7 @@ import { Scheduler } from '../scheduler/scheduler.js';
 import type { CommandRow } from '../store/commands.js';
 import { installSecret, type Store } from '../store/store.js';
 import { localDay } from '../util/local-day.js';
+import { rechargeFromSource } from '../wallet/recharge-sources.js';
 import { Wallet } from '../wallet/wallet.js';
 import { controlContextFor } from './control-context.js';
 import type { DaemonOptions } from './daemon.js';
@@ -43,6 +45,7 @@ export interface BoxServices {
   runner: CommandRunner;
   scheduler: Scheduler;
   routes: RouteRules;
+  dialogue: Dialogue;
 }
 
 /**
@@ -84,6 +87,21 @@ const { config, logger } = options;
     (name) => lines.find((line) => line.name === name)?.kickOutbox(),
     (row, outcome) => hooks.commandFinished(row, outcome),
   );
+  const dialogue = new Dialogue({
+    store,
+    enabled: () => settings.dialogue,
+    sessionMs: options.dialogueSessionMs ?? config.dialogue.sessionSeconds * 1000,
+    maxSessions: config.dialogue.maxSessions,
+    languageOf: (phone) => settings.languageOf(phone),
+    script: () => settings.bulgarianScript,
+    line: (name) => lines.find((line) => line.name === name),
+    // The one recharge path: the same local check, attempt budget and no-double-dial as CREDIT.
+    recharge: (name, source, requestedBy, commandId) =>
+      rechargeFromSource(source, { cardToDial: (serial, pin) => wallet.cardToDial(serial, pin, name), rechargeCode: (code, by) => hooks.line(name).recharge({ code, requestedBy: by, commandId }) }, requestedBy),
+    answered: (row, reply, smsTo) => hooks.commandFinished(row, { kind: 'answered', commandId: row.id, name: DIALOGUE_COMMAND, reply, smsTo }),
+    track: (work) => hooks.track(work),
+    logger,
+  });
   const timing = {
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     keepAliveMs: options.keepAliveMs ?? config.modem.keepAliveSeconds * 1000,
@@ -112,11 +130,12 @@ const { config, logger } = options;
       onState: (line) => hooks.lineChanged(line),
       onGaveUp: (line) => hooks.lineGaveUp(line),
       walletReady: (line) => wallet.ready(line.name).length,
+      dialogue,
       ...(config.credit.autoTopUp ? { topUp: (line: Line, reason: TopUpReason) => hooks.walletTopUp(line, reason) } : {}),
     }));
   }
   const scheduler = new Scheduler([...buildBoxJobs({ config, store, lines, logger }), ...lines.flatMap((line) => line.jobs())], config.timezone, logger);
-  return { settings, wallet, lines, runner, scheduler, routes };
+  return { settings, wallet, lines, runner, scheduler, routes, dialogue };
 }
 
 /** The same settings, except that any password passes: for a channel whose transport vouches for the caller. */

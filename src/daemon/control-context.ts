@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { ControlContext, StatusSnapshot } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
 import { settleRecharge } from '../recharge/settle.js';
-import { CHANNELS } from '../store/channel.js';
+import { CHANNELS, requestChannelOf } from '../store/channel.js';
 import { GroupFullError } from '../store/groups.js';
 import type { Store } from '../store/store.js';
 import { chooseLine, type RoutableLine, type RouteRules } from './routing.js';
@@ -36,8 +36,22 @@ export function controlContextFor(deps: ControlDeps, own: string | null): Contro
   const log = deps.logger.child({ channel: 'control' });
   const home = deps.lines.find((line) => line.name === own) ?? deps.lines[0];
   const canonical = (number: string): string => canonicalNumber(number, home?.countryCode ?? null);
+  // A phone has a language of its own; an HTTP or MQTT caller (`http:<address>`) is answered in the box's.
+  const phone = (sender: string): string | null => (requestChannelOf(sender) === null ? canonical(sender) : null);
   return {
     settings,
+    languages: {
+      of: (sender) => {
+        const number = phone(sender);
+        return number === null ? settings.language : settings.languageOf(number);
+      },
+      setFor: (sender, _channel, lang) => {
+        const number = phone(sender);
+        if (number === null) return false;
+        settings.setLanguageOf(number, lang);
+        return true;
+      },
+    },
     groups: {
       add: (group, number) => {
         try {

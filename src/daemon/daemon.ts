@@ -52,6 +52,8 @@ export interface DaemonOptions {
   modemRestartWaitMs?: number;
   /** Keep-alive interval (overrides the config, for tests). */
   keepAliveMs?: number;
+  /** How long a recharge dialogue session waits for its coupon (overrides `dialogue.sessionSeconds`, for tests). */
+  dialogueSessionMs?: number;
   /** The first wait of a parked line before it is tried again (default 10 s). */
   parkFirstMs?: number;
   /** How long start-up waits for the slowest line before it goes on without it (default 5 s). */
@@ -321,12 +323,13 @@ export class Daemon {
 
   /**
    * Runs a command that arrived on a request channel (HTTP, MQTT) through the same pipeline as an
-   * SMS, addressed to `destination` (a line's name, its SIM's number or IMSI; null: none). The same
+   * SMS, addressed to `destination` (a line's name, its SIM's number or IMSI; null: none), answered in
+   * `lang` (null: the box's language). The same
    * idempotency key returns the first command's outcome instead of running it again.
    */
-  async runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null, destination: string | null = null): Promise<RunOutcome> {
+  async runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null, destination: string | null = null, lang: 'en' | 'bg' | null = null): Promise<RunOutcome> {
     const { store, runner } = this.box;
-    const { row, repeat } = store.commands.recordRequest(channel, client, text, idempotencyKey, destination);
+    const { row, repeat } = store.commands.recordRequest(channel, client, text, idempotencyKey, destination, lang);
     if (!repeat) {
       const running = this.track(runner.run(row));
       this.requestsInFlight.set(row.id, running);
@@ -375,6 +378,7 @@ export class Daemon {
     // The lines' supervisors first: a RESET over HTTP waits on its ladder, and the relay closes
     // only once its requests are answered.
     for (const line of running?.lines ?? []) await line.stop();
+    running?.dialogue.close();
     await this.http?.close();
     await running?.scheduler.stop();
     let patience: NodeJS.Timeout | undefined;

@@ -61,8 +61,8 @@ export function daemonPort(daemon: Daemon): BoxPort {
           : null,
       };
     },
-    async runCommand(line, text, { trusted, idempotencyKey }) {
-      return outcomeOf(await daemon.runRequest('mqtt', trusted ? asTrusted(text) : text, CLIENT, idempotencyKey, line));
+    async runCommand(line, text, { trusted, idempotencyKey, lang }) {
+      return outcomeOf(await daemon.runRequest('mqtt', trusted ? asTrusted(text) : text, CLIENT, idempotencyKey, line, lang));
     },
     recharge: (line, code, requestedBy) => usable(line).recharge({ code, requestedBy, commandId: null }),
     checkBalance: (line) => usable(line).balance(),

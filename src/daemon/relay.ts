@@ -33,7 +33,7 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     token: options.token,
     logger: options.logger,
     commands: {
-      run: (text, client, key, line) => daemon.runRequest('http', text, client, key, line),
+      run: (text, client, key, line, lang) => daemon.runRequest('http', text, client, key, line, lang),
       lineNamed: (destination) => findLine(lines, destination)?.name ?? null,
       lineNames: () => lines.map((line) => line.name),
     },

@@ -61,6 +61,25 @@ export class RuntimeSettings {
     this.store.settings.set('language', value);
   }
 
+  /** A phone's reply language (by canonical number): its own choice (LANG), else the box's. */
+  languageOf(phone: string): Language {
+    return this.store.languages.get(phone) ?? this.language;
+  }
+
+  /** Keeps a phone's own reply language (by canonical number). */
+  setLanguageOf(phone: string, value: Language): void {
+    this.store.languages.set(phone, value);
+  }
+
+  /** The recharge dialogue: the setting (DIALOGUE ON|OFF, a settings page) over the config's `dialogue.enabled`. */
+  get dialogue(): boolean {
+    return this.store.settings.get<boolean>('dialogue.enabled') ?? this.config.dialogue.enabled;
+  }
+
+  set dialogue(value: boolean) {
+    this.store.settings.set('dialogue.enabled', value);
+  }
+
   get bulgarianScript(): 'latin' | 'cyrillic' {
     return this.store.settings.get<'latin' | 'cyrillic'>('bulgarianScript') ?? this.config.bulgarianScript;
   }

@@ -14,7 +14,7 @@ import type { PortLock } from '../daemon/port-lock.js';
 import { reconcileOnLine } from '../daemon/reconcile-notices.js';
 import type { RuntimeSettings } from '../daemon/settings.js';
 import type { Logger } from '../log/logger.js';
-import { Modem, type ModemTimeouts } from '../modem/modem.js';
+import { Modem, type IncomingCall, type ModemTimeouts } from '../modem/modem.js';
 import { BalanceReader, checkBalance, type BalanceCheck } from '../recharge/balance.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { RechargeService, type RechargeRequest } from '../recharge/service.js';
@@ -67,6 +67,11 @@ export interface LineDeps {
   walletReady(line: Line): number;
   /** The wallet's automatic top-up for this line; absent when it is off. */
   topUp?: (line: Line, reason: TopUpReason) => Promise<TopUpNotice | null>;
+  /** The recharge dialogue: told of the line's calls, and offered its SMS before they are commands. */
+  dialogue?: {
+    call(line: Line, call: IncomingCall): void;
+    offer(line: Line, row: CommandRow, text: string): boolean;
+  };
 }
 
 /**
@@ -220,6 +225,8 @@ export class Line implements LinePort, ScheduledLine {
       if (this.stopped) throw new Error('stopping');
       this.know(identity.imsi, config.number ?? (await modem.ownNumber()));
       this.modem = modem;
+      const calls = this.deps.dialogue;
+      if (calls) modem.on('incoming-call', (call) => calls.call(this, call));
       this.session = new LineSession({
         line: config, box: this.deps.box, modem, store: this.deps.store, countryCode: this.countryCode,
         keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
@@ -313,6 +320,8 @@ export class Line implements LinePort, ScheduledLine {
       store.commands.drop(row.id, 'carrier answer to a recharge');
       return;
     }
+    // A caller's coupon in a recharge dialogue is answered there, neither forwarded nor run as a command.
+    if (this.deps.dialogue?.offer(this, row, text)) return;
     if (!text.includes('*')) this.forward(row);
     this.deps.onCommand(row);
   }
@@ -404,6 +413,11 @@ export class Line implements LinePort, ScheduledLine {
     const last = this.deps.store.balances.latest(imsi);
     if (!last) return { kind: 'unknown', why };
     return { kind: 'last-known', cents: last.balance_cents, currency: last.currency, validUntil: last.valid_until, checkedAt: last.checked_at, why };
+  }
+
+  /** Hangs up the call ringing on the line, unanswered (it costs the caller nothing). */
+  rejectCall(): Promise<string> {
+    return this.requireModem().rejectCall();
   }
 
   async ussd(code: string): Promise<{ status: string; text: string | null }> {

@@ -6,6 +6,7 @@ import { isAtError } from '../at/errors.js';
 import type { Logger } from '../log/logger.js';
 import { SerialLock } from '../util/serial-lock.js';
 import { openWithin, type ModemLine, type ModemTimeouts, type OpenLine } from './connection.js';
+import { CallWatch, parseClip, type CallWatchTiming, type IncomingCall } from './calls.js';
 import { ModemError } from './errors.js';
 import {
   chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
@@ -14,6 +15,7 @@ import {
 import { runUssd, runUssdMenu, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
 
 export type { ModemLine, ModemTimeouts, OpenLine } from './connection.js';
+export type { IncomingCall } from './calls.js';
 
 export interface ModemOptions {
   /** How this modem wants USSD requests written (Huawei E1xx: packed GSM 7-bit hex). */
@@ -22,6 +24,8 @@ export interface ModemOptions {
   timeouts?: ModemTimeouts;
   /** How long a reopen waits for the line to come back (USB re-enumeration); default 30 s. */
   reopenWaitMs?: number;
+  /** When RINGs stop being one call, and how long a RING waits for its caller ID (tests shorten them). */
+  callTiming?: CallWatchTiming;
   logger: Logger;
 }
 
@@ -64,6 +68,8 @@ export interface ModemEvents {
   unresponsive: [];
   /** The line went away by itself (the USB cable, the TCP peer). */
   'line-closed': [];
+  /** Someone is calling: told once per call, however many times it rings. */
+  'incoming-call': [IncomingCall];
 }
 
 /**
@@ -74,6 +80,7 @@ export interface ModemEvents {
 export class Modem extends EventEmitter<ModemEvents> {
   private readonly ussdLock = new SerialLock();
   private readonly log: Logger;
+  private readonly calls: CallWatch;
   private cscs: Cscs | null = null;
   private identity: ModemIdentity | null = null;
   private opened!: OpenLine;
@@ -90,6 +97,7 @@ export class Modem extends EventEmitter<ModemEvents> {
   private constructor(private readonly line: ModemLine, opened: OpenLine, private readonly options: ModemOptions) {
     super();
     this.log = options.logger.child({ channel: 'modem' });
+    this.calls = new CallWatch((call) => this.emit('incoming-call', call), options.callTiming);
     this.attach(opened);
   }
 
@@ -113,6 +121,13 @@ export class Modem extends EventEmitter<ModemEvents> {
     engine.onUrc('+CPIN:', ([line]) => {
       if (line) this.emit('sim', /READY/.test(line) ? 'ready' : /NOT INSERTED|NOT READY/i.test(line) ? 'absent' : 'locked');
     });
+    engine.onUrc('RING', () => this.calls.ring());
+    engine.onUrc('+CRING:', () => this.calls.ring());
+    engine.onUrc('+CLIP:', ([line]) => {
+      const caller = line ? parseClip(line) : null;
+      if (caller) this.calls.callerId(caller);
+    });
+    engine.onUrc('NO CARRIER', () => this.calls.ended());
     engine.onUrc('RDY', () => this.emit('rebooted'));
     engine.onUrc('SMS Ready', () => this.emit('rebooted'));
     engine.on('unresponsive', () => this.emit('unresponsive'));
@@ -142,6 +157,7 @@ export class Modem extends EventEmitter<ModemEvents> {
   /** Stops: everything queued fails, and the line is closed. */
   async close(): Promise<void> {
     this.closing = true;
+    this.calls.close();
     await this.detach();
   }
 
@@ -219,6 +235,8 @@ export class Modem extends EventEmitter<ModemEvents> {
     const cnmi = await this.engine.execute('AT+CNMI=?', { expect: '+CNMI:' });
     await this.engine.execute(chooseCnmi(cnmi.lines.join(' ')));
     await this.engine.execute('AT+COPS=3,2').catch((err) => this.log.debug({ err: String(err) }, 'numeric operator format refused'));
+    // Caller ID after every RING, so a call says who is calling (the recharge dialogue needs it).
+    await this.engine.execute('AT+CLIP=1').catch((err) => this.log.debug({ err: String(err) }, 'caller ID refused'));
     const imsi = parseImsi((await this.engine.execute('AT+CIMI')).lines);
     if (!imsi) throw new ModemError('bad-answer', 'AT+CIMI gave no IMSI');
     this.identity = { imsi };
@@ -265,6 +283,23 @@ export class Modem extends EventEmitter<ModemEvents> {
   async operator(): Promise<string | null> {
     const { lines } = await this.engine.execute('AT+COPS?', { expect: '+COPS:' });
     return parseCops(lines.find((l) => l.startsWith('+COPS:')) ?? '');
+  }
+
+  /**
+   * Rejects the call that is ringing, so it never connects and never costs the caller:
+   * `AT+CHUP` (TS 27.007 §6.5), or `ATH` on a modem that refuses it. The next RING is a new call.
+   */
+  async rejectCall(): Promise<'AT+CHUP' | 'ATH'> {
+    try {
+      await this.engine.execute('AT+CHUP');
+      return 'AT+CHUP';
+    } catch (err) {
+      if (!isAtError(err, 'error') && !isAtError(err, 'cme')) throw err;
+      await this.engine.execute('ATH');
+      return 'ATH';
+    } finally {
+      this.calls.ended();
+    }
   }
 
   /** Every stored message, read or not (PDU mode `AT+CMGL=4`). */

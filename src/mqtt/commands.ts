@@ -8,7 +8,8 @@ export const ACTIONS = ['recharge', 'check-balance', 'send-sms', 'top-up', 'rest
 export type ActionName = (typeof ACTIONS)[number];
 
 export type Request =
-  | { kind: 'text'; line: string | null; text: string }
+  /** `lang`: the language the answer is in (null: the box's). */
+  | { kind: 'text'; line: string | null; text: string; lang: 'en' | 'bg' | null }
   | { kind: 'recharge'; line: string | null; code: string }
   | { kind: 'check-balance'; line: string | null }
   /** `to` null: the line's Notify group. */
@@ -50,6 +51,7 @@ const envelope = ajv.compile({
     line: { type: 'string', pattern: LEVEL_RE.source },
     replyTo: { type: 'string', minLength: 1, maxLength: 256 },
     expires: { type: 'string', pattern: ISO_TIME_RE.source },
+    lang: { enum: ['en', 'bg'] },
   },
 });
 const noArgs = { type: 'object', additionalProperties: false, properties: {} } as const;
@@ -77,7 +79,7 @@ function answerTopic(topic: string | undefined, topics: BoxTopics): string | nul
 
 /**
  * Reads a command from `<base>/<box>/cmd`: `{"id", "text"}` (the SMS grammar) or
- * `{"id", "action", "args"}`, with `line`, `expires` (RFC 3339) and `replyTo` optional. Every
+ * `{"id", "action", "args"}`, with `line`, `expires` (RFC 3339), `replyTo` and (for a text) `lang` optional. Every
  * field is checked before anything runs; a code is registered as a secret the moment it is read,
  * so no log line can show it.
  */
@@ -101,7 +103,7 @@ export function readCommand(payload: Buffer, properties: { responseTopic?: strin
   const payloadTopic = typeof (body as { replyTo?: unknown } | null)?.replyTo === 'string' ? answerTopic((body as { replyTo: string }).replyTo, topics) : null;
   const replyTo: ReplyTo | null = id === null ? null : v5Topic ? { topic: v5Topic, correlation } : { topic: payloadTopic ?? topics.answer(id), correlation: null };
   if (!envelope(body)) return fail(id, replyTo, 'bad_request', problem(envelope));
-  const command = body as { id: string; text?: string; action?: string; args?: unknown; line?: string; replyTo?: string; expires?: string };
+  const command = body as { id: string; text?: string; action?: string; args?: unknown; line?: string; replyTo?: string; expires?: string; lang?: 'en' | 'bg' };
   if (command.replyTo !== undefined && payloadTopic === null) return fail(id, replyTo, 'bad_request', `replyTo must be a topic below ${topics.answers}`);
   const expires = command.expires === undefined ? null : Date.parse(command.expires);
   if (Number.isNaN(expires)) return fail(id, replyTo, 'bad_request', 'expires is not a date and time');
@@ -110,7 +112,7 @@ export function readCommand(payload: Buffer, properties: { responseTopic?: strin
   if ((command.text === undefined) === (command.action === undefined)) return fail(id, replyTo, 'bad_request', 'give either "text" or "action"');
   if (command.text !== undefined) {
     if (command.args !== undefined) return fail(id, replyTo, 'bad_request', '"args" go with an "action"');
-    return ok({ kind: 'text', line, text: command.text });
+    return ok({ kind: 'text', line, text: command.text, lang: command.lang ?? null });
   }
   const action = command.action as ActionName;
   if (!(ACTIONS as readonly string[]).includes(action)) return fail(id, replyTo, 'unknown_action', `unknown action "${command.action!.slice(0, 40)}" (known: ${ACTIONS.join(', ')})`);

@@ -23,7 +23,7 @@ function balanceBody(report: BalanceReport): Record<string, unknown> {
 export async function execute(port: BoxPort, line: string, request: Request, options: { trusted: boolean; requestId: string }): Promise<Outcome> {
   switch (request.kind) {
     case 'text': {
-      const outcome = await port.runCommand(line, request.text, { trusted: options.trusted, idempotencyKey: `mqtt:${options.requestId}` });
+      const outcome = await port.runCommand(line, request.text, { trusted: options.trusted, idempotencyKey: `mqtt:${options.requestId}`, lang: request.lang });
       if (outcome.kind === 'answered') return { body: { ok: true, command: outcome.name, reply: outcome.reply, smsTo: outcome.smsTo } };
       if (outcome.reason === 'no-star' || outcome.reason === 'no-password') return { body: errorBody('not_a_command', 'expected *<password> [PH <phone>] <COMMAND> [params]') };
       return { silent: outcome.reason };

@@ -19,7 +19,7 @@ export interface BoxPort {
    * A command text in the SMS grammar, run on the `mqtt` channel. `trusted`: the broker's ACL
    * stands for the password, so the text may leave out `*<password>` (and any password passes).
    */
-  runCommand(line: string, text: string, options: { trusted: boolean; idempotencyKey: string }): Promise<CommandOutcome>;
+  runCommand(line: string, text: string, options: { trusted: boolean; idempotencyKey: string; lang: 'en' | 'bg' | null }): Promise<CommandOutcome>;
   /** A voucher code dialled through the one recharge path (local check, never twice, the attempt budget). */
   recharge(line: string, code: string, requestedBy: string): Promise<RechargeResult>;
   checkBalance(line: string): Promise<BalanceReport>;

@@ -35,6 +35,28 @@ export interface InterpreterTiming {
 
 type Reply = { lines: string[]; final: string } | null;
 
+/** A call a phone made to the simulated SIM, as the carrier's records keep it. */
+export interface CallRecord {
+  /** The caller's number as presented; null when withheld. */
+  from: string | null;
+  at: string;
+  rings: number;
+  /** `rejected`: hung up by the box unanswered (free for the caller); `answered`: connected (ATA); `missed`: the caller gave up. */
+  outcome: 'ringing' | 'rejected' | 'answered' | 'missed';
+}
+
+export interface RingOptions {
+  /** The caller withholds their number (CLIR): +CLIP shows an empty number, validity 1. */
+  withheld?: boolean;
+  /** How many times it rings before the caller gives up (default 10). */
+  rings?: number;
+  /** Between RINGs (a network: 3–5 s). */
+  intervalMs?: number;
+}
+
+/** Calls kept for tests and people to look at; the oldest go first. */
+const MAX_CALL_RECORDS = 100;
+
 /** Volatile settings, lost on power-up or ATZ as on a real modem. */
 interface Settings {
   echo: boolean;
@@ -44,9 +66,11 @@ interface Settings {
   cnmi: number[];
   copsFormat: number;
   creg: number;
+  /** Caller ID after each RING (AT+CLIP=1). */
+  clip: number;
 }
 
-const POWER_ON: Settings = { echo: true, cmee: 0, cmgf: 0, cscs: 'IRA', cnmi: [0, 0, 0, 0, 0], copsFormat: 0, creg: 0 };
+const POWER_ON: Settings = { echo: true, cmee: 0, cmgf: 0, cscs: 'IRA', cnmi: [0, 0, 0, 0, 0], copsFormat: 0, creg: 0, clip: 0 };
 
 /**
  * An AT command interpreter that answers like a GSM modem: echo until ATE0, PDU-mode SMS storage
@@ -57,6 +81,9 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private buffer = '';
   private prompt: { length: number } | null = null;
   private readonly storage: SimStorage;
+  private ringing: { record: CallRecord; withheld: boolean; left: number; intervalMs: number; timer: NodeJS.Timeout | null } | null = null;
+  /** Every call made to this SIM, newest last. */
+  readonly calls: CallRecord[] = [];
   /** AT command lines executed (for the benchmarks' round trips per message). */
   commandsExecuted = 0;
   readonly faults = new Faults();
@@ -93,6 +120,47 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     const index = this.storage.store(pdu);
     if (index === null) return false;
     if (mt === 1 || mt === 3) this.urc(`+CMTI: "SM",${index}`);
+    return true;
+  }
+
+  /**
+   * A phone calls the SIM: RING (and +CLIP when caller ID is on) every `intervalMs` until the box
+   * hangs up (AT+CHUP, ATH), answers (ATA), or the caller gives up after `rings` (NO CARRIER).
+   * False when the line is busy with another call or there is no network or SIM.
+   */
+  ring(from: string, options: RingOptions = {}): boolean {
+    if (this.ringing || this.faults.has('network-lost') || this.faults.has('sim-removed')) return false;
+    const withheld = options.withheld ?? false;
+    const record: CallRecord = { from: withheld ? null : from, at: new Date().toISOString(), rings: 0, outcome: 'ringing' };
+    this.calls.push(record);
+    if (this.calls.length > MAX_CALL_RECORDS) this.calls.shift();
+    this.ringing = { record, withheld, left: options.rings ?? 10, intervalMs: options.intervalMs ?? 3000, timer: null };
+    this.ringOnce();
+    return true;
+  }
+
+  private ringOnce(): void {
+    const call = this.ringing;
+    if (!call) return;
+    if (call.left <= 0) {
+      this.endCall('missed');
+      this.urc('NO CARRIER');
+      return;
+    }
+    call.left -= 1;
+    call.record.rings += 1;
+    // SIM800's shape: number, type, subaddress, satype, alpha, CLI validity.
+    const clip = call.withheld ? '+CLIP: "",128,"",0,"",1' : `+CLIP: "${call.record.from}",145,"",0,"",0`;
+    this.urc('RING', ...(this.settings.clip === 1 ? [clip] : []));
+    call.timer = setTimeout(() => this.ringOnce(), call.intervalMs);
+  }
+
+  private endCall(outcome: CallRecord['outcome']): boolean {
+    const call = this.ringing;
+    if (!call) return false;
+    if (call.timer) clearTimeout(call.timer);
+    call.record.outcome = outcome;
+    this.ringing = null;
     return true;
   }
 
@@ -137,6 +205,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     this.buffer = '';
     this.settings = { ...POWER_ON };
     this.carrier.endSession();
+    this.endCall('missed');
     setTimeout(() => this.urc('RDY', '+CFUN: 1', this.faults.has('sim-removed') ? '+CPIN: NOT INSERTED' : '+CPIN: READY', 'Call Ready', 'SMS Ready'), 20);
   }
 
@@ -223,6 +292,14 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
       const c = this.storage.capacity;
       return upper === '+CPMS?' ? this.ok(`+CPMS: "SM",${u},${c},"SM",${u},${c},"SM",${u},${c}`) : this.ok(`+CPMS: ${u},${c},${u},${c},${u},${c}`);
     }
+    if ((m = /^\+CLIP=(\d)$/.exec(upper))) return this.setNumber('clip', Number(m[1]), 1);
+    if (upper === '+CLIP?') return this.ok(`+CLIP: ${s.clip},1`);
+    // Hang up: the ringing call is rejected, never connected (ATH with nothing to hang up is OK too).
+    if (upper === '+CHUP' || upper === 'H' || upper === 'H0') {
+      this.endCall('rejected');
+      return this.ok();
+    }
+    if (upper === 'A') return this.endCall('answered') ? this.ok() : { lines: [], final: 'NO CARRIER' };
     if ((m = /^\+CREG=(\d)$/.exec(upper))) return this.setNumber('creg', Number(m[1]), 2);
     if (upper === '+CREG?') return this.ok(`+CREG: ${s.creg},1`);
     if ((m = /^\+COPS=3,(\d)$/.exec(upper))) return this.setNumber('copsFormat', Number(m[1]), 2);
@@ -255,7 +332,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     return { lines: [], final: 'ERROR' };
   }
 
-  private setNumber(key: 'cmee' | 'cmgf' | 'copsFormat' | 'creg', value: number, max: number): Reply {
+  private setNumber(key: 'cmee' | 'cmgf' | 'copsFormat' | 'creg' | 'clip', value: number, max: number): Reply {
     if (value > max) return this.cmeError(4);
     this.settings[key] = value;
     return this.ok();

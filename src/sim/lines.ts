@@ -30,6 +30,14 @@ export class SimulatedLines implements SimControl {
     return this.first().sendSmsFromPhone(from, text);
   }
 
+  callFromPhone(from: string, options: { withheld?: boolean } = {}): boolean {
+    return this.first().callFromPhone(from, options);
+  }
+
+  calls(number?: string): ReturnType<Simulator['calls']> {
+    return [...this.simulators.values()].flatMap((simulator) => simulator.calls(number)).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
   phoneMessages(number: string): ReturnType<Simulator['phoneMessages']> {
     return [...this.simulators.values()].flatMap((simulator) => simulator.phoneMessages(number)).sort((a, b) => a.at.localeCompare(b.at));
   }

@@ -59,6 +59,11 @@ export class SimNetwork {
     return true;
   }
 
+  /** A phone's number as the network presents it to a called SIM (international). */
+  caller(number: string): string {
+    return canonicalNumber(number, COUNTRY_CODE);
+  }
+
   messagesFor(number: string): PhoneMessage[] {
     return this.state.phones[canonicalNumber(number, COUNTRY_CODE)] ?? [];
   }

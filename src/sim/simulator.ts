@@ -1,4 +1,4 @@
-import { AtInterpreter, DEFAULT_MODEM_PROFILE, type InterpreterTiming, type ModemProfile } from './at-interpreter.js';
+import { AtInterpreter, DEFAULT_MODEM_PROFILE, type CallRecord, type InterpreterTiming, type ModemProfile, type RingOptions } from './at-interpreter.js';
 import { isoDay, SimCarrier, type SeriesInput } from './carrier.js';
 import { DIALECTS, type Dialect } from './dialects.js';
 import { WORDINGS } from './wordings.js';
@@ -218,6 +218,17 @@ export class Simulator {
       }
     }
     return true;
+  }
+
+  /** A phone calls the box's SIM (see AtInterpreter.ring); false when the line is busy or off the network. */
+  callFromPhone(from: string, options: RingOptions = {}): boolean {
+    return this.modem.ring(this.network.caller(from), options);
+  }
+
+  /** The calls made to this SIM (those of one phone, when a number is given), oldest first. */
+  calls(number?: string): CallRecord[] {
+    const from = number === undefined ? undefined : this.network.caller(number);
+    return this.modem.calls.filter((call) => from === undefined || call.from === from).map((call) => ({ ...call }));
   }
 
   /** Messages the network still holds because the SIM storage was full. */

@@ -24,6 +24,8 @@ export interface CommandRow {
   reply_to: string | null;
   created_at: string;
   finished_at: string | null;
+  /** The language a request asked its answer in; null: the sender's (a phone's LANG) or the box's. */
+  lang: 'en' | 'bg' | null;
 }
 
 export interface IncomingSms {
@@ -72,20 +74,24 @@ export class CommandStore {
    * A command asked for on a request channel (HTTP, MQTT) by `client`, addressed to `line` (or to
    * none); with an idempotency key, a repeat returns the first command instead.
    */
-  recordRequest(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null = null, line: string | null = null): { row: CommandRow; repeat: boolean } {
+  recordRequest(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null = null, line: string | null = null, lang: 'en' | 'bg' | null = null): { row: CommandRow; repeat: boolean } {
     // Not durable on its own: nothing was promised to the client yet, and the answer's commit
     // (synchronous) flushes this row with it. A crash before that loses a request nobody got a reply to.
-    return relaxedWrite(this.db, () => this.recordRequestNow(channel, client, text, idempotencyKey, line));
+    return relaxedWrite(this.db, () => this.recordRequestNow(channel, client, text, idempotencyKey, line, lang));
   }
 
-  private recordRequestNow(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null, line: string | null): { row: CommandRow; repeat: boolean } {
+  private recordRequestNow(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null, line: string | null, lang: 'en' | 'bg' | null): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
         const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
         if (existing) return { row: existing, repeat: true };
       }
-      const row = this.insert(channel, client, text, null, line);
+      let row = this.insert(channel, client, text, null, line);
       if (idempotencyKey) stmt(this.db, 'UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
+      if (lang) {
+        stmt(this.db, 'UPDATE commands SET lang = ? WHERE id = ?').run(lang, row.id);
+        row = { ...row, lang };
+      }
       return { row, repeat: false };
     })();
   }

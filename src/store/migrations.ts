@@ -398,4 +398,14 @@ export const MIGRATIONS: Migration[] = [
     payload TEXT NOT NULL
   );
   `,
+  `
+  -- The reply language each phone chose (LANG EN|BG by SMS); a number not here gets the box's.
+  CREATE TABLE sender_languages (
+    number TEXT PRIMARY KEY,
+    lang TEXT NOT NULL CHECK (lang IN ('en', 'bg')),
+    set_at TEXT NOT NULL
+  );
+  -- The language a request over HTTP or MQTT asked its answer in (null: the box's).
+  ALTER TABLE commands ADD COLUMN lang TEXT CHECK (lang IN ('en', 'bg'));
+  `,
 ];

@@ -13,6 +13,7 @@ import { PartStore } from './parts.js';
 import { VoucherStore } from './vouchers.js';
 import { CardStore } from './cards.js';
 import { LineStore } from './lines.js';
+import { LanguageStore } from './languages.js';
 
 /** The repositories over one SQLite file. */
 export class Store {
@@ -27,6 +28,7 @@ export class Store {
   readonly vouchers: VoucherStore;
   readonly cards: CardStore;
   readonly lines: LineStore;
+  readonly languages: LanguageStore;
 
   constructor(readonly db: Db, readonly atRest: AtRest) {
     this.outbox = new OutboxStore(db);
@@ -40,6 +42,7 @@ export class Store {
     this.vouchers = new VoucherStore(db);
     this.cards = new CardStore(db);
     this.lines = new LineStore(db);
+    this.languages = new LanguageStore(db);
   }
 
   /** The install's secret is the data dir's secret.key (created on first use) unless given. */

@@ -2,7 +2,8 @@ import { parseDayMonthYear } from '../carriers/money.js';
 import { WalletError } from './errors.js';
 
 const FREE_TEXT_RE = /^[\p{L}\p{N} .,:;'"()\-+/#&_]{1,80}$/u;
-const SERIAL_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+/** A card's serial: letters, digits and dashes, such as 101-23423423. */
+export const SERIAL_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 
 /** "5", "5.00" or "5,00" → cents. */
 export function parseAmount(text: string, field = 'amount'): number {

@@ -1,6 +1,7 @@
 import { registerSecret } from '../log/secrets.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { CardView } from '../store/cards.js';
+import { SERIAL_RE } from './card-fields.js';
 
 /**
  * Where the money of a recharge comes from, as the recharge service's variables name it: a wallet
@@ -52,8 +53,55 @@ export function readRechargeFields(body: Record<string, unknown>): RechargeField
   throw new RechargeRequestError('give one source: source_coupon, or source_account with source_pin');
 }
 
+/** A reply longer than this is no coupon. */
+const MAX_REPLY = 120;
+
+/**
+ * A coupon as a person texts it: a wallet card's serial as printed (with its dash or letters) and
+ * its PIN (`101-23423423 4524 2829 3854`), or a voucher code alone (`4524 2829 3854 123`); spaces
+ * and dashes inside the digits are only grouping. Null for anything else. The PIN or code is
+ * registered as a secret before anything else sees it.
+ */
+export function readCouponReply(text: string): RechargeSource | null {
+  if (text.length > MAX_REPLY) return null;
+  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  const first = tokens[0] ?? '';
+  // A serial is printed with a dash or letters and comes before its PIN; digits alone are a code.
+  const serial = tokens.length >= 2 && /[A-Za-z-]/.test(first) ? first : null;
+  const digits = (serial === null ? tokens : tokens.slice(1)).join('').replace(/-/g, '');
+  if (!/^[0-9]{1,40}$/.test(digits)) return null;
+  registerSecret(digits);
+  if (serial === null) return { kind: 'coupon', code: digits };
+  return SERIAL_RE.test(serial) ? { kind: 'account', serial, pin: digits } : null;
+}
+
 /** What a recharge from a source came to: the dial's result, or a wallet card that could not be used. */
 export type SourceOutcome = RechargeResult | { kind: 'no-card' };
+
+/** A source's outcome as the seed's service tells it: a code that is invalid, used, refused or no card is one outcome. */
+export type ServiceOutcomeKind = 'success' | 'invalid-or-used' | 'locked' | 'in-progress' | 'outcome-unknown' | 'failed' | 'disabled' | 'unavailable';
+
+const SERVICE_KIND: Record<SourceOutcome['kind'], ServiceOutcomeKind> = {
+  success: 'success',
+  'invalid-code': 'invalid-or-used',
+  'already-used': 'invalid-or-used',
+  rejected: 'invalid-or-used',
+  'no-card': 'invalid-or-used',
+  locked: 'locked',
+  'attempts-exceeded': 'locked',
+  'in-progress': 'in-progress',
+  'outcome-unknown': 'outcome-unknown',
+  'no-answer': 'outcome-unknown',
+  unrecognised: 'outcome-unknown',
+  failed: 'failed',
+  disabled: 'disabled',
+  unavailable: 'unavailable',
+};
+
+/** Which of the service's outcomes a source's outcome is: whether a code failed the local check, was used or refused is not told apart. */
+export function serviceOutcomeKind(outcome: SourceOutcome): ServiceOutcomeKind {
+  return SERVICE_KIND[outcome.kind];
+}
 
 /**
  * Dials the source through the one recharge path. An account is a wallet card that must be new and

@@ -10,7 +10,7 @@ import type { CardFilter, CardOrder, CardPage, CardView } from '../store/cards.j
 import type { Store } from '../store/store.js';
 import type { DialState, VoucherInput } from '../store/vouchers.js';
 import { localDay, localDayStart } from '../util/local-day.js';
-import { optionalCurrency, optionalSerial, optionalText, parseAmount, parseDay } from './card-fields.js';
+import { optionalCurrency, optionalSerial, optionalText, parseAmount, parseDay, SERIAL_RE } from './card-fields.js';
 import { cardsCsv, parseCardsCsv } from './cards-csv.js';
 import { parseCardFilter, parseCardPaging, type RawCardPaging, type RawCardQuery } from './card-query.js';
 import { WalletBatchError, WalletError, type LineProblem } from './errors.js';
@@ -309,7 +309,7 @@ export class Wallet {
    */
   cardToDial(serial: string, pin: string, line: string): CardView | null {
     registerSecret(pin);
-    if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/.test(serial) || !/^[0-9]{5,20}$/.test(pin)) return null;
+    if (!SERIAL_RE.test(serial) || !/^[0-9]{5,20}$/.test(pin)) return null;
     const card = this.find({ serial, pin })[0];
     const simCarrier = this.simOf(line)?.profile.id ?? null;
     if (!card || card.status !== 'new' || (card.carrier !== null && simCarrier !== null && card.carrier !== simCarrier)) return null;

@@ -127,6 +127,37 @@ describe('config commands: silent on success unless PH, always on error', () => 
     expect((await run(ctx, '*123456 FLY')).text).toBe('Непозната команда: FLY');
   });
 
+  it('LANG from a phone is its own: another number is still answered in the box language', async () => {
+    const ctx = fakeControl();
+    expect((await run(ctx, '*123456 LANG BG', OTHER)).send).toBe(false);
+    expect((await run(ctx, '*123456 FLY', OTHER)).text).toBe('Nepoznata komanda: FLY');
+    expect((await run(ctx, '*123456 FLY', CONFIG_NUMBER)).text).toBe('Unknown command: FLY');
+    expect((await run(ctx, '*123456 LANG?', OTHER)).text).toBe('Otgovori na balgarski; po podrazbirane angliyski.');
+    expect(ctx.settings.language).toBe('en');
+  });
+
+  it('LANG over HTTP, or LANG BG,DEFAULT from a Config number, sets the box language; from another number it is refused', async () => {
+    const ctx = fakeControl();
+    expect((await run(ctx, '*123456 PH 0888000111 LANG BG,DEFAULT', OTHER)).text).toBe('Only Config group numbers may do that.');
+    expect(ctx.settings.language).toBe('en');
+    expect((await run(ctx, '*123456 PH 0888000999 LANG BG,DEFAULT', CONFIG_NUMBER)).text).toBe('Otgovorite po podrazbirane sa na balgarski.');
+    expect(ctx.settings.language).toBe('bg');
+    await run(ctx, '*123456 LANG EN', 'http:127.0.0.1', 'http');
+    expect(ctx.settings.language).toBe('en');
+    expect(ctx.senderLanguages.size).toBe(0);
+    expect((await run(ctx, '*123456 LANG FR')).text).toBe('Usage: LANG EN|BG[,DEFAULT]');
+  });
+
+  it('DIALOGUE ON|OFF switches the recharge dialogue, for Config numbers only', async () => {
+    const ctx = fakeControl();
+    expect((await run(ctx, '*123456 DIALOGUE ON', OTHER)).text).toBe('Only Config group numbers may do that.');
+    expect(ctx.settings.dialogue).toBe(false);
+    expect(await run(ctx, '*123456 DIALOGUE ON')).toMatchObject({ send: false });
+    expect(ctx.settings.dialogue).toBe(true);
+    expect((await run(ctx, '*123456 DIALOGUE?', OTHER)).text).toMatch(/^Recharge dialogue ON/);
+    expect((await run(ctx, '*123456 DIALOGUE MAYBE')).text).toBe('Usage: DIALOGUE ON|OFF');
+  });
+
   it('RESET restarts the modem silently', async () => {
     const ctx = fakeControl();
     expect((await run(ctx, '*123456 RESET', OTHER)).send).toBe(false);

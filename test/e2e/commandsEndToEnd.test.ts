@@ -35,9 +35,12 @@ describe('commands end to end', () => {
     await messagesOn(() => simulator.phoneMessages('+359888620001'));
     await running.stop();
     running = await startDaemon({ dataDir, simulator, config: { groups: { config: ['+359888620001'], command: [], notify: [] } } });
+    // The new password holds, and the number that chose Bulgarian is still answered in it; another is not.
+    simulator.sendSmsFromPhone('+359888620001', '*246802 FLY');
     simulator.sendSmsFromPhone('+359888620002', '*246802 FLY');
-    const [reply] = await messagesOn(() => simulator.phoneMessages('+359888620002'));
-    expect(reply!.text).toBe('Nepoznata komanda: FLY');
+    const [, mine] = await messagesOn(() => simulator.phoneMessages('+359888620001'), 2);
+    const [theirs] = await messagesOn(() => simulator.phoneMessages('+359888620002'));
+    expect([mine!.text, theirs!.text]).toEqual(['Nepoznata komanda: FLY', 'Unknown command: FLY']);
   });
 
   it('creditQueryWalksTheYettelMenuAndAnswersWithTheBalance', async () => {

@@ -49,6 +49,8 @@ export interface DaemonTestOptions {
   startWaitMs?: number;
   /** A console box's fleet (the fleet page's source), as `run` gives it with `fleet.console`. */
   fleet?: FleetConsoleSource;
+  /** How long a recharge dialogue session waits for its coupon. */
+  dialogueSessionMs?: number;
 }
 
 /** Each line's simulator and its setup; one line `main` from `modem:` unless lines are given. */
@@ -104,6 +106,7 @@ export async function startDaemon(options: DaemonTestOptions = {}): Promise<Runn
     ...(options.parkFirstMs !== undefined ? { parkFirstMs: options.parkFirstMs } : {}),
     ...(options.startWaitMs !== undefined ? { startWaitMs: options.startWaitMs } : {}),
     ...(options.fleet ? { fleet: options.fleet } : {}),
+    ...(options.dialogueSessionMs !== undefined ? { dialogueSessionMs: options.dialogueSessionMs } : {}),
   });
   await daemon.start();
   return {

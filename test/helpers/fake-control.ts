@@ -16,6 +16,8 @@ export interface FakeControl extends ControlContext {
   groupData: Record<PhoneGroup, string[]>;
   /** What each command named as its line (null: none), in order. */
   lineRefs: Array<string | null>;
+  /** Each phone's own reply language (LANG by SMS). */
+  senderLanguages: Map<string, Language>;
 }
 
 export const QUIET_LINE: StatusSnapshot = {
@@ -57,6 +59,7 @@ export function fakeControl(
     settled: [],
     groupData,
     lineRefs: [],
+    senderLanguages: new Map(),
     settings: {
       password: '123456',
       checkPassword(given: string) {
@@ -71,6 +74,16 @@ export function fakeControl(
       defaultPassword: '123456',
       currency: 'EUR',
       checkSchedule: '0 9 * * *',
+      dialogue: false,
+    },
+    // A phone (an SMS sender) has a language of its own; HTTP and MQTT callers get the box's.
+    languages: {
+      of: (sender, channel) => (channel === 'sms' ? fake.senderLanguages.get(sender) : undefined) ?? fake.settings.language,
+      setFor: (sender, channel, lang) => {
+        if (channel !== 'sms') return false;
+        fake.senderLanguages.set(sender, lang);
+        return true;
+      },
     },
     // Numbers are read in the line's country (Bulgaria here), as the daemon's context does.
     groups: {

@@ -10,8 +10,13 @@ const read = (body: unknown, properties?: { responseTopic?: string; correlationD
 describe('commands from the broker are read and checked before anything runs', () => {
   it('aTextCommandIsAnsweredOnResById', () => {
     expect(read({ id: 'a1', text: '*123456 STAT?' })).toEqual({
-      ok: true, id: 'a1', expires: null, replyTo: { topic: 'gsmkeeper/box1/res/a1', correlation: null }, request: { kind: 'text', line: null, text: '*123456 STAT?' },
+      ok: true, id: 'a1', expires: null, replyTo: { topic: 'gsmkeeper/box1/res/a1', correlation: null }, request: { kind: 'text', line: null, text: '*123456 STAT?', lang: null },
     });
+  });
+
+  it('aTextCommandMayNameTheLanguageOfItsAnswer', () => {
+    expect(read({ id: 'a2', text: '*123456 CREDITCFG?', lang: 'bg' })).toMatchObject({ ok: true, request: { kind: 'text', lang: 'bg' } });
+    expect(read({ id: 'a3', text: '*123456 CREDITCFG?', lang: 'fr' })).toMatchObject({ ok: false, code: 'bad_request' });
   });
 
   it('eachActionWithItsArguments', () => {

@@ -6,11 +6,11 @@ import { lineRefusal, rechargeReply, SEED_TEXTS } from '../texts.js';
  * its SIM's number or IMSI). Always answers (seed). A missing or malformed code is the seed's
  * invalid-code text; a line that is not there or not up is refused, naming the lines there are.
  */
-export const credit: Handler = async ({ command, sender, commandId }, ctx) => {
+export const credit: Handler = async ({ command, sender, commandId, language }, ctx) => {
   const [code = '', lineRef = null] = command.params;
   if (!code || command.params.length > 2) return ok(SEED_TEXTS.invalidCode);
   const target = ctx.line(lineRef);
-  if ('refusal' in target) return ok(lineRefusal(target.refusal, ctx.settings.language));
+  if ('refusal' in target) return ok(lineRefusal(target.refusal, language));
   const result = await target.line.recharge({ code, requestedBy: sender, commandId });
-  return ok(rechargeReply(result, ctx.settings.language));
+  return ok(rechargeReply(result, language));
 };

@@ -1,9 +1,8 @@
 import { fail, ok, type ControlContext, type Handler } from '../context.js';
-import { lineRefusal, say } from '../texts.js';
+import { lineRefusal, say, type Language } from '../texts.js';
 
-function describe(ctx: ControlContext): string {
+function describe(ctx: ControlContext, lang: Language): string {
   const { enabled, lowBalance, validityDays } = ctx.settings.credit;
-  const lang = ctx.settings.language;
   const low = lowBalance === null ? say(lang, 'off', 'изкл.') : `${lowBalance.toFixed(2)} ${ctx.settings.currency}`;
   const days = validityDays === null ? say(lang, 'off', 'изкл.') : say(lang, `${validityDays} days`, `${validityDays} дни`);
   return say(
@@ -14,15 +13,14 @@ function describe(ctx: ControlContext): string {
 }
 
 /** CREDITCFG?: the credit control option as it stands. */
-export const creditcfgQuery: Handler = async (_invocation, ctx) => ok(describe(ctx));
+export const creditcfgQuery: Handler = async ({ language }, ctx) => ok(describe(ctx, language));
 
 /**
  * CREDITCFG ON|OFF[,<low threshold>][,<days before validity ends>] and CREDITCFG RESET[,<line>]
  * (clears the voucher attempt lock of the line's SIM). An empty or "0"… field: "ON,,7" keeps the
  * threshold, "ON,0" turns its alert off.
  */
-export const creditcfg: Handler = async ({ command }, ctx) => {
-  const lang = ctx.settings.language;
+export const creditcfg: Handler = async ({ command, language: lang }, ctx) => {
   const [action = '', lowText, daysText] = command.params;
   const verb = action.toUpperCase();
   if (verb === 'RESET') {
@@ -44,5 +42,5 @@ export const creditcfg: Handler = async ({ command }, ctx) => {
     validityDays = Number(daysText) === 0 ? null : Number(daysText);
   }
   ctx.settings.credit = { enabled: verb === 'ON', lowBalance, validityDays };
-  return ok(describe(ctx));
+  return ok(describe(ctx, lang));
 };

@@ -14,8 +14,7 @@ const label = (g: PhoneGroup) => g.charAt(0).toUpperCase() + g.slice(1);
 const usage = (lang: Language, verb: string) => say(lang, `Usage: ${verb} Config|Command|Notify,<number>`, `Употреба: ${verb} Config|Command|Notify,<номер>`);
 
 /** PHADD <group>,<number>: at most 4 numbers per group. */
-export const phadd: Handler = async ({ command }, ctx) => {
-  const lang = ctx.settings.language;
+export const phadd: Handler = async ({ command, language: lang }, ctx) => {
   const g = group(command.params[0]);
   const number = command.params[1] ?? '';
   if (!g || !NUMBER_RE.test(number)) return fail(usage(lang, 'PHADD'));
@@ -25,8 +24,7 @@ export const phadd: Handler = async ({ command }, ctx) => {
 };
 
 /** PHDEL <group>,<number>. */
-export const phdel: Handler = async ({ command }, ctx) => {
-  const lang = ctx.settings.language;
+export const phdel: Handler = async ({ command, language: lang }, ctx) => {
   const g = group(command.params[0]);
   const number = command.params[1] ?? '';
   if (!g || !NUMBER_RE.test(number)) return fail(usage(lang, 'PHDEL'));
@@ -35,8 +33,7 @@ export const phdel: Handler = async ({ command }, ctx) => {
 };
 
 /** PHGR? <group>: the group's numbers. */
-export const phgrQuery: Handler = async ({ command }, ctx) => {
-  const lang = ctx.settings.language;
+export const phgrQuery: Handler = async ({ command, language: lang }, ctx) => {
   const g = group(command.params[0]);
   if (!g) return fail(say(lang, 'Usage: PHGR? Config|Command|Notify', 'Употреба: PHGR? Config|Command|Notify'));
   const members = ctx.groups.members(g);

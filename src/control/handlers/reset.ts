@@ -2,8 +2,7 @@ import { fail, ok, type Handler } from '../context.js';
 import { lineRefusal, say } from '../texts.js';
 
 /** RESET [<line>]: restarts the line's modem through the recovery path. */
-export const reset: Handler = async ({ command }, ctx) => {
-  const lang = ctx.settings.language;
+export const reset: Handler = async ({ command, language: lang }, ctx) => {
   const target = ctx.line(command.params[0] ?? null);
   if ('refusal' in target) return fail(lineRefusal(target.refusal, lang));
   try {

@@ -5,8 +5,7 @@ import { lineRefusal, say } from '../texts.js';
 const USSD_RE = /^[0-9*#]{2,30}$/;
 
 /** USSD <code>[,<line>]: raw USSD for the Config group; the carrier's answer is texted back. */
-export const ussd: Handler = async ({ command }, ctx) => {
-  const lang = ctx.settings.language;
+export const ussd: Handler = async ({ command, language: lang }, ctx) => {
   const [code = '', lineRef = null] = command.params;
   if (command.params.length > 2 || !USSD_RE.test(code)) return fail(say(lang, 'USSD code may contain only 0-9, * and #.', 'USSD кодът може да съдържа само 0-9, * и #.'));
   const target = ctx.line(lineRef);

@@ -12,8 +12,8 @@ export interface CommandResponse {
 }
 
 export interface CommandApi {
-  /** Runs a command addressed to a line (null: none named; the command's own rules then apply). */
-  run(text: string, client: string, idempotencyKey: string | null, line: string | null): Promise<CommandResponse>;
+  /** Runs a command addressed to a line (null: none named; the command's own rules then apply), answered in `lang` (null: the box's). */
+  run(text: string, client: string, idempotencyKey: string | null, line: string | null, lang: 'en' | 'bg' | null): Promise<CommandResponse>;
   /** The name of the line a destination names (a line's name, its SIM's number or IMSI), up or not; null for none. */
   lineNamed(destination: string): string | null;
   /** The lines there are, for a refusal. */
@@ -21,8 +21,8 @@ export interface CommandApi {
 }
 
 /**
- * POST /api/v1/commands {"text": "*123456 STAT?", "destination": "a1"}: the SMS grammar over HTTP,
- * answer as JSON. `destination` (a line's name, its SIM's number or IMSI) is the line the command
+ * POST /api/v1/commands {"text": "*123456 STAT?", "destination": "a1", "lang": "bg"}: the SMS grammar
+ * over HTTP, answer as JSON, in `lang` when given (else the box's language). `destination` (a line's name, its SIM's number or IMSI) is the line the command
  * acts on and replies by SMS from; it must name a line, which may be down (the command then says so).
  */
 export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
@@ -32,7 +32,7 @@ export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
       if (answered) return answered;
       throw err;
     });
-    scope.post<{ Body: { text: string; destination?: string } }>(
+    scope.post<{ Body: { text: string; destination?: string; lang?: 'en' | 'bg' } }>(
       '/api/v1/commands',
       {
         schema: {
@@ -40,7 +40,7 @@ export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
             type: 'object',
             additionalProperties: false,
             required: ['text'],
-            properties: { text: { type: 'string', minLength: 1, maxLength: 480 }, destination: { type: 'string', minLength: 1, maxLength: 40 } },
+            properties: { text: { type: 'string', minLength: 1, maxLength: 480 }, destination: { type: 'string', minLength: 1, maxLength: 40 }, lang: { enum: ['en', 'bg'] } },
           },
         },
       },
@@ -50,7 +50,7 @@ export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
           throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–128 printable characters');
         }
         const line = request.body.destination === undefined ? null : namedLine(api, request.body.destination);
-        const outcome = await api.run(request.body.text, `http:${request.ip}`, key ?? null, line);
+        const outcome = await api.run(request.body.text, `http:${request.ip}`, key ?? null, line, request.body.lang ?? null);
         if (outcome.kind === 'dropped') {
           // The token already proved who is asking, so unlike SMS a refusal is answered plainly.
           if (outcome.reason === 'wrong-password') throw new ApiError(403, 'wrong_password', 'the command password is wrong');

@@ -11,6 +11,10 @@ export interface SimControl {
   /** Switches a fault mode on or off, or runs an action (power-cycle, unplug, replug, sim-out, sim-in). */
   fault(name: string, on: boolean): boolean;
   activeFaults(): string[];
+  /** A phone calls the line's SIM (it rings until the box hangs up); false when that line is busy or off the network. */
+  callFromPhone?(from: string, options?: { withheld?: boolean }): boolean;
+  /** The calls made to the simulated SIMs (one phone's, when a number is given): who, when, how many rings, and what the box did. */
+  calls?(number?: string): Array<{ from: string | null; at: string; rings: number; outcome: string }>;
   /** The simulated carrier's card issuing. */
   carrier?: SimCards;
   /** With several simulated lines: one line's simulator, by the line's name. */
@@ -58,6 +62,29 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
     '/api/v1/sim/phones/:number/messages',
     { schema: { params: { type: 'object', properties: { number: { type: 'string', pattern: PHONE } } } } },
     async (request) => ({ messages: sim.phoneMessages(request.params.number) }),
+  );
+
+  app.post<{ Body: { from: string; withheld?: boolean; line?: string } }>(
+    '/api/v1/sim/calls',
+    {
+      schema: {
+        body: { type: 'object', additionalProperties: false, required: ['from'], properties: { from: { type: 'string', pattern: PHONE }, withheld: { type: 'boolean' }, line: LINE } },
+      },
+    },
+    async (request, reply) => {
+      // A phone calls one line's SIM (`line`), else the first line's.
+      const target = simOf(sim, request.body.line);
+      if (!target.callFromPhone) throw new ApiError(404, 'not_found', 'this simulator takes no calls');
+      const ringing = target.callFromPhone(request.body.from, { withheld: request.body.withheld ?? false });
+      reply.code(ringing ? 202 : 409);
+      return ringing ? { ringing } : { error: { code: 'busy', message: 'the line is busy with another call, or off the network' } };
+    },
+  );
+
+  app.get<{ Querystring: { number?: string } }>(
+    '/api/v1/sim/calls',
+    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { number: { type: 'string', pattern: PHONE } } } } },
+    async (request) => ({ calls: sim.calls?.(request.query.number) ?? [] }),
   );
 
   app.get<{ Querystring: { line?: string } }>('/api/v1/sim/stats', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) =>

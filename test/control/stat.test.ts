@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusSnapshot } from '../../src/control/context.js';
-import { formatStatus } from '../../src/control/handlers/stat.js';
+import { formatLines, formatStatus } from '../../src/control/handlers/stat.js';
+import { splitText } from '../../src/codec/split.js';
+import { transliterate } from '../../src/control/transliterate.js';
 
 const HEALTHY: StatusSnapshot = {
   line: 'main',
@@ -29,5 +31,26 @@ describe('STAT?', () => {
     expect(text).toMatch(/^PROBLEM: no network \(searching\)\. .* Up 3d2h\.$/);
     expect(text.length).toBeLessThanOrEqual(160);
     expect(`${text} v1.12.3.`.length).toBeGreaterThan(160);
+  });
+
+  it('speaksBulgarianWhenTheSenderChoseIt', () => {
+    const text = formatStatus(HEALTHY, { lang: 'bg', fits: (t) => t.length <= 160 });
+    expect(text).toBe('Сигнал -71dBm 4/5. Vivacom 284-03 home. Баланс 7.50 EUR валиден до 22.11.2027 (преди 0m). Карти 2. Изходящи 0. Работи 3d2h. v1.12.3.');
+  });
+
+  it('fitsBulgarianToOneSmsAsItGoesOutInCyrillic', () => {
+    const oneSms = (t: string) => splitText(t).parts.length === 1;
+    const cyrillic = formatStatus(HEALTHY, { lang: 'bg', fits: oneSms });
+    const latin = formatStatus(HEALTHY, { lang: 'bg', fits: (t) => oneSms(transliterate(t)) });
+    // In Cyrillic (UCS2, 70 characters) the version is the first thing to go; in Latin letters it stays.
+    expect(cyrillic).not.toContain('v1.12.3');
+    expect(latin).toContain('v1.12.3');
+  });
+
+  it('severalLinesInBulgarianShortenUntilTheyFit', () => {
+    const second = { ...HEALTHY, line: 'a1', carrierName: 'A1 Bulgaria', network: '28401' };
+    const text = formatLines([HEALTHY, second], { lang: 'bg', fits: (t) => splitText(transliterate(t)).parts.length === 1 });
+    expect(text).toMatch(/^main: .* a1: .* Изходящи 0\. Работи 3d2h\./);
+    expect(splitText(transliterate(text)).parts).toHaveLength(1);
   });
 });

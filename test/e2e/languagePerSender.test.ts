@@ -34,6 +34,19 @@ describe('each SMS reply follows its sender\'s LANG', () => {
     expect(daemon.store.settings.get('language')).toBeUndefined();
   });
 
+  it('statAfterLangBgAnswersInBulgarianInOneSmsWhileAnotherNumberGetsEnglish', async () => {
+    running = await startDaemon();
+    const { simulator } = running;
+    simulator.sendSmsFromPhone(BG_PHONE, '*123456 LANG BG');
+    simulator.sendSmsFromPhone(BG_PHONE, '*123456 STAT?');
+    const [bg] = await messagesOn(() => simulator.phoneMessages(BG_PHONE));
+    simulator.sendSmsFromPhone(EN_PHONE, '*123456 STAT?');
+    const [en] = await messagesOn(() => simulator.phoneMessages(EN_PHONE));
+    expect(bg!.text).toMatch(/^Signal -\d+dBm \d\/5\. Vivacom 284-03 home\. Nepotvardeno: .+\. Balans neizvesten\. Izhodyashti \d+\. Raboti \d+h\d\dm\./);
+    expect(en!.text).toMatch(/^Signal -\d+dBm \d\/5\. Vivacom 284-03 home\. Unconfirmed: .+\. Balance unknown\. Outbox \d+\. Up /);
+    expect(bg!.text.length).toBeLessThanOrEqual(160);
+  });
+
   it('theRechargeDialogueSpeaksTheCallersLanguage', async () => {
     running = await startDaemon({
       config: {

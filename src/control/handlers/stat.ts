@@ -1,32 +1,70 @@
 import { formatDay } from '../../carriers/money.js';
 import { splitText } from '../../codec/split.js';
 import { ok, type Handler, type StatusSnapshot } from '../context.js';
+import type { Language } from '../texts.js';
+import { transliterate } from '../transliterate.js';
 import { age, uptime } from './format.js';
 
+/** The words of a STAT? reply, per language; figures, names and units stay as they are. */
+interface StatWords {
+  problem: string;
+  signal: string;
+  signalUnknown: string;
+  carrierUnknown: string;
+  unconfirmed: string;
+  toSettle: string;
+  balance: string;
+  balanceUnknown: string;
+  validTo: string;
+  ago: (age: string) => string;
+  wallet: string;
+  outbox: string;
+  up: string;
+}
+
+const WORDS: Record<Language, StatWords> = {
+  en: {
+    problem: 'PROBLEM', signal: 'Signal', signalUnknown: 'Signal unknown.', carrierUnknown: 'Carrier ?', unconfirmed: 'Unconfirmed', toSettle: 'To settle',
+    balance: 'Balance', balanceUnknown: 'Balance unknown.', validTo: 'valid to', ago: (a) => `${a} ago`, wallet: 'Wallet', outbox: 'Outbox', up: 'Up',
+  },
+  bg: {
+    problem: 'ПРОБЛЕМ', signal: 'Сигнал', signalUnknown: 'Сигнал неизвестен.', carrierUnknown: 'Оператор ?', unconfirmed: 'Непотвърдено', toSettle: 'За уточняване',
+    balance: 'Баланс', balanceUnknown: 'Баланс неизвестен.', validTo: 'валиден до', ago: (a) => `преди ${a}`, wallet: 'Карти', outbox: 'Изходящи', up: 'Работи',
+  },
+};
+
+/** How a STAT? reply is written: its language, and whether a text fits one SMS as it will go out. */
+export interface StatStyle {
+  lang: Language;
+  fits: (text: string) => boolean;
+}
+
 const fitsOneSms = (text: string): boolean => splitText(text).parts.length === 1;
+const PLAIN: StatStyle = { lang: 'en', fits: fitsOneSms };
 
 /** One SMS of status: problems first, signal, network, balance with its age, outbox, uptime, version. */
-export function formatStatus(s: StatusSnapshot): string {
+export function formatStatus(s: StatusSnapshot, style: StatStyle = PLAIN): string {
+  const w = WORDS[style.lang];
   const parts: string[] = [];
-  if (s.degraded.length) parts.push(`PROBLEM: ${s.degraded.join(', ')}.`);
-  parts.push(s.signal?.dbm != null ? `Signal ${s.signal.dbm}dBm ${s.signal.bars}/5.` : 'Signal unknown.');
+  if (s.degraded.length) parts.push(`${w.problem}: ${s.degraded.join(', ')}.`);
+  parts.push(s.signal?.dbm != null ? `${w.signal} ${s.signal.dbm}dBm ${s.signal.bars}/5.` : w.signalUnknown);
   const net = s.network ? `${s.network.slice(0, 3)}-${s.network.slice(3)}` : '?';
-  parts.push(`${s.carrierName ?? 'Carrier ?'} ${net} ${s.registration ?? ''}`.trimEnd() + '.');
-  if (s.unconfirmed.length) parts.push(`Unconfirmed: ${s.unconfirmed.join(', ')}.`);
-  if (s.unsettled > 0) parts.push(`To settle: ${s.unsettled}.`);
+  parts.push(`${s.carrierName ?? w.carrierUnknown} ${net} ${s.registration ?? ''}`.trimEnd() + '.');
+  if (s.unconfirmed.length) parts.push(`${w.unconfirmed}: ${s.unconfirmed.join(', ')}.`);
+  if (s.unsettled > 0) parts.push(`${w.toSettle}: ${s.unsettled}.`);
   if (s.balance) {
     const amount = s.balance.cents != null ? `${(s.balance.cents / 100).toFixed(2)} ${s.balance.currency ?? ''}`.trim() : '?';
-    const until = s.balance.validUntil ? ` valid to ${formatDay(s.balance.validUntil)}` : '';
-    parts.push(`Balance ${amount}${until} (${age(s.balance.checkedAt)} ago).`);
+    const until = s.balance.validUntil ? ` ${w.validTo} ${formatDay(s.balance.validUntil)}` : '';
+    parts.push(`${w.balance} ${amount}${until} (${w.ago(age(s.balance.checkedAt))}).`);
   } else {
-    parts.push('Balance unknown.');
+    parts.push(w.balanceUnknown);
   }
-  if (s.walletCards > 0) parts.push(`Wallet ${s.walletCards}.`);
-  parts.push(`Outbox ${s.pendingOutbox}. Up ${uptime(s.uptimeSeconds)}.`);
+  if (s.walletCards > 0) parts.push(`${w.wallet} ${s.walletCards}.`);
+  parts.push(`${w.outbox} ${s.pendingOutbox}. ${w.up} ${uptime(s.uptimeSeconds)}.`);
   const status = parts.join(' ');
   // The version goes last, and only while the reply still fits one SMS.
   const withVersion = `${status} v${s.version}.`;
-  return fitsOneSms(withVersion) ? withVersion : status;
+  return style.fits(withVersion) ? withVersion : status;
 }
 
 /** How much of a line a several-line STAT? says, from all of it to the least. */
@@ -36,16 +74,16 @@ interface Detail {
   signal: boolean;
 }
 
-function lineSummary(s: StatusSnapshot, detail: Detail): string {
+function lineSummary(s: StatusSnapshot, detail: Detail, w: StatWords): string {
   const words: string[] = [];
-  if (s.degraded.length) words.push(`PROBLEM ${s.degraded.join(', ')}`);
+  if (s.degraded.length) words.push(`${w.problem} ${s.degraded.join(', ')}`);
   if (detail.carrier && s.carrierName) words.push(s.carrierName);
   if (detail.signal && s.signal?.dbm != null) words.push(`${s.signal.dbm}dBm`);
   if (s.balance?.cents != null) {
     const until = detail.validity && s.balance.validUntil ? ` to ${formatDay(s.balance.validUntil)}` : '';
     words.push(`${(s.balance.cents / 100).toFixed(2)}${s.balance.currency ?? ''}${until}`);
   } else if (!s.degraded.length) {
-    words.push('balance ?');
+    words.push(`${w.balance.toLowerCase()} ?`);
   }
   return `${s.line}: ${words.join(' ')}.`;
 }
@@ -55,13 +93,14 @@ function lineSummary(s: StatusSnapshot, detail: Detail): string {
  * (what to settle, the outbox, uptime). Details go, least useful first, until it fits: the version,
  * the wallet, carrier names, validity dates, signal.
  */
-export function formatLines(lines: StatusSnapshot[]): string {
+export function formatLines(lines: StatusSnapshot[], style: StatStyle = PLAIN): string {
+  const w = WORDS[style.lang];
   const first = lines[0]!;
   const tail = [
-    ...(first.unsettled > 0 ? [`To settle: ${first.unsettled}.`] : []),
-    `Outbox ${lines.reduce((n, s) => n + s.pendingOutbox, 0)}. Up ${uptime(first.uptimeSeconds)}.`,
+    ...(first.unsettled > 0 ? [`${w.toSettle}: ${first.unsettled}.`] : []),
+    `${w.outbox} ${lines.reduce((n, s) => n + s.pendingOutbox, 0)}. ${w.up} ${uptime(first.uptimeSeconds)}.`,
   ].join(' ');
-  const wallet = lines.some((s) => s.walletCards > 0) ? ` Wallet ${lines.map((s) => `${s.line} ${s.walletCards}`).join(', ')}.` : '';
+  const wallet = lines.some((s) => s.walletCards > 0) ? ` ${w.wallet} ${lines.map((s) => `${s.line} ${s.walletCards}`).join(', ')}.` : '';
   const details: Detail[] = [
     { carrier: true, validity: true, signal: true },
     { carrier: false, validity: true, signal: true },
@@ -70,17 +109,23 @@ export function formatLines(lines: StatusSnapshot[]): string {
   ];
   let text = '';
   for (const detail of details) {
-    const body = `${lines.map((s) => lineSummary(s, detail)).join(' ')} ${tail}`;
+    const body = `${lines.map((s) => lineSummary(s, detail, w)).join(' ')} ${tail}`;
     for (const candidate of [`${body}${wallet} v${first.version}.`, `${body}${wallet}`, body]) {
       text = candidate;
-      if (fitsOneSms(candidate)) return candidate;
+      if (style.fits(candidate)) return candidate;
     }
   }
   return text;
 }
 
-/** STAT?: one line as the seed device says it; several, each compactly, in one SMS. */
-export const stat: Handler = async (_invocation, ctx) => {
+/**
+ * STAT?: one line as the seed device says it; several, each compactly, in one SMS — in the sender's
+ * language, fitted to one SMS as it will go out (Bulgarian transliterated to Latin letters unless
+ * the owner chose Cyrillic, which halves what one SMS holds).
+ */
+export const stat: Handler = async ({ language: lang }, ctx) => {
   const lines = await ctx.status();
-  return ok(lines.length === 1 ? formatStatus(lines[0]!) : formatLines(lines));
+  const latin = lang === 'bg' && ctx.settings.bulgarianScript === 'latin';
+  const style: StatStyle = { lang, fits: (text) => fitsOneSms(latin ? transliterate(text) : text) };
+  return ok(lines.length === 1 ? formatStatus(lines[0]!, style) : formatLines(lines, style));
 };

@@ -198,3 +198,63 @@ describe('a carrier profile\'s own phrases', () => {
     expect(interpret('Invalid code, kadoa', { kind: 'topup', phrases: { attemptsExceeded: ['kadoa'] } }).outcome).toBe('attempts-exceeded');
   });
 });
+
+describe('figures that are not money', () => {
+  it('phoneNumberWithCountryPrefixIsNeverMoney', () => {
+    expect(read('Ваш федеральный номер +7 (999) 666-13-13')).toMatchObject({ outcome: 'other', added: null, balance: null });
+    expect(read('Call +359 888 123 456 for help. Balance: 5.00 EUR', { kind: 'balance' })).toMatchObject({ balance: '5.00' });
+    expect(read('Top-up successful: +10.00 BGN.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '10.00' });
+  });
+
+  it('numberBeforeACountNounIsNotMoney', () => {
+    expect(read('Le code secret saisi est incorrect. Il vous reste 2 tentative(s).', { kind: 'topup' })).toMatchObject({ outcome: 'rejected', balance: null, added: null });
+    expect(read('Wrong code. You have 3 attempts left.', { kind: 'topup' })).toMatchObject({ outcome: 'rejected', balance: null });
+  });
+
+  it('durationOfManyHoursIsNotMoney', () => {
+    expect(read('Zalyshok: 1424:00 hv na inshi merezhi; 1500 SMS po Ukraini', { kind: 'balance' })).toMatchObject({ outcome: 'balance', balance: null });
+  });
+
+  it('oneLetterCurrencyNeedsAWrittenOutAmountOrItsOwnCountry', () => {
+    expect(read("L'envoi de l'offre est reussi. Votre nouveau solde est 2 500 Ar. Telma N1 Malagasy.", { currency: 'MGA' })).toMatchObject({ outcome: 'success', balance: '2500.00', added: null, currency: 'MGA' });
+    expect(read('Balance: N1,500.50', { kind: 'balance' })).toMatchObject({ balance: '1500.50', currency: 'NGN' });
+    expect(read('You have P1 left', { kind: 'balance', currency: 'PHP' })).toMatchObject({ balance: '1.00', currency: 'PHP' });
+  });
+});
+
+describe('what a figure is for', () => {
+  it('creditVerbsNameTheAmountAdded', () => {
+    expect(read('VOUS AVEZ APPROVISIONNE VOTRE COMPTE DE 1000 FCFA.Votre solde est de 1000 FCFA.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '1000.00', balance: '1000.00' });
+    expect(read('Vous venez de recharger le compte du 0341234567 de 2000 Ar.', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '2000.00' });
+    expect(read('01Oct 1004: Received P500.00 from 09282573535. Bal:P9,459.00', { kind: 'topup' })).toMatchObject({ outcome: 'success', added: '500.00', balance: '9459.00' });
+    expect(read('P800.00 was transferred from 639396312108. Your avail bal: P12,565.00')).toMatchObject({ outcome: 'success', added: '800.00', balance: '12565.00' });
+  });
+
+  it('aRequestReceivedIsNotMoneyReceived', () => {
+    expect(read('We have received the request. Please wait while we check your balance.', { kind: 'balance' }).outcome).toBe('other');
+  });
+
+  it('commissionOrFeeIsNotTheAmountAdded', () => {
+    expect(read('Received P900.00 with P11.50 commission. Bal:P505,608.62', { kind: 'topup' })).toMatchObject({ added: '900.00', balance: '505608.62' });
+    expect(read('Recharge de 1000 Ar effectuee. Frais 50 Ar. Nouveau solde 1950 Ar', { kind: 'topup' })).toMatchObject({ added: '1000.00', balance: '1950.00' });
+  });
+
+  it('aConditionsBoundIsNeitherBalanceNorAdded', () => {
+    expect(read('Cher abonne, pour beneficier de ce service, votre balance doit etre inferieure a 500 Ar.', { kind: 'balance' })).toMatchObject({ outcome: 'other', balance: null });
+    expect(read('Montant incorrect. Veuillez entrer un montant entre 500 Ar et 200 000 Ar', { kind: 'topup' })).toMatchObject({ outcome: 'rejected', added: null, balance: null });
+    expect(read('Your balance must be at least 5.00 EUR to use this service.', { kind: 'balance' })).toMatchObject({ balance: null });
+  });
+
+  it('aFigureSentToAnotherNumberOrStillPendingIsNotATopUp', () => {
+    expect(read('Votre demande de recharge de 2000 Ar a ete envoyee au 0341234567.', { kind: 'topup' })).toMatchObject({ outcome: 'other', added: null });
+    expect(read('Your recharge of 10.00 EUR is being processed.', { kind: 'topup' }).outcome).toBe('other');
+  });
+
+  it('aBalanceCheckAddsNothing', () => {
+    expect(read('37.28 received on 08/31/09. For continued service through 10/28/09, please pay 79.56 by 09/28/09.', { kind: 'balance' })).toMatchObject({ outcome: 'other', added: null, balance: null });
+  });
+
+  it('validityWordsOfMoreLanguages', () => {
+    expect(read('Je Prepaid tegoed is euro 63.27. Geldig tot 23/11/2021.', { kind: 'balance' })).toMatchObject({ balance: '63.27', validUntil: '2021-11-23' });
+  });
+});

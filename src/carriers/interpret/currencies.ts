@@ -115,6 +115,8 @@ add(AFTER, 'THB', ['baht']);
 export interface CurrencyRead {
   code: string | null;
   family: readonly string[] | null;
+  /** A one-letter form written against the number ("P100", "N1,500"). */
+  attached: boolean;
   /** Index of the first token after the currency. */
   end: number;
 }
@@ -136,7 +138,7 @@ export function readCurrency(tokens: Token[], i: number, side: 'before' | 'after
     const form = FORMS[side].get(joined);
     if (!form) continue;
     if (form.attached && gap !== 0) continue;
-    best = { code: form.code, family: form.family ?? null, end: i + k + 1 };
+    best = { code: form.code, family: form.family ?? null, attached: form.attached === true, end: i + k + 1 };
   }
   return best;
 }

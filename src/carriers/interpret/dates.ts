@@ -121,9 +121,9 @@ function skipFiller(tokens: Token[], j: number): number {
   return j;
 }
 
-/** A time of day (14:35, 23:59:59, 03:47PM), which is neither money nor a date. */
+/** A time of day (14:35, 23:59:59, 03:47PM) or a duration (1424:00 minutes), which is neither money nor a date. */
 export function readTime(tokens: Token[], i: number): number | null {
-  if (!num(tokens[i], 1, 2) || !isSym(tokens[i + 1], ':') || tokens[i + 1]!.gap !== 0 || !num(tokens[i + 2], 2, 2) || tokens[i + 2]!.gap !== 0) return null;
+  if (!num(tokens[i], 1, 4) || !isSym(tokens[i + 1], ':') || tokens[i + 1]!.gap !== 0 || !num(tokens[i + 2], 2, 2) || tokens[i + 2]!.gap !== 0) return null;
   let j = i + 3;
   if (isSym(tokens[j], ':') && num(tokens[j + 1], 2, 2)) j += 2;
   if (tokens[j]?.kind === 'word' && /^(am|pm|h|hrs?)$/.test(tokens[j]!.norm)) j++;

@@ -1,6 +1,6 @@
 import { readCues, type Cues } from './cues.js';
 import { resolveCurrency } from './currencies.js';
-import { formatCents, THREE_DECIMALS } from './numbers.js';
+import { formatCents } from './numbers.js';
 import { readRoles, type Figure, type Role } from './roles.js';
 import { scan } from './scan.js';
 import { tableFor, tagWords } from './tagging.js';
@@ -53,7 +53,8 @@ function decide(cues: Cues, kind: InterpretOptions['kind'], addedFigure: boolean
   if (cues.rejected) return 'rejected';
   if (cues.unavailable) return 'unavailable';
   if (cues.failed) return 'rejected';
-  if (kind !== 'balance' && (cues.success || addedFigure)) return 'success';
+  // A request still being processed has added nothing yet, whatever figure it names.
+  if (kind !== 'balance' && (cues.success || (addedFigure && !cues.pending))) return 'success';
   return null;
 }
 
@@ -67,7 +68,7 @@ export function interpret(text: string, options: InterpretOptions = {}): Reading
   const tokens = tokenize(text);
   const dollarText = tokens.some((t) => t.raw === '$' || t.norm === 'usd');
   const monthFirst = hint === 'USD' || (hint === null && dollarText);
-  const items = scan(tokens, monthFirst, hint !== null && THREE_DECIMALS.has(hint));
+  const items = scan(tokens, monthFirst, hint);
   const tags = tagWords(items, tableFor(options.phrases));
   const cues = readCues(items, tags);
   const { figures, validUntil, quantities } = readRoles(items, tags);
@@ -76,7 +77,8 @@ export function interpret(text: string, options: InterpretOptions = {}): Reading
   // A figure written as money ("£9.58", "7.95 Euro") is preferred to a bare number a label happens to precede.
   const first = (role: Role): Figure | null => usable.find((f) => f.role === role && !f.money.bare) ?? usable.find((f) => f.role === role) ?? null;
   let balance = first('balance');
-  let added = first('added');
+  // A balance check adds nothing: a figure it says was received ("37.28 received on 08/31/09") is history.
+  let added = options.kind === 'balance' ? null : first('added');
   const unlabelled = usable.filter((f) => f.role === null && !f.money.bare);
 
   let outcome = decide(cues, options.kind, added !== null);

@@ -18,12 +18,14 @@ export type Concept =
   // "Transfert de 1 000 Ar pour le 034…": the figure went to another number
   | 'sentTo'
   // "increased by", "um": the figure that follows is what changed, not where it stands
-  | 'by';
+  | 'by'
+  // "must be less than 500 Ar", "between 500 Ar and 200 000 Ar": a condition's bound, not a figure held
+  | 'bound';
 
 export const LEXICON: Record<Concept, string[]> = {
   balance: [
     'credito*', 'credito residuo', 'saldo disponivel', 'kalan', 'bakiyen*', 'soldul', 'creditul', 'credit disponibil', 'الرصيد', 'zalishok*', 'sisa saldo', 'pulsa anda', 'ostanalo', 'nalichnostta',
-    'balance*', 'bal', 'credit', 'credits', 'unused credit', 'remaining credit', 'kredit*', 'kredyt*',
+    'zalyshok*', 'balance*', 'bal', 'credit', 'credits', 'unused credit', 'remaining credit', 'kredit*', 'kredyt*',
     'balans*', 'nalichnost*', 'obshta suma', 'smetka*', 'ostatok*', 'na schetu', 'na rahunku', 'rahunok', 'schet*',
     'saldo*', 'sisa', 'pulsa', 'tk chinh', 'tai khoan', 'solde', 'guthaben*', 'kontostand', 'tegoed*', 'stan konta',
     'stan', 'egyenleg*', 'pozostalo', 'remaining', 'available', 'avail', 'left', 'reste', 'restant*', 'disponible*',
@@ -44,6 +46,8 @@ export const LEXICON: Record<Concept, string[]> = {
     'zachisleno', 'popovnen*', 'zarahovan*', 'recargaste', 'recargado', 'recargada', 'recarregou', 'recarregado',
     'ete recharge*', 'ete credite*', 'credite', 'voafahana', 'aufgeladen', 'gutgeschrieben', 'doladowan*', 'feltoltott',
     'isi ulang berhasil', 'prezaredih*', 'zaredih*', 'popalnih*', 'popalnen*',
+    'received', 'has received', 'you received', 'avez recu', 'vous avez recu', 'approvisionn*', 'venez de recharger',
+    'venez de recevoir', 'transferred from', 'was transferred from', 'has recibido', 'recibiste', 'recebeu', 'recebido',
   ],
   other: [
     'bonus*', 'promo*', 'promocyj*', 'gift*', 'geschenk*', 'free', 'bezplatn*', 'besplatn*', 'extra', 'data', 'internet',
@@ -55,13 +59,13 @@ export const LEXICON: Record<Concept, string[]> = {
   price: [
     'frais', 'tarifa', 'ucret*', 'pret', 'costul', 'sarany', 'سعر', 'تكلفة',
     'cost*', 'charge*', 'fee', 'fees', 'price', 'per', 'tariff', 'tarif', 'renew*', 'costo', 'precio', 'harga', 'seharga',
-    'tsena', 'struva',
+    'tsena', 'struva', 'commission*', 'komisyon*', 'comision*', 'comissao', 'vat', 'tva', 'taxe', 'taxes',
   ],
   validity: [
     'active before', 'line active', 'activa hasta', 'vigente*', 'vigencia hasta', 'valido hasta', 'valida hasta', 'valido ate', 'valida ate', 'validade', 'valabil*', 'pana la', 'fino al', 'valido fino', 'gecerli*', 'gecerlilik', 'tarihine kadar', 'son kullanma', 'berlaku hingga', 'aktif hingga', 'masa berlaku', 'صالح حتى', 'صالحة حتى', 'ينتهي', 'تنتهي', 'تاريخ الانتهاء', 'صلاحية', 'deystvitelna', 'diysnyi do',
     'valid*', 'validity', 'validnost*', 'validen', 'validna', 'do', 'until', 'till', 'expir*', 'exp', 'expires on',
     'active until', 'aktif', 'aktif sd', 'aktif s d', 's d', 'sd', 'sampai', 'berlaku*', 'masa aktif', 'wazne*',
-    'waznosc*', 'gultig*', 'gueltig*', 'valable*', 'valables', 'jusqu*', 'vence*', 'vigencia', 'hasta', 'ate', 'platnost*',
+    'waznosc*', 'geldig*', 'gultig*', 'gueltig*', 'valable*', 'valables', 'jusqu*', 'vence*', 'vigencia', 'hasta', 'ate', 'platnost*',
     'deystvitel*', 'diysn*', 'srok*', 'الصلاحي*', 'صالح*', 'dejstvitelen', 'izticha', 'istica', 'lejar*', 'scadenza',
   ],
   success: [
@@ -146,7 +150,12 @@ export const LEXICON: Record<Concept, string[]> = {
   by: ['bakiyenize', 'hesabiniza', 'by', 'um', 'increased by', 'erhoht um', 'augmente de', 'aumentado en', 'uvelichen na', 'uvelichen*', 'na summu'],
   debt: [
     'rembourser', 'a rembourser', 'repay', 'to repay', 'owe*', 'owing', 'debt', 'loan', 'dolg', 'zadalzhenie', 'zaborgovanist',
-    'halohanao', 'deuda', 'divida', 'borc*', 'datorie', 'debito residuo', 'ديون', 'دين',
+    'halohanao', 'please pay', 'payer', 'a payer', 'deuda', 'divida', 'borc*', 'datorie', 'debito residuo', 'ديون', 'دين',
   ],
-  sentTo: ['pour le', 'vers le', 'vers le numero', 'ho an ny', 'al numero', 'para el numero', 'para o numero'],
+  sentTo: ['pour le', 'vers le', 'vers le numero', 'ho an ny', 'al numero', 'para el numero', 'para o numero', 'envoyee au', 'envoye au', 'envoyee a', 'sent to'],
+  bound: [
+    'inferieur*', 'superieur*', 'less than', 'more than', 'lower than', 'higher than', 'at least', 'at most', 'entre', 'between',
+    'au moins', 'moins de', 'plus de', 'weniger als', 'mehr als', 'mindestens', 'menos de', 'mas de', 'mayor que', 'menor que',
+    'minimo', 'minimum', 'latsaky', 'mihoatra',
+  ],
 };

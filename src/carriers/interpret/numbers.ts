@@ -113,6 +113,39 @@ export function codeLikeEnd(tokens: Token[], i: number): number | null {
   return groups >= CODE_GROUPS && digits >= CODE_DIGITS ? j : null;
 }
 
+/** A phone number has at least this many digits; none has more than this. */
+const PHONE_DIGITS = [7, 15] as const;
+const PHONE_JOINS = new Set(['-', '(', ')']);
+
+/**
+ * A phone number written with a country prefix or an area code in brackets at `i` ("+7 (999)
+ * 666-13-13", "+359 888 123 456", "(02) 9876 5432"): a '+' or '(' written against its first digits,
+ * then digit groups joined by spaces, dashes or brackets, 7 to 15 digits in all. The index after
+ * it, or null. Its leading "+7" is no amount added, nor any of its groups an amount.
+ */
+export function phoneEnd(tokens: Token[], i: number): number | null {
+  const start = tokens[i];
+  if (start?.kind !== 'sym' || (start.raw !== '+' && start.raw !== '(') || tokens[i + 1]?.kind !== 'num' || tokens[i + 1]!.gap !== 0) return null;
+  let digits = 0;
+  let bracketed = start.raw === '(';
+  let j = i + 1;
+  // Bounded by the digits a phone number can have, so the scan stays linear.
+  while (digits <= PHONE_DIGITS[1]) {
+    const t = tokens[j];
+    if (t?.kind === 'num' && (t.gap <= 1 || j === i + 1)) {
+      digits += t.raw.length;
+    } else if (t?.kind === 'sym' && PHONE_JOINS.has(t.raw) && t.gap <= 1) {
+      if (t.raw !== '-') bracketed = true;
+    } else {
+      break;
+    }
+    j++;
+  }
+  // "+10.00 BGN": a signed amount; "+359888123456": a phone number either way.
+  const grouped = bracketed || j - i > 3;
+  return grouped && digits >= PHONE_DIGITS[0] && digits <= PHONE_DIGITS[1] ? j : null;
+}
+
 /** An amount in hundredths as a decimal string: 2234 → "22.34", -50 → "-0.50". */
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? '-' : '';

@@ -68,7 +68,8 @@ export function readRoles(items: Item[], tags: Array<Set<Tag> | undefined>): { f
         if (set.has('balance')) lead.role = 'balance';
         // "Guthaben wurde um 15,00 EUR aufgeladen", "balance increased by 5.00": the change.
         if (set.has('by') && lead.role === 'balance') lead.role = 'added';
-        if (set.has('other') || set.has('price') || set.has('debt')) lead.other = true;
+        // "doit etre inferieure a 500 Ar", "entre 500 Ar et 200 000 Ar": a condition's bound.
+        if (set.has('other') || set.has('price') || set.has('debt') || set.has('bound')) lead.other = true;
         if (set.has('main')) lead.other = false;
         if (set.has('validity')) lead.validity = true;
         if (set.has('zero') && lead.role === 'balance' && !lead.other) {

@@ -1,6 +1,6 @@
 import { readCurrency, type CurrencyRead } from './currencies.js';
 import { readDate, readTime } from './dates.js';
-import { chainEnd, codeLikeEnd, readNumber, THREE_DECIMALS } from './numbers.js';
+import { chainEnd, codeLikeEnd, phoneEnd, readNumber, THREE_DECIMALS } from './numbers.js';
 import type { Token } from './tokens.js';
 
 /** A figure written with or without its currency. */
@@ -32,13 +32,26 @@ const UNITS = new Set([
   'minuty', 'minutos', 'sms', 'smsk', 'mms', 'sec', 'secs', 'sek', 'seconds', 'secondes', 'hr', 'hrs', 'hour', 'hours',
   'h', 'day', 'days', 'dni', 'dney', 'dnya', 'dniv', 'den', 'hari', 'dias', 'jours', 'tage', 'tagen', 'dagen', 'months',
   'month', 'mesyatsa', 'mes', 'meses', 'x', 'gb.', 'mb.', 'mn', 'mnt', 'menit', 'bulan', 'weeks', 'week', 'godini',
-  'ore', 'pts', 'points', 'tokens', 'calls', 'texts', 'messages', 'mesajes', 'poruki', 'soobshcheniy',
+  'ore', 'pts', 'points', 'tokens', 'calls', 'texts', 'messages', 'mesajes', 'poruki', 'soobshcheniy', 'hv', 'khv',
 ]);
+/** Stems of count nouns ("2 tentative(s)", "3 attempts", "5 hvylyn"): the number before one counts, it is no money. */
+const COUNT_STEMS = ['tentativ', 'attempt', 'intento', 'popytk', 'sprob', 'versuch', 'essai', 'pokus', 'incercar', 'hvylyn', 'khvylyn', 'minut'];
+
+/** Whether a word makes the number before it a quantity: a unit or a count noun. */
+function isUnit(token: Token): boolean {
+  return token.kind === 'word' && (UNITS.has(token.norm) || isCountNoun(token));
+}
+
+/** A count noun stays a word after its number: "2 attempts left" still speaks of attempts. */
+function isCountNoun(token: Token): boolean {
+  return COUNT_STEMS.some((stem) => token.norm.startsWith(stem));
+}
 const LINKS = new Set(['(', ')', '/', '=', '≈', '[', ']']);
 const SENTENCE_END = new Set(['.', '!', '?', ';', '|']);
 
 /** Index of the token after a prefix currency and its number, with the money item, or null. */
-function prefixMoney(tokens: Token[], i: number, sign: MoneyItem['sign'], threeDecimalsHint: boolean): { item: MoneyItem; end: number } | null {
+function prefixMoney(tokens: Token[], i: number, sign: MoneyItem['sign'], hint: string | null): { item: MoneyItem; end: number } | null {
+  const threeDecimalsHint = hint !== null && THREE_DECIMALS.has(hint);
   for (const gapAllowed of [0, 1]) {
     // Read the currency as if the number followed at this distance; a form written only against
     // the number ("P100") must then touch it.
@@ -56,6 +69,9 @@ function prefixMoney(tokens: Token[], i: number, sign: MoneyItem['sign'], threeD
     const threeDecimals = threeDecimalsHint || (currency.code !== null && THREE_DECIMALS.has(currency.code));
     const number = readNumber(tokens, k, { spaceGroups: true, threeDecimals }) ?? readNumber(tokens, k, { threeDecimals });
     if (!number) continue;
+    // "Telma N1", "Play24 P5": a one-letter currency is money before a written-out amount (N1,500.50,
+    // P3000.00) or in its own country, not before any small number that follows a capital.
+    if (currency.attached && !number.shaped && currency.code !== hint) continue;
     return { item: { t: 'money', cents: number.cents, currency, bare: false, sign: numberSign }, end: number.end };
   }
   return null;
@@ -83,12 +99,12 @@ function numberAt(tokens: Token[], i: number, sign: MoneyItem['sign']): { item: 
     return { item: { t: 'money', cents: number.cents, currency, bare: false, sign }, end: currency.end };
   }
   const next = tokens[plain.end];
-  if (next && next.gap <= 1 && ((next.kind === 'word' && UNITS.has(next.norm)) || (next.kind === 'sym' && next.raw === '%'))) {
-    return { item: { t: 'qty' }, end: plain.end + 1 };
+  if (next && next.gap <= 1 && (isUnit(next) || (next.kind === 'sym' && next.raw === '%'))) {
+    return { item: { t: 'qty' }, end: isCountNoun(next) ? plain.end : plain.end + 1 };
   }
   // "0 free minutes", "20 MORE Weekend minutes": a unit a word or two later still makes a quantity.
   for (let k = plain.end; k < plain.end + 3 && tokens[k]?.kind === 'word' && tokens[k]!.gap === 1; k++) {
-    if (UNITS.has(tokens[k]!.norm)) return { item: { t: 'qty' }, end: plain.end };
+    if (isUnit(tokens[k]!)) return { item: { t: 'qty' }, end: plain.end };
   }
   // A long plain number is a phone, account or reference number.
   if (!plain.shaped && plain.integerDigits >= 7) return { item: null, end: plain.end };
@@ -117,16 +133,21 @@ function endsSentence(tokens: Token[], i: number): boolean {
  * "31.12.2027" is never 31.12 of anything; a number right after '*' or before '#' is part of a
  * USSD code ("*111#"), not money.
  */
-export function scan(tokens: Token[], monthFirst: boolean, threeDecimalsHint: boolean): Item[] {
+export function scan(tokens: Token[], monthFirst: boolean, hint: string | null): Item[] {
   const items: Item[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (token.gap === 2 && items.length && items[items.length - 1]!.t !== 'end') items.push({ t: 'end' });
+    const phone = phoneEnd(tokens, i);
+    if (phone !== null) {
+      i = phone;
+      continue;
+    }
     let sign: MoneyItem['sign'] = null;
     if (token.kind === 'sym' && (token.raw === '+' || token.raw === '-') && tokens[i + 1] && tokens[i + 1]!.gap === 0) {
       sign = token.raw;
-      const money = tokens[i + 1]!.kind === 'num' ? numberAt(tokens, i + 1, sign) : prefixMoney(tokens, i + 1, sign, threeDecimalsHint);
+      const money = tokens[i + 1]!.kind === 'num' ? numberAt(tokens, i + 1, sign) : prefixMoney(tokens, i + 1, sign, hint);
       if (money?.item && money.item.t === 'money') {
         items.push(money.item);
         i = money.end;
@@ -158,7 +179,7 @@ export function scan(tokens: Token[], monthFirst: boolean, threeDecimalsHint: bo
       i = read.end;
       continue;
     }
-    const money = prefixMoney(tokens, i, null, threeDecimalsHint);
+    const money = prefixMoney(tokens, i, null, hint);
     if (money) {
       items.push(money.item);
       i = money.end;

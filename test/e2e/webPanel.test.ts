@@ -103,14 +103,18 @@ describe('the web panel in a real browser, on a phone', () => {
   });
 
   it('theBalancePlotDrawsEveryFigureAndMarksEachRecharge', async () => {
+    // A code the carrier turns down is a recharge too, marked in the refusal colour.
+    expect((await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'main', source_coupon: '999999999999999' })).json.outcome).toBe('invalid-or-used');
     await openPage(page, 'status');
     const history = (await api(running.baseUrl, 'GET', '/api/v1/lines/main/balance-history?days=30')).json;
     const figures = history.points.filter((p: { cents: number | null }) => p.cents !== null).length;
     expect(figures).toBeGreaterThanOrEqual(3);
-    // The top-up, the coupon and the wallet card; the refusals were refused before any dial.
-    expect(history.recharges.map((r: { outcome: string }) => r.outcome)).toEqual(['success', 'success', 'success']);
+    // The top-up, the coupon, the wallet card and the carrier's refusal; the page's own refusals were made before any dial.
+    expect(history.recharges.map((r: { outcome: string }) => r.outcome)).toEqual(['success', 'success', 'success', 'rejected']);
     await expect.poll(() => page.locator('#plot svg circle.point').count()).toBe(figures);
     expect(await page.locator('#plot svg path.recharge-mark').count()).toBe(history.recharges.length);
+    expect(await page.locator('#plot svg path.recharge-mark.refused').count()).toBe(1);
+    expect(await page.textContent('#plot svg path.recharge-mark.refused title')).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d: recharge not made: rejected \(\*{11}9999\)$/);
     expect(await page.locator('#plot svg polyline.balance').count()).toBe(1);
     expect(await page.textContent('#plot svg')).toContain('EUR');
     expect(await page.textContent('#plot-note')).toMatch(new RegExp(`^${figures} figure\\(s\\) and ${history.recharges.length} recharge\\(s\\) from \\d\\d\\.\\d\\d\\.\\d{4} to \\d\\d\\.\\d\\d\\.\\d{4}\\.$`));
@@ -166,6 +170,39 @@ describe('the web panel in a real browser, on a phone', () => {
     await expect.poll(() => page.textContent('#import-result')).toBe('nothing imported: 1 bad line\nline 3: a card PIN is 5 to 20 digits');
     expect(await page.getAttribute('#import-result', 'class')).toBe('refusal');
     expect((await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total).toBe(4);
+  });
+
+  it('aSeriesGeneratedOnTheSimulatorGoesIntoTheWalletAndTheExportMasksEveryPin', async () => {
+    const before = (await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total;
+    await page.fill('#gen-quantity', '5');
+    await page.fill('#gen-series', '4');
+    await page.fill('#gen-expires', '31.12.2027');
+    await page.click('#generate-form button');
+    await expect.poll(() => page.textContent('#generate-result')).toBe('5 card(s) of series 4 generated and added to the wallet.');
+    const generated = (await api(running.baseUrl, 'GET', '/api/v1/vouchers?serialFrom=4-0&serialTo=4-999999999&perPage=20')).json;
+    expect(generated.total).toBe(5);
+    expect(generated.total + before).toBe((await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total);
+    expect(generated.vouchers.every((c: { reseller: string; expiresOn: string; pin: string }) => c.reseller === 'Reseller 1' && c.expiresOn === '2027-12-31' && /^\*{11}\d{4}$/.test(c.pin))).toBe(true);
+
+    if ((await page.getAttribute('#search-box', 'open')) === null) await page.click('#search-box summary');
+    await page.fill('#search-form input[name="serialFrom"]', '4-0');
+    await page.fill('#search-form input[name="serialTo"]', '4-999999999');
+    await page.click('#search-form button[type="submit"]');
+    await expect.poll(() => page.textContent('#cards-rows')).toBe('Rows 1 – 5 of 5');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+      }, reject);
+    });
+    const rows = csv.trim().split('\n');
+    expect(rows[0]).toMatch(/^serial,pin,amount,currency,reseller,expiry,carrier/);
+    expect(rows.slice(1).map((row) => row.split(',')[1])).toEqual(Array(5).fill(expect.stringMatching(/^\*{11}\d{4}$/)));
+    expect(await page.textContent('#import-result')).toBe('5 card(s) exported.');
+    await page.click('#search-form button[type="reset"]');
   });
 
   it('settingsChangedInThePanelAreWhatTheSmsCommandsThenReport', async () => {

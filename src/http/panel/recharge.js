@@ -32,9 +32,13 @@ function showError(message) {
   box.replaceChildren(el('p', message));
 }
 
+/** The line chosen at the top when the page was last shown: a new choice there is followed here. */
+let followed = null;
+
 export async function show() {
   const select = $('recharge-destination');
-  const chosen = select.value || line();
+  const chosen = line() !== followed ? line() : select.value || line();
+  followed = line();
   select.replaceChildren(...app.lines.map((name) => Object.assign(el('option', name), { value: name })));
   if (chosen) select.value = chosen;
 }

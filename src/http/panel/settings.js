@@ -22,9 +22,9 @@ async function change(setting, body, out, refresh) {
 }
 
 function input(value, label, attributes = {}) {
-  const node = Object.assign(el('input'), attributes);
+  const node = el('input');
+  for (const [name, given] of Object.entries({ ...attributes, 'aria-label': label })) node.setAttribute(name, given);
   node.value = value ?? '';
-  node.setAttribute('aria-label', label);
   return node;
 }
 

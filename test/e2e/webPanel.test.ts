@@ -33,6 +33,7 @@ describe('the web panel in a real browser, on a phone', () => {
     await page.click('#token-form button');
     await expect.poll(() => page.textContent('#token-error')).toBe('The box refused this token.');
     expect(await page.isVisible('#panel')).toBe(false);
+    expect(await page.isVisible('#nav')).toBe(false);
   });
 
   it('showsTheBoxOnceTheTokenIsGiven', async () => {
@@ -41,6 +42,8 @@ describe('the web panel in a real browser, on a phone', () => {
     await page.waitForSelector('#panel', { state: 'visible' });
     await expect.poll(() => page.textContent('#status')).toContain('Vivacom (28403, home)');
     expect(await page.textContent('#status')).toContain('-71 dBm, 4/5');
+    // One line: nothing to choose.
+    expect(await page.isVisible('#line-choice')).toBe(false);
   });
 
   it('aCardAddedInTheBrowserIsShownMaskedAndTheTopUpUsesIt', async () => {
@@ -86,9 +89,11 @@ describe('the web panel in a real browser, on a phone', () => {
   });
 
   it('aWalletCardRechargesBySerialAndPinAndAWrongPinIsRefused', async () => {
+    expect(await page.isVisible('#recharge-serial')).toBe(false);
     const [card] = running.simulator.unusedVouchers();
     await api(running.baseUrl, 'POST', '/api/v1/vouchers', { pin: card!.pin, serial: '7-000001', amount: '5.00', currency: 'EUR' });
     await page.check('input[name="source"][value="account"]');
+    expect(await page.isVisible('#recharge-code')).toBe(false);
     await page.fill('#recharge-serial', '7-000001');
     await page.fill('#recharge-pin', '99999999999999');
     await page.click('#recharge-form button[type="submit"]');

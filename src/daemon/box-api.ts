@@ -14,6 +14,9 @@ function walletValue(cards: Array<{ amountCents: number | null; currency: string
   return [...sums].map(([currency, cents]) => money(cents, currency)).join(' + ') || 'amounts not given';
 }
 
+/** At most this many figures (and recharges) in one balance plot: the newest of the window. */
+const PLOT_POINTS = 2000;
+
 /** One line as the API and the panel show it: no PIN or password anywhere. */
 async function lineView(line: Line, wallet: Wallet): Promise<LineView> {
   const s = await line.status();
@@ -69,8 +72,23 @@ export function boxApi(deps: { store: Store; wallet: Wallet; lines: readonly Lin
       if (!line?.imsi) return [];
       return store.balances.history(line.imsi, limit).map((row) => ({ at: row.checked_at, balance: money(row.balance_cents, row.currency), validUntil: row.valid_until, source: row.source }));
     },
-    messages(limit) {
-      return messageLog(store, limit);
+    messages(limit, filter) {
+      return messageLog(store, limit, filter);
+    },
+    balanceHistory(name, days) {
+      const line = lines.find((candidate) => candidate.name === name);
+      if (!line?.imsi) return null;
+      const to = new Date();
+      const from = new Date(to.getTime() - days * 86_400_000).toISOString();
+      return {
+        line: name,
+        from,
+        to: to.toISOString(),
+        points: store.balances.since(line.imsi, from, PLOT_POINTS).map((row) => ({ at: row.checked_at, cents: row.balance_cents, currency: row.currency, validUntil: row.valid_until, source: row.source })),
+        recharges: store.recharges.startedSince(line.imsi, from, PLOT_POINTS).map((row) => ({
+          at: row.finished_at ?? row.started_at, outcome: row.state, card: row.code_masked, addedCents: row.added_cents, balanceCents: row.balance_cents, currency: row.currency,
+        })),
+      };
     },
   };
 }

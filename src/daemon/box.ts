@@ -46,6 +46,8 @@ export interface BoxServices {
   scheduler: Scheduler;
   routes: RouteRules;
   dialogue: Dialogue;
+  /** The context a command's handlers run in, acting on the line named (null: the default line). */
+  contextFor(line: string | null): ControlContext;
 }
 
 /**
@@ -72,11 +74,12 @@ const { config, logger } = options;
     logger,
     onChange: (change, cards) => hooks.events.publish('wallet-changed', { change, cards, at: eventTime() }),
   });
+  const contextFor = (line: string | null): ControlContext => controlContextFor({ config, store, settings, guard, lines, routes, logger }, line);
   const runner = new CommandRunner(
     store,
     {
       contextFor: (row) => {
-        const ctx = controlContextFor({ config, store, settings, guard, lines, routes, logger }, row.line);
+        const ctx = contextFor(row.line);
         // The broker's ACL stands for the password on MQTT when the owner says so (mqtt.commandPassword: false).
         return row.channel === 'mqtt' && !config.mqtt.commandPassword ? { ...ctx, settings: passwordWaived(ctx.settings) } : ctx;
       },
@@ -135,7 +138,7 @@ const { config, logger } = options;
     }));
   }
   const scheduler = new Scheduler([...buildBoxJobs({ config, store, lines, logger }), ...lines.flatMap((line) => line.jobs())], config.timezone, logger);
-  return { settings, wallet, lines, runner, scheduler, routes, dialogue };
+  return { settings, wallet, lines, runner, scheduler, routes, dialogue, contextFor };
 }
 
 /** The same settings, except that any password passes: for a channel whose transport vouches for the caller. */

@@ -24,6 +24,7 @@ import type { Wallet } from '../wallet/wallet.js';
 import { commandAnswered, rechargeFinished } from './event-of.js';
 import { BoxEvents } from './events.js';
 import { InstanceLock } from './instance-lock.js';
+import type { ControlContext } from '../control/context.js';
 import { buildServices, type BoxServices } from './box.js';
 import { BoxTallies } from './metrics-source.js';
 import { PortLock } from './port-lock.js';
@@ -131,6 +132,11 @@ export class Daemon {
 
   get routes(): RouteRules {
     return this.box.routes;
+  }
+
+  /** What a command's handlers get, for running one outside a stored command (the panel's settings). */
+  controlContext(line: string | null = null): ControlContext {
+    return this.box.contextFor(line);
   }
 
   /** Whether commands still take the factory password (which is no secret, so a banner may show it). */

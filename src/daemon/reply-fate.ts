@@ -1,5 +1,6 @@
 import { CHANNELS } from '../store/channel.js';
-import type { CommandRow } from '../store/commands.js';
+import type { CommandFilter, CommandRow } from '../store/commands.js';
+import type { ReplyStatus } from '../store/reply-status.js';
 import type { OutboxRow, SendLimit } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
@@ -16,7 +17,7 @@ import type { Store } from '../store/store.js';
  *   network reported it undeliverable);
  * - `refused`: a limit kept it from going out at all (`limit` says which).
  */
-export type ReplyStatus = 'waiting' | 'not-sent' | 'http-only' | 'in-response' | 'pending' | 'retrying' | 'sending' | 'sent' | 'delivered' | 'uncertain' | 'failed' | 'refused';
+export type { ReplyStatus } from '../store/reply-status.js';
 
 export interface ReplyFate {
   status: ReplyStatus;
@@ -75,12 +76,26 @@ export function replyFate(command: Pick<CommandRow, 'channel' | 'state' | 'reply
   }
 }
 
-/** The newest commands with their replies' fates: the message log of the panel and the API. */
-export function messageLog(store: Store, limit: number): Array<Record<string, unknown>> {
-  const commands = store.commands.recent(limit);
+/** The message log narrowed: exact line, channel and sender in the store's query, the replies' fates after. */
+export interface MessageFilter extends CommandFilter {
+  fates?: readonly ReplyStatus[] | undefined;
+}
+
+/** How far back a search by fate looks: the newest this many commands that match the other filters. */
+export const FATE_SEARCH_DEPTH = 2000;
+
+/**
+ * The newest commands with their replies' fates: the message log of the panel and the API. A fate
+ * is known only once the command's outbox row is read, so a search by fate reads at most
+ * FATE_SEARCH_DEPTH commands and keeps the newest `limit` whose reply had one of those fates.
+ */
+export function messageLog(store: Store, limit: number, filter: MessageFilter = {}): Array<Record<string, unknown>> {
+  const { fates, ...narrowed } = filter;
+  const commands = store.commands.recent(fates ? FATE_SEARCH_DEPTH : limit, narrowed);
   const replies = new Map(store.outbox.ofCommands(commands.map((c) => c.id)).map((row) => [row.command_id, row]));
-  return commands.map((row) => ({
+  const log = commands.map((row) => ({
     id: row.id, at: row.created_at, channel: row.channel, source: row.channel, line: row.line, sender: row.sender, text: row.text, command: row.name,
     state: row.state, reply: row.reply, replyTo: row.reply_to, dropReason: row.drop_reason, replyFate: replyFate(row, replies.get(row.id)),
   }));
+  return fates ? log.filter((entry) => fates.includes(entry.replyFate.status)).slice(0, limit) : log;
 }

@@ -16,6 +16,7 @@ import { capConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type Connecti
 import { metricsRoutes, METRICS_PATH, type MetricsOptions } from './routes/metrics.js';
 import { smsRoutes, type SmsApi } from './routes/sms.js';
 import { eventRoutes, type EventsApi } from './routes/events.js';
+import { settingsRoutes, type SettingsApi } from './routes/settings.js';
 
 export interface HttpOptions {
   token: string;
@@ -38,6 +39,8 @@ export interface HttpOptions {
   sms?: SmsApi | undefined;
   /** GET /api/v1/events: the box's events as server-sent events. */
   events?: EventsApi | undefined;
+  /** The settings page's API: the SMS config commands' settings (absent on the standalone simulator's server). */
+  settings?: SettingsApi | undefined;
   /** The fleet page of a console box (`fleet.console: true`): every box on its broker. */
   fleet?: FleetConsoleSource | undefined;
 }
@@ -104,6 +107,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   if (options.metrics) metricsRoutes(app, options.metrics);
   if (options.sms) smsRoutes(app, options.sms);
   if (options.events) eventRoutes(app, options.events);
+  if (options.settings) settingsRoutes(app, options.settings, options.logger);
   if (options.sim?.carrier) simCardRoutes(app, options.sim.carrier);
   return app;
 }

@@ -46,6 +46,12 @@ export class BalanceStore {
     return stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT 1').get(imsi) as BalanceRow | undefined;
   }
 
+  /** The figures read since `since` (ISO), oldest first: the newest `limit` of them, for the balance plot. */
+  since(imsi: string, since: string, limit: number): BalanceRow[] {
+    const rows = stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? AND checked_at >= ? ORDER BY checked_at DESC, id DESC LIMIT ?').all(imsi, since, limit) as BalanceRow[];
+    return rows.reverse();
+  }
+
   /** The newest figures first, for the panel's balance history. */
   history(imsi: string, limit: number): BalanceRow[] {
     return stmt(this.db, 'SELECT * FROM balances WHERE imsi = ? ORDER BY id DESC LIMIT ?').all(imsi, limit) as BalanceRow[];

@@ -28,6 +28,13 @@ export interface CommandRow {
   lang: 'en' | 'bg' | null;
 }
 
+/** What the message log may be narrowed to; each field exact. */
+export interface CommandFilter {
+  line?: string | undefined;
+  channel?: Channel | undefined;
+  sender?: string | undefined;
+}
+
 export interface IncomingSms {
   sender: string;
   sentAt: string | null;
@@ -143,8 +150,13 @@ export class CommandStore {
     return stmt(this.db, "SELECT * FROM commands WHERE state IN ('received', 'executing') ORDER BY id").all() as CommandRow[];
   }
 
-  /** The newest commands first, for the panel's message log. */
-  recent(limit: number): CommandRow[] {
-    return stmt(this.db, 'SELECT * FROM commands ORDER BY id DESC LIMIT ?').all(limit) as CommandRow[];
+  /** The newest commands first, for the panel's message log: of one line, channel or sender when asked. */
+  recent(limit: number, filter: CommandFilter = {}): CommandRow[] {
+    // Column names come from this fixed list, never from the filter's values.
+    const given = (['line', 'channel', 'sender'] as const).filter((column) => filter[column] !== undefined);
+    const where = given.map((column) => `${column} = ?`);
+    const values = given.map((column) => filter[column]!);
+    const sql = `SELECT * FROM commands${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return stmt(this.db, sql).all(...values, limit) as CommandRow[];
   }
 }

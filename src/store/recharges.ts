@@ -133,6 +133,12 @@ export class RechargeStore {
     return (stmt(this.db, 'SELECT MAX(id) AS id FROM recharges WHERE imsi = ?').get(imsi) as { id: number | null }).id;
   }
 
+  /** The SIM's recharges started since `since` (ISO), oldest first: the newest `limit` of them, for the balance plot's marks. */
+  startedSince(imsi: string, since: string, limit: number): RechargeRow[] {
+    const rows = stmt(this.db, 'SELECT * FROM recharges WHERE imsi = ? AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?').all(imsi, since, limit) as RechargeRow[];
+    return rows.reverse();
+  }
+
   /** Every recharge whose outcome is still unknown (newest first): what an operator has to settle. */
   unsettled(): RechargeRow[] {
     return stmt(this.db, "SELECT * FROM recharges WHERE state = 'unknown' ORDER BY id DESC").all() as RechargeRow[];

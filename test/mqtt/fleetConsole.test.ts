@@ -42,8 +42,10 @@ describe('the fleet page of a console box', () => {
     const page = await fetch(`${base}/panel/fleet.html`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await page.text()).toContain('<script src="/panel/fleet.js" defer></script>');
+    expect(await page.text()).toContain('<script type="module" src="/panel/fleet.js"></script>');
     expect((await fetch(`${base}/panel/fleet.js`)).status).toBe(200);
+    // The module it imports, served with the panel's.
+    expect((await fetch(`${base}/panel/api.js`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('aLineIsRechargedFromThePageWithACodeOrItsBoxsWallet', async () => {

@@ -1,6 +1,6 @@
 // The fleet page of a console box: every box on the broker and a recharge per line, over the
 // console's own API with the panel's token. Every value goes into the page as text, never markup.
-'use strict';
+import { boxApi } from './api.js';
 
 const KEY = 'gsmkeeper.token';
 const $ = (id) => document.getElementById(id);

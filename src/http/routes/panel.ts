@@ -6,11 +6,15 @@ import type { FastifyInstance } from 'fastify';
 /** The panel's files sit next to the compiled routes (the build copies src/http/panel to dist/http/panel). */
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'panel');
 
+const HTML = 'text/html; charset=utf-8';
+const SCRIPT = 'text/javascript; charset=utf-8';
+
+/** The panel's page, its stylesheet and its scripts (a module each: the pages, the plot, the words); the fleet page's are fleet.ts's. */
+const SCRIPTS = ['panel.js', 'api.js', 'app.js', 'ui.js', 'i18n.js', 'plot.js', 'status.js', 'recharge.js', 'cards.js', 'messages.js', 'settings.js'];
 const FILES: Record<string, [file: string, type: string]> = {
-  '/panel/': ['index.html', 'text/html; charset=utf-8'],
-  '/panel/panel.js': ['panel.js', 'text/javascript; charset=utf-8'],
-  '/panel/api.js': ['api.js', 'text/javascript; charset=utf-8'],
+  '/panel/': ['index.html', HTML],
   '/panel/panel.css': ['panel.css', 'text/css; charset=utf-8'],
+  ...Object.fromEntries(SCRIPTS.map((file) => [`/panel/${file}`, [file, SCRIPT]])),
 };
 
 /** What a browser may load without the token: the page asks for the token and sends it with every API call. */

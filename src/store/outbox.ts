@@ -14,6 +14,8 @@ export interface DeliveryReport {
   recipient: string;
   reference: number;
   delivery: DeliveryState;
+  /** The report's TP-ST in words: kept as the reason when the reply could not be delivered. */
+  statusText?: string;
 }
 
 /** Reports older than this are not matched: message references (0–255) come round again. */
@@ -148,7 +150,8 @@ export class OutboxStore {
   /**
    * A status report for a reply we sent: matched by recipient and message reference to the newest
    * reply (sent within the last week) that carried that reference. A reply of several parts is
-   * delivered once every part is; one failed part fails it. False when no reply matches.
+   * delivered once every part is; one failed part fails it, and the report's status in words is kept
+   * as its last error. False when no reply matches.
    */
   recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): boolean {
     const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
@@ -164,8 +167,10 @@ export class OutboxStore {
       if (report.delivery === 'delivered') delivered.add(String(report.reference));
       const state: DeliveryState =
         row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
-      stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ? WHERE id = ?')
-        .run(state, [...delivered].join(',') || null, now.toISOString(), row.id);
+      // The first failure says why; a later report of another part does not overwrite it.
+      const why = report.delivery === 'failed' && row.delivery !== 'failed' ? (report.statusText ?? 'the network reported it undeliverable') : null;
+      stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ?, last_error = COALESCE(?, last_error) WHERE id = ?')
+        .run(state, [...delivered].join(',') || null, now.toISOString(), why, row.id);
       return true;
     })();
   }

@@ -211,6 +211,7 @@ export class Line implements LinePort, ScheduledLine {
       modem = await Modem.open(lineOf(this.deps.link, () => this.deps.portLock?.follow()), {
         ussdEncoding: config.ussdEncoding,
         reopenWaitMs: timing.reopenWaitMs,
+        deliveryReports: this.deps.box.sms.deliveryReports,
         logger: logger.child({ line: this.name }),
         ...(timing.timeouts ? { timeouts: timing.timeouts } : {}),
       });

@@ -34,6 +34,11 @@ export class SimulatedLines implements SimControl {
     return [...this.simulators.values()].flatMap((simulator) => simulator.phoneMessages(number)).sort((a, b) => a.at.localeCompare(b.at));
   }
 
+  /** A phone switched off is off for every line's network. */
+  setPhoneReachable(number: string, on: boolean): void {
+    for (const simulator of this.simulators.values()) simulator.setPhoneReachable(number, on);
+  }
+
   unusedVouchers(): ReturnType<Simulator['unusedVouchers']> {
     return this.first().unusedVouchers();
   }

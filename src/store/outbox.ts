@@ -1,5 +1,6 @@
 import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import { canonicalNumber } from '../codec/address.js';
+import { splitText } from '../codec/split.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
@@ -149,24 +150,27 @@ export class OutboxStore {
 
   /**
    * A status report for a reply we sent: matched by recipient and message reference to the newest
-   * reply (sent within the last week) that carried that reference. A reply of several parts is
+   * reply (sent within the last week) that carried that reference — whatever its state, as the
+   * report of a first part can come while the next part is still being sent. A reply of several parts is
    * delivered once every part is; one failed part fails it, and the report's status in words is kept
    * as its last error. False when no reply matches.
    */
   recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): boolean {
     const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
     return this.db.transaction(() => {
-      const row = stmt(this.db, `SELECT id, message_refs, delivered_refs, delivery FROM outbox
-        WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
+      const row = stmt(this.db, `SELECT id, text, message_refs, delivered_refs, delivery FROM outbox
+        WHERE recipient_key = ? AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
         ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient, countryCode), since, `%,${report.reference},%`) as
-        | { id: number; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null }
+        | { id: number; text: string; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null }
         | undefined;
       if (!row) return false;
       const refs = row.message_refs.split(',');
       const delivered = new Set(row.delivered_refs ? row.delivered_refs.split(',') : []);
       if (report.delivery === 'delivered') delivered.add(String(report.reference));
+      // Every part the reply has, not only those sent so far: a report can beat the next part's send.
+      const allSent = refs.length >= splitText(row.text).parts.length;
       const state: DeliveryState =
-        row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
+        row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : allSent && refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
       // The first failure says why; a later report of another part does not overwrite it.
       const why = report.delivery === 'failed' && row.delivery !== 'failed' ? (report.statusText ?? 'the network reported it undeliverable') : null;
       stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ?, last_error = COALESCE(?, last_error) WHERE id = ?')

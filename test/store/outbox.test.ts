@@ -99,6 +99,19 @@ describe('status reports tell what became of a reply', () => {
     expect(store.outbox.get(broken)).toMatchObject({ delivery: 'failed' });
   });
 
+  it('aReportOfAFirstPartCountsWhileTheNextPartIsStillBeingSent', () => {
+    const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000003', text: 'a long reply '.repeat(15), countryCode: '359' });
+    store.outbox.markSending(id);
+    store.outbox.markPartSent(id, 20);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000003', reference: 20, delivery: 'delivered' }, '359')).toBe(true);
+    store.outbox.markPartSent(id, 21);
+    store.outbox.markSent(id);
+    expect(store.outbox.get(id)).toMatchObject({ state: 'sent', delivery: 'pending', delivered_refs: '20' });
+    store.outbox.recordDelivery({ recipient: '+359888000003', reference: 21, delivery: 'delivered' }, '359');
+    expect(store.outbox.get(id)).toMatchObject({ delivery: 'delivered', delivered_refs: '20,21' });
+  });
+
   it('aReportForNoReplyOfOursChangesNothing', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const id = sent(store, '+359888000001', [1]);

@@ -4,6 +4,7 @@ import type { SmsStatusReport } from '../codec/sms-status-report.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem, StatusReportArrival } from '../modem/modem.js';
 import { canonicalNumber } from '../codec/address.js';
+import type { DeliveryUpdate } from '../store/outbox.js';
 import type { CommandRow } from '../store/commands.js';
 import type { Store } from '../store/store.js';
 import { SerialLock } from '../util/serial-lock.js';
@@ -30,6 +31,8 @@ export class Intake {
     private readonly onCommand: (row: CommandRow) => void,
     /** The line's country calling code, for a status report that names its recipient nationally. */
     private readonly countryCode: string | null = null,
+    /** A status report changed a reply's delivery (the box's events). */
+    private readonly onDelivery: (update: DeliveryUpdate) => void = () => {},
   ) {
     this.log = logger.child({ channel: 'intake', line });
     modem.on('sms-stored', ({ index }) => void this.readOne(index));
@@ -183,8 +186,10 @@ export class Intake {
    * number it names — and never run as a command.
    */
   private recordReport(report: SmsStatusReport): void {
-    if (this.store.outbox.recordDelivery(report, this.countryCode)) {
-      this.log.info({ reference: report.reference, delivery: report.delivery, status: report.status }, 'status report recorded with its reply');
+    const update = this.store.outbox.recordDelivery(report, this.countryCode);
+    if (update) {
+      this.log.info({ outbox: update.outboxId, reference: report.reference, delivery: update.delivery, status: report.status }, 'status report recorded with its reply');
+      this.onDelivery(update);
       return;
     }
     const recipient = canonicalNumber(report.recipient, this.countryCode);

@@ -226,6 +226,7 @@ export class Line implements LinePort, ScheduledLine {
         keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
         onCommand: (row) => this.received(row),
         onSendFate: (row, fate) => this.sendFate(row, fate),
+        onDelivery: (update) => this.deps.events.publish('reply-delivery', { line: this.name, outboxId: update.outboxId, commandId: update.commandId, to: update.recipient, delivery: update.delivery, reason: update.reason, at: eventTime() }),
         onGaveUp: () => this.deps.onGaveUp(this),
       });
       this.session.supervisor.on('step', () => this.publishState());

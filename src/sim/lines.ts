@@ -46,7 +46,7 @@ export class SimulatedLines implements SimControl {
   stats(): ReturnType<Simulator['stats']> {
     const all = [...this.simulators.values()].map((simulator) => simulator.stats());
     const sum = (field: keyof (typeof all)[number]) => all.reduce((n, stats) => n + stats[field], 0);
-    return { commands: sum('commands'), bytesToModem: sum('bytesToModem'), bytesToDte: sum('bytesToDte'), storageUsed: sum('storageUsed'), queued: sum('queued'), delivered: sum('delivered') };
+    return { commands: sum('commands'), bytesToModem: sum('bytesToModem'), bytesToDte: sum('bytesToDte'), storageUsed: sum('storageUsed'), queued: sum('queued'), delivered: sum('delivered'), reportsRequested: sum('reportsRequested') };
   }
 
   fault(name: string, on: boolean): boolean {

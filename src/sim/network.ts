@@ -48,6 +48,8 @@ export class SimNetwork {
   private readonly off = new Set<string>();
   private readonly held = new Map<string, Array<{ part: Submitted; giveUp: NodeJS.Timeout }>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Parts whose SUBMIT asked for a status report (TP-SRR). */
+  reportsRequested = 0;
 
   constructor(
     private readonly state: SimState,
@@ -83,6 +85,7 @@ export class SimNetwork {
       return false;
     }
     const part: Submitted = { to: canonicalNumber(submit.to, COUNTRY_CODE), from: senderMsisdn, submit, reference, at: this.now() };
+    if (submit.statusReport) this.reportsRequested += 1;
     if (this.off.has(part.to)) this.hold(part);
     else this.deliverPart(part);
     return true;

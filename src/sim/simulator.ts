@@ -41,6 +41,8 @@ export interface SimStats {
   queued: number;
   /** SMS the network has delivered to phones (the box's replies). */
   delivered: number;
+  /** Parts the box sent asking for a status report. */
+  reportsRequested: number;
 }
 
 /** The simulated carriers in order: each gives its SIMs numbers of its own (+35988<n>…). */
@@ -242,6 +244,7 @@ export class Simulator {
       storageUsed: this.modem.storageUsed,
       queued: this.waiting.length,
       delivered: Object.values(this.state.phones).reduce((n, messages) => n + messages.length, 0),
+      reportsRequested: this.network.reportsRequested,
     };
   }
 

@@ -19,6 +19,16 @@ export interface DeliveryReport {
   statusText?: string;
 }
 
+/** A reply a status report changed: which, and where its delivery now stands. */
+export interface DeliveryUpdate {
+  outboxId: number;
+  commandId: number | null;
+  recipient: string;
+  delivery: DeliveryState;
+  /** Why it was not delivered (the report's status in words), when it failed. */
+  reason: string | null;
+}
+
 /** Reports older than this are not matched: message references (0–255) come round again. */
 const REPORT_WINDOW_MS = 7 * 86_400_000;
 
@@ -153,17 +163,17 @@ export class OutboxStore {
    * reply (sent within the last week) that carried that reference — whatever its state, as the
    * report of a first part can come while the next part is still being sent. A reply of several parts is
    * delivered once every part is; one failed part fails it, and the report's status in words is kept
-   * as its last error. False when no reply matches.
+   * as its last error. Null when no reply matches.
    */
-  recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): boolean {
+  recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): DeliveryUpdate | null {
     const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
     return this.db.transaction(() => {
-      const row = stmt(this.db, `SELECT id, text, message_refs, delivered_refs, delivery FROM outbox
+      const row = stmt(this.db, `SELECT id, command_id, recipient, text, message_refs, delivered_refs, delivery, last_error FROM outbox
         WHERE recipient_key = ? AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
         ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient, countryCode), since, `%,${report.reference},%`) as
-        | { id: number; text: string; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null }
+        | { id: number; command_id: number | null; recipient: string; text: string; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null; last_error: string | null }
         | undefined;
-      if (!row) return false;
+      if (!row) return null;
       const refs = row.message_refs.split(',');
       const delivered = new Set(row.delivered_refs ? row.delivered_refs.split(',') : []);
       if (report.delivery === 'delivered') delivered.add(String(report.reference));
@@ -175,7 +185,7 @@ export class OutboxStore {
       const why = report.delivery === 'failed' && row.delivery !== 'failed' ? (report.statusText ?? 'the network reported it undeliverable') : null;
       stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ?, last_error = COALESCE(?, last_error) WHERE id = ?')
         .run(state, [...delivered].join(',') || null, now.toISOString(), why, row.id);
-      return true;
+      return { outboxId: row.id, commandId: row.command_id, recipient: row.recipient, delivery: state, reason: state === 'failed' ? (why ?? row.last_error) : null };
     })();
   }
 

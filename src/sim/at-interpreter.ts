@@ -19,6 +19,8 @@ export interface ModemProfile {
   rssi: number;
   /** Where a status report is stored with AT+CNMI ds=2: the SIM ("SM", Telit) or a memory of its own ("SR", Huawei). */
   reportMemory: 'SM' | 'SR';
+  /** What AT+CPMS=? advertises, when not what the report memory implies (a modem that keeps "SR" unlisted). */
+  cpmsSupport?: string;
 }
 
 export const DEFAULT_MODEM_PROFILE: ModemProfile = {
@@ -38,6 +40,9 @@ export interface InterpreterTiming {
 }
 
 type Reply = { lines: string[]; final: string } | null;
+
+/** Status reports the 'reports-held' fault keeps back at most. */
+const MAX_HELD_REPORTS = 256;
 
 /** Volatile settings, lost on power-up or ATZ as on a real modem. */
 interface Settings {
@@ -118,6 +123,8 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
    */
   statusReport(pdu: string): void {
     if (this.faults.has('reports-held')) {
+      // A service centre holds so many at most; the oldest are dropped, as an SMSC's expire.
+      if (this.heldReports.length >= MAX_HELD_REPORTS) this.heldReports.shift();
       this.heldReports.push(pdu);
       return;
     }
@@ -270,7 +277,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     if (upper === '+CNMI=?') return this.ok(this.profile.cnmiSupport);
     if ((m = /^\+CNMI=([\d,]+)$/.exec(upper))) return this.setCnmi(m[1]!);
     if (upper === '+CNMI?') return this.ok(`+CNMI: ${s.cnmi.join(',')}`);
-    if (upper === '+CPMS=?') return this.ok(this.profile.reportMemory === 'SR' ? '+CPMS: ("SM","ME","SR"),("SM","ME"),("SM","ME")' : '+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")');
+    if (upper === '+CPMS=?') return this.ok(this.profile.cpmsSupport ?? (this.profile.reportMemory === 'SR' ? '+CPMS: ("SM","ME","SR"),("SM","ME"),("SM","ME")' : '+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")'));
     if (upper.startsWith('+CPMS=') || upper === '+CPMS?') return this.cpms(upper);
     if (upper.startsWith('+CSMS') || upper === '+CNMA') return this.smsService(upper);
     if ((m = /^\+CREG=(\d)$/.exec(upper))) return this.setNumber('creg', Number(m[1]), 2);

@@ -61,6 +61,20 @@ describe('status reports through the modem, routed from its own AT+CNMI=? list',
     expect(await modem.readMessage((await sms).index)).not.toBeNull();
   });
 
+  it('aMemoryACdsiNamesThatCpmsDidNotListIsReadAndRemembered', async () => {
+    // Huawei MU509 §6.6: +CDSI names "SR" only, though AT+CPMS=? need not offer it.
+    const { modem } = await modemOnSimulator({ profile: { cnmiSupport: HUAWEI, reportMemory: 'SR', cpmsSupport: '+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")' } });
+    await modem.init();
+    expect(modem.reportStorages).toEqual([]);
+    const arrival = nextReport(modem);
+    const [reference] = await modem.sendSms('0888123456', 'Balance 7.50 EUR');
+    expect(await arrival).toEqual({ storage: 'SR', index: 1 });
+    // The next start-up scan looks there too.
+    expect(modem.reportStorages).toEqual(['SR']);
+    const read = await modem.inStorage('SR', () => modem.readMessage(1));
+    expect(decodeStatusReport(read!.pdu)).toMatchObject({ reference });
+  });
+
   it('aModemThatStoresReportsOnTheSimAnnouncesCdsiSm', async () => {
     // Telit GE863: +CDSI: "SM",<index>.
     const { modem } = await modemOnSimulator({ profile: { cnmiSupport: '+CNMI: (0-3),(0-3),(0-3),(0-2),(0,1)', reportMemory: 'SM' } });

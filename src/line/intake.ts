@@ -89,8 +89,12 @@ export class Intake {
       try {
         if ('pdu' in arrival) {
           if (!this.commit(-1, arrival.pdu)) return;
-          this.store.flush();
-          await this.modem.acknowledgeReport();
+          // A report is not money: its commit rides on the next durable one, unless the modem waits
+          // for an acknowledgement, which tells the network it is kept and so must follow a durable commit.
+          if (this.modem.acknowledgesReports) {
+            this.store.flush();
+            await this.modem.acknowledgeReport();
+          }
           return;
         }
         await this.modem.inStorage(arrival.storage, async () => {

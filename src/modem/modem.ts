@@ -325,6 +325,11 @@ export class Modem extends EventEmitter<ModemEvents> {
     return this.reports.inStorage(storage, work);
   }
 
+  /** Whether inline status reports wait for acknowledgeReport() (+CSMS service 1). */
+  get acknowledgesReports(): boolean {
+    return this.reports.acknowledged;
+  }
+
   /** Tells the modem an inline status report is kept (`AT+CNMA`), where it waits for that (+CSMS service 1). */
   acknowledgeReport(): Promise<void> {
     return this.reports.acknowledge();

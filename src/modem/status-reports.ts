@@ -36,6 +36,11 @@ export class StatusReportRouting {
     return this.wanted && this.routing !== 'none';
   }
 
+  /** Inline reports wait for AT+CNMA. */
+  get acknowledged(): boolean {
+    return this.needsAck;
+  }
+
   get otherMemories(): string[] {
     return [...this.memories];
   }

@@ -41,7 +41,7 @@ export function pduDecodeCommand(hex: string, options: PduDecodeOptions = {}): v
   const pdu = options.length !== undefined ? tidyPdu(compact, Number(options.length)) : compact;
   const sms = wrap(() => decodePdu(pdu, { smsc: options.smsc ?? true }));
   if (sms.type === 'status-report') {
-    console.log(JSON.stringify({ type: sms.type, smsc: sms.smsc, reference: sms.reference, recipient: sms.recipient, timestamp: sms.timestamp, discharged: sms.discharged, status: sms.status, delivery: sms.delivery }, null, 2));
+    console.log(JSON.stringify({ type: sms.type, smsc: sms.smsc, reference: sms.reference, recipient: sms.recipient, timestamp: sms.timestamp, discharged: sms.discharged, status: sms.status, delivery: sms.delivery, statusText: sms.statusText }, null, 2));
     return;
   }
   const common = { type: sms.type, encoding: sms.encoding, concat: sms.concat, text: sms.text, truncated: sms.truncated };

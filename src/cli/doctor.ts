@@ -24,7 +24,7 @@ export async function doctorCommand(flags: Pick<RunFlags, 'port' | 'baud' | 'con
     let checks: Check[];
     let modem: Modem | null = null;
     try {
-      modem = await Modem.open(lineOf(link), { ussdEncoding: line.ussdEncoding, logger: silentLogger() });
+      modem = await Modem.open(lineOf(link), { ussdEncoding: line.ussdEncoding, deliveryReports: config.sms.deliveryReports, logger: silentLogger() });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       checks = [{ name: 'port', outcome: 'fail', detail: `cannot open it: ${message}`, advice: 'is the path right (ls -l /dev/serial/by-id/), is the user in the dialout group, is a daemon holding it?' }];
@@ -38,6 +38,7 @@ export async function doctorCommand(flags: Pick<RunFlags, 'port' | 'baud' | 'con
           balanceUssd: line.balanceUssd,
           carrierOverrides: line.carrier,
           probeUssd: flags.ussd ?? false,
+          deliveryReports: config.sms.deliveryReports,
         }))];
       } finally {
         await modem.close();

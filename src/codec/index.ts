@@ -8,4 +8,4 @@ export { splitText } from './split.js';
 export { parseCusd, encodeUssdRequest, USSD_CODE_RE, type CusdLine, type UssdStatus } from './ussd.js';
 export { decodeUssdText, type Cscs } from './ussd-text.js';
 export { decodePdu, type AnySms } from './pdu.js';
-export { decodeStatusReport, type SmsStatusReport } from './sms-status-report.js';
+export { decodeStatusReport, encodeStatusReport, statusText, type SmsStatusReport } from './sms-status-report.js';

@@ -21,6 +21,8 @@ export interface SubmitOptions {
   reference?: number;
   /** Relative validity period octet (TS 23.040 §9.2.3.12.1); default 0xA7 = 24 hours. */
   validityPeriod?: number;
+  /** Ask the network for a status report on each part (TP-SRR, TS 23.040 §9.2.3.5). */
+  statusReport?: boolean;
 }
 
 /**
@@ -31,15 +33,19 @@ export function encodeSubmit(to: string, text: string, options: SubmitOptions = 
   const { alphabet, parts } = splitText(text);
   const reference = (options.reference ?? 0) & 0xff;
   const validity = (options.validityPeriod ?? VALIDITY_24H) & 0xff;
+  const srr = options.statusReport ? TP_SRR : 0;
   return parts.map((partText, i) => {
     const udh = parts.length > 1 ? concatUdh({ ref: reference, total: parts.length, seq: i + 1 }) : undefined;
-    return buildSubmit(to, partText, alphabet, udh, validity);
+    return buildSubmit(to, partText, alphabet, udh, validity, srr);
   });
 }
 
-function buildSubmit(to: string, text: string, alphabet: Alphabet, udh: Uint8Array | undefined, validity: number): SubmitPart {
+/** TP-Status-Report-Request: bit 5 of an SMS-SUBMIT's first octet. */
+const TP_SRR = 0x20;
+
+function buildSubmit(to: string, text: string, alphabet: Alphabet, udh: Uint8Array | undefined, validity: number, srr: number): SubmitPart {
   const { udl, ud } = encodeUserData(alphabet, text, udh);
-  const first = 0x11 | (udh ? 0x40 : 0); // SUBMIT, relative validity period present
+  const first = 0x11 | srr | (udh ? 0x40 : 0); // SUBMIT, relative validity period present
   const smsc = writeSmsc(null);
   const tpdu = Uint8Array.from([first, 0x00, ...writeAddress(to), 0x00, smsDcsFor(alphabet), validity, udl, ...ud]);
   return { pdu: bytesToHex(Uint8Array.from([...smsc, ...tpdu])), tpduLength: tpdu.length };
@@ -53,6 +59,8 @@ export interface SmsSubmit {
   text: string;
   /** The PDU held less user data than its length said: `text` is only the start of the message. */
   truncated: boolean;
+  /** The sender asked for a status report (TP-SRR). */
+  statusReport: boolean;
 }
 
 /** Decodes an SMS-SUBMIT PDU (with SMSC prefix), as the simulated network receives it. */
@@ -71,5 +79,5 @@ export function decodeSubmit(hex: string): SmsSubmit {
   const udl = reader.byte('user data length');
   const coding = decodeSmsDcs(dcs);
   const { text, udh, truncated } = decodeUserData(coding.alphabet, (first & 0x40) !== 0, udl, reader.rest());
-  return { type: 'submit', to: to.number, encoding: coding.alphabet, concat: udh?.concat ?? null, text, truncated };
+  return { type: 'submit', to: to.number, encoding: coding.alphabet, concat: udh?.concat ?? null, text, truncated, statusReport: (first & TP_SRR) !== 0 };
 }

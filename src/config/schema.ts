@@ -177,6 +177,12 @@ export interface Config {
     multipartTimeoutSeconds: number;
     /** An SMS that is not a command (no `*`) is forwarded to the Notify group, at most `perHour` an hour per line. */
     forward: { enabled: boolean; perHour: number };
+    /**
+     * Replies ask the network for a status report, so their fate can become "delivered" (or failed with
+     * the network's reason). Some carriers charge for reports or do not send them; without them the
+     * fate stays "sent" and nothing else changes.
+     */
+    deliveryReports: boolean;
   };
   /** Phone groups to start with (numbers added by SMS are kept in the database). */
   groups: { config: string[]; command: string[]; notify: string[] };
@@ -232,7 +238,7 @@ export const DEFAULT_CONFIG: Config = {
   password: '123456',
   credit: { enabled: true, lowBalance: 2, validityDays: 7, checkSchedule: '0 9 * * *', checkJitterMinutes: 10, balanceUssd: null, autoTopUp: true },
   security: { maxWrongPasswords: 5, windowMinutes: 60, lockoutMinutes: 60, restrictToGroups: false, configGroupOnly: true },
-  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600, forward: { enabled: false, perHour: 10 } },
+  sms: { dailyCap: 50, nonGroupRepliesPerHour: 10, multipartTimeoutSeconds: 600, forward: { enabled: false, perHour: 10 }, deliveryReports: true },
   groups: { config: [], command: [], notify: [] },
   dialogue: { enabled: false, sessionSeconds: 300, maxSessions: 12 },
   language: 'en',
@@ -370,6 +376,7 @@ export const configSchema = {
           additionalProperties: false,
           properties: { enabled: { type: 'boolean' }, perHour: { type: 'integer', minimum: 1, maximum: 1000 } },
         },
+        deliveryReports: { type: 'boolean' },
       },
     },
     groups: {

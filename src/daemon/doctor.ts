@@ -14,7 +14,7 @@ export interface Check {
 }
 
 /** What the doctor asks of the modem: its own operations, never a command of its own. */
-export type ExaminedModem = Pick<Modem, 'ping' | 'identify' | 'useNumericErrors' | 'simState' | 'init' | 'registration' | 'operator' | 'signal' | 'storageStatus' | 'ussd'>;
+export type ExaminedModem = Pick<Modem, 'ping' | 'identify' | 'useNumericErrors' | 'simState' | 'init' | 'registration' | 'operator' | 'signal' | 'storageStatus' | 'ussd' | 'reportRouting' | 'reportStorages'>;
 
 export interface DoctorOptions {
   modem: ExaminedModem;
@@ -26,6 +26,8 @@ export interface DoctorOptions {
   carrierOverrides?: { rechargeUssd: string | null; codeLengths: number[] | null };
   /** Dial the balance code to find which USSD encoding this modem wants. */
   probeUssd: boolean;
+  /** Whether replies ask for status reports (sms.deliveryReports); default true. */
+  deliveryReports?: boolean;
 }
 
 /**
@@ -96,6 +98,7 @@ export async function diagnose(options: DoctorOptions): Promise<Check[]> {
   } else {
     add({ name: 'SMS storage', outcome: 'warn', detail: 'AT+CPMS? gave no answer' });
   }
+  add(reportsCheck(modem, options.deliveryReports ?? true));
 
   if (!options.probeUssd || !balanceCode) {
     add({ name: 'USSD', outcome: 'skip', detail: balanceCode ? `not tried (--ussd dials ${balanceCode})` : 'not tried (no balance code to dial)' });
@@ -138,4 +141,17 @@ async function probeUssd(modem: ExaminedModem, code: string, profile: CarrierPro
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** How the modem hands on status reports, chosen at init from its AT+CNMI=? list: what a reply's fate can say. */
+function reportsCheck(modem: ExaminedModem, wanted: boolean): Check {
+  if (!wanted) return { name: 'reports', outcome: 'skip', detail: 'not asked for (sms.deliveryReports is false): replies stay "sent"' };
+  switch (modem.reportRouting) {
+    case 'stored':
+      return { name: 'reports', outcome: 'ok', detail: `stored and announced by +CDSI${modem.reportStorages.length ? ` (read from ${modem.reportStorages.join(', ')})` : ''}` };
+    case 'inline':
+      return { name: 'reports', outcome: 'ok', detail: 'handed on inline by +CDS' };
+    case 'none':
+      return { name: 'reports', outcome: 'warn', detail: 'this modem routes no status reports (AT+CNMI offers no <ds>): replies stay "sent"' };
+  }
 }

@@ -83,6 +83,17 @@ export interface ReplyFailedEvent {
   at: string;
 }
 
+/** A status report changed what is known of a reply: delivered, still pending (some parts), or failed with the network's reason. */
+export interface ReplyDeliveryEvent {
+  line: string;
+  outboxId: number;
+  commandId: number | null;
+  to: string;
+  delivery: 'pending' | 'delivered' | 'failed';
+  reason: string | null;
+  at: string;
+}
+
 export interface BalanceRecordedEvent {
   line: string | null;
   imsi: string;
@@ -128,6 +139,7 @@ export interface BoxEventMap {
   'command-answered': [CommandAnsweredEvent];
   'reply-sent': [ReplySentEvent];
   'reply-failed': [ReplyFailedEvent];
+  'reply-delivery': [ReplyDeliveryEvent];
   'balance-recorded': [BalanceRecordedEvent];
   'recharge-finished': [RechargeFinishedEvent];
   'wallet-changed': [WalletChangedEvent];

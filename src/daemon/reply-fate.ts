@@ -71,7 +71,10 @@ export function replyFate(command: Pick<CommandRow, 'channel' | 'state' | 'reply
       return fate('failed', `failed after ${attempts} attempt(s): ${sms.last_error ?? 'error'}`, { reason: sms.last_error, attempts });
     case 'sent':
       if (sms.delivery === 'delivered') return fate('delivered', 'delivered', { attempts, at: sms.delivery_at });
-      if (sms.delivery === 'failed') return fate('failed', 'sent, but the network could not deliver it', { reason: 'the network reported it undeliverable', attempts, at: sms.delivery_at });
+      if (sms.delivery === 'failed') {
+        const why = sms.last_error ?? 'the network reported it undeliverable';
+        return fate('failed', `sent, but the network could not deliver it: ${why}`, { reason: why, attempts, at: sms.delivery_at });
+      }
       return fate('sent', 'sent', { attempts, at: sms.sent_at });
   }
 }

@@ -2,7 +2,9 @@ import { decodePdu } from '../codec/pdu.js';
 import type { SmsDeliver } from '../codec/sms-deliver.js';
 import type { SmsStatusReport } from '../codec/sms-status-report.js';
 import type { Logger } from '../log/logger.js';
-import type { Modem } from '../modem/modem.js';
+import type { Modem, StatusReportArrival } from '../modem/modem.js';
+import { canonicalNumber } from '../codec/address.js';
+import type { DeliveryUpdate } from '../store/outbox.js';
 import type { CommandRow } from '../store/commands.js';
 import type { Store } from '../store/store.js';
 import { SerialLock } from '../util/serial-lock.js';
@@ -29,9 +31,12 @@ export class Intake {
     private readonly onCommand: (row: CommandRow) => void,
     /** The line's country calling code, for a status report that names its recipient nationally. */
     private readonly countryCode: string | null = null,
+    /** A status report changed a reply's delivery (the box's events). */
+    private readonly onDelivery: (update: DeliveryUpdate) => void = () => {},
   ) {
     this.log = logger.child({ channel: 'intake', line });
     modem.on('sms-stored', ({ index }) => void this.readOne(index));
+    modem.on('status-report', (arrival) => void this.takeReport(arrival));
   }
 
   /** Hands on messages whose missing parts did not come within the wait, gaps marked. */
@@ -51,15 +56,54 @@ export class Intake {
    */
   scan(): Promise<number> {
     return this.lock.run(async () => {
-      const messages = await this.modem.listMessages();
-      let allCommitted = true;
-      for (const message of messages) allCommitted = this.commit(message.index, message.pdu) && allCommitted;
-      if (messages.length > 0) {
-        this.store.flush();
-        const bulk = allCommitted && (await this.modem.deleteAllRead().then(() => true, () => false));
-        if (!bulk) for (const message of messages) await this.modem.deleteMessage(message.index).catch(() => undefined);
+      let count = await this.scanMemory();
+      // Status reports a modem keeps in a memory of their own ("SR"), stored while we were away.
+      for (const storage of this.modem.reportStorages) {
+        count += await this.modem.inStorage(storage, () => this.scanMemory()).catch((err: unknown) => {
+          this.log.warn({ storage, err: err instanceof Error ? err.message : String(err) }, 'could not read the status-report memory');
+          return 0;
+        });
       }
-      return messages.length;
+      return count;
+    });
+  }
+
+  private async scanMemory(): Promise<number> {
+    const messages = await this.modem.listMessages();
+    let allCommitted = true;
+    for (const message of messages) allCommitted = this.commit(message.index, message.pdu) && allCommitted;
+    if (messages.length > 0) {
+      this.store.flush();
+      const bulk = allCommitted && (await this.modem.deleteAllRead().then(() => true, () => false));
+      if (!bulk) for (const message of messages) await this.modem.deleteMessage(message.index).catch(() => undefined);
+    }
+    return messages.length;
+  }
+
+  /**
+   * A status report from the modem: a stored one is read from its memory, kept and deleted like an
+   * SMS; an inline one (+CDS) is kept, then acknowledged where the modem waits for that.
+   */
+  private takeReport(arrival: StatusReportArrival): Promise<void> {
+    return this.lock.run(async () => {
+      try {
+        if ('pdu' in arrival) {
+          if (!this.commit(-1, arrival.pdu)) return;
+          // A report is not money: its commit rides on the next durable one, unless the modem waits
+          // for an acknowledgement, which tells the network it is kept and so must follow a durable commit.
+          if (this.modem.acknowledgesReports) {
+            this.store.flush();
+            await this.modem.acknowledgeReport();
+          }
+          return;
+        }
+        await this.modem.inStorage(arrival.storage, async () => {
+          const message = await this.modem.readMessage(arrival.index);
+          if (message) await this.take(arrival.index, message.pdu);
+        });
+      } catch (err) {
+        this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not take a status report; the next scan will look for it');
+      }
     });
   }
 
@@ -113,15 +157,17 @@ export class Intake {
       // of its stated length: kept, never run as commands.
       if (decoded.type === 'deliver' && !decoded.truncated) sms = decoded;
       else if (decoded.type === 'deliver') dropReason = 'not run: the user data is shorter than its length, the text is incomplete';
-      else dropReason = decoded.type === 'status-report' ? 'not a command: a status report' : 'not a command: an outgoing message stored on the SIM';
-      if (decoded.type === 'status-report') report = decoded;
+      else if (decoded.type === 'status-report') report = decoded;
+      else dropReason = 'not a command: an outgoing message stored on the SIM';
     } catch (err) {
       dropReason = `undecodable PDU: ${err instanceof Error ? err.message : String(err)}`;
     }
     try {
+      if (report) {
+        this.recordReport(report);
+        return { stored: true, command: null };
+      }
       if (!sms) {
-        // A status report says what became of one of our replies: kept with that reply.
-        if (report) this.store.outbox.recordDelivery(report, this.countryCode);
         const raw = this.store.commands.recordSms(this.line, { sender: 'undecodable', sentAt: null, text: '', pdu });
         if (raw) this.store.commands.drop(raw.id, dropReason);
         this.log.warn({ index, reason: dropReason }, 'stored PDU kept raw and dropped');
@@ -141,5 +187,24 @@ export class Intake {
       this.log.error({ index, err: err instanceof Error ? err.message : String(err) }, 'could not commit an SMS: it stays on the SIM');
       return { stored: false, command: null };
     }
+  }
+
+  /**
+   * A status report says what became of one of our replies: kept with that reply. One that matches
+   * no reply sent in the last week is kept in the message log as what it is — a status report on the
+   * number it names — and never run as a command.
+   */
+  private recordReport(report: SmsStatusReport): void {
+    const update = this.store.outbox.recordDelivery(report, this.countryCode);
+    if (update) {
+      this.log.info({ outbox: update.outboxId, reference: report.reference, delivery: update.delivery, status: report.status }, 'status report recorded with its reply');
+      this.onDelivery(update);
+      return;
+    }
+    const recipient = canonicalNumber(report.recipient, this.countryCode);
+    const text = `Status report: ${report.statusText}, message reference ${report.reference}`;
+    const row = this.store.commands.recordSms(this.line, { sender: recipient, sentAt: report.discharged, text, pdu: null, reference: report.reference });
+    if (row) this.store.commands.drop(row.id, 'a status report that matches no reply sent: kept, not a command', 'status-report');
+    this.log.warn({ reference: report.reference, delivery: report.delivery }, 'status report for no reply of ours: kept in the log, not run');
   }
 }

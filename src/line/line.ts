@@ -216,6 +216,7 @@ export class Line implements LinePort, ScheduledLine {
       modem = await Modem.open(lineOf(this.deps.link, () => this.deps.portLock?.follow()), {
         ussdEncoding: config.ussdEncoding,
         reopenWaitMs: timing.reopenWaitMs,
+        deliveryReports: this.deps.box.sms.deliveryReports,
         logger: logger.child({ line: this.name }),
         ...(timing.timeouts ? { timeouts: timing.timeouts } : {}),
       });
@@ -232,6 +233,7 @@ export class Line implements LinePort, ScheduledLine {
         keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
         onCommand: (row) => this.received(row),
         onSendFate: (row, fate) => this.sendFate(row, fate),
+        onDelivery: (update) => this.deps.events.publish('reply-delivery', { line: this.name, outboxId: update.outboxId, commandId: update.commandId, to: update.recipient, delivery: update.delivery, reason: update.reason, at: eventTime() }),
         onGaveUp: () => this.deps.onGaveUp(this),
       });
       this.session.supervisor.on('step', () => this.publishState());

@@ -6,7 +6,7 @@ import { sendRefusal } from './send-policy.js';
 import type { Logger } from '../log/logger.js';
 import type { Modem } from '../modem/modem.js';
 import type { CommandRow } from '../store/commands.js';
-import type { OutboxRow } from '../store/outbox.js';
+import type { DeliveryUpdate, OutboxRow } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { Supervisor } from '../supervisor/supervisor.js';
 
@@ -22,6 +22,8 @@ export interface SessionDeps {
   logger: Logger;
   onCommand: (row: CommandRow) => void;
   onSendFate: (row: OutboxRow, fate: SendFate) => void;
+  /** A status report changed a reply's delivery. */
+  onDelivery: (update: DeliveryUpdate) => void;
   /** Every rung of the recovery ladder failed. */
   onGaveUp: () => void;
 }
@@ -38,7 +40,7 @@ export class LineSession {
 
   constructor(private readonly deps: SessionDeps) {
     const { line, box, modem, store, logger } = deps;
-    this.intake = new Intake(line.name, modem, store, logger, deps.onCommand, deps.countryCode);
+    this.intake = new Intake(line.name, modem, store, logger, deps.onCommand, deps.countryCode, deps.onDelivery);
     this.pump = new OutboxPump(
       line.name,
       store,

@@ -9,13 +9,15 @@ import { openWithin, type ModemLine, type ModemTimeouts, type OpenLine } from '.
 import { CallWatch, parseClip, type CallWatchTiming, type IncomingCall } from './calls.js';
 import { ModemError } from './errors.js';
 import {
-  chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
-  type ListedMessage, type Registration, type SignalQuality,
+  chooseCpms, chosenMemories, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
+  type ListedMessage, type Registration, type ReportRouting, type SignalQuality,
 } from './parsers.js';
+import { StatusReportRouting, type StatusReportArrival } from './status-reports.js';
 import { runUssd, runUssdMenu, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
 
 export type { ModemLine, ModemTimeouts, OpenLine } from './connection.js';
 export type { IncomingCall } from './calls.js';
+export type { StatusReportArrival } from './status-reports.js';
 
 export interface ModemOptions {
   /** How this modem wants USSD requests written (Huawei E1xx: packed GSM 7-bit hex). */
@@ -26,6 +28,8 @@ export interface ModemOptions {
   reopenWaitMs?: number;
   /** When RINGs stop being one call, and how long a RING waits for its caller ID (tests shorten them). */
   callTiming?: CallWatchTiming;
+  /** Ask the network for a status report on each SMS sent (when the modem can hand reports on); default true. */
+  deliveryReports?: boolean;
   logger: Logger;
 }
 
@@ -60,6 +64,11 @@ export interface ModemTraffic {
 export interface ModemEvents {
   /** A new SMS was stored: read it with readMessage(index). */
   'sms-stored': [{ storage: string; index: number }];
+  /**
+   * A status report came: stored (read it with readMessage(index) inside inStorage(storage)), or
+   * inline with its PDU (acknowledge it with acknowledgeReport() once it is kept).
+   */
+  'status-report': [StatusReportArrival];
   registration: [Registration];
   sim: ['ready' | 'absent' | 'locked'];
   /** The modem restarted by itself (its start-up banner): its settings are lost until init() runs again. */
@@ -88,6 +97,8 @@ export class Modem extends EventEmitter<ModemEvents> {
   private closing = false;
   /** A USSD request on its way out (see requesting()): sends wait for it. */
   private requestOut: Promise<void> | null = null;
+  /** How status reports reach us, learnt at init(). */
+  private readonly reports: StatusReportRouting;
 
   /** Opens the line and the AT engine over it; init() then brings the modem to a known state. */
   static async open(line: ModemLine, options: ModemOptions): Promise<Modem> {
@@ -98,6 +109,7 @@ export class Modem extends EventEmitter<ModemEvents> {
     super();
     this.log = options.logger.child({ channel: 'modem' });
     this.calls = new CallWatch((call) => this.emit('incoming-call', call), options.callTiming);
+    this.reports = new StatusReportRouting(() => this.engine, this.log, options.deliveryReports ?? true);
     this.attach(opened);
   }
 
@@ -128,6 +140,7 @@ export class Modem extends EventEmitter<ModemEvents> {
       if (caller) this.calls.callerId(caller);
     });
     engine.onUrc('NO CARRIER', () => this.calls.ended());
+    this.reports.listen(engine, (arrival) => this.emit('status-report', arrival));
     engine.onUrc('RDY', () => this.emit('rebooted'));
     engine.onUrc('SMS Ready', () => this.emit('rebooted'));
     engine.on('unresponsive', () => this.emit('unresponsive'));
@@ -233,7 +246,7 @@ export class Modem extends EventEmitter<ModemEvents> {
     const cpms = await this.engine.execute('AT+CPMS=?', { expect: '+CPMS:' });
     await this.engine.execute(chooseCpms(cpms.lines.join(' ')), { expect: '+CPMS:' });
     const cnmi = await this.engine.execute('AT+CNMI=?', { expect: '+CNMI:' });
-    await this.engine.execute(chooseCnmi(cnmi.lines.join(' ')));
+    await this.reports.choose(cnmi.lines.join(' '), cpms.lines.join(' '), chosenMemories(cpms.lines.join(' '))[0]);
     await this.engine.execute('AT+COPS=3,2').catch((err) => this.log.debug({ err: String(err) }, 'numeric operator format refused'));
     // Caller ID after every RING, so a call says who is calling (the recharge dialogue needs it).
     await this.engine.execute('AT+CLIP=1').catch((err) => this.log.debug({ err: String(err) }, 'caller ID refused'));
@@ -329,6 +342,34 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute('AT+CMGD=1,1');
   }
 
+  /** How status reports reach us: stored (+CDSI), inline (+CDS) or not at all; 'none' before init(). */
+  get reportRouting(): ReportRouting {
+    return this.reports.routing;
+  }
+
+  /** Memories other than the read one where the modem keeps status reports ("SR"): the start-up scan reads them too. */
+  get reportStorages(): string[] {
+    return this.reports.otherMemories;
+  }
+
+  /**
+   * Runs `work` (reads, lists, deletes) with `storage` as the read memory, then selects the usual
+   * one again; with the usual one, just runs it. For status reports a modem keeps apart ("SR").
+   */
+  inStorage<T>(storage: string, work: () => Promise<T>): Promise<T> {
+    return this.reports.inStorage(storage, work);
+  }
+
+  /** Whether inline status reports wait for acknowledgeReport() (+CSMS service 1). */
+  get acknowledgesReports(): boolean {
+    return this.reports.acknowledged;
+  }
+
+  /** Tells the modem an inline status report is kept (`AT+CNMA`), where it waits for that (+CSMS service 1). */
+  acknowledgeReport(): Promise<void> {
+    return this.reports.acknowledge();
+  }
+
   /**
    * Sends a text (split into parts when long), from part `fromPart` on (a retry skips the parts the
    * network already took); `onPartSent` hears of each part as its `+CMGS` reference arrives.
@@ -338,7 +379,7 @@ export class Modem extends EventEmitter<ModemEvents> {
   async sendSms(to: string, text: string, reference = 0, options: { fromPart?: number; onPartSent?: (part: number, mr: number) => void } = {}): Promise<number[]> {
     await this.setCscs('GSM');
     const references: number[] = [];
-    const parts = encodeSubmit(to, text, { reference });
+    const parts = encodeSubmit(to, text, { reference, statusReport: this.reports.requested });
     for (let i = options.fromPart ?? 0; i < parts.length; i++) {
       const part = parts[i]!;
       while (this.requestOut) await this.requestOut;

@@ -4,54 +4,33 @@
  * runs in V8's lite mode, where a quadratic regex on a long garbage line stalls everything).
  */
 
-/** The contents of each "(…)" group, left to right; an unclosed group ends the list. */
-function parenGroups(text: string): string[] {
-  const groups: string[] = [];
-  let at = text.indexOf('(');
-  while (at >= 0) {
-    const close = text.indexOf(')', at + 1);
-    if (close < 0) break;
-    groups.push(text.slice(at + 1, close));
-    at = text.indexOf('(', close + 1);
-  }
-  return groups;
-}
+import { parenGroups, parseRangeGroups } from '../util/range-groups.js';
 
-const DIGITS = /^\d+$/;
-
-/** "(0-3),(0,1),(0,2)" → [[0,1,2,3],[0,1],[0,2]]. Unparseable groups become empty lists. */
-export function parseRangeGroups(text: string): number[][] {
-  return parenGroups(text).map((group) => {
-    const values = new Set<number>();
-    for (const part of group.split(',')) {
-      const [fromText, toText, extra] = part.split('-').map((f) => f.trim());
-      if (extra !== undefined || !DIGITS.test(fromText!) || (toText !== undefined && !DIGITS.test(toText))) continue;
-      const from = Number(fromText);
-      const to = toText === undefined ? from : Number(toText);
-      for (let v = from; v <= to && v - from < 256; v++) values.add(v);
-    }
-    return [...values].sort((a, b) => a - b);
-  });
-}
+export { parseRangeGroups };
 
 function prefer(supported: number[] | undefined, wanted: number[]): number | undefined {
   if (!supported || supported.length === 0) return undefined;
   return wanted.find((v) => supported.includes(v)) ?? supported[0];
 }
 
+/** How the modem hands on status reports: stored and announced (`+CDSI`), inline (`+CDS`), or not at all. */
+export type ReportRouting = 'stored' | 'inline' | 'none';
+
 /**
  * Chooses AT+CNMI parameters from the `AT+CNMI=?` answer: store new SMS and announce them with
- * +CMTI (mt=1), buffered URCs flushed (mode 2, else 1), no broadcast or status-report routing.
- * Modems differ in what they accept (SIM800L: no ds=2; Cinterion MC75i: only bfr=1), so the values
- * come from the modem's own list.
+ * +CMTI (mt=1), buffered URCs flushed (mode 2, else 1), no broadcasts. Status reports, when wanted,
+ * are routed as the modem allows: stored and announced with +CDSI (ds=2), else inline as +CDS
+ * (ds=1), else not at all (ds=0). Modems differ in what they accept (SIM800L: no ds=2; Cinterion
+ * MC75i: only bfr=1), so the values come from the modem's own list.
  */
-export function chooseCnmi(testAnswer: string): string {
+export function chooseCnmiRouting(testAnswer: string, wantReports: boolean): { command: string; reports: ReportRouting } {
   const groups = parseRangeGroups(testAnswer);
+  const routed = wantReports ? [2, 1].find((ds) => groups[3]?.includes(ds)) : undefined;
   const chosen = [
     prefer(groups[0], [2, 1, 3]),
     prefer(groups[1], [1]),
     prefer(groups[2], [0]),
-    prefer(groups[3], [0]),
+    routed ?? prefer(groups[3], [0]),
     prefer(groups[4], [0, 1]),
   ];
   const values: number[] = [];
@@ -59,15 +38,31 @@ export function chooseCnmi(testAnswer: string): string {
     if (v === undefined) break;
     values.push(v);
   }
-  return values.length >= 2 ? `AT+CNMI=${values.join(',')}` : 'AT+CNMI=2,1,0,0,0';
+  if (values.length < 2) return { command: 'AT+CNMI=2,1,0,0,0', reports: 'none' };
+  const ds = values[3];
+  return { command: `AT+CNMI=${values.join(',')}`, reports: ds === 2 ? 'stored' : ds === 1 ? 'inline' : 'none' };
+}
+
+/** The AT+CNMI command without status-report routing. */
+export function chooseCnmi(testAnswer: string): string {
+  return chooseCnmiRouting(testAnswer, false).command;
+}
+
+/** The memories `+CPMS: ("SM","ME"),(…),(…)` offers, per parameter (read, write, receive). */
+export function cpmsMemories(testAnswer: string): string[][] {
+  return parenGroups(testAnswer).map((group) => [...group.matchAll(/"([^"]+)"/g)].map((q) => q[1]!));
+}
+
+/** The read, write and receive memories to use, preferring the SIM. */
+export function chosenMemories(testAnswer: string): [string, string, string] {
+  const groups = cpmsMemories(testAnswer);
+  const pick = (list: string[] | undefined): string => (list?.includes('SM') ? 'SM' : list?.[0] ?? 'SM');
+  return [pick(groups[0]), pick(groups[1]), pick(groups[2])];
 }
 
 /** Picks the message storage from `+CPMS: ("SM","ME"),(…),(…)`, preferring the SIM. */
 export function chooseCpms(testAnswer: string): string {
-  const groups = parenGroups(testAnswer).map((group) => [...group.matchAll(/"([^"]+)"/g)].map((q) => q[1]!));
-  const pick = (list: string[] | undefined): string => (list?.includes('SM') ? 'SM' : list?.[0] ?? 'SM');
-  const mems = [pick(groups[0]), pick(groups[1]), pick(groups[2])];
-  return `AT+CPMS=${mems.map((m) => `"${m}"`).join(',')}`;
+  return `AT+CPMS=${chosenMemories(testAnswer).map((m) => `"${m}"`).join(',')}`;
 }
 
 export interface SignalQuality {
@@ -178,10 +173,38 @@ export function parseCmgr(lines: string[]): { status: number; pdu: string } | nu
   return { status: status ?? -1, pdu: pdu ? tidyPdu(pdu, length) : '' };
 }
 
-/** `+CMTI: "SM",3` → { storage: "SM", index: 3 }. */
-export function parseCmti(line: string): { storage: string; index: number } | null {
-  const match = /^\+CMTI:\s*"([^"]*)"\s*,\s*(\d+)/.exec(line);
+const CMTI = /^\+CMTI:\s*"([^"]*)"\s*,\s*(\d+)/;
+const CDSI = /^\+CDSI:\s*"([^"]*)"\s*,\s*(\d+)/;
+
+function storedAt(pattern: RegExp, line: string): { storage: string; index: number } | null {
+  const match = pattern.exec(line);
   return match ? { storage: match[1]!, index: Number(match[2]) } : null;
+}
+
+/** `+CMTI: "SM",3` → { storage: "SM", index: 3 }: a new SMS stored. */
+export function parseCmti(line: string): { storage: string; index: number } | null {
+  return storedAt(CMTI, line);
+}
+
+/** `+CDSI: "SR",5` → { storage: "SR", index: 5 }: a new status report stored (TS 27.005 §3.4.1, ds=2). */
+export function parseCdsi(line: string): { storage: string; index: number } | null {
+  return storedAt(CDSI, line);
+}
+
+/**
+ * `+CDS: <length>` and the PDU line after it (PDU mode, ds=1): the status report's PDU, tidied as
+ * a stored one is; null when the header has no length or the PDU line is missing (the URC was cut).
+ */
+export function parseCds(lines: string[]): string | null {
+  const match = /^\+CDS:\s*(\d+)\s*$/.exec(lines[0] ?? '');
+  const pdu = lines[1];
+  return match && pdu ? tidyPdu(pdu, Number(match[1])) : null;
+}
+
+/** `+CSMS: <service>,<mt>,<mo>,<bm>` (AT+CSMS?) → the service; 1 means +CDS and +CMT wait for AT+CNMA. */
+export function parseCsmsService(lines: string[]): number {
+  const match = /^\+CSMS:\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CSMS:')) ?? '');
+  return match ? Number(match[1]) : 0;
 }
 
 /** The IMSI line of AT+CIMI: 6–15 digits, possibly with a "+CIMI:" prefix on some firmware. */

@@ -67,5 +67,5 @@ export type BoxEvent =
   /** `card` masked to its last 4 digits; `outcome` a recharge result's kind. */
   | { type: 'recharge-finished'; line: string | null; outcome: string; card: string | null; added: Money | null; balance: Money | null; validUntil: string | null; at: string }
   | { type: 'wallet-changed' }
-  | { type: 'command-answered' | 'reply-sent' | 'reply-failed' }
+  | { type: 'command-answered' | 'reply-sent' | 'reply-failed' | 'reply-delivery' }
   | { type: 'alert'; line: string; text: string; at: string };

@@ -3,6 +3,7 @@ import { decodeUssdText, type Cscs } from '../codec/ussd-text.js';
 import type { SimCarrier } from './carrier.js';
 import type { SimNetwork } from './network.js';
 import { SimStorage, tpduLength } from './storage.js';
+import { parseRangeGroups } from '../util/range-groups.js';
 import type { SimState } from './state.js';
 import { Faults } from './faults.js';
 import { printUssdAnswer } from './ussd-output.js';
@@ -13,9 +14,13 @@ export interface ModemProfile {
   iccid: string;
   msisdn: string;
   operatorName: string;
-  /** What AT+CNMI=? advertises (SIM800L style by default). */
+  /** What AT+CNMI=? advertises (SIM800L style by default: status reports inline only, ds 0,1). */
   cnmiSupport: string;
   rssi: number;
+  /** Where a status report is stored with AT+CNMI ds=2: the SIM ("SM", Telit) or a memory of its own ("SR", Huawei). */
+  reportMemory: 'SM' | 'SR';
+  /** What AT+CPMS=? advertises, when not what the report memory implies (a modem that keeps "SR" unlisted). */
+  cpmsSupport?: string;
 }
 
 export const DEFAULT_MODEM_PROFILE: ModemProfile = {
@@ -26,6 +31,7 @@ export const DEFAULT_MODEM_PROFILE: ModemProfile = {
   operatorName: 'Vivacom',
   cnmiSupport: '+CNMI: (0-3),(0-3),(0,2),(0,1),(0,1)',
   rssi: 21,
+  reportMemory: 'SM',
 };
 
 export interface InterpreterTiming {
@@ -56,6 +62,8 @@ export interface RingOptions {
 
 /** Calls kept for tests and people to look at; the oldest go first. */
 const MAX_CALL_RECORDS = 100;
+/** Status reports the 'reports-held' fault keeps back at most. */
+const MAX_HELD_REPORTS = 256;
 
 /** Volatile settings, lost on power-up or ATZ as on a real modem. */
 interface Settings {
@@ -68,9 +76,13 @@ interface Settings {
   creg: number;
   /** Caller ID after each RING (AT+CLIP=1). */
   clip: number;
+  /** The memory AT+CMGR/CMGL/CMGD work on (AT+CPMS's first). */
+  readMemory: 'SM' | 'SR';
+  /** AT+CSMS service: 1 makes each +CDS wait for AT+CNMA. */
+  csms: number;
 }
 
-const POWER_ON: Settings = { echo: true, cmee: 0, cmgf: 0, cscs: 'IRA', cnmi: [0, 0, 0, 0, 0], copsFormat: 0, creg: 0, clip: 0 };
+const POWER_ON: Settings = { echo: true, cmee: 0, cmgf: 0, cscs: 'IRA', cnmi: [0, 0, 0, 0, 0], copsFormat: 0, creg: 0, clip: 0, readMemory: 'SM', csms: 0 };
 
 /**
  * An AT command interpreter that answers like a GSM modem: echo until ATE0, PDU-mode SMS storage
@@ -84,6 +96,12 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private ringing: { record: CallRecord; withheld: boolean; left: number; intervalMs: number; timer: NodeJS.Timeout | null } | null = null;
   /** Every call made to this SIM, newest last. */
   readonly calls: CallRecord[] = [];
+  /** The status-report memory "SR", for a profile that keeps reports apart. */
+  private readonly reportStorage: SimStorage;
+  /** Inline reports (+CDS) not yet acknowledged with AT+CNMA under +CSMS service 1. */
+  unacknowledgedReports = 0;
+  /** Status reports held back by the 'reports-held' fault, oldest first. */
+  readonly heldReports: string[] = [];
   /** AT command lines executed (for the benchmarks' round trips per message). */
   commandsExecuted = 0;
   readonly faults = new Faults();
@@ -99,6 +117,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   ) {
     super();
     this.storage = new SimStorage(state, capacity, changed);
+    this.reportStorage = new SimStorage(state, capacity, changed, 'reportStorage');
   }
 
   get storageUsed(): number {
@@ -162,6 +181,46 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     call.record.outcome = outcome;
     this.ringing = null;
     return true;
+  }
+
+  /**
+   * A status report from the network, routed as AT+CNMI's <ds> says: stored in the report memory
+   * and announced with +CDSI (ds=2), printed as +CDS with its PDU (ds=1), or not handed on (ds=0).
+   * The 'reports-held' fault keeps reports back (a slow service centre) until releaseReport().
+   */
+  statusReport(pdu: string): void {
+    if (this.faults.has('reports-held')) {
+      // A service centre holds so many at most; the oldest are dropped, as an SMSC's expire.
+      if (this.heldReports.length >= MAX_HELD_REPORTS) this.heldReports.shift();
+      this.heldReports.push(pdu);
+      return;
+    }
+    this.routeReport(pdu);
+  }
+
+  /** Hands on the oldest held status report; false when none is held. */
+  releaseReport(): boolean {
+    const pdu = this.heldReports.shift();
+    if (pdu === undefined) return false;
+    this.routeReport(pdu);
+    return true;
+  }
+
+  private routeReport(pdu: string): void {
+    const ds = this.settings.cnmi[3] ?? 0;
+    if (ds === 1) {
+      if (this.settings.csms === 1) this.unacknowledgedReports += 1;
+      this.urc(`+CDS: ${tpduLength(pdu)}`, pdu);
+    } else if (ds === 2) {
+      const memory = this.profile.reportMemory;
+      const index = (memory === 'SR' ? this.reportStorage : this.storage).store(pdu);
+      if (index !== null) this.urc(`+CDSI: "${memory}",${index}`);
+    }
+  }
+
+  /** The memory AT+CMGR/CMGL/CMGD work on. */
+  private get readStorage(): SimStorage {
+    return this.settings.readMemory === 'SR' ? this.reportStorage : this.storage;
   }
 
   input(chunk: Buffer): void {
@@ -286,12 +345,9 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     if (upper === '+CNMI=?') return this.ok(this.profile.cnmiSupport);
     if ((m = /^\+CNMI=([\d,]+)$/.exec(upper))) return this.setCnmi(m[1]!);
     if (upper === '+CNMI?') return this.ok(`+CNMI: ${s.cnmi.join(',')}`);
-    if (upper === '+CPMS=?') return this.ok('+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")');
-    if (upper.startsWith('+CPMS=') || upper === '+CPMS?') {
-      const u = this.storage.used;
-      const c = this.storage.capacity;
-      return upper === '+CPMS?' ? this.ok(`+CPMS: "SM",${u},${c},"SM",${u},${c},"SM",${u},${c}`) : this.ok(`+CPMS: ${u},${c},${u},${c},${u},${c}`);
-    }
+    if (upper === '+CPMS=?') return this.ok(this.profile.cpmsSupport ?? (this.profile.reportMemory === 'SR' ? '+CPMS: ("SM","ME","SR"),("SM","ME"),("SM","ME")' : '+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")'));
+    if (upper.startsWith('+CPMS=') || upper === '+CPMS?') return this.cpms(upper);
+    if (upper.startsWith('+CSMS') || upper === '+CNMA') return this.smsService(upper);
     if ((m = /^\+CLIP=(\d)$/.exec(upper))) return this.setNumber('clip', Number(m[1]), 1);
     if (upper === '+CLIP?') return this.ok(`+CLIP: ${s.clip},1`);
     // Hang up: the ringing call is rejected, never connected (ATH with nothing to hang up is OK too).
@@ -312,7 +368,7 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     if (this.faults.has('delete-fails') && upper.startsWith('+CMGD=')) return this.cmsError(320);
     if ((m = /^\+CMGD=(\d+)(?:,(\d))?$/.exec(upper))) {
       const before = this.storage.used;
-      this.storage.delete(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));
+      this.readStorage.delete(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));
       if (this.storage.used < before) setImmediate(() => this.emit('storage-freed'));
       return this.ok();
     }
@@ -341,22 +397,53 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
   private setCnmi(values: string): Reply {
     const parsed = values.split(',').map(Number);
     // Reject what the advertised ranges exclude (SIM800L has no ds=2), as a real modem would.
-    if ((parsed[3] ?? 0) > 1 || (parsed[0] ?? 0) > 3 || (parsed[1] ?? 0) > 3) return this.cmsError(303);
+    const advertised = parseRangeGroups(this.profile.cnmiSupport);
+    if (parsed.some((value, i) => !(advertised[i] ?? [0]).includes(value))) return this.cmsError(303);
     this.settings.cnmi = [0, 1, 2, 3, 4].map((i) => parsed[i] ?? 0);
     return this.ok();
   }
 
+  /**
+   * AT+CPMS="<mem1>"[,…] selects the memory reads work on ("SM", or "SR" where the profile has it;
+   * "ME" is the SIM's here) and answers with its counts; AT+CPMS? names it.
+   */
+  private cpms(upper: string): Reply {
+    const wanted = /^\+CPMS="([A-Z]{2})"/.exec(upper)?.[1];
+    if (wanted === 'SR' && this.profile.reportMemory !== 'SR') return this.cmsError(302);
+    if (wanted) this.settings.readMemory = wanted === 'SR' ? 'SR' : 'SM';
+    const read = this.readStorage;
+    const [u, c, su, sc] = [read.used, read.capacity, this.storage.used, this.storage.capacity];
+    return upper === '+CPMS?' ? this.ok(`+CPMS: "${this.settings.readMemory}",${u},${c},"SM",${su},${sc},"SM",${su},${sc}`) : this.ok(`+CPMS: ${u},${c},${su},${sc},${su},${sc}`);
+  }
+
+  /** AT+CSMS (service 0 or 1) and AT+CNMA, which acknowledges a +CDS only where service 1 awaits it. */
+  private smsService(upper: string): Reply {
+    if (upper === '+CSMS?') return this.ok(`+CSMS: ${this.settings.csms},1,1,1`);
+    if (upper === '+CSMS=?') return this.ok('+CSMS: (0,1)');
+    const set = /^\+CSMS=([01])$/.exec(upper);
+    if (set) {
+      this.settings.csms = Number(set[1]);
+      return this.ok('+CSMS: 1,1,1');
+    }
+    if (upper === '+CNMA' && this.unacknowledgedReports > 0) {
+      this.unacknowledgedReports -= 1;
+      return this.ok();
+    }
+    // TS 27.005 §3.2.5: 340, no +CNMA acknowledgement expected.
+    return this.cmsError(upper === '+CNMA' ? 340 : 303);
+  }
+
   private list(stat: number): Reply {
     const lines: string[] = [];
-    for (const msg of this.storage.list(stat)) lines.push(`+CMGL: ${msg.index},${msg.status},,${tpduLength(msg.pdu)}`, msg.pdu);
+    for (const msg of this.readStorage.list(stat)) lines.push(`+CMGL: ${msg.index},${msg.status},,${tpduLength(msg.pdu)}`, msg.pdu);
     return this.ok(...lines);
   }
 
   private read(index: number): Reply {
-    const msg = this.storage.get(index);
+    const msg = this.readStorage.get(index);
     if (!msg) return this.cmsError(321);
     const status = msg.status;
-    this.storage.markRead([msg]);
+    this.readStorage.markRead([msg]);
     return this.ok(`+CMGR: ${status},,${tpduLength(msg.pdu)}`, msg.pdu);
   }
 
@@ -366,9 +453,10 @@ export class AtInterpreter extends EventEmitter<{ output: [Buffer]; 'storage-fre
     const pdu = this.buffer.trim();
     this.buffer = '';
     const ok = /^[0-9A-Fa-f]+$/.test(pdu) && pdu.length % 2 === 0 && tpduLength(pdu) === length;
-    if (!ok || !this.network.acceptFromModem(pdu, this.profile.msisdn)) return this.reply(this.cmsError(304));
-    this.state.nextMessageReference = (this.state.nextMessageReference + 1) % 256;
-    this.reply(this.ok(`+CMGS: ${this.state.nextMessageReference}`));
+    const reference = (this.state.nextMessageReference + 1) % 256;
+    if (!ok || !this.network.acceptFromModem(pdu, this.profile.msisdn, reference)) return this.reply(this.cmsError(304));
+    this.state.nextMessageReference = reference;
+    this.reply(this.ok(`+CMGS: ${reference}`));
   }
 
   private ussd(body: string): Reply {

@@ -12,9 +12,10 @@ export type FaultName =
   | 'slow-prompt'
   | 'sim-removed'
   | 'network-lost'
-  | 'delete-fails';
+  | 'delete-fails'
+  | 'reports-held';
 
-export const FAULT_NAMES: FaultName[] = ['hang', 'late', 'garbage', 'urc-storm', 'cusd-before-ok', 'slow-prompt', 'sim-removed', 'network-lost', 'delete-fails'];
+export const FAULT_NAMES: FaultName[] = ['hang', 'late', 'garbage', 'urc-storm', 'cusd-before-ok', 'slow-prompt', 'sim-removed', 'network-lost', 'delete-fails', 'reports-held'];
 
 export interface FaultTiming {
   /** 'late': how long every answer is held back. */

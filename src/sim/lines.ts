@@ -42,6 +42,11 @@ export class SimulatedLines implements SimControl {
     return [...this.simulators.values()].flatMap((simulator) => simulator.phoneMessages(number)).sort((a, b) => a.at.localeCompare(b.at));
   }
 
+  /** A phone switched off is off for every line's network. */
+  setPhoneReachable(number: string, on: boolean): void {
+    for (const simulator of this.simulators.values()) simulator.setPhoneReachable(number, on);
+  }
+
   unusedVouchers(): ReturnType<Simulator['unusedVouchers']> {
     return this.first().unusedVouchers();
   }
@@ -49,7 +54,7 @@ export class SimulatedLines implements SimControl {
   stats(): ReturnType<Simulator['stats']> {
     const all = [...this.simulators.values()].map((simulator) => simulator.stats());
     const sum = (field: keyof (typeof all)[number]) => all.reduce((n, stats) => n + stats[field], 0);
-    return { commands: sum('commands'), bytesToModem: sum('bytesToModem'), bytesToDte: sum('bytesToDte'), storageUsed: sum('storageUsed'), queued: sum('queued'), delivered: sum('delivered') };
+    return { commands: sum('commands'), bytesToModem: sum('bytesToModem'), bytesToDte: sum('bytesToDte'), storageUsed: sum('storageUsed'), queued: sum('queued'), delivered: sum('delivered'), reportsRequested: sum('reportsRequested') };
   }
 
   fault(name: string, on: boolean): boolean {

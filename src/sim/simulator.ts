@@ -3,7 +3,7 @@ import { isoDay, SimCarrier, type SeriesInput } from './carrier.js';
 import { DIALECTS, type Dialect } from './dialects.js';
 import { WORDINGS } from './wordings.js';
 import { SimLine } from './line.js';
-import { SimNetwork } from './network.js';
+import { DEFAULT_NETWORK_TIMING, SimNetwork, type NetworkTiming } from './network.js';
 import { PacedDirection } from './paced-line.js';
 import { FAULT_NAMES, type FaultName } from './faults.js';
 import { loadSimState, saveSimState, type DialRecord, type PhoneMessage, type SimState, type SimVoucher } from './state.js';
@@ -15,6 +15,8 @@ export interface SimulatorOptions {
   /** Another carrier's wording for the answers (see wordings.ts); default: the dialect's own. */
   wording?: keyof typeof WORDINGS;
   timing?: Partial<InterpreterTiming>;
+  /** When status reports come and how long a phone that is off is waited for. */
+  network?: Partial<NetworkTiming>;
   now?: () => Date;
   profile?: Partial<ModemProfile>;
   storageCapacity?: number;
@@ -39,6 +41,8 @@ export interface SimStats {
   queued: number;
   /** SMS the network has delivered to phones (the box's replies). */
   delivered: number;
+  /** Parts the box sent asking for a status report. */
+  reportsRequested: number;
 }
 
 /** The simulated carriers in order: each gives its SIMs numbers of its own (+35988<n>…). */
@@ -111,7 +115,7 @@ export class Simulator {
     this.carrier = new SimCarrier(this.state, dialect, this.now, changed, (from, text) => {
       setTimeout(() => this.sendSmsFromPhone(from, text), smsDelayMs * 2);
     });
-    this.network = new SimNetwork(this.state, this.now, changed);
+    this.network = new SimNetwork(this.state, this.now, changed, (pdu) => this.modem.statusReport(pdu), { ...DEFAULT_NETWORK_TIMING, ...options.network });
     this.modem = new AtInterpreter(
       this.state,
       this.carrier,
@@ -167,6 +171,8 @@ export class Simulator {
     }
     if (!(FAULT_NAMES as string[]).includes(name)) return false;
     this.modem.faults.set(name as FaultName, on);
+    // Reports a slow service centre held back come once it catches up.
+    if (name === 'reports-held' && !on) while (this.modem.releaseReport());
     return true;
   }
 
@@ -249,11 +255,17 @@ export class Simulator {
       storageUsed: this.modem.storageUsed,
       queued: this.waiting.length,
       delivered: Object.values(this.state.phones).reduce((n, messages) => n + messages.length, 0),
+      reportsRequested: this.network.reportsRequested,
     };
   }
 
   phoneMessages(number: string): PhoneMessage[] {
     return this.network.messagesFor(number);
+  }
+
+  /** Switches a phone on or off: what is sent to a phone that is off waits at the service centre. */
+  setPhoneReachable(number: string, on: boolean): void {
+    this.network.setReachable(number, on);
   }
 
   unusedVouchers(): SimVoucher[] {
@@ -265,6 +277,7 @@ export class Simulator {
   }
 
   close(): void {
+    this.network.close();
     this.line?.destroy();
     this.line = null;
     this.flush();

@@ -59,6 +59,8 @@ export interface SimState {
   phones: Record<string, PhoneMessage[]>;
   /** The SIM's message storage. */
   storage: StoredSms[];
+  /** The modem's status-report memory ("SR"), for a modem that keeps reports apart (absent in older state files). */
+  reportStorage?: StoredSms[];
   nextMessageReference: number;
 }
 

@@ -1,20 +1,31 @@
 import type { SimState, StoredSms } from './state.js';
 
-/** The SIM's SMS storage: numbered slots from 1, a fixed capacity, as `AT+CPMS` reports it. */
+/** Where a memory's messages are kept in the state: the SIM's storage, or the status-report memory. */
+export type MemoryKey = 'storage' | 'reportStorage';
+
+/** One message memory: numbered slots from 1, a fixed capacity, as `AT+CPMS` reports it. */
 export class SimStorage {
-  constructor(private readonly state: SimState, readonly capacity: number, private readonly changed: () => void) {}
+  constructor(private readonly state: SimState, readonly capacity: number, private readonly changed: () => void, private readonly key: MemoryKey = 'storage') {}
+
+  private get messages(): StoredSms[] {
+    return (this.state[this.key] ??= []);
+  }
+
+  private set messages(list: StoredSms[]) {
+    this.state[this.key] = list;
+  }
 
   get used(): number {
-    return this.state.storage.length;
+    return this.messages.length;
   }
 
   /** Stores a received PDU; returns its index, or null when the storage is full. */
   store(pdu: string): number | null {
-    const taken = new Set(this.state.storage.map((m) => m.index));
+    const taken = new Set(this.messages.map((m) => m.index));
     for (let index = 1; index <= this.capacity; index++) {
       if (!taken.has(index)) {
-        this.state.storage.push({ index, status: 0, pdu });
-        this.state.storage.sort((a, b) => a.index - b.index);
+        this.messages.push({ index, status: 0, pdu });
+        this.messages.sort((a, b) => a.index - b.index);
         this.changed();
         return index;
       }
@@ -23,12 +34,12 @@ export class SimStorage {
   }
 
   get(index: number): StoredSms | undefined {
-    return this.state.storage.find((m) => m.index === index);
+    return this.messages.find((m) => m.index === index);
   }
 
   /** Stat 4 lists all; reading marks received-unread messages as read, as modems do. */
   list(stat: number): StoredSms[] {
-    const out = this.state.storage.filter((m) => stat === 4 || m.status === stat);
+    const out = this.messages.filter((m) => stat === 4 || m.status === stat);
     this.markRead(out);
     return out;
   }
@@ -46,7 +57,7 @@ export class SimStorage {
 
   /** AT+CMGD flags (TS 27.005 §3.5.4): 0 this index, 1 all read, 2 read+sent, 3 read+sent+unsent, 4 all. */
   delete(index: number, flag = 0): void {
-    const before = this.state.storage.length;
+    const before = this.messages.length;
     const keep = (m: StoredSms): boolean => {
       switch (flag) {
         case 0:
@@ -61,8 +72,8 @@ export class SimStorage {
           return false;
       }
     };
-    this.state.storage = this.state.storage.filter(keep);
-    if (this.state.storage.length !== before) this.changed();
+    this.messages = this.messages.filter(keep);
+    if (this.messages.length !== before) this.changed();
   }
 }
 

@@ -141,8 +141,9 @@ export class CommandStore {
     })();
   }
 
-  drop(id: number, reason: string): void {
-    stmt(this.db, "UPDATE commands SET state = 'dropped', sealed = NULL, drop_reason = ?, finished_at = ? WHERE id = ?").run(reason, nowIso(), id);
+  /** Never to run, with why; `kind` names what it was instead of a command (a status report). */
+  drop(id: number, reason: string, kind: string | null = null): void {
+    stmt(this.db, "UPDATE commands SET state = 'dropped', sealed = NULL, drop_reason = ?, name = COALESCE(?, name), finished_at = ? WHERE id = ?").run(reason, kind, nowIso(), id);
   }
 
   /** Commands a previous run did not finish, oldest first. */

@@ -1,5 +1,6 @@
 import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import { canonicalNumber } from '../codec/address.js';
+import { splitText } from '../codec/split.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
@@ -14,6 +15,18 @@ export interface DeliveryReport {
   recipient: string;
   reference: number;
   delivery: DeliveryState;
+  /** The report's TP-ST in words: kept as the reason when the reply could not be delivered. */
+  statusText?: string;
+}
+
+/** A reply a status report changed: which, and where its delivery now stands. */
+export interface DeliveryUpdate {
+  outboxId: number;
+  commandId: number | null;
+  recipient: string;
+  delivery: DeliveryState;
+  /** Why it was not delivered (the report's status in words), when it failed. */
+  reason: string | null;
 }
 
 /** Reports older than this are not matched: message references (0–255) come round again. */
@@ -147,26 +160,32 @@ export class OutboxStore {
 
   /**
    * A status report for a reply we sent: matched by recipient and message reference to the newest
-   * reply (sent within the last week) that carried that reference. A reply of several parts is
-   * delivered once every part is; one failed part fails it. False when no reply matches.
+   * reply (sent within the last week) that carried that reference — whatever its state, as the
+   * report of a first part can come while the next part is still being sent. A reply of several parts is
+   * delivered once every part is; one failed part fails it, and the report's status in words is kept
+   * as its last error. Null when no reply matches.
    */
-  recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): boolean {
+  recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): DeliveryUpdate | null {
     const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
     return this.db.transaction(() => {
-      const row = stmt(this.db, `SELECT id, message_refs, delivered_refs, delivery FROM outbox
-        WHERE recipient_key = ? AND state IN ('sent', 'uncertain') AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
+      const row = stmt(this.db, `SELECT id, command_id, recipient, text, message_refs, delivered_refs, delivery, last_error FROM outbox
+        WHERE recipient_key = ? AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
         ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient, countryCode), since, `%,${report.reference},%`) as
-        | { id: number; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null }
+        | { id: number; command_id: number | null; recipient: string; text: string; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null; last_error: string | null }
         | undefined;
-      if (!row) return false;
+      if (!row) return null;
       const refs = row.message_refs.split(',');
       const delivered = new Set(row.delivered_refs ? row.delivered_refs.split(',') : []);
       if (report.delivery === 'delivered') delivered.add(String(report.reference));
+      // Every part the reply has, not only those sent so far: a report can beat the next part's send.
+      const allSent = refs.length >= splitText(row.text).parts.length;
       const state: DeliveryState =
-        row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
-      stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ? WHERE id = ?')
-        .run(state, [...delivered].join(',') || null, now.toISOString(), row.id);
-      return true;
+        row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : allSent && refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
+      // The first failure says why; a later report of another part does not overwrite it.
+      const why = report.delivery === 'failed' && row.delivery !== 'failed' ? (report.statusText ?? 'the network reported it undeliverable') : null;
+      stmt(this.db, 'UPDATE outbox SET delivery = ?, delivered_refs = ?, delivery_at = ?, last_error = COALESCE(?, last_error) WHERE id = ?')
+        .run(state, [...delivered].join(',') || null, now.toISOString(), why, row.id);
+      return { outboxId: row.id, commandId: row.command_id, recipient: row.recipient, delivery: state, reason: state === 'failed' ? (why ?? row.last_error) : null };
     })();
   }
 

@@ -117,6 +117,25 @@ describe('AT engine over binding-mock', () => {
     expect(await got).toEqual(['+CMT: ,24', '0791539808000000040C9153']);
   });
 
+  it('twoLineCdsUrcCarriesItsPduEvenWhileACommandWaits', async () => {
+    // Huawei MU509 §6.7 / Telit ME310G1: +CDS: <length><CR><LF><pdu> in PDU mode (ds=1).
+    const pdu = '07917248014000F506B70AA18092020000317071518590803170715185418000';
+    const { engine } = await engineWith((w) => (w === 'AT+CSQ\r' ? `\r\n+CDS: 24\r\n${pdu}\r\n\r\n+CSQ: 21,0\r\n\r\nOK\r\n` : undefined));
+    const got = new Promise<string[]>((resolve) => engine.onUrc('+CDS:', resolve));
+    await expect(engine.execute('AT+CSQ', { expect: '+CSQ:' })).resolves.toEqual({ lines: ['+CSQ: 21,0'] });
+    expect(await got).toEqual(['+CDS: 24', pdu]);
+  });
+
+  it('aCdsiLineIsNotMistakenForACdsHeader', async () => {
+    const { engine, port } = await engineWith(() => undefined);
+    const inline: string[][] = [];
+    engine.onUrc('+CDS:', (lines) => inline.push(lines));
+    const stored = new Promise<string[]>((resolve) => engine.onUrc('+CDSI:', resolve));
+    mockBinding(port).emitData(Buffer.from('\r\n+CDSI: "SR",4\r\n'));
+    expect(await stored).toEqual(['+CDSI: "SR",4']);
+    expect(inline).toEqual([]);
+  });
+
   it('cusdTextSpanningLinesIsReassembledWithOneBreakPerLine', async () => {
     const { engine, port } = await engineWith(() => undefined);
     const got = new Promise<string[]>((resolve) => engine.onUrc('+CUSD:', resolve));

@@ -18,7 +18,7 @@ async function engineOver(okAs = '\r\nOK\r\n') {
   scriptModem(port, (w) => (w === 'AT\r' ? okAs : w === 'AT+CMEE?\r' ? '\r\n+CMEE: 1\r\n\r\nOK\r\n' : undefined));
   const engine = new AtEngine(port, { logger: silentLogger(), timeouts: FAST, urcIdleMs: 50 });
   const urcs: Record<string, string[][]> = {};
-  for (const prefix of ['+CUSD:', '+CMT:', 'RDY', '+CFUN:', '+CMTI:']) engine.onUrc(prefix, (lines) => (urcs[prefix] ??= []).push(lines));
+  for (const prefix of ['+CUSD:', '+CMT:', '+CDS:', 'RDY', '+CFUN:', '+CMTI:']) engine.onUrc(prefix, (lines) => (urcs[prefix] ??= []).push(lines));
   const emit = (text: string): void => mockBinding(port).emitData(Buffer.from(text, 'latin1'));
   return { engine, urcs, emit };
 }
@@ -78,6 +78,17 @@ const TABLE: Row[] = [
   {
     name: 'a +CMT header whose PDU line never comes',
     reads: ['\r\n+CMT: ,24\r\n'],
+  },
+  {
+    name: 'a +CDS header whose PDU line never comes: taken as it stands after the wait',
+    reads: ['\r\n+CDS: 24\r\n'],
+    settled: (urcs) => (urcs['+CDS:']?.length ?? 0) > 0,
+    expectUrcs: { '+CDS:': [['+CDS: 24']] },
+  },
+  {
+    name: 'a +CDS cut by a reboot banner: the header alone, then the banner',
+    reads: ['\r\n+CDS: 24\r\nRDY\r\n'],
+    expectUrcs: { '+CDS:': [['+CDS: 24']], RDY: [['RDY']] },
   },
   { name: 'NUL and 8-bit bytes', reads: ['\x00\xff\x80\xfe junk\r\n\x00\r\n\xff'], lines: ['\xff'] },
   { name: 'a 1 MB line without a line end', reads: Array.from({ length: 16 }, () => 'A'.repeat(64 * 1024)) },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDeliver, encodeDeliver } from '../../src/codec/sms-deliver.js';
 import { decodeSubmit, encodeSubmit } from '../../src/codec/sms-submit.js';
+import { decodePdu } from '../../src/codec/pdu.js';
+import { deliveryStatus, encodeStatusReport, statusText } from '../../src/codec/sms-status-report.js';
 import { CodecError } from '../../src/codec/errors.js';
 import { concatUdh } from '../../src/codec/udh.js';
 
@@ -46,6 +48,66 @@ describe('SMS-SUBMIT encode', () => {
     const parts = encodeSubmit('0888123456', 'Б'.repeat(70));
     expect(parts).toHaveLength(1);
     expect(decodeSubmit(parts[0]!.pdu)).toMatchObject({ encoding: 'ucs2', text: 'Б'.repeat(70) });
+  });
+});
+
+describe('SMS-SUBMIT asking for a status report (TP-SRR)', () => {
+  it('setsTpSrrInTheFirstOctetAsPythonGsmmodemDoes', () => {
+    // babca/python-gsmmodem test/test_pdu.py test_encodeSmsSubmit, requestStatusReport=True:
+    // 04A12143F5 (SMSC 12345) | 31 0D 0A A1 1062452143 00 00 A9 1B D4F29C… — first octet 0x31.
+    // The modem fills in TP-MR (we write 00) and a national number is "unknown" (81) here, "national" (A1) there.
+    const vector = '310D0AA110624521430000A91BD4F29C0E6A97E7F3F0B9AC03B1DFE3301BE4AEB7C565F91C';
+    const [part] = encodeSubmit('0126541234', 'Test message: local numbers', { statusReport: true, validityPeriod: 0xa9 });
+    const tpdu = part!.pdu.slice(2);
+    expect(tpdu.slice(0, 2)).toBe('31');
+    expect(`${tpdu.slice(0, 2)}0D${tpdu.slice(4, 6)}A1${tpdu.slice(8)}`).toBe(vector);
+  });
+
+  it('asksForAReportOnEveryPartOfALongText', () => {
+    const parts = encodeSubmit('0888123456', 'x'.repeat(400), { statusReport: true });
+    expect(parts).toHaveLength(3);
+    for (const part of parts) {
+      expect(Number.parseInt(part.pdu.slice(2, 4), 16)).toBe(0x71); // SUBMIT, VP relative, SRR, UDHI
+      expect(decodeSubmit(part.pdu).statusReport).toBe(true);
+    }
+  });
+
+  it('asksForNoReportUnlessTold', () => {
+    const [part] = encodeSubmit('0888123456', 'Balance 7.50 EUR');
+    expect(part!.pdu.slice(2, 4)).toBe('11');
+    expect(decodeSubmit(part!.pdu).statusReport).toBe(false);
+  });
+});
+
+describe('SMS-STATUS-REPORT: TP-ST in words and the report a network builds', () => {
+  it.each([
+    [0x00, 'delivered', 'received by the recipient (TP-ST 0x00)'],
+    [0x01, 'delivered', 'forwarded to the recipient, delivery not confirmed (TP-ST 0x01)'],
+    [0x1f, 'delivered', 'delivered (TP-ST 0x1f)'],
+    [0x22, 'pending', "no response from the recipient's phone, still trying (TP-ST 0x22)"],
+    [0x30, 'pending', 'not delivered yet, still trying (TP-ST 0x30)'],
+    [0x43, 'failed', 'not obtainable (TP-ST 0x43)'],
+    [0x46, 'failed', 'validity period expired (TP-ST 0x46)'],
+    [0x62, 'failed', "no response from the recipient's phone, no more attempts (TP-ST 0x62)"],
+    [0x7f, 'failed', 'not delivered, no more attempts (TP-ST 0x7f)'],
+  ] as const)('TS 23.040 §9.2.3.15: TP-ST %i is %s', (status, delivery, words) => {
+    expect(deliveryStatus(status)).toBe(delivery);
+    expect(statusText(status)).toBe(words);
+  });
+
+  it('encodesAReportThatDecodesToWhatWasGiven', () => {
+    const pdu = encodeStatusReport({ reference: 200, recipient: '+359888123456', submitted: new Date('2026-03-01T10:00:00Z'), discharged: new Date('2026-03-01T10:00:05Z'), status: 0x62, smsc: '+35988000000' });
+    expect(decodePdu(pdu)).toMatchObject({
+      type: 'status-report', smsc: '+35988000000', reference: 200, recipient: '+359888123456',
+      timestamp: '2026-03-01T12:00:00+02:00', discharged: '2026-03-01T12:00:05+02:00', status: 0x62, delivery: 'failed',
+    });
+  });
+
+  it('buildsTheSameOctetsAsThePythonGsmmodemVector', () => {
+    // python-gsmmodem test/test_pdu.py test_decode: 06 D6 0B911326880736F4 11101171955140 11101171957140 00 —
+    // MR 214 for +31628870634, 2011-01-11 17:59:15 and 17:59:17, zone 40 (+01:00), delivered.
+    const pdu = encodeStatusReport({ reference: 214, recipient: '+31628870634', submitted: new Date('2011-01-11T16:59:15Z'), discharged: new Date('2011-01-11T16:59:17Z'), status: 0, offsetMinutes: 60 });
+    expect(pdu).toBe('0006D60B911326880736F4111011719551401110117195714000');
   });
 });
 

@@ -40,7 +40,7 @@ describe('ModemManager test-sms-part-3gpp vectors', () => {
   it('a status report from Movistar ES', () => {
     expect(decodeStatusReport('07914356060013F1065A098136397339F7219011700463802190117004638030')).toEqual({
       type: 'status-report', smsc: '+34656000311', reference: 0x5a, recipient: '639337937',
-      timestamp: '2012-09-11T07:40:36+02:00', discharged: '2012-09-11T07:40:36+02:00', status: 0x30, delivery: 'pending',
+      timestamp: '2012-09-11T07:40:36+02:00', discharged: '2012-09-11T07:40:36+02:00', status: 0x30, delivery: 'pending', statusText: 'not delivered yet, still trying (TP-ST 0x30)',
     });
   });
 

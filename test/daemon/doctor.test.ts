@@ -42,8 +42,10 @@ describe('gsmkeeper doctor', () => {
     const modem = await modemOver(port);
     const checks = await diagnose({ modem, carriers: loadCarriers(), ussdEncoding: 'text', balanceUssd: '*102#', probeUssd: true });
     expect(checks.map((c) => [c.name, c.outcome])).toEqual([
-      ['modem', 'ok'], ['SIM', 'ok'], ['carrier', 'warn'], ['network', 'ok'], ['signal', 'ok'], ['SMS storage', 'ok'], ['USSD', 'warn'],
+      ['modem', 'ok'], ['SIM', 'ok'], ['carrier', 'warn'], ['network', 'ok'], ['signal', 'ok'], ['SMS storage', 'ok'], ['reports', 'ok'], ['USSD', 'warn'],
     ]);
+    // The E173 lists ds 0–2 (python-gsmmodem's fakemodems): stored, announced by +CDSI.
+    expect(checks.find((c) => c.name === 'reports')!.detail).toBe('stored and announced by +CDSI');
     expect(checks[0]!.detail).toBe('answers AT (huawei, E173, 11.126.85.00.209)');
     expect(checks.at(-1)).toMatchObject({ detail: '*102# as packed: "Nalichnost: 3.20 EUR" — read: balance 3.20 EUR', advice: 'set modem.ussdEncoding: packed' });
     expect(checks[2]).toMatchObject({ detail: expect.stringContaining('unconfirmed: recharge *101#{code}#, 15-digit codes'), advice: expect.stringContaining('carrier.codeLengths') });

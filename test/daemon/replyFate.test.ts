@@ -79,6 +79,18 @@ describe('each reply shows its real fate', () => {
     expect(fate()).toMatchObject({ status: 'failed', reason: 'the network reported it undeliverable' });
   });
 
+  it('aReplyTheNetworkCouldNotDeliverSaysWhyFromTheReportsStatus', () => {
+    const { store, reply, fate } = answeredBySms();
+    store.outbox.markSending(reply);
+    store.outbox.markPartSent(reply, 42);
+    store.outbox.markPartSent(reply, 43);
+    store.outbox.markSent(reply);
+    store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'failed', statusText: 'not obtainable (TP-ST 0x43)' }, '359');
+    // A later report on another part keeps the first reason.
+    store.outbox.recordDelivery({ recipient: PHONE, reference: 43, delivery: 'failed', statusText: 'validity period expired (TP-ST 0x46)' }, '359');
+    expect(fate()).toMatchObject({ status: 'failed', reason: 'not obtainable (TP-ST 0x43)', summary: 'sent, but the network could not deliver it: not obtainable (TP-ST 0x43)' });
+  });
+
   it('aSendTheModemNeverConfirmedIsUncertain', () => {
     const { store, reply, fate } = answeredBySms();
     store.outbox.markSending(reply);

@@ -13,7 +13,7 @@ describe('gsmkeeper doctor from the command line', () => {
     const doctor = spawnCli(['doctor', '--data-dir', tmpDir()]);
     expect(await doctor.exited).toBe(0);
     const out = doctor.output();
-    for (const line of [/✓ modem +answers AT/, /✓ SIM +ready/, /✓ carrier +Vivacom \(284-03 from the IMSI\)/, /✓ network +home, 28403/, /✓ signal +-71 dBm \(4\/5\)/, /✓ SMS storage +SM, 0 of 30 used/, /^Ready\.$/m]) {
+    for (const line of [/✓ modem +answers AT/, /✓ SIM +ready/, /✓ carrier +Vivacom \(284-03 from the IMSI\)/, /✓ network +home, 28403/, /✓ signal +-71 dBm \(4\/5\)/, /✓ SMS storage +SM, 0 of 30 used/, /✓ reports +handed on inline by \+CDS/, /^Ready\.$/m]) {
       expect(out).toMatch(line);
     }
   });

@@ -247,7 +247,7 @@ describe('the web panel in a real browser, on a phone', () => {
     await expect.poll(async () => {
       await page.click('#message-filter button');
       return page.locator('#messages tbody tr').allTextContents();
-    }).toEqual([expect.stringMatching(/\+359888650001\*•••••• STAT\?answered.*sent$/)]);
+    }).toEqual([expect.stringMatching(/\+359888650001\*•••••• STAT\?answered.*delivered$/)]);
     expect(await page.textContent('#messages tbody')).not.toContain('123456');
     await page.fill('#message-filter input[name="sender"]', '');
     await page.selectOption('#message-filter select[name="channel"]', 'http');

@@ -8,7 +8,7 @@ import { CodecError } from '../../src/codec/errors.js';
 import { decodePdu } from '../../src/codec/pdu.js';
 import { cusdTextEnds, parseCusd } from '../../src/codec/ussd.js';
 import { decodeUssdText } from '../../src/codec/ussd-text.js';
-import { chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi, parseRangeGroups, tidyPdu } from '../../src/modem/parsers.js';
+import { chooseCnmi, chooseCnmiRouting, chooseCpms, parseCds, parseCdsi, parseCmgl, parseCmgr, parseCmti, parseCsmsService, parseCops, parseCreg, parseCsq, parseImsi, parseRangeGroups, tidyPdu } from '../../src/modem/parsers.js';
 import { answerFromTranscript } from '../../src/modem/ussd.js';
 import { PATHOLOGICAL } from '../vectors/pathological.js';
 
@@ -57,6 +57,10 @@ describe('every parser of modem output, on any string', () => {
         parseCreg(line, false);
         parseCops(line);
         parseCmti(line);
+        parseCdsi(line);
+        parseCds([line, next]);
+        parseCsmsService([line]);
+        chooseCnmiRouting(line, true);
         parseImsi([line, next]);
         tidyPdu(line, length);
         parseCmgl([line, next, line]);

@@ -80,7 +80,7 @@ describe('status reports tell what became of a reply', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const other = sent(store, '+4915259911630', [3]);
     const id = sent(store, '+4915259911630', [4]);
-    expect(store.outbox.recordDelivery(report, '359')).toBe(true);
+    expect(store.outbox.recordDelivery(report, '359')).toEqual({ outboxId: id, commandId: null, recipient: '+4915259911630', delivery: 'delivered', reason: null });
     expect(store.outbox.get(id)).toMatchObject({ delivery: 'delivered', delivered_refs: '4', delivery_at: expect.any(String) });
     expect(store.outbox.get(other)).toMatchObject({ delivery: null });
   });
@@ -99,13 +99,26 @@ describe('status reports tell what became of a reply', () => {
     expect(store.outbox.get(broken)).toMatchObject({ delivery: 'failed' });
   });
 
+  it('aReportOfAFirstPartCountsWhileTheNextPartIsStillBeingSent', () => {
+    const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000003', text: 'a long reply '.repeat(15), countryCode: '359' });
+    store.outbox.markSending(id);
+    store.outbox.markPartSent(id, 20);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000003', reference: 20, delivery: 'delivered' }, '359')).toMatchObject({ outboxId: id, delivery: 'pending' });
+    store.outbox.markPartSent(id, 21);
+    store.outbox.markSent(id);
+    expect(store.outbox.get(id)).toMatchObject({ state: 'sent', delivery: 'pending', delivered_refs: '20' });
+    store.outbox.recordDelivery({ recipient: '+359888000003', reference: 21, delivery: 'delivered' }, '359');
+    expect(store.outbox.get(id)).toMatchObject({ delivery: 'delivered', delivered_refs: '20,21' });
+  });
+
   it('aReportForNoReplyOfOursChangesNothing', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const id = sent(store, '+359888000001', [1]);
-    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 2, delivery: 'delivered' }, '359')).toBe(false);
-    expect(store.outbox.recordDelivery({ recipient: '+359888000009', reference: 1, delivery: 'delivered' }, '359')).toBe(false);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 2, delivery: 'delivered' }, '359')).toBeNull();
+    expect(store.outbox.recordDelivery({ recipient: '+359888000009', reference: 1, delivery: 'delivered' }, '359')).toBeNull();
     // A reference comes round again after 255: a report a week after the send is not this reply's.
-    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 1, delivery: 'delivered' }, '359', new Date(Date.now() + 8 * 86_400_000))).toBe(false);
+    expect(store.outbox.recordDelivery({ recipient: '+359888000001', reference: 1, delivery: 'delivered' }, '359', new Date(Date.now() + 8 * 86_400_000))).toBeNull();
     expect(store.outbox.get(id)).toMatchObject({ delivery: null });
   });
 });

@@ -12,7 +12,7 @@ import { CodecError } from '../../src/codec/errors.js';
 import { decodePdu } from '../../src/codec/pdu.js';
 import { cusdTextEnds, parseCusd } from '../../src/codec/ussd.js';
 import { decodeUssdText } from '../../src/codec/ussd-text.js';
-import { chooseCnmi, chooseCpms, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi, parseRangeGroups, tidyPdu } from '../../src/modem/parsers.js';
+import { chooseCnmi, chooseCpms, parseCds, parseCdsi, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi, parseRangeGroups, tidyPdu } from '../../src/modem/parsers.js';
 import { answerFromTranscript } from '../../src/modem/ussd.js';
 
 export interface PathologicalCase {
@@ -69,6 +69,8 @@ export const PATHOLOGICAL: PathologicalCase[] = [
   { parser: 'parseCmgl', input: 'a header of n/2 fields', make: (n) => `+CMGL: ${'1,'.repeat(n / 2)}`, parse: (l) => parseCmgl([l, 'AB']), expected: () => [{ index: 1, status: 1, pdu: 'AB' }] },
   { parser: 'parseCmgr', input: 'a header of n quotes', make: (n) => `+CMGR: ${'"'.repeat(n)}`, parse: (l) => parseCmgr([l, 'AB']), expected: () => ({ status: -1, pdu: 'AB' }) },
   { parser: 'parseCmti', input: 'a storage name of n letters', make: (n) => `+CMTI: "${'S'.repeat(n)}",3`, parse: parseCmti, expected: (n) => ({ storage: 'S'.repeat(n), index: 3 }) },
+  { parser: 'parseCdsi', input: 'a storage name of n letters', make: (n) => `+CDSI: "${'S'.repeat(n)}",3`, parse: parseCdsi, expected: (n) => ({ storage: 'S'.repeat(n), index: 3 }) },
+  { parser: 'parseCds', input: 'a length followed by n spaces', make: (n) => `+CDS: 24${' '.repeat(n)}x`, parse: (line) => parseCds([line, '00']), expected: () => null },
   { parser: 'parseImsi', input: 'n spaces before the IMSI', make: (n) => `${' '.repeat(n)}284030000000001`, parse: (l) => parseImsi([l]), expected: () => '284030000000001' },
   { parser: 'decodeUssdText', input: 'n hex digits of septets under CSCS HEX', make: (n) => '41'.repeat(n / 2), parse: (l) => decodeUssdText(l, 15, { cscs: 'HEX' }), expected: (n) => 'A'.repeat(n / 2) },
   { parser: 'decodeUssdText', input: 'n spaces under CSCS GSM', make: (n) => ' '.repeat(n), parse: (l) => decodeUssdText(l, 15, { cscs: 'GSM' }), expected: (n) => ' '.repeat(n) },

@@ -66,6 +66,24 @@ export const PDU_VECTORS: PduVector[] = [
   { source: 'oFono test-sms status report assembly: mr 5', pdu: '0006050D91945152991136F00160124130640A0160124130450A00', expect: { type: 'status-report', reference: 5, recipient: '+4915259911630', delivery: 'delivered' } },
   { source: 'oFono test-sms status report assembly: national address, mr 6', pdu: '000606098121436587F9019012413064A0019012413045A000', expect: { type: 'status-report', reference: 6, recipient: '123456789', delivery: 'delivered' } },
   { source: 'python-gsmmodem test_pdu: status report', pdu: '0006D60B911326880736F4111011719551401110117195714000', expect: { type: 'status-report', reference: 214, recipient: '+31628870634' } },
+  // TP-ST other than 0, and the optional parameters after it (TP-PI, TP-PID, TP-DCS, TP-UD), from
+  // warthog618/sms encoding/tpdu/tpdu_test.go (bare TPDUs; the empty SMSC octet put in front).
+  // 0xAB is a reserved value with bit 7 set: past 0x40, the service centre gave up.
+  {
+    source: 'warthog618/sms tpdu_test: SmsStatusReport minimal, ST 0xab',
+    pdu: '000242049136195150713220052351408132200542AB',
+    expect: { type: 'status-report', reference: 0x42, recipient: '+6391', timestamp: '2015-05-17T23:02:50+08:00', discharged: '2015-04-18T23:02:50+06:00', status: 0xab, delivery: 'failed', statusText: 'not delivered, no more attempts (TP-ST 0xab)' },
+  },
+  { source: 'warthog618/sms tpdu_test: SmsStatusReport pid (TP-PI 01 then TP-PID)', pdu: '000242049136195150713220052351408132200542AB0189', expect: { type: 'status-report', reference: 0x42, status: 0xab, delivery: 'failed' } },
+  { source: 'warthog618/sms tpdu_test: SmsStatusReport ud (TP-PI 06, TP-DCS, TP-UD "report")', pdu: '000242049136195150713220052351408132200542AB060406726570 6F7274'.replace(' ', ''), expect: { type: 'status-report', reference: 0x42, recipient: '+6391', delivery: 'failed' } },
+  // SMS-SUBMIT with TP-SRR: babca/python-gsmmodem test/test_pdu.py test_encodeSmsSubmit, the local-number
+  // vector encoded with requestStatusReport=True (first octet 0x31), 3 days' validity (0xA9), MR 13.
+  {
+    source: 'python-gsmmodem (babca) test_encodeSmsSubmit: local number, status report requested',
+    pdu: '04A12143F5310D0AA110624521430000A91BD4F29C0E6A97E7F3F0B9AC03B1DFE3301BE4AEB7C565F91C',
+    expect: { type: 'submit', to: '0126541234', text: 'Test message: local numbers', statusReport: true },
+  },
+  { source: 'python-gsmmodem (babca) test_encodeSmsSubmit: UCS2, no status report (0x11)', pdu: '07914400000000F01100099121436587F90008F40A4E16754C60A8597DFF01', expect: { type: 'submit', to: '+123456789', text: '世界您好！', statusReport: false } },
   {
     source: 'python-gsmmodem test_pdu: semi-invalid status report from a ZTE modem',
     pdu: '0297F1061C0F910B487228297020F5317062419272803170624192138000',

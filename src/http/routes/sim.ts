@@ -7,6 +7,8 @@ export interface SimControl {
   sendSmsFromPhone(from: string, text: string): boolean;
   phoneMessages(number: string): Array<{ from: string; text: string; at: string }>;
   unusedVouchers(): Array<{ serial: string; pin: string; amountCents: number; currency: string; expiresOn: string }>;
+  /** Switches a phone on or off (what is sent to a phone that is off waits at the service centre). */
+  setPhoneReachable(number: string, on: boolean): void;
   stats(): { commands: number; bytesToModem: number; bytesToDte: number; storageUsed: number; queued: number; delivered: number };
   /** Switches a fault mode on or off, or runs an action (power-cycle, unplug, replug, sim-out, sim-in). */
   fault(name: string, on: boolean): boolean;
@@ -85,6 +87,20 @@ export function simRoutes(app: FastifyInstance, sim: SimControl): void {
     '/api/v1/sim/calls',
     { schema: { querystring: { type: 'object', additionalProperties: false, properties: { number: { type: 'string', pattern: PHONE } } } } },
     async (request) => ({ calls: sim.calls?.(request.query.number) ?? [] }),
+  );
+
+  app.post<{ Params: { number: string }; Body: { on: boolean } }>(
+    '/api/v1/sim/phones/:number/power',
+    {
+      schema: {
+        params: { type: 'object', properties: { number: { type: 'string', pattern: PHONE } } },
+        body: { type: 'object', additionalProperties: false, required: ['on'], properties: { on: { type: 'boolean' } } },
+      },
+    },
+    async (request) => {
+      sim.setPhoneReachable(request.params.number, request.body.on);
+      return { number: request.params.number, on: request.body.on };
+    },
   );
 
   app.get<{ Querystring: { line?: string } }>('/api/v1/sim/stats', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { line: LINE } } } }, async (request) =>

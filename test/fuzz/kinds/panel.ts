@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../helpers/browser.js';
 import { databaseBytes } from '../../helpers/database-bytes.js';
 import { TOKEN } from '../../helpers/daemon.js';
+import { openPage } from '../../helpers/panel-page.js';
 import { startFuzzBox, type FuzzBox } from '../box.js';
 import { boxFigures, digitRuns, leakedWindow, wholeIn, windowsOf, withoutMoney, withoutTimes } from '../leaks.js';
 import { caseRandom, inParallel, type Random } from '../random.js';
@@ -79,7 +80,8 @@ async function run(box: FuzzBox, page: Page, rec: Recorder, count: number, seed:
 
     await page.reload();
     await page.waitForSelector('#panel', { state: 'visible' });
-    await page.waitForFunction('document.querySelectorAll("#messages tbody tr").length > 0');
+    await openPage(page, 'messages');
+    await page.waitForSelector('#messages tbody tr', { state: 'attached' });
     // Every cell but the time (the browser's own rendering of it).
     const rendered = await page.$$eval('#messages tbody tr', (rows) => rows.map((row) => Array.from((row as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells).slice(1).map((c) => c.textContent).join(' | ')));
     const api = (await box.get(`/api/v1/messages?limit=${BATCH}`)).json.messages as unknown[];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { FleetBox, FleetClient } from '../mqtt/fleet.js';
-import type { FleetCards } from '../store/mqtt-cards.js';
+import type { FleetCards } from '../mqtt/fleet-cards.js';
 import { UsageError } from './usage-error.js';
 
 interface BrokerFlags {
@@ -146,7 +146,7 @@ async function withFleet(flags: BrokerFlags, work: (client: FleetClient) => Prom
 }
 
 async function withCards(file: string, work: (cards: FleetCards) => unknown): Promise<void> {
-  const [{ FleetCards }, { asUsageError }] = await Promise.all([import('../store/mqtt-cards.js'), import('./vouchers.js')]);
+  const [{ FleetCards }, { asUsageError }] = await Promise.all([import('../mqtt/fleet-cards.js'), import('./vouchers.js')]);
   const cards = FleetCards.open(file);
   try {
     await work(cards);

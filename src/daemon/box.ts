@@ -14,7 +14,7 @@ import { rechargeFromSource } from '../wallet/recharge-sources.js';
 import { Wallet } from '../wallet/wallet.js';
 import { controlContextFor } from './control-context.js';
 import type { DaemonOptions } from './daemon.js';
-import { eventTime, type BoxEvents } from './events.js';
+import { eventTime, type BoxEvents } from '../events/box-events.js';
 import { buildBoxJobs } from './jobs.js';
 import type { PortLock } from './port-lock.js';
 import type { NoticeRoute } from './reconcile-notices.js';

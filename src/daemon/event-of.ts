@@ -1,7 +1,7 @@
 import type { RechargeRequest } from '../recharge/service.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { CommandRow } from '../store/commands.js';
-import { eventTime, type CommandAnsweredEvent, type RechargeFinishedEvent } from './events.js';
+import { eventTime, type CommandAnsweredEvent, type RechargeFinishedEvent } from '../events/box-events.js';
 import type { RunOutcome } from './runner.js';
 
 /** A finished command as its event tells it. */

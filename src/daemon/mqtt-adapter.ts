@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger.js';
 import type { BoxEvent, BoxPort, CommandOutcome } from '../mqtt/port.js';
 import { boxIdOf } from '../mqtt/topics.js';
 import type { Daemon } from './daemon.js';
-import type { BoxEvent as DaemonEvent } from './events.js';
+import type { BoxEvent as DaemonEvent } from '../events/box-events.js';
 import type { RunOutcome } from './runner.js';
 
 /** Who MQTT commands are recorded and guarded as: one sender for the broker, one lockout. */

@@ -1,5 +1,5 @@
 import type { LinePort, LineRefusal } from '../control/context.js';
-import type { LineState } from './events.js';
+import type { LineState } from '../events/box-events.js';
 
 /** What routing needs to know of a line. */
 export interface RoutableLine extends LinePort {

@@ -8,7 +8,7 @@ import type { BalanceReport, LinePort } from '../control/context.js';
 import { lockNotice, type TopUpReason } from '../control/texts.js';
 import { transliterate } from '../control/transliterate.js';
 import { CarrierSmsWaiters } from './carrier-sms.js';
-import { eventTime, type BoxEvents, type LineState } from '../daemon/events.js';
+import { eventTime, type BoxEvents, type LineState } from '../events/box-events.js';
 import type { SendFate } from './outbox-pump.js';
 import type { PortLock } from '../daemon/port-lock.js';
 import { reconcileOnLine } from '../daemon/reconcile-notices.js';

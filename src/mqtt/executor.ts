@@ -1,6 +1,6 @@
 import { formatMoney } from '../carriers/money.js';
 import type { BalanceReport } from '../control/context.js';
-import { rechargeJson } from '../http/recharge-answer.js';
+import { rechargeJson } from '../control/recharge-answer.js';
 import type { ErrorCode, Request } from './commands.js';
 import type { BoxPort } from './port.js';
 

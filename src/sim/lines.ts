@@ -1,4 +1,4 @@
-import type { SimControl } from '../http/routes/sim.js';
+import type { SimControl } from './control.js';
 import type { Simulator } from './simulator.js';
 
 /**

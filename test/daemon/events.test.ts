@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BoxEvents, type BoxEvent } from '../../src/daemon/events.js';
+import { BoxEvents, type BoxEvent } from '../../src/events/box-events.js';
 import { api, startDaemon, type RunningDaemon } from '../helpers/daemon.js';
 import { messagesOn, waitFor } from '../helpers/wait.js';
 

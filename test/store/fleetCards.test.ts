@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardStateAfter, FleetCards } from '../../src/store/mqtt-cards.js';
+import { cardStateAfter, FleetCards } from '../../src/mqtt/fleet-cards.js';
 import { WalletBatchError } from '../../src/wallet/errors.js';
 import { tmpDir } from '../helpers/tmp.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { BoxEvent } from '../../daemon/events.js';
+import type { BoxEvent } from '../../events/box-events.js';
 
 export interface EventsApi {
   /** Listens to every event of the box; returns the unsubscribe. */

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { RechargeRequestError } from '../../wallet/recharge-sources.js';
-import type { ServiceAnswer } from '../recharge-answer.js';
+import type { ServiceAnswer } from '../../control/recharge-answer.js';
 import { checkStylesheet } from '../stylesheet.js';
 import { runRechargeService, SERVICE_FIELDS, type RechargeServiceDeps } from './recharge.js';
 

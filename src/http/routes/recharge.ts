@@ -5,10 +5,10 @@ import type { RechargeResult } from '../../recharge/result.js';
 import { readRechargeFields, rechargeFromSource, RechargeRequestError, type ResolveDestination } from '../../wallet/recharge-sources.js';
 import type { Wallet } from '../../wallet/wallet.js';
 import { errorBody } from '../errors.js';
-import { rechargeJson, serviceAnswer, type ServiceAnswer } from '../recharge-answer.js';
+import { rechargeJson, serviceAnswer, type ServiceAnswer } from '../../control/recharge-answer.js';
 import { checkStylesheet } from '../stylesheet.js';
 
-export { rechargeJson } from '../recharge-answer.js';
+export { rechargeJson } from '../../control/recharge-answer.js';
 
 /** What the box provides for recharging: each line's one recharge path, and which line a destination names. */
 export interface RechargeApi {

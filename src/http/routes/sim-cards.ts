@@ -1,19 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatMoney } from '../../carriers/money.js';
-import { cardsForWallet, CardIssueError, type CardList, type CardListQuery, type SeriesInput } from '../../sim/cards.js';
+import { cardsForWallet, CardIssueError } from '../../sim/cards.js';
+import type { SimCards } from '../../sim/control.js';
 import type { SimVoucher } from '../../sim/state.js';
 import { pageSummary } from '../../wallet/card-query.js';
 import { parseAmount, parseDay } from '../../wallet/card-fields.js';
 import { WalletError } from '../../wallet/errors.js';
 import { ApiError } from '../errors.js';
 
-/** The simulated carrier's card issuing, as the HTTP layer uses it. */
-export interface SimCards {
-  /** The carrier's profile id, which the wallet names the cards' carrier by. */
-  readonly id: string;
-  generateSeries(input: SeriesInput): SimVoucher[];
-  listCards(query: CardListQuery): CardList;
-}
 
 /** A card with the billing system's columns: status, serial, amount, PIN, reseller, activated, created on. */
 function cardJson(card: SimVoucher): Record<string, unknown> {

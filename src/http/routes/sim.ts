@@ -1,29 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
-import type { SimCards } from './sim-cards.js';
+import type { SimControl } from '../../sim/control.js';
 
-/** The simulator as the HTTP layer sees it (only present when the modem is simulated). */
-export interface SimControl {
-  sendSmsFromPhone(from: string, text: string): boolean;
-  phoneMessages(number: string): Array<{ from: string; text: string; at: string }>;
-  unusedVouchers(): Array<{ serial: string; pin: string; amountCents: number; currency: string; expiresOn: string }>;
-  /** Switches a phone on or off (what is sent to a phone that is off waits at the service centre). */
-  setPhoneReachable(number: string, on: boolean): void;
-  stats(): { commands: number; bytesToModem: number; bytesToDte: number; storageUsed: number; queued: number; delivered: number };
-  /** Switches a fault mode on or off, or runs an action (power-cycle, unplug, replug, sim-out, sim-in). */
-  fault(name: string, on: boolean): boolean;
-  activeFaults(): string[];
-  /** A phone calls the line's SIM (it rings until the box hangs up); false when that line is busy or off the network. */
-  callFromPhone?(from: string, options?: { withheld?: boolean }): boolean;
-  /** The calls made to the simulated SIMs (one phone's, when a number is given): who, when, how many rings, and what the box did. */
-  calls?(number?: string): Array<{ from: string | null; at: string; rings: number; outcome: string }>;
-  /** The simulated carrier's card issuing. */
-  carrier?: SimCards;
-  /** With several simulated lines: one line's simulator, by the line's name. */
-  forLine?(name: string): SimControl | undefined;
-  /** With several simulated lines: each line's carrier, IMSI and SIM number. */
-  lines?(): Array<{ line: string; carrier: string; imsi: string; msisdn: string }>;
-}
 
 const LINE = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,19}$' } as const;
 

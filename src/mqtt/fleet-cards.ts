@@ -8,8 +8,8 @@ import { localDay } from '../util/local-day.js';
 import { optionalCurrency, optionalSerial, optionalText, parseAmount, parseDay } from '../wallet/card-fields.js';
 import { parseCardsCsv } from '../wallet/cards-csv.js';
 import { WalletBatchError, WalletError, type LineProblem } from '../wallet/errors.js';
-import { nowIso, stmt } from './db.js';
-import { Sealer } from './seal.js';
+import { nowIso, stmt } from '../store/db.js';
+import { Sealer } from '../store/seal.js';
 
 /**
  * Where a card of the operator's list stands: `new` (never handed), `handed` (sent to a box with

@@ -1,6 +1,6 @@
 import { formatMoney, type Money } from '../carriers/money.js';
-import { serviceMessage } from '../control/service-texts.js';
-import { rechargeReply } from '../control/texts.js';
+import { serviceMessage } from './service-texts.js';
+import { rechargeReply } from './texts.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { serviceOutcomeKind, type ServiceOutcomeKind, type SourceOutcome } from '../wallet/recharge-sources.js';
 

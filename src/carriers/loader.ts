@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { formatCents } from './interpret/numbers.js';
 import type { Amount } from './interpret/interpret.js';
 import { CarrierProfile, type CarrierOverrides } from './profile.js';
@@ -15,11 +15,16 @@ export class CarrierProfileError extends Error {
 /** The /carriers folder shipped with the package (next to dist/ and src/). */
 export const BUILTIN_CARRIERS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../carriers');
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<CarrierProfileFile>(carrierProfileSchema);
+type ProfileValidator = ValidateFunction<CarrierProfileFile>;
+
+/**
+ * The schema's validator, compiled for one loading and then let go: a long-running daemon loads
+ * its profiles once, and a compiled validator (its generated source and code) would stay in memory.
+ */
+const profileValidator = (): ProfileValidator => new Ajv({ allErrors: true, strict: false }).compile<CarrierProfileFile>(carrierProfileSchema);
 
 /** Validates one profile file: schema, phrases, and its own sample answers read as they say. */
-export function loadProfileFile(file: string): CarrierProfile {
+export function loadProfileFile(file: string, validate: ProfileValidator = profileValidator()): CarrierProfile {
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -91,10 +96,11 @@ export class CarrierRegistry {
 /** Loads every *.json in the folders given (later folders override earlier ones by id). */
 export function loadCarriers(dirs: string[] = [BUILTIN_CARRIERS_DIR]): CarrierRegistry {
   const byId = new Map<string, CarrierProfile>();
+  const validate = profileValidator();
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-      const profile = loadProfileFile(path.join(dir, name));
+      const profile = loadProfileFile(path.join(dir, name), validate);
       byId.set(profile.id, profile);
     }
   }

@@ -11,7 +11,8 @@ export class ConfigError extends Error {
 }
 
 // verbose: each error carries the value it is about, so a message can show what was given.
-const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
+/** Compiled for each loading and let go: the config is read once, its validator need not stay in memory. */
+const configValidator = () => new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object | null ? DeepPartial<NonNullable<T[K]>> | T[K] : T[K] };
 
@@ -33,6 +34,7 @@ function merge<T>(base: T, over: DeepPartial<T> | undefined): T {
  */
 export function checkConfig(data: unknown, origin: string, flags: FlagNames = {}): DeepPartial<Config> {
   if (data === null || data === undefined) return {};
+  const validate = configValidator();
   if (!validate(data)) {
     const problems = (validate.errors ?? []).map((error) => describeProblem(error, configSchema, flags)).join('; ');
     throw new ConfigError(`${origin}: ${problems}`);

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TOKEN } from '../helpers/daemon.js';
+import { spawnCli, type Spawned } from '../helpers/processes.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { waitFor } from '../helpers/wait.js';
+import { BARE, startStrictModem, textsTo, type StrictModem, type StrictModemOptions } from '../fakes/strict-modem.js';
+
+// The box's daemon, as its own process, against test/fakes/strict_modem.py: a SIM800-like modem on
+// a real pty written from the SIM800 manual and TS 27.005/27.007, sharing no code with src/sim.
+
+const VOUCHER = '123456789012345';
+const OWNER = '+359888000111';
+const PHONE = '0888123456';
+
+const started: Array<Spawned | StrictModem> = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((p) => p.stop()));
+});
+
+async function strictModem(dir: string, options: StrictModemOptions): Promise<StrictModem> {
+  const modem = await startStrictModem(dir, options);
+  started.push(modem);
+  return modem;
+}
+
+/** The config a box on this modem needs: its balance code, and the pty's lock in the test's folder. */
+function writeConfig(dir: string): string {
+  const file = path.join(dir, 'gsmkeeper.yml');
+  fs.writeFileSync(file, `modem:\n  lockDir: ${dir}\ncredit:\n  balanceUssd: "*102#"\n`);
+  return file;
+}
+
+async function startBox(dir: string, modem: StrictModem): Promise<Spawned> {
+  const daemon = spawnCli(['run', '--config', writeConfig(dir), '--port', modem.link, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], { GSMKEEPER_TOKEN: TOKEN });
+  started.push(daemon);
+  await daemon.waitForOutput(/HTTP relay: /, 30_000);
+  // Up once the modem is initialised: its new-message indications are set.
+  await waitFor(async () => (await modem.state()).settings.cnmi[1] === 1, 20_000, 'the box to set AT+CNMI');
+  return daemon;
+}
+
+const rechargeDials = async (modem: StrictModem) => (await modem.state()).ussd.filter((code) => code.startsWith('*101#'));
+
+/** Everything a box must do on this modem, bare or not. */
+async function theBoxDoesItsJob(modem: StrictModem): Promise<void> {
+  await modem.receive(OWNER, `*123456 Ph ${PHONE} Credit ${VOUCHER}`);
+  const [reply] = await textsTo(modem, PHONE);
+  expect(reply!.text).toMatch(/22\.34 BGN/);
+  expect(reply!.text).toMatch(/01\.01\.2027/);
+  expect(await rechargeDials(modem)).toEqual([`*101#${VOUCHER}#`]);
+
+  // The same code again: refused by the box, nothing dialled.
+  await modem.receive(OWNER, `*123456 Ph ${PHONE} Credit ${VOUCHER}`);
+  const [, again] = await textsTo(modem, PHONE, 2);
+  expect(again!.text).not.toMatch(/22\.34|32\.34/);
+  expect(again!.text).not.toContain(VOUCHER);
+
+  // A code that fails the local check.
+  await modem.receive(OWNER, `*123456 Ph ${PHONE} Credit 12ab`);
+  const [, , bad] = await textsTo(modem, PHONE, 3);
+  expect(bad!.text).toBe('Invalid Security Code!');
+  expect(await rechargeDials(modem)).toEqual([`*101#${VOUCHER}#`]);
+
+  await modem.receive(OWNER, '*123456 STAT?');
+  const [stat] = await textsTo(modem, '0888000111');
+  expect(stat!.text).toMatch(/^Signal/);
+
+  const before = (await modem.state()).ussd.filter((code) => code === '*102#').length;
+  await modem.receive(OWNER, '*123456 CREDIT?');
+  const [, credit] = await textsTo(modem, '0888000111', 2);
+  expect(credit!.text).toBe('Balance: 22.34 BGN. Valid until 01.01.2027.');
+  expect((await modem.state()).ussd.filter((code) => code === '*102#').length).toBe(before + 1);
+  expect(await rechargeDials(modem)).toEqual([`*101#${VOUCHER}#`]);
+}
+
+describe('the box against a strict SIM800-like modem nobody wrote for it', () => {
+  it('rechargesOnceRefusesTheSameCodeAndAnswersStatAndCredit', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { vouchers: [VOUCHER] });
+    await startBox(dir, modem);
+    await theBoxDoesItsJob(modem);
+    const state = await modem.state();
+    // Every stored command was read and deleted; replies asked for reports, which the modem stores in SR.
+    expect(state.storage.SM).toBe(0);
+    expect(state.settings.cnmi[3]).toBe(2);
+    expect(state.settings.echo).toBe(false);
+  }, 120_000);
+
+  it('aBareModemStillRechargesWithoutCallerIdOrDeliveryReports', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { vouchers: [VOUCHER], refuse: BARE });
+    await startBox(dir, modem);
+    await theBoxDoesItsJob(modem);
+    const state = await modem.state();
+    expect(state.storage.SM).toBe(0);
+    expect(state.settings.cnmi[3]).toBe(0);
+    // With no way to hand reports on, no reply asks for one.
+    expect((await modem.sentTexts()).every((t) => !t.statusReport)).toBe(true);
+  }, 120_000);
+});

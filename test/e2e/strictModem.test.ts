@@ -100,3 +100,36 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
     expect((await modem.sentTexts()).every((t) => !t.statusReport)).toBe(true);
   }, 120_000);
 });
+
+describe('gsmkeeper doctor against the strict modem', () => {
+  async function doctor(dir: string, modem: StrictModem, extra: string[] = []): Promise<{ code: number | null; out: string }> {
+    const run = spawnCli(['doctor', '--config', writeConfig(dir), '--port', modem.link, '--data-dir', path.join(dir, 'data'), ...extra]);
+    started.push(run);
+    const code = await run.exited;
+    return { code, out: run.output() };
+  }
+
+  it('aBareModemEndsReadyWithWarningsNotAFailure', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { refuse: BARE });
+    const { code, out } = await doctor(dir, modem, ['--ussd']);
+    expect(out).toMatch(/✓ modem +answers AT \(SIMCOM_Ltd, SIMCOM_SIM800L, /);
+    expect(out).toMatch(/✓ SIM +ready/);
+    expect(out).toMatch(/✓ network +home, 28403/);
+    expect(out).toMatch(/✓ SMS storage +SM, 0 of 50 used/);
+    // SIM800 lists <ds> 0 and 1 and this one refuses 1: said as it is, not as a list without <ds>.
+    expect(out).toMatch(/! reports +this modem refused the status-report routing its AT\+CNMI=\? offers: replies stay "sent"/);
+    expect(out).toMatch(/✓ USSD +\*102# as text: "Your balance is 12\.34 BGN, valid until 01\.01\.2027\." — read: balance 12\.34 BGN, valid until 01\.01\.2027/);
+    expect(out).not.toMatch(/✗/);
+    expect(out).toMatch(/^Ready\.$/m);
+    expect(code).toBe(0);
+  });
+
+  it('aFullModemHasItsReportsStoredInSr', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, {});
+    const { code, out } = await doctor(dir, modem);
+    expect(out).toMatch(/✓ reports +stored and announced by \+CDSI \(read from SR\)/);
+    expect(code).toBe(0);
+  });
+});

@@ -133,3 +133,41 @@ describe('gsmkeeper doctor against the strict modem', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('a SIM full of commands', () => {
+  const senders = Array.from({ length: 50 }, (_, i) => `+3598880${String(1000 + i)}`);
+
+  /** Every sender's STAT? answered by exactly one reply, no part sent twice, the SIM emptied. */
+  async function everyReplySentOnce(modem: StrictModem): Promise<void> {
+    await waitFor(async () => ((await modem.sentTexts()).filter((t) => t.complete).length >= senders.length ? true : null), 90_000, `${senders.length} replies`);
+    const texts = await modem.sentTexts();
+    for (const sender of senders) {
+      const replies = texts.filter((t) => t.to === sender);
+      expect(replies, sender).toHaveLength(1);
+      expect(replies[0]!.text).toMatch(/^Signal -\d+dBm/);
+    }
+    expect(texts).toHaveLength(senders.length);
+    const state = await modem.state();
+    expect(new Set(state.sent.map((s) => s.pdu)).size).toBe(state.sent.length);
+    await waitFor(async () => (await modem.state()).storage.SM === 0, 10_000, 'the SIM emptied');
+  }
+
+  it('fiftyStoredCommandsDrainWithEveryReplySentOnce', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, {});
+    // Texted while the box was down: stored on the SIM, announced to nobody.
+    for (const sender of senders) await modem.receive(sender, '*123456 STAT?');
+    expect((await modem.state()).storage.SM).toBe(50);
+    await startBox(dir, modem);
+    await everyReplySentOnce(modem);
+  }, 150_000);
+
+  it('fiftyCommandsArrivingAtOnceOnABareModemAreEachAnsweredOnce', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { refuse: BARE });
+    await startBox(dir, modem);
+    // Fifty +CMTI while the box reads, deletes and sends.
+    for (const sender of senders) await modem.receive(sender, '*123456 STAT?');
+    await everyReplySentOnce(modem);
+  }, 150_000);
+});

@@ -170,4 +170,15 @@ describe('a SIM full of commands', () => {
     for (const sender of senders) await modem.receive(sender, '*123456 STAT?');
     await everyReplySentOnce(modem);
   }, 150_000);
+
+  it('aSimOfTenSlotsTakesFiftyCommandsAsTheBoxFreesThemAndAnswersEachOnce', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { slots: 10 });
+    // Ten fill the SIM while the box is down; the service centre holds the other forty.
+    for (const sender of senders) await modem.receive(sender, '*123456 STAT?');
+    expect(await modem.state()).toMatchObject({ storage: { SM: 10 }, waiting: 40 });
+    await startBox(dir, modem);
+    await everyReplySentOnce(modem);
+    expect((await modem.state()).waiting).toBe(0);
+  }, 150_000);
 });

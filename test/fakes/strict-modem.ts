@@ -16,6 +16,8 @@ export interface StrictModemOptions {
   vouchers?: string[];
   refuse?: readonly Refusal[];
   carrier?: 'vivacom' | 'a1';
+  /** How many messages the SIM holds (50 by default). */
+  slots?: number;
 }
 
 export interface StrictModemState {
@@ -98,6 +100,7 @@ export async function startStrictModem(dir: string, options: StrictModemOptions 
   const args = [SCRIPT, '--link', link, '--control', socket, '--carrier', options.carrier ?? 'vivacom'];
   for (const voucher of options.vouchers ?? []) args.push('--voucher', voucher);
   if (options.refuse?.length) args.push('--refuse', options.refuse.join(','));
+  if (options.slots !== undefined) args.push('--slots', String(options.slots));
   const spawned = spawnProcess('python3', args);
   await spawned.waitForOutput(/STRICT MODEM READY \/dev\/pts\/\d+/);
   const state = (): Promise<StrictModemState> => ask(socket, { op: 'state' });

@@ -101,6 +101,24 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
   }, 120_000);
 });
 
+describe('a strict modem that restarts by itself', () => {
+  it('isSetUpAgainAfterItsBannerAndTheNextCommandIsAnswered', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { vouchers: [VOUCHER] });
+    await startBox(dir, modem);
+    await modem.reboot();
+    // The banner makes the box set the modem up again: echo off and new-message indications back on.
+    await waitFor(async () => {
+      const { settings } = await modem.state();
+      return !settings.echo && settings.cmee === 1 && settings.cnmi[1] === 1;
+    }, 20_000, 'the modem set up again');
+    await modem.receive(OWNER, `*123456 Ph ${PHONE} Credit ${VOUCHER}`);
+    const [reply] = await textsTo(modem, PHONE);
+    expect(reply!.text).toMatch(/22\.34 BGN/);
+    expect(await rechargeDials(modem)).toEqual([`*101#${VOUCHER}#`]);
+  }, 60_000);
+});
+
 describe('gsmkeeper doctor against the strict modem', () => {
   async function doctor(dir: string, modem: StrictModem, extra: string[] = []): Promise<{ code: number | null; out: string }> {
     const run = spawnCli(['doctor', '--config', writeConfig(dir), '--port', modem.link, '--data-dir', path.join(dir, 'data'), ...extra]);

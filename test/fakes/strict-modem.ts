@@ -47,6 +47,8 @@ export interface StrictModem {
   state(): Promise<StrictModemState>;
   /** An SMS from `sender` arrives: stored on the SIM and announced, as the network delivers it. */
   receive(sender: string, text: string): Promise<number | null>;
+  /** The modem restarts by itself (a brown-out): its settings are lost and it prints its start-up banner. */
+  reboot(): Promise<void>;
   /** Every text the box sent, decoded by the codec, multi-part texts joined. */
   sentTexts(): Promise<SentText[]>;
   stop(): Promise<void>;
@@ -116,6 +118,9 @@ export async function startStrictModem(dir: string, options: StrictModemOptions 
       const answer = await ask(socket, { op: 'inject', pdu: encodeDeliver({ sender, text, date: new Date(stamped), offsetMinutes: 120 }) });
       if (!answer.ok) throw new Error(`the strict modem refused the SMS: ${answer.error}`);
       return answer.index;
+    },
+    reboot: async () => {
+      await ask(socket, { op: 'reboot' });
     },
     sentTexts: async () => joinParts((await state()).sent.map((sent) => decodeSubmit(sent.pdu))),
     stop: () => spawned.stop(),

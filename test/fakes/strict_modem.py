@@ -25,6 +25,7 @@ What it does, as the manual says a SIM800 does:
 
 The control socket takes one JSON object a connection and answers one:
   {"op": "inject", "pdu": "<SMS-DELIVER hex with SMSC>"}   → {"ok": true, "index": n} (stored, +CMTI)
+  {"op": "reboot"} → {"ok": true} (settings lost, the start-up banner printed, as after a brown-out)
   {"op": "state"}  → sent PDUs, USSD requests, every command line, refusals, storage use, settings
 Only the standard library.
 """
@@ -710,6 +711,9 @@ def control(modem, connection):
         request = json.loads(data.decode("utf-8"))
         if request.get("op") == "inject":
             answer = {"ok": True, "index": modem.inject(request["pdu"])}
+        elif request.get("op") == "reboot":
+            modem.reboot()
+            answer = {"ok": True}
         elif request.get("op") == "state":
             answer = modem.state()
         else:

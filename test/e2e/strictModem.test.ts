@@ -101,6 +101,20 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
   }, 120_000);
 });
 
+describe('the strict modem\'s carrier refusing a voucher', () => {
+  it('aCodeTheCarrierRefusesIsDialledOnceAndTheRefusalTold', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { vouchers: [VOUCHER] });
+    await startBox(dir, modem);
+    const unknown = '987654321098765';
+    await modem.receive(OWNER, `*123456 Ph ${PHONE} Credit ${unknown}`);
+    const [reply] = await textsTo(modem, PHONE);
+    expect(reply!.text).toMatch(/^Card \*+8765 rejected by the carrier/);
+    expect(reply!.text).not.toContain(unknown);
+    expect(await rechargeDials(modem)).toEqual([`*101#${unknown}#`]);
+  }, 60_000);
+});
+
 describe('a strict modem that restarts by itself', () => {
   it('isSetUpAgainAfterItsBannerAndTheNextCommandIsAnswered', async () => {
     const dir = tmpDir();

@@ -65,7 +65,9 @@ async function theBoxDoesItsJob(modem: StrictModem): Promise<void> {
 
   await modem.receive(OWNER, '*123456 STAT?');
   const [stat] = await textsTo(modem, '0888000111');
-  expect(stat!.text).toMatch(/^Signal/);
+  expect(stat!.text).toMatch(/^Signal -\d+dBm \d\/5\. Vivacom 284-03 home\. Unconfirmed: 2\. Balance 22\.34 BGN valid to 01\.01\.2027/);
+  // One SMS, as STAT? promises: the unconfirmed facts as their count, not a second part.
+  expect(stat!.parts).toBe(1);
 
   const before = (await modem.state()).ussd.filter((code) => code === '*102#').length;
   await modem.receive(OWNER, '*123456 CREDIT?');

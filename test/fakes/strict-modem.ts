@@ -38,6 +38,8 @@ export interface SentText {
   statusReport: boolean;
   /** Every part has been sent. */
   complete: boolean;
+  /** How many SMS it took. */
+  parts: number;
 }
 
 export interface StrictModem {
@@ -77,13 +79,13 @@ export function joinParts(parts: SmsSubmit[]): SentText[] {
   const open = new Map<string, { text: SentText; pieces: string[] }>();
   for (const part of parts) {
     if (!part.concat) {
-      texts.push({ to: part.to, text: part.text, statusReport: part.statusReport, complete: true });
+      texts.push({ to: part.to, text: part.text, statusReport: part.statusReport, complete: true, parts: 1 });
       continue;
     }
     const key = `${part.to}/${part.concat.ref}`;
     let entry = open.get(key);
     if (!entry) {
-      entry = { text: { to: part.to, text: '', statusReport: part.statusReport, complete: false }, pieces: [] };
+      entry = { text: { to: part.to, text: '', statusReport: part.statusReport, complete: false, parts: part.concat.total }, pieces: [] };
       open.set(key, entry);
       texts.push(entry.text);
     }

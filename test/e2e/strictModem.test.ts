@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN } from '../helpers/daemon.js';
+import { api, TOKEN } from '../helpers/daemon.js';
 import { spawnCli, type Spawned } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
@@ -32,13 +32,20 @@ function writeConfig(dir: string): string {
   return file;
 }
 
-async function startBox(dir: string, modem: StrictModem): Promise<Spawned> {
+/** The box's daemon on the modem's pty, its HTTP address once it is up. */
+async function startBox(dir: string, modem: StrictModem): Promise<{ daemon: Spawned; baseUrl: string }> {
   const daemon = spawnCli(['run', '--config', writeConfig(dir), '--port', modem.link, '--baud', '115200', '--data-dir', path.join(dir, 'data'), '--http', '127.0.0.1:0', '--log-level', 'warn'], { GSMKEEPER_TOKEN: TOKEN });
   started.push(daemon);
-  await daemon.waitForOutput(/HTTP relay: /, 30_000);
+  const [, baseUrl] = await daemon.waitForOutput(/HTTP relay: (http:\/\/\S+)\/api\/v1\/commands/, 30_000);
   // Up once the modem is initialised: its new-message indications are set.
   await waitFor(async () => (await modem.state()).settings.cnmi[1] === 1, 20_000, 'the box to set AT+CNMI');
-  return daemon;
+  return { daemon, baseUrl: baseUrl! };
+}
+
+/** The fate of the reply to the command whose text has `words`, as the box's message log says it. */
+async function replyFate(baseUrl: string, words: string): Promise<string | undefined> {
+  const { json } = await api(baseUrl, 'GET', '/api/v1/messages');
+  return json.messages.find((m: { text: string }) => m.text.includes(words))?.replyFate?.status;
 }
 
 const rechargeDials = async (modem: StrictModem) => (await modem.state()).ussd.filter((code) => code.startsWith('*101#'));
@@ -81,11 +88,13 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
   it('rechargesOnceRefusesTheSameCodeAndAnswersStatAndCredit', async () => {
     const dir = tmpDir();
     const modem = await strictModem(dir, { vouchers: [VOUCHER] });
-    await startBox(dir, modem);
+    const { baseUrl } = await startBox(dir, modem);
     await theBoxDoesItsJob(modem);
+    // Replies asked for reports, which the modem stores in SR: the box reads them there.
+    await waitFor(async () => (await replyFate(baseUrl, 'STAT?')) === 'delivered', 10_000, 'the STAT? reply delivered');
     const state = await modem.state();
-    // Every stored command was read and deleted; replies asked for reports, which the modem stores in SR.
     expect(state.storage.SM).toBe(0);
+    expect(state.storage.SR).toBe(0);
     expect(state.settings.cnmi[3]).toBe(2);
     expect(state.settings.echo).toBe(false);
   }, 120_000);
@@ -93,8 +102,9 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
   it('aBareModemStillRechargesWithoutCallerIdOrDeliveryReports', async () => {
     const dir = tmpDir();
     const modem = await strictModem(dir, { vouchers: [VOUCHER], refuse: BARE });
-    await startBox(dir, modem);
+    const { baseUrl } = await startBox(dir, modem);
     await theBoxDoesItsJob(modem);
+    expect(await replyFate(baseUrl, 'STAT?')).toBe('sent');
     const state = await modem.state();
     expect(state.storage.SM).toBe(0);
     expect(state.settings.cnmi[3]).toBe(0);

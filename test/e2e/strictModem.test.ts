@@ -113,6 +113,25 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
   }, 120_000);
 });
 
+describe('status reports as a modem without an "SR" memory hands them on', () => {
+  it.each([
+    ['inline by +CDS (SIM800)', ['sr', 'ds2'] as const, 1],
+    ['stored in SM with +CDSI', ['sr'] as const, 2],
+  ])('aReplyIsDeliveredWhenItsReportComes %s', async (_how, refuse, ds) => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, { refuse: [...refuse] });
+    const { baseUrl } = await startBox(dir, modem);
+    expect((await modem.state()).settings.cnmi[3]).toBe(ds);
+    await modem.receive(OWNER, '*123456 STAT?');
+    const [stat] = await textsTo(modem, OWNER);
+    expect(stat!.statusReport).toBe(true);
+    await waitFor(async () => (await replyFate(baseUrl, 'STAT?')) === 'delivered', 10_000, 'the STAT? reply delivered');
+    // A report kept in SM is read there and deleted, never taken for a command.
+    await waitFor(async () => (await modem.state()).storage.SM === 0, 10_000, 'the SIM emptied');
+    expect((await modem.sentTexts()).length).toBe(1);
+  }, 60_000);
+});
+
 describe('the strict modem\'s carrier refusing a voucher', () => {
   it('aCodeTheCarrierRefusesIsDialledOnceAndTheRefusalTold', async () => {
     const dir = tmpDir();

@@ -10,7 +10,8 @@ const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'strict_m
 
 /** What a bare modem refuses: caller ID, the SMS service, acknowledgements, the report memory, report routing. */
 export const BARE = ['clip', 'csms', 'cnma', 'sr', 'ds'] as const;
-export type Refusal = (typeof BARE)[number];
+/** `ds2`: reports inline only (+CDS), as SIM800 lists <ds> 0 and 1. */
+export type Refusal = (typeof BARE)[number] | 'ds2';
 
 export interface StrictModemOptions {
   vouchers?: string[];

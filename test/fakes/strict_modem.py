@@ -12,7 +12,8 @@ What it does, as the manual says a SIM800 does:
   extended commands may be chained with ';'; a line over 556 characters is refused;
 - ERROR for anything it does not implement; +CME ERROR: <n> (27.007 §9.2) or +CMS ERROR: <n>
   (27.005 §3.2.5) for refusals once AT+CMEE=1; --refuse makes a "bare" modem that refuses AT+CLIP,
-  AT+CSMS, AT+CNMA, the "SR" memory, or <ds> in AT+CNMI (listed as SIM800 lists it, refused when set);
+  AT+CSMS, AT+CNMA, the "SR" memory, or <ds> in AT+CNMI (listed as SIM800 lists it, refused when set),
+  or only <ds> 2 (reports inline, as SIM800 hands them on);
 - PDU mode only for messages (AT+CMGF=1 is accepted, but then the message commands answer ERROR);
   a SIM store of --slots messages with +CMTI: "SM",<index> per 27.005 §3.4.1; AT+CMGL=4, AT+CMGR,
   AT+CMGD (with <delflag>); AT+CMGS=<length> with the "> " prompt, the PDU ended by Ctrl-Z (ESC
@@ -489,7 +490,7 @@ class Modem:
         self.emit("+CPMS: " + self.cpms_counts(self.mem))
 
     def at_cnmi(self, kind, value):
-        ds = "(0,1)" if "ds" in self.refuse else "(0-2)"
+        ds = "(0,1)" if "ds" in self.refuse or "ds2" in self.refuse else "(0-2)"
         if kind == "test":
             return self.emit("+CNMI: (0-3),(0-3),(0,2),%s,(0,1)" % ds)
         if kind == "read":
@@ -499,7 +500,8 @@ class Modem:
         params = split_params(value)
         if len(params) > 5:
             raise Refused(303, sms=True)
-        allowed = [(0, 1, 2, 3), (0, 1, 2, 3), (0, 2), (0,) if "ds" in self.refuse else (0, 1, 2), (0, 1)]
+        ds_allowed = (0,) if "ds" in self.refuse else (0, 1) if "ds2" in self.refuse else (0, 1, 2)
+        allowed = [(0, 1, 2, 3), (0, 1, 2, 3), (0, 2), ds_allowed, (0, 1)]
         values = list(self.cnmi)
         for i, p in enumerate(params):
             if p == "":
@@ -740,7 +742,7 @@ def main():
     parser.add_argument("--carrier", choices=sorted(CARRIERS), default="vivacom")
     parser.add_argument("--voucher", action="append", default=[])
     parser.add_argument("--refuse", default="", type=lambda s: [x.strip().lower() for x in s.split(",") if x.strip()],
-                        help="comma-separated: clip, csms, cnma, sr, ds")
+                        help="comma-separated: clip, csms, cnma, sr, ds (listed as SIM800 lists it, refused when set), ds2 (inline reports only, as SIM800)")
     parser.add_argument("--slots", type=int, default=50)
     parser.add_argument("--baud", type=int, default=115200)
     parser.add_argument("--ussd-delay", type=float, default=0.3)

@@ -132,7 +132,18 @@ describe('status reports as a modem without an "SR" memory hands them on', () =>
   }, 60_000);
 });
 
-describe('the strict modem\'s carrier refusing a voucher', () => {
+describe('the strict modem\'s two carriers', () => {
+  it('anA1SimHasItsCodeDialledTheWayA1TakesIt', async () => {
+    const dir = tmpDir();
+    const code = '12345678901234';
+    const modem = await strictModem(dir, { carrier: 'a1', vouchers: [code] });
+    await startBox(dir, modem);
+    await modem.receive(OWNER, `*123456 Ph ${PHONE} Credit ${code}`);
+    const [reply] = await textsTo(modem, PHONE);
+    expect(reply!.text).toMatch(/22\.34 BGN/);
+    expect((await modem.state()).ussd.filter((dialled) => dialled !== '*102#')).toEqual([`*100*${code}#`]);
+  }, 60_000);
+
   it('aCodeTheCarrierRefusesIsDialledOnceAndTheRefusalTold', async () => {
     const dir = tmpDir();
     const modem = await strictModem(dir, { vouchers: [VOUCHER] });

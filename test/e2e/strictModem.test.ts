@@ -15,13 +15,20 @@ const OWNER = '+359888000111';
 const PHONE = '0888123456';
 
 const started: Array<Spawned | StrictModem> = [];
+const modems: StrictModem[] = [];
 afterEach(async () => {
-  await Promise.all(started.splice(0).map((p) => p.stop()));
+  try {
+    // Whatever the scenario, the box never wrote a command before the last one's final result.
+    for (const modem of modems.splice(0)) expect((await modem.state()).violations).toEqual([]);
+  } finally {
+    await Promise.all(started.splice(0).map((p) => p.stop()));
+  }
 });
 
 async function strictModem(dir: string, options: StrictModemOptions): Promise<StrictModem> {
   const modem = await startStrictModem(dir, options);
   started.push(modem);
+  modems.push(modem);
   return modem;
 }
 

@@ -26,6 +26,8 @@ export interface StrictModemState {
   ussd: string[];
   commands: string[];
   refusals: string[];
+  /** Command lines written before the previous command's final result (ignored, as the manual's modem does). */
+  violations: string[];
   storage: Record<string, number>;
   waiting: number;
   settings: { echo: boolean; cmee: number; cnmi: number[]; clip: number; csms: number; mem: string[] };

@@ -192,6 +192,8 @@ class Modem:
         self.ussd_requests = []
         self.commands = []
         self.refusals = []
+        self.violations = []  # command lines written before the previous command's final result
+        self.final_pending = False
         self.line = bytearray()
         self.prompt = None  # the <length> of an AT+CMGS waiting for its PDU
         self.pdu = bytearray()
@@ -274,6 +276,10 @@ class Modem:
 
     def run_line(self, line):
         line = line.strip()
+        if self.final_pending and line:
+            # The manual: a command line is not taken before the final result of the last one.
+            self.violations.append(line)
+            return
         self.commands.append(line)
         if len(line) > MAX_LINE:
             return self.emit("ERROR")
@@ -588,10 +594,12 @@ class Modem:
             return self.error(Refused(304, sms=True))
         self.mr = (self.mr + 1) % 256
         mr = self.mr
+        self.final_pending = True
         self.sent.append({"length": length, "pdu": pdu, "mr": mr})
         submit["mr"] = mr
 
         def accepted():
+            self.final_pending = False
             self.emit("+CMGS: %d" % mr)
             self.emit("OK")
             if submit["srr"]:
@@ -641,6 +649,7 @@ class Modem:
             "ussd": self.ussd_requests,
             "commands": self.commands,
             "refusals": self.refusals,
+            "violations": self.violations,
             "storage": {name: len(m.slots) for name, m in self.memories.items()},
             "waiting": len(self.waiting),
             "settings": {"echo": self.echo, "cmee": self.cmee, "cmgf": self.cmgf, "cscs": self.cscs, "cnmi": self.cnmi, "clip": self.clip, "csms": self.csms, "mem": self.mem},

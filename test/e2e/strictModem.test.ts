@@ -120,6 +120,23 @@ describe('the box against a strict SIM800-like modem nobody wrote for it', () =>
   }, 120_000);
 });
 
+describe('texts as phones and carriers send them', () => {
+  it('aCommandInUcs2IsAnsweredAndACarrierTextFromANameIsKeptUnanswered', async () => {
+    const dir = tmpDir();
+    const modem = await strictModem(dir, {});
+    const { baseUrl } = await startBox(dir, modem);
+    // A phone that chose UCS2 (a Cyrillic keyboard), then the carrier's own SMS from a name.
+    await modem.receive(OWNER, '*123456 STAT?', { alphabet: 'ucs2' });
+    await modem.receive('VIVACOM', 'Вашият баланс е 12.34 лв.', { alphabet: 'ucs2', alphanumericSender: true });
+    const [stat] = await textsTo(modem, OWNER);
+    expect(stat!.text).toMatch(/^Signal/);
+    await waitFor(async () => (await modem.state()).storage.SM === 0, 10_000, 'the SIM emptied');
+    expect((await modem.sentTexts()).map((t) => t.to)).toEqual([OWNER]);
+    const { json } = await api(baseUrl, 'GET', '/api/v1/messages');
+    expect(json.messages.map((m: { text: string }) => m.text)).toContain('Вашият баланс е 12.34 лв.');
+  }, 60_000);
+});
+
 describe('status reports as a modem without an "SR" memory hands them on', () => {
   it.each([
     ['inline by +CDS (SIM800)', ['sr', 'ds2'] as const, 1],

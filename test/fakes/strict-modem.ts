@@ -51,7 +51,7 @@ export interface StrictModem {
   process: Spawned;
   state(): Promise<StrictModemState>;
   /** An SMS from `sender` arrives: stored on the SIM and announced, as the network delivers it. */
-  receive(sender: string, text: string): Promise<number | null>;
+  receive(sender: string, text: string, how?: { alphabet?: 'gsm7' | 'ucs2'; alphanumericSender?: boolean }): Promise<number | null>;
   /** The modem restarts by itself (a brown-out): its settings are lost and it prints its start-up banner. */
   reboot(): Promise<void>;
   /** Every text the box sent, decoded by the codec, multi-part texts joined. */
@@ -118,9 +118,9 @@ export async function startStrictModem(dir: string, options: StrictModemOptions 
     link,
     process: spawned,
     state,
-    receive: async (sender, text) => {
+    receive: async (sender, text, how = {}) => {
       stamped = Math.max(Date.now(), stamped + 1000);
-      const answer = await ask(socket, { op: 'inject', pdu: encodeDeliver({ sender, text, date: new Date(stamped), offsetMinutes: 120 }) });
+      const answer = await ask(socket, { op: 'inject', pdu: encodeDeliver({ sender, text, date: new Date(stamped), offsetMinutes: 120, ...how }) });
       if (!answer.ok) throw new Error(`the strict modem refused the SMS: ${answer.error}`);
       return answer.index;
     },

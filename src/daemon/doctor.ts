@@ -14,7 +14,7 @@ export interface Check {
 }
 
 /** What the doctor asks of the modem: its own operations, never a command of its own. */
-export type ExaminedModem = Pick<Modem, 'ping' | 'identify' | 'useNumericErrors' | 'simState' | 'init' | 'registration' | 'operator' | 'signal' | 'storageStatus' | 'ussd' | 'reportRouting' | 'reportStorages'>;
+export type ExaminedModem = Pick<Modem, 'ping' | 'identify' | 'useNumericErrors' | 'simState' | 'init' | 'registration' | 'operator' | 'signal' | 'storageStatus' | 'ussd' | 'reportRouting' | 'reportRoutingRefused' | 'reportStorages'>;
 
 export interface DoctorOptions {
   modem: ExaminedModem;
@@ -152,6 +152,12 @@ function reportsCheck(modem: ExaminedModem, wanted: boolean): Check {
     case 'inline':
       return { name: 'reports', outcome: 'ok', detail: 'handed on inline by +CDS' };
     case 'none':
-      return { name: 'reports', outcome: 'warn', detail: 'this modem routes no status reports (AT+CNMI offers no <ds>): replies stay "sent"' };
+      return {
+        name: 'reports',
+        outcome: 'warn',
+        detail: modem.reportRoutingRefused
+          ? 'this modem refused the status-report routing its AT+CNMI=? offers: replies stay "sent"'
+          : 'this modem routes no status reports (AT+CNMI offers no <ds>): replies stay "sent"',
+      };
   }
 }

@@ -347,6 +347,11 @@ export class Modem extends EventEmitter<ModemEvents> {
     return this.reports.routing;
   }
 
+  /** Whether the modem refused the report routing its own AT+CNMI=? list offered (then the routing is 'none'). */
+  get reportRoutingRefused(): boolean {
+    return this.reports.refused;
+  }
+
   /** Memories other than the read one where the modem keeps status reports ("SR"): the start-up scan reads them too. */
   get reportStorages(): string[] {
     return this.reports.otherMemories;

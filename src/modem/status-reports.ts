@@ -18,6 +18,8 @@ const MEMORY = /^[A-Z]{2}$/;
  */
 export class StatusReportRouting {
   routing: ReportRouting = 'none';
+  /** The modem listed a <ds> in AT+CNMI=? and then refused it (SIM800 lists ds=1 but may not take it). */
+  refused = false;
   /** The read memory chosen at init (AT+CPMS's first). */
   private readMemory = 'SM';
   /** Report memories other than the read one: offered by AT+CPMS=?, or named by a +CDSI. */
@@ -68,6 +70,7 @@ export class StatusReportRouting {
     this.readMemory = readMemory;
     this.memories.clear();
     this.needsAck = false;
+    this.refused = false;
     const routed = chooseCnmiRouting(cnmiTest, this.wanted);
     try {
       await this.engine().execute(routed.command);
@@ -78,6 +81,7 @@ export class StatusReportRouting {
       const plain = chooseCnmiRouting(cnmiTest, false);
       await this.engine().execute(plain.command);
       this.routing = plain.reports;
+      this.refused = true;
     }
     if (this.routing === 'stored' && readMemory !== 'SR' && cpmsMemories(cpmsTest)[0]?.includes('SR')) this.memories.add('SR');
     if (this.routing === 'inline') this.needsAck = (await this.smsService()) === 1;

@@ -33,6 +33,23 @@ describe('STAT?', () => {
     expect(`${text} v1.12.3.`.length).toBeGreaterThan(160);
   });
 
+  it('shortensItsUnconfirmedFactsToACountRatherThanTakeASecondSms', () => {
+    // What the box texted on a fresh Vivacom SIM: 159 characters, 161 septets with `{` and `}`.
+    const fresh = {
+      ...HEALTHY, signal: { rssi: 20, dbm: -73, bars: 4 }, walletCards: 0, uptimeSeconds: 0,
+      balance: { cents: 2234, currency: 'BGN', validUntil: '2027-01-01', checkedAt: new Date().toISOString() },
+      unconfirmed: ['recharge *101#{code}#', '15-digit codes'],
+    };
+    const text = formatStatus(fresh);
+    expect(splitText(text).parts).toHaveLength(1);
+    expect(text).toBe('Signal -73dBm 4/5. Vivacom 284-03 home. Unconfirmed: 2. Balance 22.34 BGN valid to 01.01.2027 (0m ago). Outbox 0. Up 0h00m. v1.12.3.');
+  });
+
+  it('keepsItsUnconfirmedFactsWhenTheyFit', () => {
+    const text = formatStatus({ ...HEALTHY, unconfirmed: ['15-digit codes'] });
+    expect(text).toContain('Unconfirmed: 15-digit codes.');
+  });
+
   it('speaksBulgarianWhenTheSenderChoseIt', () => {
     const text = formatStatus(HEALTHY, { lang: 'bg', fits: (t) => t.length <= 160 });
     expect(text).toBe('Сигнал -71dBm 4/5. Vivacom 284-03 home. Баланс 7.50 EUR валиден до 22.11.2027 (преди 0m). Карти 2. Изходящи 0. Работи 3d2h. v1.12.3.');

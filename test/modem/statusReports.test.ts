@@ -122,6 +122,7 @@ describe('status reports through the modem, routed from its own AT+CNMI=? list',
     const { simulator, modem, writes } = await modemOnSimulator({ profile: { cnmiSupport: '+CNMI: (0-3),(0-3),(0,2),(0),(0,1)' } });
     await modem.init();
     expect(modem.reportRouting).toBe('none');
+    expect(modem.reportRoutingRefused).toBe(false);
     await modem.sendSms('0888123456', 'Balance 7.50 EUR');
     expect(submitsIn(writes).map((s) => s.statusReport)).toEqual([false]);
     expect(simulator.phoneMessages('0888123456').map((m) => m.text)).toEqual(['Balance 7.50 EUR']);
@@ -151,6 +152,7 @@ describe('a modem that lists a <ds> it then refuses', () => {
     const modem = await modemOver(port);
     await modem.init();
     expect(modem.reportRouting).toBe('none');
+    expect(modem.reportRoutingRefused).toBe(true);
     expect(written).toContain('AT+CNMI=2,1,0,0,0\r');
     await modem.close();
   });

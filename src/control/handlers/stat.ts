@@ -42,15 +42,30 @@ export interface StatStyle {
 const fitsOneSms = (text: string): boolean => splitText(text).parts.length === 1;
 const PLAIN: StatStyle = { lang: 'en', fits: fitsOneSms };
 
-/** One SMS of status: problems first, signal, network, balance with its age, outbox, uptime, version. */
+/**
+ * One SMS of status: problems first, signal, network, balance with its age, outbox, uptime, version.
+ * While it would take a second SMS, the version goes, then the unconfirmed carrier facts become
+ * their count (`doctor` and the panel name them).
+ */
 export function formatStatus(s: StatusSnapshot, style: StatStyle = PLAIN): string {
-  const w = WORDS[style.lang];
+  let text = '';
+  for (const named of s.unconfirmed.length ? [true, false] : [true]) {
+    const status = statusParts(s, WORDS[style.lang], named).join(' ');
+    for (const candidate of [`${status} v${s.version}.`, status]) {
+      text = candidate;
+      if (style.fits(candidate)) return candidate;
+    }
+  }
+  return text;
+}
+
+function statusParts(s: StatusSnapshot, w: StatWords, unconfirmedNamed: boolean): string[] {
   const parts: string[] = [];
   if (s.degraded.length) parts.push(`${w.problem}: ${s.degraded.join(', ')}.`);
   parts.push(s.signal?.dbm != null ? `${w.signal} ${s.signal.dbm}dBm ${s.signal.bars}/5.` : w.signalUnknown);
   const net = s.network ? `${s.network.slice(0, 3)}-${s.network.slice(3)}` : '?';
   parts.push(`${s.carrierName ?? w.carrierUnknown} ${net} ${s.registration ?? ''}`.trimEnd() + '.');
-  if (s.unconfirmed.length) parts.push(`${w.unconfirmed}: ${s.unconfirmed.join(', ')}.`);
+  if (s.unconfirmed.length) parts.push(`${w.unconfirmed}: ${unconfirmedNamed ? s.unconfirmed.join(', ') : s.unconfirmed.length}.`);
   if (s.unsettled > 0) parts.push(`${w.toSettle}: ${s.unsettled}.`);
   if (s.balance) {
     const amount = s.balance.cents != null ? `${(s.balance.cents / 100).toFixed(2)} ${s.balance.currency ?? ''}`.trim() : '?';
@@ -61,10 +76,7 @@ export function formatStatus(s: StatusSnapshot, style: StatStyle = PLAIN): strin
   }
   if (s.walletCards > 0) parts.push(`${w.wallet} ${s.walletCards}.`);
   parts.push(`${w.outbox} ${s.pendingOutbox}. ${w.up} ${uptime(s.uptimeSeconds)}.`);
-  const status = parts.join(' ');
-  // The version goes last, and only while the reply still fits one SMS.
-  const withVersion = `${status} v${s.version}.`;
-  return style.fits(withVersion) ? withVersion : status;
+  return parts;
 }
 
 /** How much of a line a several-line STAT? says, from all of it to the least. */

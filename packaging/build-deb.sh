@@ -59,11 +59,18 @@ for gyp in $(find "$app/node_modules" -name binding.gyp -not -path '*/node_modul
   fi
 done
 rm -rf "$app/node_modules/.cache" "$app/node_modules/.package-lock.json" "$app/node_modules/better-sqlite3/build/Release/test_extension.node"
+# What no require on the server reaches: modules' tests, docs and examples, TypeScript declarations,
+# source maps, and the bundles built for browsers (each module keeps its LICENSE and package.json).
+find "$app/node_modules" -depth -type d \( -name test -o -name tests -o -name __tests__ -o -name docs -o -name example -o -name examples -o -name benchmarks \) -prune -exec rm -rf {} +
+find "$app/node_modules" -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' -o \( -name '*.md' ! -iname 'LICENSE*' \) \) -delete
+rm -rf "$app/node_modules/@types" "$app/node_modules/mqtt/dist"
+for csv in csv-parse csv-stringify; do rm -rf "$app/node_modules/$csv/dist/iife" "$app/node_modules/$csv/dist/umd"; done
 find "$app/node_modules" -mindepth 1 -maxdepth 1 -name '@*' -type d -empty -delete
 for native in better-sqlite3/build/Release/better_sqlite3.node unix-dgram/build/Release/unix_dgram.node; do
   [ -f "$app/node_modules/$native" ] || fail "node_modules/$native is missing: npm ci builds it (a compiler is needed)"
 done
 (cd "$app" && node -e "require('better-sqlite3'); require('unix-dgram')") || fail "the native modules do not load on this machine"
+(cd "$app" && node -e "for (const name of Object.keys(require('./package.json').dependencies)) require(name)") || fail "a production dependency does not load from the package"
 
 # The command, the service, the udev rule, the config (a conffile: upgrades keep the owner's).
 install -m 0755 "$here/gsmkeeper" "$stage/usr/bin/gsmkeeper"

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from '../util/csv.js';
 import type { SimVoucher } from './state.js';
 
 /**
@@ -98,5 +98,5 @@ export function listCards(cards: SimVoucher[], query: CardListQuery): CardList {
 /** Cards as the wallet imports them (serial, pin, amount, currency, reseller, expiry, carrier). */
 export function cardsForWallet(cards: SimVoucher[], carrier: string): string {
   const rows = cards.map((c) => [c.serial, c.pin, (c.amountCents / 100).toFixed(2), c.currency, c.reseller ?? '', c.expiresOn, carrier]);
-  return stringify([['serial', 'pin', 'amount', 'currency', 'reseller', 'expiry', 'carrier'], ...rows]);
+  return stringifyCsv([['serial', 'pin', 'amount', 'currency', 'reseller', 'expiry', 'carrier'], ...rows]);
 }

@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { parseCsv, stringifyCsv } from '../util/csv.js';
 import type { CardView } from '../store/cards.js';
 import type { LineProblem } from './errors.js';
 import { WalletBatchError, WalletError } from './errors.js';
@@ -43,7 +42,7 @@ export function parseCardsCsv(text: string): { rows: Array<{ line: number; card:
   if (Buffer.byteLength(text) > MAX_CSV_BYTES) throw new WalletError('bad-field', `a CSV import is at most ${MAX_CSV_BYTES / 1024} KiB`);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 4096 }) as unknown as typeof records;
+    records = parseCsv(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 4096 }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
     throw new WalletBatchError([{ line, message: `not readable as CSV (${(err as Error).message.replace(/^[^:]*: /, '').slice(0, 120)})` }]);
@@ -88,5 +87,5 @@ export function cardsCsv(cards: CardView[], fullPins?: Map<number, string>): str
     card.serial ?? '', fullPins?.get(card.id) ?? card.pin, amountText(card.amountCents), card.currency ?? '', card.reseller ?? '', card.expiresOn ?? '', card.carrier ?? '',
     card.status, card.activatedAt ?? '', card.dial?.by ?? '', card.dial?.line ?? '', card.createdAt,
   ]);
-  return stringify([EXPORT_HEADER, ...rows]);
+  return stringifyCsv([EXPORT_HEADER, ...rows]);
 }

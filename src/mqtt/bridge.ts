@@ -1,5 +1,5 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
-import type { MqttConfig } from '../config/schema.js';
+import type { MqttConfig } from '../config/mqtt-schema.js';
 import type { Logger } from '../log/logger.js';
 import type { Db } from '../store/db.js';
 import { MqttStore } from '../store/mqtt.js';

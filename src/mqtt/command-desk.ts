@@ -1,4 +1,4 @@
-import type { MqttConfig } from '../config/schema.js';
+import type { MqttConfig } from '../config/mqtt-schema.js';
 import type { Logger } from '../log/logger.js';
 import type { MqttStore, Publication } from '../store/mqtt.js';
 import { readHaCommand, type ReadCommand, type ReplyTo, type Request } from './commands.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
-import type { MqttConfig } from '../config/schema.js';
+import type { MqttConfig } from '../config/mqtt-schema.js';
 import type { Logger } from '../log/logger.js';
 import { connectBroker, type BrokerOptions } from './connection.js';
 import type { LineState } from './state.js';

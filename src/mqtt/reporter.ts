@@ -1,5 +1,5 @@
 import type { Money } from '../carriers/money.js';
-import type { MqttConfig } from '../config/schema.js';
+import type { MqttConfig } from '../config/mqtt-schema.js';
 import type { Logger } from '../log/logger.js';
 import type { MqttStore } from '../store/mqtt.js';
 import { boxDiscovery, discoveryTopic, lineDeviceId, lineDiscovery, type Discovery } from './discovery.js';

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import type { MqttClient } from 'mqtt';
 import { afterEach } from 'vitest';
-import { DEFAULT_CONFIG, type MqttConfig } from '../../src/config/schema.js';
+import type { MqttConfig } from '../../src/config/mqtt-schema.js';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { startMqttBridge } from '../../src/daemon/mqtt-adapter.js';
 import { createLogger } from '../../src/log/logger.js';
 import { connectTester, recorder, startBroker, type Broker } from './broker.js';

@@ -119,6 +119,21 @@ function eachDigitRun(text: string, found: (start: number, end: number, count: n
   }
 }
 
+/**
+ * The digits of `text` when the whole of it is one digit run as the masking reads runs ("4524 2829
+ * 3854", "8040-7938-7408-127"), else null. What is read as one code must be what is masked as one.
+ */
+export function wholeDigitRun(text: string): string | null {
+  let run: [number, number] | null = null;
+  let runs = 0;
+  eachDigitRun(text, (start, end) => {
+    runs += 1;
+    run = [start, end];
+  }, undefined, 1);
+  const [start, end] = (run as [number, number] | null) ?? [-1, -1];
+  return runs === 1 && start === 0 && end === text.length ? digitsBetween(text, start, end) : null;
+}
+
 /** "8040-7938-7408-127" → "****-****-***8-127"; "PH 0888123456" → "PH ******3456". */
 export function maskDigits(text: string): string {
   let out = '';

@@ -3,6 +3,9 @@ import { PHONE_RE } from '../control/grammar.js';
 import { registerSecret } from '../log/secrets.js';
 import { LEVEL_RE, type BoxTopics, type HaCommand } from './topics.js';
 
+/** Home Assistant's notify text: `<number>: <message>` with a number as the SMS grammar takes one, or the message alone. */
+const ADDRESSED_SMS = new RegExp(`^(${PHONE_RE.source.slice(1, -1)})\\s*:\\s*([\\s\\S]+)$`);
+
 /** The actions a command may ask for by name, with their arguments. */
 export const ACTIONS = ['recharge', 'check-balance', 'send-sms', 'top-up', 'restart-modem'] as const;
 export type ActionName = (typeof ACTIONS)[number];
@@ -139,7 +142,7 @@ export function readHaCommand(line: string, command: HaCommand, payload: Buffer)
     return { kind: 'recharge', line, code: text };
   }
   if (command === 'send-sms') {
-    const addressed = /^(\+?[0-9]{3,20})\s*:\s*([\s\S]+)$/.exec(text);
+    const addressed = ADDRESSED_SMS.exec(text);
     const [to, message] = addressed ? [addressed[1]!, addressed[2]!.trim()] : [null, text];
     return message.length >= 1 && message.length <= 480 ? { kind: 'send-sms', line, to, text: message } : null;
   }

@@ -1,4 +1,5 @@
 import { formatMoney } from '../carriers/money.js';
+import { maskSecrets } from '../log/secrets.js';
 import type { BalanceReport } from '../control/context.js';
 import { rechargeJson } from '../control/recharge-answer.js';
 import type { ErrorCode, Request } from './commands.js';
@@ -7,7 +8,8 @@ import type { BoxPort } from './port.js';
 /** What a request came to: an answer's body, or nothing at all (a wrong password is not answered). */
 export type Outcome = { body: Record<string, unknown> } | { silent: string };
 
-export const errorBody = (code: ErrorCode, message: string): Record<string, unknown> => ({ ok: false, error: code, message });
+/** An error answer; its message passes the code mask, as a log line does (an error may quote what it was given). */
+export const errorBody = (code: ErrorCode, message: string): Record<string, unknown> => ({ ok: false, error: code, message: maskSecrets(message) });
 
 function balanceBody(report: BalanceReport): Record<string, unknown> {
   if (report.kind === 'unknown') return { kind: 'unknown', why: report.why };

@@ -1,3 +1,4 @@
+import { maskDigits } from '../log/secrets.js';
 import { parseCsv, stringifyCsv } from '../util/csv.js';
 import type { CardView } from '../store/cards.js';
 import type { LineProblem } from './errors.js';
@@ -45,7 +46,8 @@ export function parseCardsCsv(text: string): { rows: Array<{ line: number; card:
     records = parseCsv(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 4096 }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    throw new WalletBatchError([{ line, message: `not readable as CSV (${(err as Error).message.replace(/^[^:]*: /, '').slice(0, 120)})` }]);
+    // csv-parse's message may quote the field it stopped at, a PIN perhaps: its digits are masked.
+    throw new WalletBatchError([{ line, message: `not readable as CSV (${maskDigits((err as Error).message.replace(/^[^:]*: /, '').slice(0, 120))})` }]);
   }
   const [head, ...body] = records;
   if (!head) throw new WalletBatchError([{ line: 1, message: 'empty: the first line is the header (serial, pin, amount, currency, reseller, expiry, carrier)' }]);

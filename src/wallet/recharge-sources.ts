@@ -1,4 +1,4 @@
-import { registerSecret } from '../log/secrets.js';
+import { registerSecret, wholeDigitRun } from '../log/secrets.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { CardView } from '../store/cards.js';
 import { SERIAL_RE } from './card-fields.js';
@@ -64,12 +64,14 @@ const MAX_REPLY = 120;
  */
 export function readCouponReply(text: string): RechargeSource | null {
   if (text.length > MAX_REPLY) return null;
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
-  const first = tokens[0] ?? '';
+  const trimmed = text.trim();
+  const first = /^\S+/.exec(trimmed)?.[0] ?? '';
   // A serial is printed with a dash or letters and comes before its PIN; digits alone are a code.
-  const serial = tokens.length >= 2 && /[A-Za-z-]/.test(first) ? first : null;
-  const digits = (serial === null ? tokens : tokens.slice(1)).join('').replace(/-/g, '');
-  if (!/^[0-9]{1,40}$/.test(digits)) return null;
+  const serial = first.length < trimmed.length && /[A-Za-z-]/.test(first) ? first : null;
+  // The grouping the masking joins (spaces, dashes, a few in a row), and only that: a code read here
+  // is a code masked whole at rest, in events and in logs.
+  const digits = wholeDigitRun(serial === null ? trimmed : trimmed.slice(first.length).trim());
+  if (digits === null || !/^[0-9]{1,40}$/.test(digits)) return null;
   registerSecret(digits);
   if (serial === null) return { kind: 'coupon', code: digits };
   return SERIAL_RE.test(serial) ? { kind: 'account', serial, pin: digits } : null;

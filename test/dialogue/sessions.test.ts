@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DialogueSessions } from '../../src/dialogue/sessions.js';
+import { maskDigits } from '../../src/log/secrets.js';
 import { readCouponReply } from '../../src/wallet/recharge-sources.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -42,5 +43,20 @@ describe('a coupon as a person texts it', () => {
 
   it.each([['words', 'hello there'], ['a serial with no PIN', '101-23423423 x'], ['nothing', '   '], ['an overlong text', '1'.repeat(200)]])('reads no coupon from %s', (_what, text) => {
     expect(readCouponReply(text)).toBeNull();
+  });
+
+  it.each([
+    ['groups on lines of their own', '1234\n5678\n9012\n345'],
+    ['groups far apart', '1234     5678     9012     345'],
+  ])('readsNoCouponFromGroupsTheMaskingWouldNotJoin: %s', (_what, text) => {
+    // Each group alone is under 5 digits, so the text at rest keeps them all: it must not be a code.
+    expect(maskDigits(text)).toBe(text);
+    expect(readCouponReply(text)).toBeNull();
+  });
+
+  it('whatItReadsAsACodeTheMaskingHidesWhole', () => {
+    const text = ' 1234 5678-9012 345 ';
+    expect(readCouponReply(text)).toEqual({ kind: 'coupon', code: '123456789012345' });
+    expect(maskDigits(text)).toBe(' **** ****-***2 345 ');
   });
 });

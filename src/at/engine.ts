@@ -3,54 +3,17 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from '../log/logger.js';
 import { AtError, errorFromFinal } from './errors.js';
 import { parseFinalResult, type FinalResult } from './final-result.js';
+import { routeFinal } from './final-routing.js';
 import { LineFramer } from './line-framer.js';
+import { resynchronise } from './resync.js';
+import { PromptScanner } from './sms-prompt.js';
 import { DEFAULT_TIMEOUTS, timeoutClass, type TimeoutTable } from './timeouts.js';
 import { shapeOf } from './trace.js';
 import { UrcCollector, URC_IDLE_MS } from './urc-collector.js';
 import { UrcRegistry, type UrcEntry, type UrcHandler } from './urc.js';
-
-export interface ExecuteOptions {
-  /**
-   * Prefix of the information lines this command answers with (e.g. "+CSQ:"). Such lines belong to
-   * the response even where the prefix doubles as a URC, and an OK that comes before any of them is
-   * a stale answer to an earlier command and is dropped.
-   */
-  expect?: string;
-  /** For AT+CMGS: the PDU written after the `>` prompt; Ctrl-Z is appended. */
-  body?: string;
-  /** How the command appears in logs and errors (voucher codes masked). */
-  logAs?: string;
-  timeoutMs?: number;
-  /**
-   * Run synchronously at the moment the command is written, after everything queued before it:
-   * what it commits is true exactly when the bytes go out (a recharge's "the code was sent"
-   * marker). If it throws, the command is failed unwritten.
-   */
-  beforeWrite?: () => void;
-}
-
-export interface AtResponse {
-  /** Information lines, in order, without echo, URCs or the final result. */
-  lines: string[];
-}
-
-type TxState = 'queued' | 'awaiting-prompt' | 'awaiting-final' | 'done';
-
-interface Transaction {
-  command: string;
-  label: string;
-  options: ExecuteOptions;
-  state: TxState;
-  lines: string[];
-  /** Characters in `lines`, bounded by MAX_RESPONSE_CHARS. */
-  size: number;
-  sawExpected: boolean;
-  timer: NodeJS.Timeout | null;
-  resolve(response: AtResponse): void;
-  reject(error: AtError): void;
-  /** Caller's stack at enqueue time, so an async timeout points at who asked. */
-  origin: Error;
-}
+import {
+  addAnswerLine, answers, echoes, MAX_RESPONSE_CHARS, newTransaction, type AtResponse, type ExecuteOptions, type Transaction,
+} from './transaction.js';
 
 export interface AtEngineOptions {
   timeouts?: Partial<TimeoutTable>;
@@ -74,9 +37,6 @@ export interface AtEngineStats {
 
 const CTRL_Z = '\x1a';
 const ESC = '\x1b';
-const RESYNC_ATTEMPTS = 3;
-/** A full SIM listed with AT+CMGL is tens of kilobytes; more than this is a modem gone wrong. */
-const MAX_RESPONSE_CHARS = 1024 * 1024;
 
 /**
  * One AT transaction in flight at a time, FIFO. Lines come from a bounded line framer; the `>`
@@ -95,7 +55,7 @@ export class AtEngine extends EventEmitter {
   private current: Transaction | null = null;
   private readonly framer: LineFramer;
   private readonly collector: UrcCollector;
-  private promptScan = '';
+  private readonly prompt = new PromptScanner();
   private needsResync = false;
   private lastTimedOut = '';
   private closed = false;
@@ -129,22 +89,13 @@ export class AtEngine extends EventEmitter {
   execute(command: string, options: ExecuteOptions = {}): Promise<AtResponse> {
     const origin = new Error('queued here');
     return new Promise<AtResponse>((resolve, reject) => {
-      const tx: Transaction = {
-        command,
-        label: options.logAs ?? command,
-        options,
-        state: 'queued',
-        lines: [],
-        size: 0,
-        sawExpected: false,
-        timer: null,
+      const tx = newTransaction(command, options, {
         resolve,
         reject: (err) => {
           err.stack = `${err.name}: ${err.message}\n${origin.stack?.split('\n').slice(1).join('\n') ?? ''}`;
           reject(err);
         },
-        origin,
-      };
+      }, origin);
       if (this.closed) return tx.reject(new AtError('closed', tx.label, 'the AT engine is closed'));
       this.queue.push(tx);
       void this.drain();
@@ -210,7 +161,7 @@ export class AtEngine extends EventEmitter {
       this.current = tx;
       const prompt = tx.options.body !== undefined;
       tx.state = prompt ? 'awaiting-prompt' : 'awaiting-final';
-      this.promptScan = '';
+      this.prompt.reset();
       if (tx.options.beforeWrite) {
         try {
           tx.options.beforeWrite();
@@ -250,30 +201,15 @@ export class AtEngine extends EventEmitter {
     this.finish(tx, new AtError(wasPrompt ? 'prompt-timeout' : 'timeout', tx.label, wasPrompt ? 'no > prompt in time' : 'no answer in time'));
   }
 
-  /**
-   * A late final result of the timed-out command must not complete the next one. The probe is a
-   * query whose answer has an information line; any final result before that line is stale and
-   * dropped (the `expect` rule), so the probe only completes on its own answer.
-   */
+  /** See resynchronise(): after a timeout, a probe only its own answer completes. */
   private async resync(): Promise<boolean> {
-    const probe = /CMEE\?/i.test(this.lastTimedOut) ? { command: 'AT+CSCS?', expect: '+CSCS:' } : { command: 'AT+CMEE?', expect: '+CMEE:' };
-    for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && !this.closed; attempt++) {
-      try {
-        await new Promise<AtResponse>((resolve, reject) => {
-          const tx: Transaction = {
-            command: probe.command, label: probe.command, options: { expect: probe.expect }, state: 'queued', lines: [], size: 0,
-            sawExpected: false, timer: null, resolve, reject, origin: new Error('resync'),
-          };
-          void this.run(tx);
-        });
-        this.needsResync = false;
-        this.log.info({ attempt }, 'resynchronised with the modem');
-        return true;
-      } catch {
-        this.log.warn({ attempt }, 'resynchronisation probe failed');
-      }
-    }
-    return false;
+    const probeOnce = (probe: { command: string; expect: string }) =>
+      new Promise<AtResponse>((resolve, reject) => {
+        void this.run(newTransaction(probe.command, { expect: probe.expect }, { resolve, reject }, new Error('resync')));
+      });
+    const answered = await resynchronise(probeOnce, this.lastTimedOut, this.log, () => this.closed);
+    if (answered) this.needsResync = false;
+    return answered;
   }
 
   private finish(tx: Transaction, outcome: AtResponse | AtError): void {
@@ -299,18 +235,13 @@ export class AtEngine extends EventEmitter {
     this.scanForPrompt(text);
   }
 
-  /**
-   * The SMS prompt is "> " or a bare ">" (SIMCom) at the start of a line; it has no line ending of
-   * its own, but noise may follow it in the same read.
-   */
+  /** At the `>` prompt the PDU goes out, and the command now waits for its final result. */
   private scanForPrompt(text: string): void {
     const tx = this.current;
     if (tx?.state !== 'awaiting-prompt') return;
-    this.promptScan = (this.promptScan + text).slice(-256);
-    if (/(?:^|\n)\r?>[ ]?(?:$|\r|\n)/.test(this.promptScan)) {
+    if (this.prompt.sees(text)) {
       this.log.trace({ dir: '«' }, '>');
       tx.state = 'awaiting-final';
-      this.promptScan = '';
       this.armTimer(tx, tx.options.timeoutMs ?? this.timeouts.send);
       this.write(`${tx.options.body}${CTRL_Z}`, `<PDU of ${(tx.options.body?.length ?? 0) / 2} octets><SUB>`);
     }
@@ -355,54 +286,34 @@ export class AtEngine extends EventEmitter {
    * next command's answer: the engine resynchronises as after a timeout.
    */
   private addLine(tx: Transaction, line: string, solicited: boolean): void {
-    tx.size += line.length;
-    if (tx.size > MAX_RESPONSE_CHARS) {
-      this.needsResync = true;
-      this.lastTimedOut = tx.command;
-      this.log.warn({ command: tx.label }, 'answer too long: the command fails and the line is resynchronised');
-      this.finish(tx, new AtError('overflow', tx.label, `answer longer than ${MAX_RESPONSE_CHARS} characters`));
-      return;
-    }
-    tx.lines.push(line);
-    if (solicited) tx.sawExpected = true;
+    if (addAnswerLine(tx, line, solicited)) return;
+    this.needsResync = true;
+    this.lastTimedOut = tx.command;
+    this.log.warn({ command: tx.label }, 'answer too long: the command fails and the line is resynchronised');
+    this.finish(tx, new AtError('overflow', tx.label, `answer longer than ${MAX_RESPONSE_CHARS} characters`));
   }
 
   private onFinal(final: FinalResult, line: string): void {
     const tx = this.current;
-    // NO CARRIER, BUSY, NO ANSWER and NO DIALTONE end only a call command (TS 27.007 §6): anywhere
-    // else they tell that a call ended (a caller who hung up while it rang), not our command's fate.
-    if (final.kind === 'no-carrier' || final.kind === 'busy' || final.kind === 'no-answer' || final.kind === 'no-dialtone') {
-      if (!tx || !CALL_COMMAND.test(tx.command)) {
+    switch (routeFinal(final, tx)) {
+      case 'call-event': {
+        // A caller who hung up while it rang: a call ended, whatever command is in flight.
         const entry = this.urcs.match(line);
         if (entry) this.collector.start(entry, line);
         else this.log.debug({ line }, 'call result with no call command in flight ignored');
         return;
       }
+      case 'nothing-in-flight':
+        this.stats.staleFinals += 1;
+        this.log.debug({ line: shapeOf(line) }, 'final result with nothing in flight (late answer) dropped');
+        return;
+      case 'before-expected':
+        this.stats.staleFinals += 1;
+        this.log.debug({ command: tx!.label }, 'OK before the expected information line: stale, dropped');
+        return;
+      case 'completes':
+        if (final.kind === 'ok') this.finish(tx!, { lines: tx!.lines });
+        else this.finish(tx!, errorFromFinal(tx!.label, final));
     }
-    if (!tx) {
-      this.stats.staleFinals += 1;
-      this.log.debug({ line: shapeOf(line) }, 'final result with nothing in flight (late answer) dropped');
-      return;
-    }
-    if (final.kind === 'ok' && tx.options.expect !== undefined && !tx.sawExpected) {
-      this.stats.staleFinals += 1;
-      this.log.debug({ command: tx.label }, 'OK before the expected information line: stale, dropped');
-      return;
-    }
-    if (final.kind === 'ok') this.finish(tx, { lines: tx.lines });
-    else this.finish(tx, errorFromFinal(tx.label, final));
   }
-}
-
-/** Commands whose final result may be a call's (ATD dial, ATA answer, ATO back online). */
-const CALL_COMMAND = /^AT[DAO]/i;
-
-/** The modem repeating the command (echo on, or tolerated after ATE0). */
-function echoes(tx: Transaction, line: string): boolean {
-  return line.toUpperCase() === tx.command.toUpperCase();
-}
-
-/** An information line the command asked for (its `expect` prefix), even where it doubles as a URC. */
-function answers(tx: Transaction, line: string): boolean {
-  return tx.options.expect !== undefined && line.startsWith(tx.options.expect);
 }

@@ -8,12 +8,13 @@ import { SerialLock } from '../util/serial-lock.js';
 import { openWithin, type ModemLine, type ModemTimeouts, type OpenLine } from './connection.js';
 import { CallWatch, parseClip, type CallWatchTiming, type IncomingCall } from './calls.js';
 import { ModemError } from './errors.js';
-import {
-  chooseCpms, chosenMemories, parseCmgl, parseCmgr, parseCmti, parseCops, parseCreg, parseCsq, parseImsi,
-  type ListedMessage, type Registration, type ReportRouting, type SignalQuality,
-} from './parsers.js';
+import { initialise } from './init-sequence.js';
+import { parseCmti, parseCreg, type ListedMessage, type Registration, type ReportRouting, type SignalQuality } from './parsers.js';
+import * as queries from './queries.js';
+import * as storage from './sms-storage.js';
 import { StatusReportRouting, type StatusReportArrival } from './status-reports.js';
 import { runUssd, runUssdMenu, type UssdAnswer, type UssdRequest, type UssdRequestEncoding } from './ussd.js';
+import { UssdPriority } from './ussd-priority.js';
 
 export type { ModemLine, ModemTimeouts, OpenLine } from './connection.js';
 export type { IncomingCall } from './calls.js';
@@ -35,20 +36,6 @@ export interface ModemOptions {
 
 export interface ModemIdentity {
   imsi: string;
-}
-
-/** What the modem says it is (AT+CGMI, AT+CGMM, AT+CGMR); '' where it would not say. */
-export interface ModemProduct {
-  manufacturer: string;
-  model: string;
-  revision: string;
-}
-
-/** The read storage of messages: its name (SM, ME), how many it holds and how many fit. */
-export interface StorageStatus {
-  memory: string;
-  used: number;
-  total: number;
 }
 
 /** What moves on the line: the supervisor tells a busy modem from a silent one by it. */
@@ -95,8 +82,7 @@ export class Modem extends EventEmitter<ModemEvents> {
   private opened!: OpenLine;
   private engine!: AtEngine;
   private closing = false;
-  /** A USSD request on its way out (see requesting()): sends wait for it. */
-  private requestOut: Promise<void> | null = null;
+  private readonly ussdPriority = new UssdPriority();
   /** How status reports reach us, learnt at init(). */
   private readonly reports: StatusReportRouting;
 
@@ -192,20 +178,12 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute('AT+CFUN=1,1', { timeoutMs: 5000 }).catch((err: unknown) => this.log.debug({ err: String(err) }, 'no answer to the restart (expected of many modems)'));
   }
 
-  /** Manufacturer, model and firmware, each '' when the modem would not say. */
-  async identify(): Promise<ModemProduct> {
-    const ask = (command: string) => this.engine.execute(command).then((r) => r.lines.join(' ').trim(), () => '');
-    return { manufacturer: await ask('AT+CGMI'), model: await ask('AT+CGMM'), revision: await ask('AT+CGMR') };
+  identify(): Promise<queries.ModemProduct> {
+    return queries.identify(this.engine);
   }
 
-  /** The SIM's own number as stored on it (AT+CNUM), or null: many SIMs do not keep it. */
-  async ownNumber(): Promise<string | null> {
-    const { lines } = await this.engine.execute('AT+CNUM').catch(() => ({ lines: [] as string[] }));
-    for (const line of lines) {
-      const match = /^\+CNUM:\s*"[^"]*"\s*,\s*"(\+?[0-9]{3,20})"/.exec(line);
-      if (match) return match[1]!;
-    }
-    return null;
+  ownNumber(): Promise<string | null> {
+    return queries.ownNumber(this.engine);
   }
 
   /** Numbered errors (`+CME ERROR: 10`), so "SIM not inserted" is told apart from other refusals; init() sets it too. */
@@ -213,66 +191,20 @@ export class Modem extends EventEmitter<ModemEvents> {
     await this.engine.execute('AT+CMEE=1').catch(() => undefined);
   }
 
-  /**
-   * Whether the SIM answers: READY, or absent (`+CME ERROR: 10`, `+CPIN: NOT INSERTED`), or locked
-   * (a PIN or PUK is wanted). Throws when the modem itself does not answer.
-   */
-  async simState(): Promise<'ready' | 'absent' | 'locked'> {
-    try {
-      const { lines } = await this.engine.execute('AT+CPIN?', { expect: '+CPIN:', timeoutMs: 5000 });
-      const line = lines.find((l) => l.startsWith('+CPIN:')) ?? '';
-      return /READY/.test(line) ? 'ready' : /NOT INSERTED/i.test(line) ? 'absent' : 'locked';
-    } catch (err) {
-      if (isAtError(err, 'cme') && (err.cmeCode === 10 || err.cmeCode === 13 || /not inserted/i.test(err.message))) return 'absent';
-      throw err;
-    }
+  simState(): Promise<'ready' | 'absent' | 'locked'> {
+    return queries.simState(this.engine);
   }
 
   get imsi(): string | null {
     return this.identity?.imsi ?? null;
   }
 
-  /**
-   * Brings the modem to a known state. Echo off (stray echo is tolerated anyway), numeric errors,
-   * PDU mode, the GSM character set, storage and new-message indications chosen from what the
-   * modem says it supports, then the SIM's IMSI for carrier detection.
-   */
+  /** Brings the modem to a known state (see initialise()) and learns the SIM's IMSI. */
   async init(): Promise<ModemIdentity> {
-    await this.sync();
-    await this.engine.execute('ATE0');
-    await this.engine.execute('AT+CMEE=1');
-    await this.engine.execute('AT+CMGF=0');
-    await this.setCscs('GSM', true);
-    const cpms = await this.engine.execute('AT+CPMS=?', { expect: '+CPMS:' });
-    await this.engine.execute(chooseCpms(cpms.lines.join(' ')), { expect: '+CPMS:' });
-    const cnmi = await this.engine.execute('AT+CNMI=?', { expect: '+CNMI:' });
-    await this.reports.choose(cnmi.lines.join(' '), cpms.lines.join(' '), chosenMemories(cpms.lines.join(' '))[0]);
-    await this.engine.execute('AT+COPS=3,2').catch((err) => this.log.debug({ err: String(err) }, 'numeric operator format refused'));
-    // Caller ID after every RING, so a call says who is calling (the recharge dialogue needs it).
-    await this.engine.execute('AT+CLIP=1').catch((err) => this.log.debug({ err: String(err) }, 'caller ID refused'));
-    const imsi = parseImsi((await this.engine.execute('AT+CIMI')).lines);
-    if (!imsi) throw new ModemError('bad-answer', 'AT+CIMI gave no IMSI');
+    const imsi = await initialise({ engine: this.engine, setCscs: (cscs, force) => this.setCscs(cscs, force), reports: this.reports, log: this.log });
     this.identity = { imsi };
     this.log.info({ imsiPrefix: imsi.slice(0, 5) }, 'modem ready');
     return this.identity;
-  }
-
-  /**
-   * `AT` until OK: a modem that just powered up may swallow the first characters, and one whose
-   * last owner died mid-SMS still sits at its `>` prompt, which ESC closes first.
-   */
-  private async sync(): Promise<void> {
-    this.engine.abortPrompt();
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        await this.engine.execute('AT');
-        return;
-      } catch (err) {
-        lastError = err;
-      }
-    }
-    throw lastError;
   }
 
   /** Sets the TE character set only when it differs from what we last set (one owner of the modem). */
@@ -282,20 +214,16 @@ export class Modem extends EventEmitter<ModemEvents> {
     this.cscs = cscs;
   }
 
-  async signal(): Promise<SignalQuality> {
-    const { lines } = await this.engine.execute('AT+CSQ', { expect: '+CSQ:' });
-    return parseCsq(lines.find((l) => l.startsWith('+CSQ:')) ?? '');
+  signal(): Promise<SignalQuality> {
+    return queries.signal(this.engine);
   }
 
-  async registration(): Promise<Registration> {
-    const { lines } = await this.engine.execute('AT+CREG?', { expect: '+CREG:' });
-    return parseCreg(lines.find((l) => l.startsWith('+CREG:')) ?? '', true);
+  registration(): Promise<Registration> {
+    return queries.registration(this.engine);
   }
 
-  /** The registered network as MCC-MNC (numeric format set at init), or null when none. */
-  async operator(): Promise<string | null> {
-    const { lines } = await this.engine.execute('AT+COPS?', { expect: '+COPS:' });
-    return parseCops(lines.find((l) => l.startsWith('+COPS:')) ?? '');
+  operator(): Promise<string | null> {
+    return queries.operator(this.engine);
   }
 
   /**
@@ -315,31 +243,24 @@ export class Modem extends EventEmitter<ModemEvents> {
     }
   }
 
-  /** Every stored message, read or not (PDU mode `AT+CMGL=4`). */
-  async listMessages(): Promise<ListedMessage[]> {
-    const { lines } = await this.engine.execute('AT+CMGL=4');
-    return parseCmgl(lines);
+  listMessages(): Promise<ListedMessage[]> {
+    return storage.listMessages(this.engine);
   }
 
-  async readMessage(index: number): Promise<{ status: number; pdu: string } | null> {
-    const { lines } = await this.engine.execute(`AT+CMGR=${index}`);
-    return parseCmgr(lines);
+  readMessage(index: number): Promise<{ status: number; pdu: string } | null> {
+    return storage.readMessage(this.engine, index);
   }
 
-  async deleteMessage(index: number): Promise<void> {
-    await this.engine.execute(`AT+CMGD=${index}`);
+  deleteMessage(index: number): Promise<void> {
+    return storage.deleteMessage(this.engine, index);
   }
 
-  /** The read storage and how full it is (`AT+CPMS?` → `+CPMS: "SM",<used>,<total>,…`); null when the answer says nothing. */
-  async storageStatus(): Promise<StorageStatus | null> {
-    const { lines } = await this.engine.execute('AT+CPMS?', { expect: '+CPMS:' });
-    const match = /^\+CPMS:\s*"([^"]*)"\s*,\s*(\d+)\s*,\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CPMS:')) ?? '');
-    return match ? { memory: match[1]!, used: Number(match[2]), total: Number(match[3]) } : null;
+  storageStatus(): Promise<storage.StorageStatus | null> {
+    return storage.storageStatus(this.engine);
   }
 
-  /** Deletes every read message in one command (TS 27.005 delflag 1). */
-  async deleteAllRead(): Promise<void> {
-    await this.engine.execute('AT+CMGD=1,1');
+  deleteAllRead(): Promise<void> {
+    return storage.deleteAllRead(this.engine);
   }
 
   /** How status reports reach us: stored (+CDSI), inline (+CDS) or not at all; 'none' before init(). */
@@ -387,7 +308,7 @@ export class Modem extends EventEmitter<ModemEvents> {
     const parts = encodeSubmit(to, text, { reference, statusReport: this.reports.requested });
     for (let i = options.fromPart ?? 0; i < parts.length; i++) {
       const part = parts[i]!;
-      while (this.requestOut) await this.requestOut;
+      while (this.ussdPriority.pending) await this.ussdPriority.pending;
       let lines: string[];
       try {
         ({ lines } = await this.engine.execute(`AT+CMGS=${part.tpduLength}`, { body: part.pdu, expect: '+CMGS:' }));
@@ -411,29 +332,12 @@ export class Modem extends EventEmitter<ModemEvents> {
    * another than the configured one, as the doctor tries them).
    */
   ussd(request: UssdRequest, encoding: UssdRequestEncoding = this.options.ussdEncoding): Promise<UssdAnswer> {
-    return this.ussdLock.run(() => this.requesting(async (requested) => runUssd(this.engine, { ...(await this.ussdSettings(encoding)), requested }, request)));
-  }
-
-  /**
-   * A USSD exchange whose request goes before any SMS sent meanwhile: from its start until AT+CUSD
-   * is answered, a send waits; then the line is the outbox's while the carrier answers (the better
-   * part of a second, where the SMS would have held the request back).
-   */
-  private async requesting<T>(exchange: (requested: () => void) => Promise<T>): Promise<T> {
-    let requested = (): void => {};
-    this.requestOut = new Promise<void>((resolve) => (requested = resolve)).finally(() => {
-      this.requestOut = null;
-    });
-    try {
-      return await exchange(requested);
-    } finally {
-      requested();
-    }
+    return this.ussdLock.run(() => this.ussdPriority.requesting(async (requested) => runUssd(this.engine, { ...(await this.ussdSettings(encoding)), requested }, request)));
   }
 
   /** A USSD menu walked step by step (`*123#` then `4`), inside the same one-at-a-time lock. */
   ussdMenu(steps: string[], timeoutMs: number): Promise<UssdAnswer> {
-    return this.ussdLock.run(() => this.requesting(async (requested) => runUssdMenu(this.engine, { ...(await this.ussdSettings(this.options.ussdEncoding)), requested }, steps, timeoutMs)));
+    return this.ussdLock.run(() => this.ussdPriority.requesting(async (requested) => runUssdMenu(this.engine, { ...(await this.ussdSettings(this.options.ussdEncoding)), requested }, steps, timeoutMs)));
   }
 
   /**

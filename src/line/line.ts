@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { BalanceReport, LinePort } from '../control/context.js';
 import { lockNotice, type TopUpReason } from '../control/texts.js';
 import { transliterate } from '../control/transliterate.js';
+import { balanceReport, balanceStale } from './balance-report.js';
 import { CarrierSmsWaiters } from './carrier-sms.js';
 import { eventTime, type BoxEvents, type LineState } from '../events/box-events.js';
 import type { SendFate } from './outbox-pump.js';
@@ -406,15 +407,8 @@ export class Line implements LinePort, ScheduledLine {
   }
 
   /** CREDIT?: the balance now, else the last known figures with why. */
-  async balance(): Promise<BalanceReport> {
-    const { imsi, profile } = this;
-    if (!imsi || !profile) return { kind: 'unknown', why: 'no SIM' };
-    const check = this.modem ? await this.readBalanceNow('query') : { kind: 'failed' as const, reason: `the line is ${this.state}` };
-    if (check.kind === 'checked') return { kind: 'fresh', cents: check.balance?.cents ?? null, currency: check.balance?.currency ?? null, validUntil: check.validUntil };
-    const why = check.kind === 'no-method' ? `no balance code for ${profile.name}` : check.kind === 'failed' ? 'balance check failed' : 'the answer was not understood';
-    const last = this.deps.store.balances.latest(imsi);
-    if (!last) return { kind: 'unknown', why };
-    return { kind: 'last-known', cents: last.balance_cents, currency: last.currency, validUntil: last.valid_until, checkedAt: last.checked_at, why };
+  balance(): Promise<BalanceReport> {
+    return balanceReport(this.deps.store, this, this.modem ? () => this.readBalanceNow('query') : null, this.state);
   }
 
   /** Hangs up the call ringing on the line, unanswered (it costs the caller nothing). */
@@ -470,8 +464,7 @@ export class Line implements LinePort, ScheduledLine {
 
   /** Whether the line knows no balance read within a day (the box then asks now rather than at the schedule). */
   needsBalance(): boolean {
-    const known = this.imsi ? this.deps.store.balances.latest(this.imsi) : undefined;
-    return !known || Date.now() - Date.parse(known.checked_at) > 86_400_000;
+    return balanceStale(this.deps.store, this.imsi);
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,6 @@
-import { AtInterpreter, DEFAULT_MODEM_PROFILE, type CallRecord, type InterpreterTiming, type ModemProfile, type RingOptions } from './at-interpreter.js';
+import { AtInterpreter, type InterpreterTiming } from './at-interpreter.js';
+import type { CallRecord, RingOptions } from './incoming-calls.js';
+import { DEFAULT_MODEM_PROFILE, type ModemProfile } from './modem-profile.js';
 import { isoDay, SimCarrier, type SeriesInput } from './carrier.js';
 import { DIALECTS, type Dialect } from './dialects.js';
 import { WORDINGS } from './wordings.js';

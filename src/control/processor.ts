@@ -2,7 +2,7 @@ import { COMMANDS } from './commands.js';
 import type { ControlContext, Invocation } from './context.js';
 import { parseCommandText, type ParsedCommand } from './grammar.js';
 import { configOnly, say, unknownCommand, type Language } from './texts.js';
-import { transliterate } from './transliterate.js';
+import { inReplyScript } from './transliterate.js';
 
 export interface Execution {
   text: string;
@@ -27,9 +27,7 @@ export function interpret(text: string, meta: Omit<Invocation, 'command' | 'lang
   if (!ctx.settings.checkPassword(password)) return { kind: 'drop', reason: 'wrong-password' };
   // A request may name its language; a phone is answered in its own (LANG), else the box's.
   const lang = meta.language ?? ctx.languages.of(meta.sender, meta.channel);
-  // Bulgarian is written in Cyrillic; unless the owner chose Cyrillic (UCS2), it goes out transliterated.
-  const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution =>
-    ctx.settings.bulgarianScript === 'latin' ? { ...reply, text: transliterate(reply.text) } : reply;
+  const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution => ({ ...reply, text: inReplyScript(reply.text, ctx.settings.bulgarianScript) });
 
   if (!parsed.ok) {
     const message = parsed.reason === 'bad-phone' ? say(lang, 'Invalid phone number!', 'Невалиден телефонен номер!') : say(lang, 'Empty command!', 'Празна команда!');

@@ -21,3 +21,12 @@ export function transliterate(text: string): string {
       return latin.charAt(0).toUpperCase() + latin.slice(1);
     });
 }
+
+/**
+ * A text as it goes out by SMS under the reply script the owner chose: Bulgarian transliterated to
+ * GSM 7-bit letters, unless Cyrillic (UCS2, half the room) was chosen. Every sender of a reply or a
+ * notice goes through here.
+ */
+export function inReplyScript(text: string, script: 'latin' | 'cyrillic'): string {
+  return script === 'latin' ? transliterate(text) : text;
+}

@@ -2,7 +2,7 @@ import { canonicalNumber } from '../codec/address.js';
 import type { BalanceReport } from '../control/context.js';
 import { dialoguePrompt, serviceMessage } from '../control/service-texts.js';
 import { say, type Language } from '../control/texts.js';
-import { transliterate } from '../control/transliterate.js';
+import { inReplyScript } from '../control/transliterate.js';
 import type { Logger } from '../log/logger.js';
 import type { IncomingCall } from '../modem/calls.js';
 import type { CommandRow } from '../store/commands.js';
@@ -138,9 +138,8 @@ export class Dialogue {
     this.deps.answered(row, reply, row.sender);
   }
 
-  /** The reply script's rule: Bulgarian transliterated to GSM 7-bit unless Cyrillic was chosen. */
   private written(text: string): string {
-    return this.deps.script() === 'latin' ? transliterate(text) : text;
+    return inReplyScript(text, this.deps.script());
   }
 
   /** Ends every session (the daemon stops). */

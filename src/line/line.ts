@@ -6,11 +6,9 @@ import type { LineConfig } from '../config/lines.js';
 import type { Config } from '../config/schema.js';
 import type { BalanceReport, LinePort } from '../control/context.js';
 import { lockNotice, type TopUpReason } from '../control/texts.js';
-import { transliterate } from '../control/transliterate.js';
 import { balanceReport, balanceStale } from './balance-report.js';
 import { CarrierSmsWaiters } from './carrier-sms.js';
 import { eventTime, type BoxEvents, type LineState } from '../events/box-events.js';
-import type { SendFate } from './outbox-pump.js';
 import type { PortLock } from '../daemon/port-lock.js';
 import { reconcileOnLine } from '../daemon/reconcile-notices.js';
 import type { RuntimeSettings } from '../daemon/settings.js';
@@ -22,10 +20,10 @@ import { RechargeService, type RechargeRequest } from '../recharge/service.js';
 import type { TopUpNotice } from '../scheduler/credit-check.js';
 import type { Job } from '../scheduler/scheduler.js';
 import type { CommandRow } from '../store/commands.js';
-import type { OutboxRow } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { lineOf, type ModemLink } from '../transport/open-port.js';
 import { lineJobs, type ScheduledLine } from './jobs.js';
+import { LineMessages } from './messages.js';
 import { ParkingBackoff } from './parking.js';
 import { LineSession } from './session.js';
 import { StatusCollector } from './status.js';
@@ -101,6 +99,7 @@ export class Line implements LinePort, ScheduledLine {
   private readonly pastRecoveries: Record<string, number> = {};
   private readonly backoff: ParkingBackoff;
   private readonly carrierSms = new CarrierSmsWaiters();
+  private readonly messages: LineMessages;
   private readonly service: RechargeService;
   private readonly balances: BalanceReader;
   private readonly statusCollector: StatusCollector;
@@ -112,6 +111,7 @@ export class Line implements LinePort, ScheduledLine {
     this.log = deps.logger.child({ channel: 'line', line: this.name });
     this.backoff = new ParkingBackoff(deps.timing.parkFirstMs);
     const { store } = deps;
+    this.messages = new LineMessages({ ...deps, name: this.name, log: this.log, carrierSms: this.carrierSms, countryCode: () => this.countryCode, kick: () => this.kickOutbox() });
     this.balances = new BalanceReader((source) => this.readBalance(source), store, () => this.imsi);
     this.service = new RechargeService({
       line: this.name,
@@ -232,8 +232,8 @@ export class Line implements LinePort, ScheduledLine {
       this.session = new LineSession({
         line: config, box: this.deps.box, modem, store: this.deps.store, countryCode: this.countryCode,
         keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
-        onCommand: (row) => this.received(row),
-        onSendFate: (row, fate) => this.sendFate(row, fate),
+        onCommand: (row) => this.messages.received(this, row),
+        onSendFate: (row, fate) => this.messages.sendFate(row, fate),
         onDelivery: (update) => this.deps.events.publish('reply-delivery', { line: this.name, outboxId: update.outboxId, commandId: update.commandId, to: update.recipient, delivery: update.delivery, reason: update.reason, at: eventTime() }),
         onGaveUp: () => this.deps.onGaveUp(this),
       });
@@ -314,71 +314,18 @@ export class Line implements LinePort, ScheduledLine {
     return this.modem;
   }
 
-  /** An SMS to this line: a carrier's answer a recharge waits for, else a command for the box. */
-  private received(row: CommandRow): void {
-    const { store, events } = this.deps;
-    const text = store.commands.runnableText(row) ?? '';
-    events.publish('sms-received', { line: this.name, sender: row.sender, text: row.text, command: text.includes('*'), commandId: row.id, at: eventTime() });
-    if (this.carrierSms.offer(row.sender, text)) {
-      store.commands.drop(row.id, 'carrier answer to a recharge');
-      return;
-    }
-    // A caller's coupon in a recharge dialogue is answered there, neither forwarded nor run as a command.
-    if (this.deps.dialogue?.offer(this, row, text)) return;
-    if (!text.includes('*')) this.forward(row);
-    this.deps.onCommand(row);
-  }
-
-  /**
-   * An SMS that is not a command goes to the Notify group when the owner asked for it
-   * (sms.forward), as kept (the password hidden, digit runs masked) and cut to one SMS, at most
-   * `perHour` an hour on this line; the rest are only kept and told as events.
-   */
-  private forward(row: CommandRow): void {
-    const { enabled, perHour } = this.deps.box.sms.forward;
-    const { store } = this.deps;
-    if (!enabled || store.groups.members('notify').length === 0) return;
-    if (store.outbox.forwardedSince(this.name, new Date(Date.now() - 3_600_000).toISOString()) >= perHour) {
-      this.log.info({ sender: row.sender }, 'SMS not forwarded: the hourly limit of forwards is reached');
-      return;
-    }
-    const head = `SMS from ${row.sender}: `;
-    const room = 150 - head.length - (this.deps.namedNotices ? this.name.length + 2 : 0);
-    const body = row.text.length > room ? `${row.text.slice(0, room - 1)}…` : row.text;
-    this.notify(`${head}${body}`, { commandId: row.id, forwarded: true });
-  }
-
-  private sendFate(row: OutboxRow, fate: SendFate): void {
-    const about = { line: this.name, outboxId: row.id, commandId: row.command_id, to: row.recipient, at: eventTime() };
-    if (fate.kind === 'sent') this.deps.events.publish('reply-sent', { ...about, references: fate.references });
-    else this.deps.events.publish('reply-failed', { ...about, fate: fate.kind, reason: fate.reason });
-  }
-
   /** Queues an SMS on this line (a reply, a notice, a message asked for over the API) and sends it soon. */
   send(to: string, text: string, commandId: number | null = null): number {
-    const id = this.deps.store.outbox.enqueue({ line: this.name, recipient: to, text, countryCode: this.countryCode, commandId });
-    this.kickOutbox();
-    return id;
+    return this.messages.send(to, text, commandId);
   }
 
   kickOutbox(): void {
     this.session?.pump.kick();
   }
 
-  /**
-   * Tells the Notify group, in the reply script's rule (Bulgarian transliterated unless Cyrillic was
-   * chosen); `about` is the SMS it forwards, if it forwards one.
-   */
+  /** Tells the Notify group; `about` is the SMS it forwards, if it forwards one. */
   notify(text: string, about: { commandId: number; forwarded: true } | null = null): void {
-    const { settings, store } = this.deps;
-    const named = this.deps.namedNotices ? `${this.name}: ${text}` : text;
-    const out = settings.bulgarianScript === 'latin' ? transliterate(named) : named;
-    for (const number of store.groups.members('notify')) {
-      store.outbox.enqueue({ line: this.name, recipient: number, text: out, countryCode: this.countryCode, ...about });
-    }
-    this.kickOutbox();
-    // A forwarded SMS is told as the SMS it is ('sms-received'); the box's own notices are alerts.
-    if (!about) this.deps.events.publish('notice', { line: this.name, text: out, at: eventTime() });
+    this.messages.notify(text, about);
   }
 
   /** Every recharge on this line, whoever asks (CREDIT, the wallet, the recharge API). */

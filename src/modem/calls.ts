@@ -114,9 +114,9 @@ export class CallWatch {
     this.clear();
   }
 
+  /** The modem closes: a call in progress is forgotten, as one that ended. */
   close(): void {
-    this.active = false;
-    this.clear();
+    this.ended();
   }
 
   private announce(call: IncomingCall): void {

@@ -2,7 +2,7 @@ import { formatDay } from '../../carriers/money.js';
 import { splitText } from '../../codec/split.js';
 import { ok, type Handler, type StatusSnapshot } from '../context.js';
 import type { Language } from '../texts.js';
-import { transliterate } from '../transliterate.js';
+import { inReplyScript } from '../transliterate.js';
 import { age, uptime } from './format.js';
 
 /** The words of a STAT? reply, per language; figures, names and units stay as they are. */
@@ -137,7 +137,6 @@ export function formatLines(lines: StatusSnapshot[], style: StatStyle = PLAIN): 
  */
 export const stat: Handler = async ({ language: lang }, ctx) => {
   const lines = await ctx.status();
-  const latin = lang === 'bg' && ctx.settings.bulgarianScript === 'latin';
-  const style: StatStyle = { lang, fits: (text) => fitsOneSms(latin ? transliterate(text) : text) };
+  const style: StatStyle = { lang, fits: (text) => fitsOneSms(inReplyScript(text, ctx.settings.bulgarianScript)) };
   return ok(lines.length === 1 ? formatStatus(lines[0]!, style) : formatLines(lines, style));
 };

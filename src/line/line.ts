@@ -1,6 +1,6 @@
+import type { CarrierProfile } from '../carriers/profile.js';
 import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
 import type { CarrierRegistry } from '../carriers/loader.js';
-import { CarrierProfile } from '../carriers/profile.js';
 import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
 import type { Config } from '../config/schema.js';
@@ -13,7 +13,7 @@ import type { PortLock } from '../daemon/port-lock.js';
 import { reconcileOnLine } from '../daemon/reconcile-notices.js';
 import type { RuntimeSettings } from '../daemon/settings.js';
 import type { Logger } from '../log/logger.js';
-import { Modem, type IncomingCall, type ModemTimeouts } from '../modem/modem.js';
+import type { IncomingCall, Modem, ModemTimeouts } from '../modem/modem.js';
 import { BalanceReader, checkBalance, type BalanceCheck } from '../recharge/balance.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { RechargeService, type RechargeRequest } from '../recharge/service.js';
@@ -21,12 +21,13 @@ import type { TopUpNotice } from '../scheduler/credit-check.js';
 import type { Job } from '../scheduler/scheduler.js';
 import type { CommandRow } from '../store/commands.js';
 import type { Store } from '../store/store.js';
-import { lineOf, type ModemLink } from '../transport/open-port.js';
+import type { ModemLink } from '../transport/open-port.js';
 import { lineJobs, type ScheduledLine } from './jobs.js';
 import { LineMessages } from './messages.js';
+import { openLineModem, profileForLine } from './bring-up.js';
 import { ParkingBackoff } from './parking.js';
-import { LineSession } from './session.js';
-import { StatusCollector } from './status.js';
+import { LineSession, SessionSlot } from './session.js';
+import { lineProblems, StatusCollector } from './status.js';
 
 export interface LineTiming {
   timeouts?: ModemTimeouts;
@@ -87,7 +88,7 @@ export class Line implements LinePort, ScheduledLine {
   imsi: string | null = null;
   number: string | null;
   private modem: Modem | null = null;
-  private session: LineSession | null = null;
+  private readonly sessions = new SessionSlot();
   private parkedWhy: string | null = null;
   private retryAt: number | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -96,7 +97,6 @@ export class Line implements LinePort, ScheduledLine {
   initMs: number | null = null;
   private stopped = false;
   private lastPublished = '';
-  private readonly pastRecoveries: Record<string, number> = {};
   private readonly backoff: ParkingBackoff;
   private readonly carrierSms = new CarrierSmsWaiters();
   private readonly messages: LineMessages;
@@ -161,12 +161,7 @@ export class Line implements LinePort, ScheduledLine {
 
   /** What is wrong with the line, in plain words (none when it is ready). */
   problems(): string[] {
-    if (this.state === 'parked') return [`line parked: ${this.parkedWhy ?? 'not up'}`];
-    if (this.state === 'starting') return ['line starting'];
-    if (this.state === 'stopped') return ['line stopped'];
-    const supervisor = this.session?.supervisor;
-    if (!supervisor) return [];
-    return [...supervisor.degraded, ...(supervisor.step === 'healthy' ? [] : [`modem ${supervisor.step}`])];
+    return lineProblems(this.state, this.parkedWhy, this.session?.supervisor ?? null);
   }
 
   /** The supervisor's progress, for systemd's watchdog (a parked line makes none, and needs none). */
@@ -176,18 +171,11 @@ export class Line implements LinePort, ScheduledLine {
 
   /** How many times the recovery ladder entered each rung, over every session of the line. */
   get recoveries(): Record<string, number> {
-    const counts: Record<string, number> = { ...this.pastRecoveries };
-    for (const [rung, n] of Object.entries(this.session?.supervisor.recoveries ?? {})) counts[rung] = (counts[rung] ?? 0) + n;
-    return counts;
+    return this.sessions.recoveries;
   }
 
-  /** Ends the session of the modem that was up, keeping what its supervisor counted. */
-  private endSession(): void {
-    const session = this.session;
-    if (!session) return;
-    this.session = null;
-    session.end();
-    for (const [rung, n] of Object.entries(session.supervisor.recoveries)) this.pastRecoveries[rung] = (this.pastRecoveries[rung] ?? 0) + n;
+  private get session(): LineSession | null {
+    return this.sessions.current;
   }
 
   /** The modem's current rung of the recovery ladder, or null while there is no modem. */
@@ -214,13 +202,7 @@ export class Line implements LinePort, ScheduledLine {
     const { config, timing, logger } = this.deps;
     let modem: Modem | null = null;
     try {
-      modem = await Modem.open(lineOf(this.deps.link, () => this.deps.portLock?.follow()), {
-        ussdEncoding: config.ussdEncoding,
-        reopenWaitMs: timing.reopenWaitMs,
-        deliveryReports: this.deps.box.sms.deliveryReports,
-        logger: logger.child({ line: this.name }),
-        ...(timing.timeouts ? { timeouts: timing.timeouts } : {}),
-      });
+      modem = await openLineModem(this.deps);
       const initStarted = performance.now();
       const identity = await modem.init();
       this.initMs = Math.round(performance.now() - initStarted);
@@ -229,7 +211,7 @@ export class Line implements LinePort, ScheduledLine {
       this.modem = modem;
       const calls = this.deps.dialogue;
       if (calls) modem.on('incoming-call', (call) => calls.call(this, call));
-      this.session = new LineSession({
+      const session = new LineSession({
         line: config, box: this.deps.box, modem, store: this.deps.store, countryCode: this.countryCode,
         keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
         onCommand: (row) => this.messages.received(this, row),
@@ -237,19 +219,20 @@ export class Line implements LinePort, ScheduledLine {
         onDelivery: (update) => this.deps.events.publish('reply-delivery', { line: this.name, outboxId: update.outboxId, commandId: update.commandId, to: update.recipient, delivery: update.delivery, reason: update.reason, at: eventTime() }),
         onGaveUp: () => this.deps.onGaveUp(this),
       });
-      this.session.supervisor.on('step', () => this.publishState());
-      this.session.supervisor.on('degraded', () => this.publishState());
+      this.sessions.current = session;
+      session.supervisor.on('step', () => this.publishState());
+      session.supervisor.on('degraded', () => this.publishState());
       // Recharges a crash left unknown on this SIM are settled by its balance before anything else dials.
       await reconcileOnLine(this.deps.store, modem, { imsi: this.imsi!, profile: this.profile!, balanceUssd: config.balanceUssd }, this.deps.settings.language, this.log, { line: this.name, countryCode: this.countryCode });
       this.backoff.reset();
       this.setState('ready');
-      await this.session.begin();
+      await session.begin();
       this.publishState();
       return true;
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       if (this.modem === modem) this.modem = null;
-      this.endSession();
+      this.sessions.end();
       await modem?.close().catch(() => undefined);
       if (!this.stopped) this.park(why);
       return false;
@@ -258,13 +241,11 @@ export class Line implements LinePort, ScheduledLine {
 
   /** The SIM the modem reports: its carrier profile (with this line's confirmed facts), noted in the store. */
   private know(imsi: string, number: string | null): void {
-    const { config, carriers, store } = this.deps;
-    let profile = carriers.forSim(imsi, { rechargeUssd: config.carrier.rechargeUssd, codeLengths: config.carrier.codeLengths, balanceUssd: config.balanceUssd });
-    if (config.currency) profile = new CarrierProfile({ ...profile.file, currency: config.currency }, profile.overridden);
+    const profile = profileForLine(this.deps, imsi);
     this.imsi = imsi;
     this.profile = profile;
     this.number = number === null ? null : canonicalNumber(number, this.countryCode);
-    store.lines.note(this.name, { imsi, carrier: profile.id, number: this.number });
+    this.deps.store.lines.note(this.name, { imsi, carrier: profile.id, number: this.number });
     const unconfirmed = profile.unconfirmed();
     this.log.info({ carrier: profile.id, mccMnc: imsi.slice(0, 5), ...(unconfirmed.length ? { unconfirmed } : {}) }, 'carrier detected from the IMSI');
   }
@@ -272,7 +253,7 @@ export class Line implements LinePort, ScheduledLine {
   /** Not up: tried again after a wait that grows each time (10 s doubling to an hour). */
   park(why: string): void {
     if (this.stopped) return;
-    this.endSession();
+    this.sessions.end();
     const modem = this.modem;
     this.modem = null;
     void modem?.close().catch(() => undefined);
@@ -428,7 +409,7 @@ export class Line implements LinePort, ScheduledLine {
     await this.attempting?.catch(() => undefined);
     const modem = this.modem;
     this.modem = null;
-    this.session = null;
+    this.sessions.current = null;
     await modem?.close();
   }
 }

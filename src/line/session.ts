@@ -85,3 +85,25 @@ export class LineSession {
     this.pump.stop();
   }
 }
+
+/** A line's current session, if any, and what the recovery ladders of the sessions before it counted. */
+export class SessionSlot {
+  current: LineSession | null = null;
+  private readonly past: Record<string, number> = {};
+
+  /** How many times the recovery ladder entered each rung, over every session of the line. */
+  get recoveries(): Record<string, number> {
+    const counts: Record<string, number> = { ...this.past };
+    for (const [rung, n] of Object.entries(this.current?.supervisor.recoveries ?? {})) counts[rung] = (counts[rung] ?? 0) + n;
+    return counts;
+  }
+
+  /** Ends the session of the modem that was up, keeping what its supervisor counted. */
+  end(): void {
+    const session = this.current;
+    if (!session) return;
+    this.current = null;
+    session.end();
+    for (const [rung, n] of Object.entries(session.supervisor.recoveries)) this.past[rung] = (this.past[rung] ?? 0) + n;
+  }
+}

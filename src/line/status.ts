@@ -2,6 +2,8 @@ import type { StatusSnapshot } from '../control/context.js';
 import type { Modem } from '../modem/modem.js';
 import type { Registration, SignalQuality } from '../modem/parsers.js';
 import type { Store } from '../store/store.js';
+import type { LineState } from '../events/box-events.js';
+import type { Supervisor } from '../supervisor/supervisor.js';
 import { VERSION } from '../util/version.js';
 
 interface Radio {
@@ -74,4 +76,13 @@ export class StatusCollector {
       unsettled: this.store.recharges.unsettled().length,
     };
   }
+}
+
+/** What is wrong with a line, in plain words (none when it is ready). */
+export function lineProblems(state: LineState, parkedWhy: string | null, supervisor: Pick<Supervisor, 'degraded' | 'step'> | null): string[] {
+  if (state === 'parked') return [`line parked: ${parkedWhy ?? 'not up'}`];
+  if (state === 'starting') return ['line starting'];
+  if (state === 'stopped') return ['line stopped'];
+  if (!supervisor) return [];
+  return [...supervisor.degraded, ...(supervisor.step === 'healthy' ? [] : [`modem ${supervisor.step}`])];
 }

@@ -40,7 +40,9 @@ find "$app/dist" -name '*.map' -delete
 
 # Production dependencies for this architecture.
 if [ "${GSMKEEPER_DEB_FRESH:-}" = 1 ]; then
+  mkdir -p "$app/scripts" && cp scripts/patch-node-cron.mjs "$app/scripts/"
   (cd "$app" && npm ci --omit=dev --no-audit --no-fund)
+  rm -rf "$app/scripts"
 else
   cp -R node_modules "$app/node_modules"
   (cd "$app" && npm prune --omit=dev --no-audit --no-fund --offline >build.log 2>&1) || { cat "$app/build.log" >&2; fail "npm prune failed"; }
@@ -70,6 +72,8 @@ for native in better-sqlite3/build/Release/better_sqlite3.node unix-dgram/build/
   [ -f "$app/node_modules/$native" ] || fail "node_modules/$native is missing: npm ci builds it (a compiler is needed)"
 done
 (cd "$app" && node -e "require('better-sqlite3'); require('unix-dgram')") || fail "the native modules do not load on this machine"
+grep -q 'gsmkeeper: system-zone dates without Intl' "$app/node_modules/node-cron/dist/_shared.js" \
+  || fail "node-cron is not patched (scripts/patch-node-cron.mjs, run by npm ci): its schedules would cost ~7 MiB more"
 (cd "$app" && node -e "for (const name of Object.keys(require('./package.json').dependencies)) require(name)") || fail "a production dependency does not load from the package"
 
 # The command, the service, the udev rule, the config (a conffile: upgrades keep the owner's).

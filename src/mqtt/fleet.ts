@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.js';
 import { connectBroker, type BrokerOptions } from './connection.js';
 import type { LineState } from './state.js';
 import { boxIdOf, FleetTopics } from './topics.js';
+import { byCodeUnits } from '../util/order.js';
 
 export interface FleetLine {
   line: string;
@@ -133,10 +134,10 @@ export class FleetClient {
       box,
       status,
       stale: status !== 'online',
-      lines: [...lines].map(([line, state]) => ({ line, state })).sort((a, b) => Number(troubled(b)) - Number(troubled(a)) || a.line.localeCompare(b.line)),
+      lines: [...lines].map(([line, state]) => ({ line, state })).sort((a, b) => Number(troubled(b)) - Number(troubled(a)) || byCodeUnits(a.line, b.line)),
     }));
     const urgency = (box: FleetBox) => Math.min(...box.lines.map((l) => l.state.daysLeft ?? Infinity), Infinity);
-    return boxes.sort((a, b) => Number(needsCare(b)) - Number(needsCare(a)) || urgency(a) - urgency(b) || a.box.localeCompare(b.box));
+    return boxes.sort((a, b) => Number(needsCare(b)) - Number(needsCare(a)) || urgency(a) - urgency(b) || byCodeUnits(a.box, b.box));
   }
 
   /**

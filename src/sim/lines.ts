@@ -1,5 +1,6 @@
 import type { SimControl } from './control.js';
 import type { Simulator } from './simulator.js';
+import { byCodeUnits } from '../util/order.js';
 
 /**
  * Several simulated lines as one: each line's simulator is its own modem, SIM and carrier, and a
@@ -35,11 +36,11 @@ export class SimulatedLines implements SimControl {
   }
 
   calls(number?: string): ReturnType<Simulator['calls']> {
-    return [...this.simulators.values()].flatMap((simulator) => simulator.calls(number)).sort((a, b) => a.at.localeCompare(b.at));
+    return [...this.simulators.values()].flatMap((simulator) => simulator.calls(number)).sort((a, b) => byCodeUnits(a.at, b.at));
   }
 
   phoneMessages(number: string): ReturnType<Simulator['phoneMessages']> {
-    return [...this.simulators.values()].flatMap((simulator) => simulator.phoneMessages(number)).sort((a, b) => a.at.localeCompare(b.at));
+    return [...this.simulators.values()].flatMap((simulator) => simulator.phoneMessages(number)).sort((a, b) => byCodeUnits(a.at, b.at));
   }
 
   /** A phone switched off is off for every line's network. */

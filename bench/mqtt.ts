@@ -9,15 +9,12 @@
  *   simulator, data dir and bridge), all online, then one command to each (`*123456 STAT?`, as
  *   the operator's fleet client sends it) and the time until every answer is back.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import { silentLogger } from '../src/log/logger.js';
 import { FleetClient } from '../src/mqtt/fleet.js';
 import { startBroker } from '../test/helpers/broker.js';
+import { mosquittoInstalled, startMosquitto } from '../test/helpers/mosquitto.js';
 import { NODE_FLAGS, spawnProcess, type Spawned } from '../test/helpers/processes.js';
-import { tmpDir } from '../test/helpers/tmp.js';
 import { idle, printIdle } from './idle.js';
 import { machine, percentile } from './lib/common.js';
 
@@ -28,35 +25,16 @@ const cpuTicks = (pid: number): number => {
 };
 const rssMiB = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Mosquitto when it is installed, else aedes; the one line that says which. */
 async function broker(): Promise<{ url: string; name: string; stop(): Promise<void> }> {
-  if (spawnSync('sh', ['-c', 'command -v mosquitto']).status === 0) {
-    const port = await freePort();
-    const conf = path.join(tmpDir('gsmkeeper-mosquitto-'), 'mosquitto.conf');
-    fs.writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 10000\n`);
-    const child = spawnProcess('mosquitto', ['-c', conf]);
-    for (let i = 0; i < 50 && !(await canConnect(port)); i++) await new Promise((r) => setTimeout(r, 100));
-    const version = spawnSync('mosquitto', ['-h']).stdout.toString().split('\n')[0]!.trim();
-    return { url: `mqtt://127.0.0.1:${port}`, name: `${version} (MQTT 5)`, stop: () => child.stop() };
+  if (mosquittoInstalled()) {
+    const mosquitto = await startMosquitto();
+    return { url: mosquitto.url, name: `${mosquitto.version} (MQTT 5)`, stop: mosquitto.stop };
   }
   console.log('Mosquitto is not installed here (apt-get install mosquitto to run this against it): the broker below is aedes from npm, in a process of its own, MQTT 3.1.1.');
   const aedes = await startBroker();
   return { url: aedes.url, name: 'aedes (npm), MQTT 3.1.1', stop: aedes.stop };
 }
-
-const canConnect = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
-    socket.on('error', () => resolve(false));
-  });
 
 interface FleetResult {
   boxes: number;

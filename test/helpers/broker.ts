@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll } from 'vitest';
+import { startMosquitto } from './mosquitto.js';
 import { spawnProcess, type Spawned } from './processes.js';
 import { waitFor } from './wait.js';
 
@@ -17,12 +18,18 @@ export interface Broker {
 }
 
 /**
- * A real MQTT broker (aedes, from npm) in a process of its own on 127.0.0.1: on a free port, or on
+ * A real MQTT broker (aedes, from npm; or Mosquitto, see below) in a process of its own on 127.0.0.1: on a free port, or on
  * `port` to come back where a box expects it after an outage. `hold`: that client id is refused
  * until `release()`, so a test listens before the box sends what it kept; `tls` (a folder of
  * certificates), `users` and `acl`: see aedes-broker.mjs.
  */
 export async function startBroker(options: { port?: number; hold?: string; tls?: string; users?: Record<string, string>; acl?: boolean } = {}): Promise<Broker> {
+  // GSMKEEPER_TEST_BROKER=mosquitto: Debian's Mosquitto (MQTT 5) instead, where it is installed;
+  // holding a client back is aedes's alone, so a test that needs it keeps aedes.
+  if (process.env.GSMKEEPER_TEST_BROKER === 'mosquitto' && !options.hold) {
+    const mosquitto = await startMosquitto(options);
+    return { ...mosquitto, release: async () => undefined };
+  }
   const flags = [
     ...(options.hold ? ['--hold', options.hold] : []),
     ...(options.tls ? ['--tls', options.tls] : []),

@@ -31,6 +31,13 @@ describe('what the box publishes', () => {
     expect(state.json()).toMatchObject({ line: 'main', carrier: 'Vivacom', signalDbm: -71, network: '28403', modemUp: true, problems: [], walletCardsReady: 0 });
   });
 
+  it('speaksMqtt5WhereTheBrokerDoesAnd311WhereItDoesNot', async () => {
+    // aedes turns version 5 down; Mosquitto (GSMKEEPER_TEST_BROKER=mosquitto) speaks it.
+    const { box } = await boxAndListener();
+    const connected = box.logs.map((l) => JSON.parse(l) as { msg: string; protocolVersion?: number }).filter((l) => l.msg === 'connected to the MQTT broker');
+    expect(connected.map((l) => l.protocolVersion)).toEqual([process.env.GSMKEEPER_TEST_BROKER === 'mosquitto' ? 5 : 4]);
+  });
+
   it('aBalanceCheckPublishesABalanceEventAndTheChangedState', async () => {
     // The simulated carrier's balance code, as it publishes it.
     const { boxId, heard, send, answer } = await boxAndListener({ config: { credit: { ...DEFAULT_CONFIG.credit, balanceUssd: '*102#' } } });

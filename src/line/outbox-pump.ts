@@ -4,7 +4,7 @@ import type { OutboxRow, SendLimit } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
 export interface SmsSender {
-  sendSms(to: string, text: string, reference: number, options: { fromPart: number; onPartSent: (part: number, mr: number) => void }): Promise<number[]>;
+  sendSms(to: string, text: string, reference: number, options: { fromPart: number; onPartSent: (part: number, mr: number, parts: number) => void }): Promise<number[]>;
 }
 
 /** What became of one send: it went out (with the network's references), or how it did not. */
@@ -84,7 +84,7 @@ export class OutboxPump {
           try {
             const refs = await this.sender.sendSms(row.recipient, row.text, row.id & 0xff, {
               fromPart: row.parts_sent,
-              onPartSent: (_part, mr) => this.store.outbox.markPartSent(row.id, mr),
+              onPartSent: (_part, mr, parts) => this.store.outbox.markPartSent(row.id, mr, parts),
             });
             this.store.outbox.markSent(row.id);
             this.log.info({ outbox: row.id, to: row.recipient, refs }, 'reply sent');

@@ -298,11 +298,12 @@ export class Modem extends EventEmitter<ModemEvents> {
 
   /**
    * Sends a text (split into parts when long), from part `fromPart` on (a retry skips the parts the
-   * network already took); `onPartSent` hears of each part as its `+CMGS` reference arrives.
+   * network already took); `onPartSent` hears of each part as its `+CMGS` reference arrives, with
+   * the number of parts the text was split into (what a status report's reply must have delivered).
    * A part whose PDU was written but got no final result may have gone out: that is a
    * ModemError 'send-uncertain', never a plain failure a caller would retry.
    */
-  async sendSms(to: string, text: string, reference = 0, options: { fromPart?: number; onPartSent?: (part: number, mr: number) => void } = {}): Promise<number[]> {
+  async sendSms(to: string, text: string, reference = 0, options: { fromPart?: number; onPartSent?: (part: number, mr: number, parts: number) => void } = {}): Promise<number[]> {
     await this.setCscs('GSM');
     const references: number[] = [];
     const parts = encodeSubmit(to, text, { reference, statusReport: this.reports.requested });
@@ -322,7 +323,7 @@ export class Modem extends EventEmitter<ModemEvents> {
       }
       const mr = /^\+CMGS:\s*(\d+)/.exec(lines.find((l) => l.startsWith('+CMGS:')) ?? '');
       references.push(mr ? Number(mr[1]) : -1);
-      options.onPartSent?.(i, references[references.length - 1]!);
+      options.onPartSent?.(i, references[references.length - 1]!, parts.length);
     }
     return references;
   }

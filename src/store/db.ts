@@ -52,13 +52,17 @@ export function checkpoint(db: Db): void {
   db.pragma('wal_checkpoint(PASSIVE)');
 }
 
-export function migrate(db: Db, atRest: AtRest): void {
+/**
+ * Applies the schema steps the database lacks, up to `target` (all of them, unless a database is
+ * to be left as an older version would have: how the steps after it are tried).
+ */
+export function migrate(db: Db, atRest: AtRest, target = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`the database is from a newer gsmkeeper (schema ${current}, this build knows ${MIGRATIONS.length})`);
   }
   let rewrite = false;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < Math.min(target, MIGRATIONS.length); version++) {
     const migration = MIGRATIONS[version]!;
     const rebuild = typeof migration === 'object';
     const step = rebuild ? migration.rebuild : migration;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AtRest } from './at-rest.js';
+import { countReplyParts } from './count-reply-parts.js';
 import { sealSecrets } from './seal-secrets.js';
 
 /**
@@ -361,4 +362,5 @@ export const MIGRATIONS: Migration[] = [
   -- The language a request over HTTP or MQTT asked its answer in (null: the box's).
   ALTER TABLE commands ADD COLUMN lang TEXT CHECK (lang IN ('en', 'bg'));
   `,
+  countReplyParts,
 ];

@@ -1,6 +1,5 @@
 import { nowIso, relaxedWrite, stmt, type Db } from './db.js';
 import { canonicalNumber } from '../codec/address.js';
-import { splitText } from '../codec/split.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
@@ -52,6 +51,8 @@ export interface OutboxRow {
   forwarded: number;
   /** Parts of a long reply the network already took. */
   parts_sent: number;
+  /** How many parts the modem split the reply into; null until its first part went out. */
+  parts_total: number | null;
   /** Set when a limit refused the reply before any attempt (state 'failed'). */
   refused_by: SendLimit | null;
   /** From the status reports, when any came. */
@@ -108,14 +109,16 @@ export class OutboxStore {
   }
 
   /**
-   * One part of a long reply went out: a retry will start after it. Not durable on its own: the
-   * reply's next state change (sent, retry, given up) is a synchronous commit that flushes it, and
-   * a crash before that leaves the row 'sending', which is never resent anyway.
+   * One part of a long reply went out (of `parts`, as the modem split it): a retry will start after
+   * it. Not durable on its own: the reply's next state change (sent, retry, given up) is a
+   * synchronous commit that flushes it, and a crash before that leaves the row 'sending', which is
+   * never resent anyway. The part count is written with the reference, so a status report that
+   * matches the reference always finds it.
    */
-  markPartSent(id: number, mr: number): void {
+  markPartSent(id: number, mr: number, parts: number): void {
     relaxedWrite(this.db, () =>
-      stmt(this.db, "UPDATE outbox SET parts_sent = parts_sent + 1, message_refs = CASE WHEN message_refs IS NULL OR message_refs = '' THEN ? ELSE message_refs || ',' || ? END WHERE id = ?")
-        .run(String(mr), String(mr), id),
+      stmt(this.db, "UPDATE outbox SET parts_sent = parts_sent + 1, parts_total = ?, message_refs = CASE WHEN message_refs IS NULL OR message_refs = '' THEN ? ELSE message_refs || ',' || ? END WHERE id = ?")
+        .run(parts, String(mr), String(mr), id),
     );
   }
 
@@ -168,17 +171,19 @@ export class OutboxStore {
   recordDelivery(report: DeliveryReport, countryCode: string | null, now = new Date()): DeliveryUpdate | null {
     const since = new Date(now.getTime() - REPORT_WINDOW_MS).toISOString();
     return this.db.transaction(() => {
-      const row = stmt(this.db, `SELECT id, command_id, recipient, text, message_refs, delivered_refs, delivery, last_error FROM outbox
+      // A row that carries a reference has its part count: markPartSent writes both, and the
+      // migration that added the count gave it to every row that had sent a part before.
+      const row = stmt(this.db, `SELECT id, command_id, recipient, parts_total, message_refs, delivered_refs, delivery, last_error FROM outbox
         WHERE recipient_key = ? AND sent_at > ? AND (',' || message_refs || ',') LIKE ?
         ORDER BY id DESC LIMIT 1`).get(canonicalNumber(report.recipient, countryCode), since, `%,${report.reference},%`) as
-        | { id: number; command_id: number | null; recipient: string; text: string; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null; last_error: string | null }
+        | { id: number; command_id: number | null; recipient: string; parts_total: number; message_refs: string; delivered_refs: string | null; delivery: DeliveryState | null; last_error: string | null }
         | undefined;
       if (!row) return null;
       const refs = row.message_refs.split(',');
       const delivered = new Set(row.delivered_refs ? row.delivered_refs.split(',') : []);
       if (report.delivery === 'delivered') delivered.add(String(report.reference));
       // Every part the reply has, not only those sent so far: a report can beat the next part's send.
-      const allSent = refs.length >= splitText(row.text).parts.length;
+      const allSent = refs.length >= row.parts_total;
       const state: DeliveryState =
         row.delivery === 'failed' || report.delivery === 'failed' ? 'failed' : allSent && refs.every((ref) => delivered.has(ref)) ? 'delivered' : 'pending';
       // The first failure says why; a later report of another part does not overwrite it.

@@ -63,7 +63,7 @@ describe('each reply shows its real fate', () => {
   it('aSentReplyIsSentThenDeliveredWhenTheNetworkReportsIt', () => {
     const { store, reply, fate } = answeredBySms();
     store.outbox.markSending(reply);
-    store.outbox.markPartSent(reply, 42);
+    store.outbox.markPartSent(reply, 42, 1);
     store.outbox.markSent(reply);
     expect(fate()).toMatchObject({ status: 'sent', attempts: 1, at: expect.any(String), summary: 'sent' });
     store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'delivered' }, '359');
@@ -73,7 +73,7 @@ describe('each reply shows its real fate', () => {
   it('aReplyTheNetworkCouldNotDeliverHasFailed', () => {
     const { store, reply, fate } = answeredBySms();
     store.outbox.markSending(reply);
-    store.outbox.markPartSent(reply, 42);
+    store.outbox.markPartSent(reply, 42, 1);
     store.outbox.markSent(reply);
     store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'failed' }, '359');
     expect(fate()).toMatchObject({ status: 'failed', reason: 'the network reported it undeliverable' });
@@ -82,8 +82,8 @@ describe('each reply shows its real fate', () => {
   it('aReplyTheNetworkCouldNotDeliverSaysWhyFromTheReportsStatus', () => {
     const { store, reply, fate } = answeredBySms();
     store.outbox.markSending(reply);
-    store.outbox.markPartSent(reply, 42);
-    store.outbox.markPartSent(reply, 43);
+    store.outbox.markPartSent(reply, 42, 2);
+    store.outbox.markPartSent(reply, 43, 2);
     store.outbox.markSent(reply);
     store.outbox.recordDelivery({ recipient: PHONE, reference: 42, delivery: 'failed', statusText: 'not obtainable (TP-ST 0x43)' }, '359');
     // A later report on another part keeps the first reason.

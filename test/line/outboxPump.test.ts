@@ -8,8 +8,11 @@ import { Store } from '../../src/store/store.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 
-/** A modem that takes `parts` parts per reply, failing on the parts listed in `failures` (once each). */
-function scriptedSender(parts: number, failures: Map<number, Error>) {
+/**
+ * A modem that takes `parts` parts per reply, failing on the parts listed in `failures` (once each);
+ * `afterPart` runs as each part's reference arrives, before the next part is sent.
+ */
+function scriptedSender(parts: number, failures: Map<number, Error>, afterPart: (part: number, mr: number) => void = () => {}) {
   const sent: Array<{ part: number; mr: number }> = [];
   let mr = 40;
   const sender: SmsSender = {
@@ -24,7 +27,8 @@ function scriptedSender(parts: number, failures: Map<number, Error>) {
         mr += 1;
         sent.push({ part, mr });
         refs.push(mr);
-        onPartSent(part, mr);
+        onPartSent(part, mr, parts);
+        afterPart(part, mr);
       }
       return refs;
     },
@@ -49,6 +53,24 @@ describe('the outbox pump', () => {
     expect(sent.map((s) => s.part)).toEqual([0, 1, 2]);
     expect(store.outbox.get(id)).toMatchObject({ attempts: 2, parts_sent: 3, message_refs: '41,42,43' });
     expect(store.outbox.attempts(id).map((a) => a.error)).toEqual(['AT+CMGS=140: +CMS ERROR: 38', null]);
+  });
+
+  it('aReportOfTheFirstPartLeavesTheReplyPendingWhileTheModemSendsTheRest', async () => {
+    const delivered = (mr: number) => ({ recipient: '+359888000001', reference: mr, delivery: 'delivered' as const });
+    const early: Array<string | undefined> = [];
+    // The modem splits this reply into three parts, whatever the text's length: its count is the reply's.
+    const { sender } = scriptedSender(3, new Map(), (part, mr) => {
+      if (part === 0) early.push(store.outbox.recordDelivery(delivered(mr), '359')?.delivery);
+    });
+    const { store, pump } = pumpWith(sender);
+    const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000001', text: 'Balance 7.50 EUR', countryCode: '359' });
+    pump.kick();
+    await waitFor(() => store.outbox.get(id)!.state === 'sent', 3000, 'the reply sent');
+    pump.stop();
+    expect(early).toEqual(['pending']);
+    expect(store.outbox.get(id)).toMatchObject({ parts_total: 3, message_refs: '41,42,43', delivery: 'pending' });
+    expect(store.outbox.recordDelivery(delivered(42), '359')?.delivery).toBe('pending');
+    expect(store.outbox.recordDelivery(delivered(43), '359')?.delivery).toBe('delivered');
   });
 
   it('aSendThatMayHaveGoneOutIsMarkedUncertainAndNotResent', async () => {

@@ -59,6 +59,15 @@ describe('modem operations against the simulated modem (binding-mock)', () => {
     expect(simulator.phoneMessages('0888123456').map((m) => m.text)).toEqual([text]);
   });
 
+  it('eachPartSentIsToldWithHowManyPartsTheTextWasSplitInto', async () => {
+    const { modem } = await modemOnSimulator();
+    await modem.init();
+    const told: Array<[number, number]> = [];
+    const refs = await modem.sendSms('0888123456', 'Баланс '.repeat(20), 9, { onPartSent: (part, _mr, parts) => told.push([part, parts]) });
+    expect(refs).toHaveLength(3);
+    expect(told).toEqual([[0, 3], [1, 3], [2, 3]]);
+  });
+
   it('ussdAnswerArrivesAsAUrcAfterOk', async () => {
     const { modem, simulator } = await modemOnSimulator();
     await modem.init();

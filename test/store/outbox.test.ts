@@ -13,8 +13,8 @@ describe('the outbox records every send attempt', () => {
     store.outbox.markSending(id);
     store.outbox.retryLater(id, '+CMS ERROR: 38', new Date().toISOString());
     store.outbox.markSending(id);
-    store.outbox.markPartSent(id, 17);
-    store.outbox.markPartSent(id, 18);
+    store.outbox.markPartSent(id, 17, 2);
+    store.outbox.markPartSent(id, 18, 2);
     store.outbox.markSent(id);
     expect(store.outbox.get(id)).toMatchObject({ state: 'sent', attempts: 2, message_refs: '17,18', parts_sent: 2, last_error: null });
     expect(store.outbox.attempts(id)).toEqual([
@@ -69,7 +69,7 @@ describe('status reports tell what became of a reply', () => {
   function sent(store: Store, recipient: string, refs: number[]): number {
     const id = store.outbox.enqueue({ line: 'main', recipient: recipient, text: 'Balance 7.50 EUR', countryCode: '359' });
     store.outbox.markSending(id);
-    for (const ref of refs) store.outbox.markPartSent(id, ref);
+    for (const ref of refs) store.outbox.markPartSent(id, ref, refs.length);
     store.outbox.markSent(id);
     return id;
   }
@@ -103,9 +103,9 @@ describe('status reports tell what became of a reply', () => {
     const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
     const id = store.outbox.enqueue({ line: 'main', recipient: '+359888000003', text: 'a long reply '.repeat(15), countryCode: '359' });
     store.outbox.markSending(id);
-    store.outbox.markPartSent(id, 20);
+    store.outbox.markPartSent(id, 20, 2);
     expect(store.outbox.recordDelivery({ recipient: '+359888000003', reference: 20, delivery: 'delivered' }, '359')).toMatchObject({ outboxId: id, delivery: 'pending' });
-    store.outbox.markPartSent(id, 21);
+    store.outbox.markPartSent(id, 21, 2);
     store.outbox.markSent(id);
     expect(store.outbox.get(id)).toMatchObject({ state: 'sent', delivery: 'pending', delivered_refs: '20' });
     store.outbox.recordDelivery({ recipient: '+359888000003', reference: 21, delivery: 'delivered' }, '359');

@@ -361,4 +361,10 @@ export const MIGRATIONS: Migration[] = [
   -- The language a request over HTTP or MQTT asked its answer in (null: the box's).
   ALTER TABLE commands ADD COLUMN lang TEXT CHECK (lang IN ('en', 'bg'));
   `,
+  `
+  -- A request whose channel vouched for its caller in place of the password (the settings page, on
+  -- the HTTP token): its text carries a stand-in password, which only such a row's run lets pass —
+  -- a restart that runs it again too.
+  ALTER TABLE commands ADD COLUMN vouched INTEGER NOT NULL DEFAULT 0 CHECK (vouched IN (0, 1));
+  `,
 ];

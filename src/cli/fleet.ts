@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { FleetBox, FleetClient } from '../mqtt/fleet.js';
 import type { FleetCards } from '../mqtt/fleet-cards.js';
+import { unreadableFiles } from '../util/readable-file.js';
 import { UsageError } from './usage-error.js';
 
 interface BrokerFlags {
@@ -128,6 +129,9 @@ const seconds = (text: string): number => {
 async function withFleet(flags: BrokerFlags, work: (client: FleetClient) => Promise<void>): Promise<void> {
   const url = flags.broker ?? process.env.GSMKEEPER_BROKER;
   if (!url || !/^mqtts?:\/\/[^\s/]+(:[0-9]{1,5})?\/?$/.test(url)) throw new UsageError('--broker mqtt://HOST:1883 (or mqtts://HOST:8883) is needed');
+  // A PEM file that is not there is named with its option before the password is asked for.
+  const unreadable = unreadableFiles({ '--ca': flags.ca, '--cert': flags.cert, '--key': flags.key });
+  if (unreadable.length) throw new UsageError(unreadable.join('; '));
   let password = process.env.GSMKEEPER_BROKER_PASSWORD ?? null;
   if (flags.password) password = await (await import('./prompt.js')).readSecret('Broker password: ');
   const [{ FleetClient, FleetTimeout }, { silentLogger }] = await Promise.all([import('../mqtt/fleet.js'), import('../log/logger.js')]);

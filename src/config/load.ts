@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { lineProblems } from './lines.js';
 import { describeProblem, type FlagNames } from './problems.js';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.js';
+import { unreadableFiles } from '../util/readable-file.js';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -42,7 +43,22 @@ export function checkConfig(data: unknown, origin: string, flags: FlagNames = {}
   return data as DeepPartial<Config>;
 }
 
-/** What the schema cannot say: the schedule must be a cron expression, the timezone one Node knows. */
+/**
+ * The broker's PEM files, when there is a broker to use them with (mqtt.url, from the file or
+ * --mqtt): each one readable, or the key and path that are not, as the bridge would otherwise
+ * meet them only when it first dials.
+ */
+function tlsFileProblems(config: Config): string | null {
+  if (!config.mqtt.url) return null;
+  const { ca, cert, key } = config.mqtt;
+  const problems = unreadableFiles({ 'mqtt.ca': ca, 'mqtt.cert': cert, 'mqtt.key': key });
+  return problems.length ? problems.join('; ') : null;
+}
+
+/**
+ * What the schema cannot say: the schedule must be a cron expression, the timezone one Node knows,
+ * the broker's PEM files readable.
+ */
 function checkMeaning(config: Config, origin: string): void {
   if (!cron.validate(config.credit.checkSchedule)) {
     throw new ConfigError(`${origin}: credit.checkSchedule "${config.credit.checkSchedule}" is not a cron expression (minute hour day month weekday, e.g. "0 9 * * *")`);
@@ -56,6 +72,8 @@ function checkMeaning(config: Config, origin: string): void {
       throw new ConfigError(`${origin}: timezone "${config.timezone}" is not an IANA timezone (e.g. "Europe/Sofia")`);
     }
   }
+  const files = tlsFileProblems(config);
+  if (files) throw new ConfigError(`${origin}: ${files}`);
 }
 
 /**

@@ -55,3 +55,24 @@ export function parseCommandText(text: string): ParseResult {
   const params = joined === '' ? [] : joined.split(',').map((p) => p.trim());
   return { ok: true, command: { password, replyTo, name, query, params } };
 }
+
+/**
+ * A command as an SMS carries it after the password (`CREDITCFG ON,5`), or null when its
+ * parameters cannot be carried as they are: a comma in one would split it, a lone `?` would make
+ * it a query. Runs of spaces and empty fields at the end count as the grammar reads them.
+ */
+export function commandText(name: string, params: readonly string[]): string | null {
+  const joined = params.join(',');
+  const text = joined === '' ? name : `${name} ${joined}`;
+  const parsed = parseCommandText(`*- ${text}`);
+  if (!parsed.ok || parsed.command.name !== name || parsed.command.query || parsed.command.replyTo !== null) return null;
+  const meant = withoutTrailingEmpty(params.map((param) => param.trim().split(/\s+/).join(' ')));
+  const read = withoutTrailingEmpty(parsed.command.params);
+  return meant.length === read.length && meant.every((param, i) => param === read[i]) ? text : null;
+}
+
+function withoutTrailingEmpty(params: readonly string[]): string[] {
+  const out = [...params];
+  while (out.at(-1) === '') out.pop();
+  return out;
+}

@@ -9,6 +9,8 @@ export interface Execution {
   replyTo: string | null;
   /** Whether an SMS should carry this text (a silent success of a control command: no). */
   send: boolean;
+  /** Whether the command did what it asked; false: refused, and the text says why. */
+  ok: boolean;
 }
 
 export type Interpretation =
@@ -31,13 +33,13 @@ export function interpret(text: string, meta: Omit<Invocation, 'command' | 'lang
 
   if (!parsed.ok) {
     const message = parsed.reason === 'bad-phone' ? say(lang, 'Invalid phone number!', 'Невалиден телефонен номер!') : say(lang, 'Empty command!', 'Празна команда!');
-    return { kind: 'run', name: parsed.reason, command: null, execute: async () => finish({ text: message, replyTo: null, send: true }) };
+    return { kind: 'run', name: parsed.reason, command: null, execute: async () => finish({ text: message, replyTo: null, send: true, ok: false }) };
   }
   const command = parsed.command;
   const key = command.query ? `${command.name}?` : command.name;
   const spec = COMMANDS[key];
   if (!spec) {
-    return { kind: 'run', name: key, command, execute: async () => finish({ text: unknownCommand(key, lang), replyTo: command.replyTo, send: true }) };
+    return { kind: 'run', name: key, command, execute: async () => finish({ text: unknownCommand(key, lang), replyTo: command.replyTo, send: true, ok: false }) };
   }
   return {
     kind: 'run',
@@ -45,11 +47,11 @@ export function interpret(text: string, meta: Omit<Invocation, 'command' | 'lang
     command,
     execute: async () => {
       if (spec.kind === 'config' && !ctx.mayConfigure(meta.sender, meta.channel)) {
-        return finish({ text: configOnly(lang), replyTo: command.replyTo, send: true });
+        return finish({ text: configOnly(lang), replyTo: command.replyTo, send: true, ok: false });
       }
       const result = await spec.handler({ sender: meta.sender, channel: meta.channel, commandId: meta.commandId, command, language: lang }, ctx);
       const send = spec.kind === 'info' || spec.alwaysAnswers === true || !result.ok || command.replyTo !== null;
-      return finish({ text: result.text, replyTo: command.replyTo, send });
+      return finish({ text: result.text, replyTo: command.replyTo, send, ok: result.ok });
     },
   };
 }

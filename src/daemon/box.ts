@@ -80,8 +80,10 @@ const { config, logger } = options;
     {
       contextFor: (row) => {
         const ctx = contextFor(row.line);
-        // The broker's ACL stands for the password on MQTT when the owner says so (mqtt.commandPassword: false).
-        return row.channel === 'mqtt' && !config.mqtt.commandPassword ? { ...ctx, settings: passwordWaived(ctx.settings) } : ctx;
+        // The broker's ACL stands for the password on MQTT when the owner says so (mqtt.commandPassword: false);
+        // the HTTP token does for a change made on the settings page (a vouched row).
+        const vouched = row.vouched === 1 || (row.channel === 'mqtt' && !config.mqtt.commandPassword);
+        return vouched ? { ...ctx, settings: passwordWaived(ctx.settings) } : ctx;
       },
       replyLine: (row) => hooks.noticeRoute(row.line),
     },

@@ -30,7 +30,7 @@ import { BoxTallies } from './metrics-source.js';
 import { PortLock } from './port-lock.js';
 import { tellReleased, type NoticeRoute } from './reconcile-notices.js';
 import { chooseLine, type RouteRules } from './routing.js';
-import type { RunOutcome } from './runner.js';
+import { vouchedText, type RunOutcome } from './runner.js';
 
 /** A line of the box and how its modem is reached. */
 export interface LineSetup {
@@ -134,7 +134,7 @@ export class Daemon {
     return this.box.routes;
   }
 
-  /** What a command's handlers get, for running one outside a stored command (the panel's settings). */
+  /** What a command's handlers get, for reading the settings as they stand (the panel's settings page). */
   controlContext(line: string | null = null): ControlContext {
     return this.box.contextFor(line);
   }
@@ -335,7 +335,7 @@ export class Daemon {
    */
   async runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null, destination: string | null = null, lang: 'en' | 'bg' | null = null): Promise<RunOutcome> {
     const { store, runner } = this.box;
-    const { row, repeat } = store.commands.recordRequest(channel, client, text, idempotencyKey, destination, lang);
+    const { row, repeat } = store.commands.recordRequest(channel, client, text, { idempotencyKey, line: destination, lang });
     if (!repeat) {
       const running = this.track(runner.run(row));
       this.requestsInFlight.set(row.id, running);
@@ -346,6 +346,15 @@ export class Daemon {
     const stored = store.commands.get(row.id)!;
     if (stored.state === 'dropped') return { kind: 'dropped', commandId: stored.id, reason: stored.drop_reason ?? 'dropped' };
     return { kind: 'answered', commandId: stored.id, name: stored.name ?? '', reply: stored.reply, smsTo: stored.reply_to };
+  }
+
+  /**
+   * Runs `command` (`CREDITCFG ON,5`, the text after the password) for a caller the channel vouches
+   * for instead (the settings page, on the HTTP token) through the same pipeline as runRequest.
+   */
+  runVouched(channel: RequestChannel, command: string, client: string, lang: 'en' | 'bg' | null): Promise<RunOutcome> {
+    const { row } = this.box.store.commands.recordRequest(channel, client, vouchedText(command), { lang, vouched: true });
+    return this.track(this.box.runner.run(row));
   }
 
   /**

@@ -42,7 +42,7 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     box: boxApi({ store: daemon.store, wallet: daemon.wallet, lines, startedAt: daemon.startedAt, simulated: options.sim !== undefined }),
     sms: { send: (line, to, text) => ({ id: daemon.line(line).send(to, text) }), lines: { resolveDestination } },
     events: daemon.events,
-    settings: { context: () => daemon.controlContext() },
+    settings: { context: () => daemon.controlContext(), run: (command, client, lang) => daemon.runVouched('http', command, client, lang) },
     health: () => {
       const perLine = lines.map((line) => ({ name: line.name, state: line.state, problems: line.problems(), carrier: line.profile?.id ?? null, recoveries: line.recoveries }));
       const problems = perLine.flatMap((line) => (lines.length > 1 ? line.problems.map((problem) => `${line.name}: ${problem}`) : line.problems));

@@ -15,7 +15,16 @@ export interface CommandRouting {
 
 export type RunOutcome =
   | { kind: 'dropped'; commandId: number; reason: string }
-  | { kind: 'answered'; commandId: number; name: string; reply: string | null; smsTo: string | null };
+  /** `ok`: whether the command did what it asked (false: refused, the reply says why); absent for an answer read back from the store. */
+  | { kind: 'answered'; commandId: number; name: string; reply: string | null; smsTo: string | null; ok?: boolean };
+
+/**
+ * The text of a command whose caller the channel vouched for in place of the password (the
+ * settings page, on the HTTP token). The grammar wants `*<password>`, so it gets a stand-in as
+ * long as a password that no password is (those are digits), which only a vouched row's run lets
+ * pass; kept with the password hidden, it reads as the same command sent by SMS.
+ */
+export const vouchedText = (command: string): string => `*------ ${command}`;
 
 /**
  * Drives one stored command through the pipeline: interpret, commit 'executing', run, then commit
@@ -87,19 +96,19 @@ export class CommandRunner {
       result = await interpretation.execute();
     } catch (err) {
       this.log.error({ command: row.id, err: err instanceof Error ? err.message : String(err) }, 'command failed');
-      result = { text: `${interpretation.name}: failed, please try again later.`, replyTo: interpretation.command?.replyTo ?? null, send: true };
+      result = { text: `${interpretation.name}: failed, please try again later.`, replyTo: interpretation.command?.replyTo ?? null, send: true, ok: false };
     }
     // SMS replies go to PH or the sender; a channel that answers in its response sends an SMS only to PH.
     const channel = CHANNELS[row.channel];
     const smsTo = !result.send ? null : channel.answersInResponse ? result.replyTo : (result.replyTo ?? row.sender);
     if (!this.store.commands.answer(row.id, result.text, smsTo ? { ...route, recipient: smsTo, text: result.text } : null)) {
       this.log.warn({ command: row.id }, 'already answered: this answer is not sent');
-      return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo: null };
+      return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo: null, ok: result.ok };
     }
     // Say whether an SMS was queued: an answer is not a reply sent (the outbox logs what became of it).
     const reply = smsTo ? 'SMS queued' : channel.answersInResponse ? `${channel.responseWords} only` : 'no SMS, by design';
     this.log.info({ command: row.id, name: interpretation.name, replyTo: smsTo, reply, ...(smsTo ? { line: route.line } : {}) }, 'answered');
     if (smsTo) this.onReplyQueued(route.line);
-    return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo };
+    return { kind: 'answered', commandId: row.id, name: interpretation.name, reply: result.text, smsTo, ok: result.ok };
   }
 }

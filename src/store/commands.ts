@@ -26,6 +26,23 @@ export interface CommandRow {
   finished_at: string | null;
   /** The language a request asked its answer in; null: the sender's (a phone's LANG) or the box's. */
   lang: 'en' | 'bg' | null;
+  /** 1: the channel vouched for the caller in place of the password (see `RequestOptions.vouched`). */
+  vouched: 0 | 1;
+}
+
+/** How a request on a request channel is recorded. */
+export interface RequestOptions {
+  /** A repeat with the same key returns the first command instead. */
+  idempotencyKey?: string | null;
+  /** The line it is addressed to (null: none). */
+  line?: string | null;
+  /** The language its answer is asked in (null: the box's). */
+  lang?: 'en' | 'bg' | null;
+  /**
+   * The channel vouched for the caller in place of the password (the settings page, on the HTTP
+   * token): the text's password is a stand-in, let pass for this row alone.
+   */
+  vouched?: boolean;
 }
 
 /** What the message log may be narrowed to; each field exact. */
@@ -78,28 +95,26 @@ export class CommandStore {
   }
 
   /**
-   * A command asked for on a request channel (HTTP, MQTT) by `client`, addressed to `line` (or to
+   * A command asked for on a request channel (HTTP, MQTT) by `client`, addressed to a line (or to
    * none); with an idempotency key, a repeat returns the first command instead.
    */
-  recordRequest(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null = null, line: string | null = null, lang: 'en' | 'bg' | null = null): { row: CommandRow; repeat: boolean } {
+  recordRequest(channel: RequestChannel, client: string, text: string, options: RequestOptions = {}): { row: CommandRow; repeat: boolean } {
     // Not durable on its own: nothing was promised to the client yet, and the answer's commit
     // (synchronous) flushes this row with it. A crash before that loses a request nobody got a reply to.
-    return relaxedWrite(this.db, () => this.recordRequestNow(channel, client, text, idempotencyKey, line, lang));
+    return relaxedWrite(this.db, () => this.recordRequestNow(channel, client, text, options));
   }
 
-  private recordRequestNow(channel: RequestChannel, client: string, text: string, idempotencyKey: string | null, line: string | null, lang: 'en' | 'bg' | null): { row: CommandRow; repeat: boolean } {
+  private recordRequestNow(channel: RequestChannel, client: string, text: string, { idempotencyKey = null, line = null, lang = null, vouched = false }: RequestOptions): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
         const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
         if (existing) return { row: existing, repeat: true };
       }
-      let row = this.insert(channel, client, text, null, line);
-      if (idempotencyKey) stmt(this.db, 'UPDATE commands SET idempotency_key = ? WHERE id = ?').run(idempotencyKey, row.id);
-      if (lang) {
-        stmt(this.db, 'UPDATE commands SET lang = ? WHERE id = ?').run(lang, row.id);
-        row = { ...row, lang };
-      }
-      return { row, repeat: false };
+      const row = this.insert(channel, client, text, null, line);
+      if (!idempotencyKey && !lang && !vouched) return { row, repeat: false };
+      const flag: CommandRow['vouched'] = vouched ? 1 : 0;
+      stmt(this.db, 'UPDATE commands SET idempotency_key = ?, lang = ?, vouched = ? WHERE id = ?').run(idempotencyKey, lang, flag, row.id);
+      return { row: { ...row, lang, vouched: flag }, repeat: false };
     })();
   }
 

@@ -363,4 +363,10 @@ export const MIGRATIONS: Migration[] = [
   ALTER TABLE commands ADD COLUMN lang TEXT CHECK (lang IN ('en', 'bg'));
   `,
   countReplyParts,
+  `
+  -- A request whose channel vouched for its caller in place of the password (the settings page, on
+  -- the HTTP token): its text carries a stand-in password, which only such a row's run lets pass —
+  -- a restart that runs it again too.
+  ALTER TABLE commands ADD COLUMN vouched INTEGER NOT NULL DEFAULT 0 CHECK (vouched IN (0, 1));
+  `,
 ];

@@ -41,6 +41,41 @@ describe('the mqtt and fleet sections', () => {
     expect(boxIdFromHostname('***')).toBe('gsmkeeper');
   });
 
+  it('aMissingOrUnreadablePemFileIsAConfigErrorNamingItsKeyAndPath', () => {
+    const dir = tmpDir();
+    const yaml = `mqtt:\n  url: mqtts://broker.example:8883\n  ca: ${dir}/ca.pem\n  cert: ${dir}\n`;
+    const config = file(yaml);
+    expect(() => loadConfig(config)).toThrow(ConfigError);
+    expect(() => loadConfig(config)).toThrow(`${config}: mqtt.ca: ${dir}/ca.pem: no such file; mqtt.cert: ${dir}: not a file`);
+  });
+
+  it('pemFilesAreCheckedOnlyWithABrokerToUseThemAndTheFlagsBrokerCounts', () => {
+    const dir = tmpDir();
+    const config = file(`mqtt:\n  ca: ${dir}/ca.pem\n`);
+    // No broker: the files are not used, so nothing is wrong yet.
+    expect(loadConfig(config).mqtt.ca).toBe(`${dir}/ca.pem`);
+    expect(() => configFromFlags({ config, dataDir: dir, mqtt: 'mqtts://broker.example:8883' })).toThrow(`${config}: mqtt.ca: ${dir}/ca.pem: no such file`);
+    fs.writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\n');
+    expect(configFromFlags({ config, dataDir: dir, mqtt: 'mqtts://broker.example:8883' }).mqtt.ca).toBe(`${dir}/ca.pem`);
+  });
+
+  it('runRefusesToStartWithAMissingCaNamingTheKeyAndPath', async () => {
+    const dir = tmpDir();
+    const config = file(`mqtt:\n  url: mqtts://127.0.0.1:1\n  ca: ${dir}/missing-ca.pem\n`);
+    const cli = spawnCli(['run', '--config', config, '--data-dir', path.join(dir, 'data'), '--http', '']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toBe(`gsmkeeper: config: ${config}: mqtt.ca: ${dir}/missing-ca.pem: no such file\n`);
+    // Refused before anything was made.
+    expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+  });
+
+  it('fleetNamesAPemFileItCannotReadBeforeDialling', async () => {
+    const dir = tmpDir();
+    const cli = spawnCli(['fleet', '--broker', 'mqtts://127.0.0.1:1', '--ca', `${dir}/ca.pem`, 'status']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toBe(`gsmkeeper: --ca: ${dir}/ca.pem: no such file\n`);
+  });
+
   it('aConsoleWithoutABrokerIsRefusedAtStart', async () => {
     const dir = tmpDir();
     const cli = spawnCli(['run', '--config', file('fleet:\n  console: true\n'), '--data-dir', dir]);

@@ -17,7 +17,7 @@ async function run(ctx: FakeControl, text: string, sender = CONFIG_NUMBER, chann
 describe('info commands always answer', () => {
   it('HELP? lists every command in one GSM 7-bit SMS', async () => {
     const reply = await run(fakeControl(), '*123456 HELP?');
-    expect(reply).toEqual({ text: HELP_TEXT, replyTo: null, send: true });
+    expect(reply).toEqual({ text: HELP_TEXT, replyTo: null, send: true, ok: true });
     expect(septetLength(HELP_TEXT)).toBeLessThanOrEqual(160);
     for (const name of ['CREDIT', 'CREDIT?', 'STAT?', 'CREDITCFG', 'PWD', 'PHADD', 'PHDEL', 'PHGR?', 'USSD', 'LANG', 'RESET']) expect(HELP_TEXT).toContain(name);
   });

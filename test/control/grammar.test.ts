@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandText } from '../../src/control/grammar.js';
+import { commandText, parseCommandText } from '../../src/control/grammar.js';
 import { interpret } from '../../src/control/processor.js';
 import { fakeControl } from '../helpers/fake-control.js';
 import type { RechargeResult } from '../../src/recharge/result.js';
@@ -41,6 +41,22 @@ describe('command grammar', () => {
   ])('%s → %s', (_name, text, reason) => {
     expect(parseCommandText(text)).toMatchObject({ ok: false, reason });
   });
+
+  it('writesACommandAsAnSmsCarriesItAfterThePassword', () => {
+    expect(commandText('CREDITCFG', ['ON', '3.50'])).toBe('CREDITCFG ON,3.50');
+    expect(commandText('CREDITCFG', ['ON', '', '7'])).toBe('CREDITCFG ON,,7');
+    expect(commandText('PHADD', ['Notify', '0888 123  456'])).toBe('PHADD Notify,0888 123  456');
+    expect(parseCommandText(`*123456 ${commandText('PHADD', ['Notify', '0888 123  456'])}`)).toMatchObject({ ok: true, command: { name: 'PHADD', params: ['Notify', '0888 123 456'] } });
+    // An empty field is as good as none: PWD with nothing is "PWD".
+    expect(commandText('PWD', [''])).toBe('PWD');
+  });
+
+  it.each([
+    ['a comma that would split a field', 'CREDITCFG', ['ON', '2,5']],
+    ['a lone ? that would make it a query', 'LANG', ['?']],
+  ])('cannotWriteAFieldWith %s', (_name, name, params) => {
+    expect(commandText(name, params)).toBeNull();
+  });
 });
 
 function context(result: RechargeResult = { kind: 'invalid-code' }) {
@@ -66,7 +82,7 @@ describe('interpretation', () => {
     const result = interpret('*123456 Ph 0888123456 Credit 123456789012345', meta, ctx);
     expect(result.kind).toBe('run');
     if (result.kind !== 'run') return;
-    await expect(result.execute()).resolves.toEqual({ text: 'Card credit control option disabled!', replyTo: '0888123456', send: true });
+    await expect(result.execute()).resolves.toEqual({ text: 'Card credit control option disabled!', replyTo: '0888123456', send: true, ok: true });
     expect(ctx.requests).toEqual([{ code: '123456789012345', requestedBy: '+359888123456', commandId: 1 }]);
   });
 
@@ -97,7 +113,7 @@ describe('interpretation', () => {
   it('answers a bad PH number to the sender with a clear error', async () => {
     const run = interpret('*123456 PH 12ab STAT?', meta, context());
     if (run.kind !== 'run') throw new Error('expected a run');
-    expect(await run.execute()).toEqual({ text: 'Invalid phone number!', replyTo: null, send: true });
+    expect(await run.execute()).toEqual({ text: 'Invalid phone number!', replyTo: null, send: true, ok: false });
   });
 });
 

@@ -1,5 +1,12 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { vouchedText } from '../../src/daemon/runner.js';
+import type { BoxEvent } from '../../src/events/box-events.js';
+import { installSecret, Store } from '../../src/store/store.js';
 import { api, startDaemon, type RunningDaemon } from '../helpers/daemon.js';
+import { databaseBytes } from '../helpers/database-bytes.js';
+import { tmpDir } from '../helpers/tmp.js';
 
 let running: RunningDaemon;
 beforeAll(async () => {
@@ -11,6 +18,19 @@ afterAll(async () => {
 
 const change = (id: string, body: Record<string, unknown>, token?: string | null) => api(running.baseUrl, 'POST', `/api/v1/settings/${id}`, body, token);
 const command = async (text: string) => (await api(running.baseUrl, 'POST', '/api/v1/commands', { text })).json;
+/** The newest entries of the message log, newest first. */
+const messages = async (limit = 1) => (await api(running.baseUrl, 'GET', `/api/v1/messages?limit=${limit}`)).json.messages;
+/** The events the box tells while `work` runs. */
+async function told(work: () => Promise<unknown>): Promise<BoxEvent[]> {
+  const events: BoxEvent[] = [];
+  const stop = running.daemon.events.onAny((event) => events.push(event));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return events;
+}
 
 describe('the settings over HTTP', () => {
   it('needsTheToken', async () => {
@@ -48,12 +68,13 @@ describe('the settings over HTTP', () => {
     expect((await command('*123456 DIALOGUE?')).reply).toMatch(/^Recharge dialogue OFF/);
     expect(await change('dialogue', { value: true })).toEqual({ status: 200, json: { setting: expect.objectContaining({ id: 'dialogue', value: true }), message: expect.stringMatching(/^Recharge dialogue ON/) } });
     expect((await command('*123456 DIALOGUE?')).reply).toMatch(/^Recharge dialogue ON/);
-    expect((await change('dialogue', { value: false, lang: 'bg' })).json.message).toMatch(/^Диалогът за зареждане е ИЗКЛ/);
+    // Worded as the same command's answer over HTTP: Bulgarian in Latin letters unless Cyrillic was chosen.
+    expect((await change('dialogue', { value: false, lang: 'bg' })).json.message).toMatch(/^Dialogat za zarezhdane e IZKL/);
   });
 
   it.each([
     ['low-balance', { value: 'abc' }, 'Bad threshold "abc": use e.g. 2 or 2.50.'],
-    ['low-balance', { value: '2,5' }, 'Bad threshold "2,5": use e.g. 2 or 2.50.'],
+    ['low-balance', { value: '2,5' }, 'low-balance takes a dot for decimals (2.50): a comma separates the fields of CREDITCFG'],
     ['validity-days', { value: '400' }, 'Bad days "400": 0-365.'],
     ['password', { value: '12345' }, 'Password must be 6 digits.'],
     ['password', { value: '123456' }, 'Password must not be the default.'],
@@ -67,7 +88,7 @@ describe('the settings over HTTP', () => {
   });
 
   it('answersInThePanelsLanguageWhenAsked', async () => {
-    expect((await change('low-balance', { value: 'abc', lang: 'bg' })).json.error.message).toBe('Грешен праг "abc": напр. 2 или 2.50.');
+    expect((await change('low-balance', { value: 'abc', lang: 'bg' })).json.error.message).toBe('Greshen prag "abc": napr. 2 ili 2.50.');
     // The reply language of the SMS stays the box's.
     expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Credit control ON/);
   });
@@ -79,17 +100,87 @@ describe('the settings over HTTP', () => {
     expect((await command('*123456 PHGR? Notify')).reply).toBe('Notify: (empty)');
   });
 
+  it('aChangeIsLoggedAsTheSameCommandWithItsAnswerAndTold', async () => {
+    const events = await told(async () => expect((await change('low-balance', { value: '4' })).status).toBe(200));
+    const [logged] = await messages();
+    expect(logged).toMatchObject({ channel: 'http', sender: 'http:127.0.0.1', text: '*•••••• CREDITCFG ON,4', command: 'CREDITCFG', state: 'answered', reply: expect.stringMatching(/^Credit control ON\. Low balance alert: 4\.00 EUR\./), replyTo: null });
+    expect(events.filter((event) => event.type === 'command-answered')).toEqual([
+      expect.objectContaining({ type: 'command-answered', commandId: logged.id, channel: 'http', sender: 'http:127.0.0.1', name: 'CREDITCFG', outcome: 'answered', reply: logged.reply, replyTo: null }),
+    ]);
+    // The same command sent with the password is logged in the same words.
+    await command('*123456 CREDITCFG ON,4');
+    const [sent] = await messages();
+    expect({ text: sent.text, command: sent.command, reply: sent.reply }).toEqual({ text: logged.text, command: logged.command, reply: logged.reply });
+    await change('low-balance', { value: '2' });
+  });
+
+  it('aRefusedChangeIsLoggedWithItsRefusalAsTheSameCommandIs', async () => {
+    const events = await told(async () => expect((await change('validity-days', { value: '400' })).json.error.message).toBe('Bad days "400": 0-365.'));
+    const [logged] = await messages();
+    expect(logged).toMatchObject({ text: '*•••••• CREDITCFG ON,,400', command: 'CREDITCFG', state: 'answered', reply: 'Bad days "400": 0-365.' });
+    expect(events).toEqual([expect.objectContaining({ type: 'command-answered', commandId: logged.id, outcome: 'answered', reply: 'Bad days "400": 0-365.' })]);
+    expect((await command('*123456 CREDITCFG ON,,400')).reply).toBe('Bad days "400": 0-365.');
+  });
+
+  it('aValueNoSmsCouldCarryIsRefusedUnrunAndUnlogged', async () => {
+    const [before] = await messages();
+    const events = await told(async () => expect((await change('validity-days', { value: '7,1' })).status).toBe(400));
+    expect((await messages())[0].id).toBe(before.id);
+    expect(events).toEqual([]);
+    expect((await command('*123456 CREDITCFG?')).reply).toMatch(/Validity alert: off\./);
+  });
+
+  it('theStandInPasswordOfTheSettingsPageOpensNothingOnTheCommandsRoute', async () => {
+    expect((await api(running.baseUrl, 'POST', '/api/v1/commands', { text: vouchedText('CREDITCFG OFF') })).status).toBe(403);
+    expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Credit control ON/);
+  });
+
   it('theLanguageIsLangsAndThePasswordIsPwds', async () => {
-    expect((await change('language', { value: 'bg' })).json).toMatchObject({ setting: { value: 'bg' }, message: 'Отговорите по подразбиране са на български.' });
+    expect((await change('language', { value: 'bg' })).json).toMatchObject({ setting: { value: 'bg' }, message: 'Otgovorite po podrazbirane sa na balgarski.' });
     expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Kontrol na kredita VKL/);
     await change('language', { value: 'en' });
     expect((await change('password', { value: '654321' })).json).toEqual({ setting: expect.objectContaining({ value: null }), message: 'Password changed.' });
     expect((await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).status).toBe(403);
     expect((await command('*654321 CREDITCFG?')).reply).toMatch(/^Credit control ON/);
     expect(running.logs.join('\n')).not.toContain('654321');
+    // Logged as PWD is, with both passwords hidden; never kept in the clear.
+    expect((await messages(4)).find((m: { command: string }) => m.command === 'PWD')).toMatchObject({ text: '*•••••• PWD ••••••', state: 'answered', reply: 'Password changed.' });
+    expect(databaseBytes(path.join(running.dataDir, 'gsmkeeper.db'))).not.toContain('654321');
   });
 
   it('anUnknownSettingIsNotFound', async () => {
     expect((await change('volume', { value: '11' })).json.error).toEqual({ code: 'not_found', message: expect.stringMatching(/^no setting "volume": the settings are password, credit-control, /) });
+  });
+});
+
+describe('a settings change on its own box', () => {
+  it('aCallerLockedOutByWrongPasswordsChangesNoSettingEither', async () => {
+    const box = await startDaemon({ config: { security: { ...DEFAULT_CONFIG.security, maxWrongPasswords: 2 } } });
+    try {
+      for (const text of ['*111111 STAT?', '*222222 STAT?']) expect((await api(box.baseUrl, 'POST', '/api/v1/commands', { text })).status).toBe(403);
+      expect(await api(box.baseUrl, 'POST', '/api/v1/settings/dialogue', { value: true })).toEqual({ status: 403, json: { error: { code: 'forbidden', message: 'this caller may not change settings now (sender-locked-out)' } } });
+      expect(box.daemon.store.commands.recent(1)[0]).toMatchObject({ name: null, state: 'dropped', drop_reason: 'sender-locked-out' });
+      expect(box.daemon.controlContext().settings.dialogue).toBe(false);
+    } finally {
+      await box.stop();
+    }
+  });
+
+
+  it('runsAgainVouchedForAndIsNotTakenForAWrongPassword', async () => {
+    const dataDir = tmpDir();
+    const store = Store.open(path.join(dataDir, 'gsmkeeper.db'), installSecret(dataDir));
+    const vouched = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('DIALOGUE ON'), { vouched: true }).row;
+    const sent = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('DIALOGUE OFF')).row;
+    store.close();
+    const box = await startDaemon({ dataDir });
+    try {
+      await box.daemon.settle();
+      expect(box.daemon.store.commands.get(vouched.id)).toMatchObject({ state: 'answered', name: 'DIALOGUE', reply: expect.stringMatching(/^Recharge dialogue ON/) });
+      expect(box.daemon.store.commands.get(sent.id)).toMatchObject({ state: 'dropped', drop_reason: 'wrong-password' });
+      expect(box.daemon.controlContext().settings.dialogue).toBe(true);
+    } finally {
+      await box.stop();
+    }
   });
 });

@@ -9,6 +9,8 @@ export interface CommandResponse {
   reply?: string | null;
   smsTo?: string | null;
   reason?: string;
+  /** Whether an answered command did what it asked (false: refused, `reply` says why). */
+  ok?: boolean;
 }
 
 export interface CommandApi {

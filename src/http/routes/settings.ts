@@ -1,15 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { COMMANDS } from '../../control/commands.js';
 import type { ControlContext } from '../../control/context.js';
+import { commandText } from '../../control/grammar.js';
 import type { Language } from '../../control/texts.js';
 import type { Logger } from '../../log/logger.js';
 import { registerSecret } from '../../log/secrets.js';
 import { ApiError } from '../errors.js';
 import { SETTINGS, type CommandCall, type SettingEntry } from '../settings-list.js';
+import type { CommandResponse } from './commands.js';
 
-/** Where the settings live: the context a command's handlers get. */
+/** Where the settings live, and the command pipeline a change goes through. */
 export interface SettingsApi {
+  /** The context a command's handlers get, to read the settings as they stand. */
   context(): ControlContext;
+  /**
+   * Runs a config command (`CREDITCFG ON,5`: the text after the password, which the token stands
+   * for) from `client` as an HTTP command is run: recorded, answered, told as `command-answered`.
+   */
+  run(command: string, client: string, lang: Language | null): Promise<CommandResponse>;
 }
 
 /** A setting as the API shows it: what it is, its words in both languages, and its value (never a secret's). */
@@ -28,9 +35,18 @@ function view(entry: SettingEntry, ctx: ControlContext): Record<string, unknown>
   }
 }
 
-/** The command a change of this setting is, or a refusal of a body that does not fit the setting's kind. */
-function commandOf(entry: SettingEntry, body: ChangeBody, ctx: ControlContext): CommandCall {
+/** The command a change of this setting is, as an SMS would read after the password (`CREDITCFG ON,4`), or a refusal. */
+function commandOf(entry: SettingEntry, body: ChangeBody, ctx: ControlContext): { name: string; text: string } {
   const wrong = (what: string) => new ApiError(400, 'bad_request', `${entry.id} takes ${what}`);
+  const call = callOf(entry, body, ctx, wrong);
+  const text = commandText(call.name, call.params);
+  if (text !== null) return { name: call.name, text };
+  // Nothing run, nothing recorded: no SMS could say it either.
+  throw wrong(entry.kind === 'number' ? `a dot for decimals (2.50): a comma separates the fields of ${call.name}` : `a value that is one field of ${call.name} (no comma, no lone "?")`);
+}
+
+/** The setting's command and its parameters, or a refusal of a body that does not fit the setting's kind. */
+function callOf(entry: SettingEntry, body: ChangeBody, ctx: ControlContext, wrong: (what: string) => ApiError): CommandCall {
   if (entry.kind === 'numbers') {
     if (typeof body.add === 'string' && body.remove === undefined) return entry.add(body.add.trim());
     if (typeof body.remove === 'string' && body.add === undefined) return entry.remove(body.remove.trim());
@@ -56,8 +72,9 @@ interface ChangeBody {
 
 /**
  * GET /api/v1/settings and POST /api/v1/settings/<id>: the settings of the SMS config commands,
- * each change run by that command's own handler (its checks, its words), for a caller the token
- * vouches for — as an authenticated HTTP command would be.
+ * each change that setting's command run as an HTTP command is, for a caller the token vouches
+ * for: its handler's checks and words, and the same trail — the command in the message log with
+ * its answer (the password hidden), and its `command-answered` event.
  */
 export function settingsRoutes(app: FastifyInstance, api: SettingsApi, logger: Logger): void {
   const log = logger.child({ channel: 'settings' });
@@ -86,20 +103,16 @@ export function settingsRoutes(app: FastifyInstance, api: SettingsApi, logger: L
     async (request) => {
       const entry = SETTINGS.find((candidate) => candidate.id === request.params.id);
       if (!entry) throw new ApiError(404, 'not_found', `no setting "${request.params.id}": the settings are ${SETTINGS.map((s) => s.id).join(', ')}`);
-      const ctx = api.context();
-      const call = commandOf(entry, request.body, ctx);
-      const spec = COMMANDS[call.name];
-      if (!spec) throw new Error(`setting ${entry.id} names ${call.name}, which is no command`);
+      const command = commandOf(entry, request.body, api.context());
       const client = `http:${request.ip}`;
-      if (!ctx.mayConfigure(client, 'http')) throw new ApiError(403, 'forbidden', 'this caller may not change settings');
-      const command = { password: '', replyTo: null, name: call.name, query: false, params: call.params };
       // Answered in the panel's language when it says; a change of LANG itself is the box's default.
-      const language = request.body.lang ?? ctx.settings.language;
-      const result = await spec.handler({ command, sender: client, channel: 'http', commandId: null, language }, ctx);
+      const outcome = await api.run(command.text, client, request.body.lang ?? null);
       // The setting and the command only: a new password is never logged, nor are the numbers.
-      log.info({ setting: entry.id, command: call.name, client, ok: result.ok }, result.ok ? 'setting changed' : 'setting change refused');
-      if (!result.ok) throw new ApiError(400, 'bad_request', result.text);
-      return { setting: view(entry, api.context()), message: result.text };
+      log.info({ setting: entry.id, command: command.name, commandId: outcome.commandId, client, ok: outcome.ok ?? null }, outcome.ok ? 'setting changed' : 'setting change refused');
+      // A caller the box stopped listening to (repeated wrong passwords from its address).
+      if (outcome.kind === 'dropped') throw new ApiError(403, 'forbidden', `this caller may not change settings now (${outcome.reason})`);
+      if (!outcome.ok) throw new ApiError(400, 'bad_request', outcome.reply ?? `${command.name} was refused`);
+      return { setting: view(entry, api.context()), message: outcome.reply };
     },
   );
 }

@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | 'conflict'
   | 'not_a_command'
   | 'wrong_password'
+  | 'locked_out'
   | 'forbidden'
   | 'unavailable'
   | 'internal';

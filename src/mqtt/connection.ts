@@ -38,8 +38,17 @@ const UNSUPPORTED_VERSION = new Set([1, 0x84]);
 export async function connectBroker(options: BrokerOptions, logger: Logger): Promise<MqttClient> {
   const { connect } = await import('mqtt');
   const log = logger.child({ channel: 'mqtt' });
-  const read = (file: string | null): Buffer | undefined => (file ? fs.readFileSync(file) : undefined);
-  const tls = { ca: read(options.ca), cert: read(options.cert), key: read(options.key) };
+  // The config check found them readable at start; one gone since is still named, not a bare ENOENT.
+  const read = (key: 'ca' | 'cert' | 'key'): Buffer | undefined => {
+    const file = options[key];
+    if (!file) return undefined;
+    try {
+      return fs.readFileSync(file);
+    } catch (err) {
+      throw new Error(`mqtt.${key}: ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  const tls = { ca: read('ca'), cert: read('cert'), key: read('key') };
   const clientOptions: IClientOptions = {
     protocolVersion: 5,
     clientId: options.clientId,

@@ -159,6 +159,8 @@ describe('a settings change on its own box', () => {
     try {
       for (const text of ['*111111 STAT?', '*222222 STAT?']) expect((await api(box.baseUrl, 'POST', '/api/v1/commands', { text })).status).toBe(403);
       expect(await api(box.baseUrl, 'POST', '/api/v1/settings/dialogue', { value: true })).toEqual({ status: 403, json: { error: { code: 'forbidden', message: 'this caller may not change settings now (sender-locked-out)' } } });
+      // Even with the right password, said as what it is rather than as "not a command".
+      expect(await api(box.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).toMatchObject({ status: 403, json: { error: { code: 'locked_out' } } });
       expect(box.daemon.store.commands.recent(1)[0]).toMatchObject({ name: null, state: 'dropped', drop_reason: 'sender-locked-out' });
       expect(box.daemon.controlContext().settings.dialogue).toBe(false);
     } finally {

@@ -56,6 +56,7 @@ export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
         if (outcome.kind === 'dropped') {
           // The token already proved who is asking, so unlike SMS a refusal is answered plainly.
           if (outcome.reason === 'wrong-password') throw new ApiError(403, 'wrong_password', 'the command password is wrong');
+          if (outcome.reason === 'sender-locked-out') throw new ApiError(403, 'locked_out', 'too many wrong passwords from this caller: its commands are refused for now');
           throw new ApiError(400, 'not_a_command', 'expected *<password> [PH <phone>] <COMMAND> [params]');
         }
         return { commandId: outcome.commandId, command: outcome.name, reply: outcome.reply ?? null, smsTo: outcome.smsTo ?? null };

@@ -1,78 +1,29 @@
 import type { CarrierProfile } from '../carriers/profile.js';
 import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
-import type { CarrierRegistry } from '../carriers/loader.js';
 import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
-import type { Config } from '../config/schema.js';
 import type { BalanceReport, LinePort } from '../control/context.js';
 import { lockNotice, type TopUpReason } from '../control/texts.js';
 import { balanceReport, balanceStale } from './balance-report.js';
 import { CarrierSmsWaiters } from './carrier-sms.js';
-import { eventTime, type BoxEvents, type LineState } from '../events/box-events.js';
-import type { PortLock } from '../daemon/port-lock.js';
+import type { LineState } from '../events/box-events.js';
 import { reconcileOnLine } from '../daemon/reconcile-notices.js';
-import type { RuntimeSettings } from '../daemon/settings.js';
 import type { Logger } from '../log/logger.js';
-import type { IncomingCall, Modem, ModemTimeouts } from '../modem/modem.js';
+import type { Modem } from '../modem/modem.js';
 import { BalanceReader, checkBalance, type BalanceCheck } from '../recharge/balance.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { RechargeService, type RechargeRequest } from '../recharge/service.js';
-import type { TopUpNotice } from '../scheduler/credit-check.js';
 import type { Job } from '../scheduler/scheduler.js';
-import type { CommandRow } from '../store/commands.js';
-import type { Store } from '../store/store.js';
-import type { ModemLink } from '../transport/open-port.js';
+import type { LineDeps } from './deps.js';
 import { lineJobs, type ScheduledLine } from './jobs.js';
 import { LineMessages } from './messages.js';
-import { openLineModem, profileForLine } from './bring-up.js';
-import { ParkingBackoff } from './parking.js';
-import { LineSession, SessionSlot } from './session.js';
+import { openLineModem, profileForLine, sessionOnModem } from './bring-up.js';
+import { Parking } from './parking.js';
+import { SessionSlot, type LineSession } from './session.js';
+import { StatePublisher, supervisedState, upState } from './state.js';
 import { lineProblems, StatusCollector } from './status.js';
 
-export interface LineTiming {
-  timeouts?: ModemTimeouts;
-  keepAliveMs: number;
-  restartWaitMs: number;
-  reopenWaitMs: number;
-  outboxBaseDelayMs: number;
-  /** The first wait of a parked line before it is tried again (it doubles up to an hour). */
-  parkFirstMs?: number;
-}
-
-export interface LineDeps {
-  config: LineConfig;
-  box: Config;
-  link: ModemLink;
-  /** The UUCP lock of the line's serial port, when it has one (it follows a replug). */
-  portLock: PortLock | null;
-  store: Store;
-  secret: string;
-  carriers: CarrierRegistry;
-  settings: RuntimeSettings;
-  events: BoxEvents;
-  timing: LineTiming;
-  startedAt: number;
-  logger: Logger;
-  /** With several lines, what the Notify group hears names the line. */
-  namedNotices: boolean;
-  /** A command an SMS to this line made: the box runs it. */
-  onCommand(row: CommandRow): void;
-  /** A recharge on this line ended (the box counts it and tells its listeners). */
-  onRecharge(request: RechargeRequest, result: RechargeResult | 'error'): void;
-  /** The line changed state (the box runs its waiting commands once it is up). */
-  onState(line: Line): void;
-  /** Every rung of the recovery ladder failed (the box parks the line, or exits when none is left). */
-  onGaveUp(line: Line): void;
-  /** Wallet cards this line's SIM could take now. */
-  walletReady(line: Line): number;
-  /** The wallet's automatic top-up for this line; absent when it is off. */
-  topUp?: (line: Line, reason: TopUpReason) => Promise<TopUpNotice | null>;
-  /** The recharge dialogue: told of the line's calls, and offered its SMS before they are commands. */
-  dialogue?: {
-    call(line: Line, call: IncomingCall): void;
-    offer(line: Line, row: CommandRow, text: string): boolean;
-  };
-}
+export type { LineDeps, LineTiming } from './deps.js';
 
 /**
  * One line: a modem and its SIM, with everything that belongs to them — the supervisor and its
@@ -89,15 +40,12 @@ export class Line implements LinePort, ScheduledLine {
   number: string | null;
   private modem: Modem | null = null;
   private readonly sessions = new SessionSlot();
-  private parkedWhy: string | null = null;
-  private retryAt: number | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
   private attempting: Promise<boolean> | null = null;
   /** How long the last modem init took (the start-up log line says it). */
   initMs: number | null = null;
   private stopped = false;
-  private lastPublished = '';
-  private readonly backoff: ParkingBackoff;
+  private readonly parking: Parking;
+  private readonly stateTold: StatePublisher;
   private readonly carrierSms = new CarrierSmsWaiters();
   private readonly messages: LineMessages;
   private readonly service: RechargeService;
@@ -109,7 +57,8 @@ export class Line implements LinePort, ScheduledLine {
     this.name = deps.config.name;
     this.number = deps.config.number;
     this.log = deps.logger.child({ channel: 'line', line: this.name });
-    this.backoff = new ParkingBackoff(deps.timing.parkFirstMs);
+    this.parking = new Parking(deps.timing.parkFirstMs, () => void this.attempt());
+    this.stateTold = new StatePublisher(deps.events, this.name);
     const { store } = deps;
     this.messages = new LineMessages({ ...deps, name: this.name, log: this.log, carrierSms: this.carrierSms, countryCode: () => this.countryCode, kick: () => this.kickOutbox() });
     this.balances = new BalanceReader((source) => this.readBalance(source), store, () => this.imsi);
@@ -146,7 +95,7 @@ export class Line implements LinePort, ScheduledLine {
 
   /** Whether the line is up: its modem answers (it may still lack a network). */
   get up(): boolean {
-    return this.session !== null && (this.state === 'ready' || this.state === 'degraded' || this.state === 'recovering');
+    return this.session !== null && upState(this.state);
   }
 
   /** The country calling code of the line's numbers: the config's, else its SIM's country's. */
@@ -156,12 +105,12 @@ export class Line implements LinePort, ScheduledLine {
 
   /** When a parked line is tried again. */
   get retryAtIso(): string | null {
-    return this.retryAt === null ? null : new Date(this.retryAt).toISOString();
+    return this.parking.retryAtIso;
   }
 
   /** What is wrong with the line, in plain words (none when it is ready). */
   problems(): string[] {
-    return lineProblems(this.state, this.parkedWhy, this.session?.supervisor ?? null);
+    return lineProblems(this.state, this.parking.why, this.session?.supervisor ?? null);
   }
 
   /** The supervisor's progress, for systemd's watchdog (a parked line makes none, and needs none). */
@@ -197,9 +146,9 @@ export class Line implements LinePort, ScheduledLine {
 
   private async bringUp(): Promise<boolean> {
     if (this.stopped) return false;
-    this.retryAt = null;
+    this.parking.trying();
     this.setState('starting');
-    const { config, timing, logger } = this.deps;
+    const { config } = this.deps;
     let modem: Modem | null = null;
     try {
       modem = await openLineModem(this.deps);
@@ -211,20 +160,13 @@ export class Line implements LinePort, ScheduledLine {
       this.modem = modem;
       const calls = this.deps.dialogue;
       if (calls) modem.on('incoming-call', (call) => calls.call(this, call));
-      const session = new LineSession({
-        line: config, box: this.deps.box, modem, store: this.deps.store, countryCode: this.countryCode,
-        keepAliveMs: timing.keepAliveMs, restartWaitMs: timing.restartWaitMs, outboxBaseDelayMs: timing.outboxBaseDelayMs, logger,
-        onCommand: (row) => this.messages.received(this, row),
-        onSendFate: (row, fate) => this.messages.sendFate(row, fate),
-        onDelivery: (update) => this.deps.events.publish('reply-delivery', { line: this.name, outboxId: update.outboxId, commandId: update.commandId, to: update.recipient, delivery: update.delivery, reason: update.reason, at: eventTime() }),
-        onGaveUp: () => this.deps.onGaveUp(this),
-      });
+      const session = sessionOnModem(this.deps, this, modem, this.messages);
       this.sessions.current = session;
       session.supervisor.on('step', () => this.publishState());
       session.supervisor.on('degraded', () => this.publishState());
       // Recharges a crash left unknown on this SIM are settled by its balance before anything else dials.
       await reconcileOnLine(this.deps.store, modem, { imsi: this.imsi!, profile: this.profile!, balanceUssd: config.balanceUssd }, this.deps.settings.language, this.log, { line: this.name, countryCode: this.countryCode });
-      this.backoff.reset();
+      this.parking.up();
       this.setState('ready');
       await session.begin();
       this.publishState();
@@ -258,36 +200,21 @@ export class Line implements LinePort, ScheduledLine {
     this.modem = null;
     void modem?.close().catch(() => undefined);
     this.carrierSms.cancelAll();
-    const wait = this.backoff.take();
-    this.parkedWhy = why;
-    this.retryAt = Date.now() + wait;
+    const wait = this.parking.park(why);
     this.log.warn({ why, retryInSeconds: Math.round(wait / 1000) }, 'line parked: the others carry on');
     this.setState('parked');
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.attempt(), wait);
-    this.retryTimer.unref();
   }
 
   private setState(state: LineState): void {
     this.state = state;
-    if (state !== 'parked') this.parkedWhy = null;
     this.publishState();
     this.deps.onState(this);
   }
 
-  /** Tells the listeners where the line stands, when that changed. */
+  /** Tells the listeners where the line stands (as its supervisor sees it, while it is up), when that changed. */
   private publishState(): void {
-    let state = this.state;
-    const supervisor = this.session?.supervisor;
-    if (supervisor && (state === 'ready' || state === 'degraded' || state === 'recovering')) {
-      state = supervisor.step !== 'healthy' ? 'recovering' : supervisor.degraded.length ? 'degraded' : 'ready';
-      this.state = state;
-    }
-    const problems = this.problems();
-    const key = `${state}|${problems.join(',')}`;
-    if (key === this.lastPublished) return;
-    this.lastPublished = key;
-    this.deps.events.publish('line-state', { line: this.name, state, problems, carrier: this.profile?.id ?? null, retryAt: this.retryAtIso, at: eventTime() });
+    this.state = supervisedState(this.state, this.session?.supervisor);
+    this.stateTold.publish(this.state, this.problems(), this.profile?.id ?? null, this.retryAtIso);
   }
 
   private requireModem(): Modem {
@@ -397,7 +324,7 @@ export class Line implements LinePort, ScheduledLine {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.parking.stop();
     this.session?.end();
     this.carrierSms.cancelAll();
     this.state = 'stopped';

@@ -4,7 +4,8 @@ import { inReplyScript } from '../control/transliterate.js';
 import { eventTime } from '../events/box-events.js';
 import type { Logger } from '../log/logger.js';
 import type { CarrierSmsWaiters } from './carrier-sms.js';
-import type { Line, LineDeps } from './line.js';
+import type { LineDeps } from './deps.js';
+import type { Line } from './line.js';
 import type { SendFate } from './outbox-pump.js';
 
 export type LineMessagesDeps = Pick<LineDeps, 'store' | 'events' | 'settings' | 'box' | 'namedNotices' | 'dialogue' | 'onCommand'> & {

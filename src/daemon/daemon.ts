@@ -30,7 +30,8 @@ import { BoxTallies } from './metrics-source.js';
 import { PortLock } from './port-lock.js';
 import { tellReleased, type NoticeRoute } from './reconcile-notices.js';
 import { chooseLine, type RouteRules } from './routing.js';
-import { vouchedText, type RunOutcome } from './runner.js';
+import { RequestDesk } from './requests.js';
+import type { RunOutcome } from './runner.js';
 
 /** A line of the box and how its modem is reached. */
 export interface LineSetup {
@@ -91,7 +92,7 @@ export class Daemon {
   private running: Running | null = null;
   private readonly log: Logger;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly requestsInFlight = new Map<number, Promise<RunOutcome>>();
+  private readonly requests = new RequestDesk(() => this.box, (work) => this.track(work));
   private jobsStarted = false;
   private groupsAdded = false;
   private stopping = false;
@@ -330,31 +331,14 @@ export class Daemon {
   /**
    * Runs a command that arrived on a request channel (HTTP, MQTT) through the same pipeline as an
    * SMS, addressed to `destination` (a line's name, its SIM's number or IMSI; null: none), answered in
-   * `lang` (null: the box's language). The same
-   * idempotency key returns the first command's outcome instead of running it again.
+   * `lang` (null: the box's language); see RequestDesk.
    */
-  async runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null, destination: string | null = null, lang: 'en' | 'bg' | null = null): Promise<RunOutcome> {
-    const { store, runner } = this.box;
-    const { row, repeat } = store.commands.recordRequest(channel, client, text, { idempotencyKey, line: destination, lang });
-    if (!repeat) {
-      const running = this.track(runner.run(row));
-      this.requestsInFlight.set(row.id, running);
-      return running.finally(() => this.requestsInFlight.delete(row.id));
-    }
-    const inFlight = this.requestsInFlight.get(row.id);
-    if (inFlight) return inFlight;
-    const stored = store.commands.get(row.id)!;
-    if (stored.state === 'dropped') return { kind: 'dropped', commandId: stored.id, reason: stored.drop_reason ?? 'dropped' };
-    return { kind: 'answered', commandId: stored.id, name: stored.name ?? '', reply: stored.reply, smsTo: stored.reply_to };
+  runRequest(channel: RequestChannel, text: string, client: string, idempotencyKey: string | null = null, destination: string | null = null, lang: 'en' | 'bg' | null = null): Promise<RunOutcome> {
+    return this.requests.run(channel, text, client, idempotencyKey, destination, lang);
   }
 
-  /**
-   * Runs `command` (`CREDITCFG ON,5`, the text after the password) for a caller the channel vouches
-   * for instead (the settings page, on the HTTP token) through the same pipeline as runRequest.
-   */
   runVouched(channel: RequestChannel, command: string, client: string, lang: 'en' | 'bg' | null): Promise<RunOutcome> {
-    const { row } = this.box.store.commands.recordRequest(channel, client, vouchedText(command), { lang, vouched: true });
-    return this.track(this.box.runner.run(row));
+    return this.requests.runVouched(channel, command, client, lang);
   }
 
   /**

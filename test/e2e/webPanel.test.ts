@@ -274,6 +274,12 @@ describe('the web panel in a real browser, on a phone', () => {
     await page.fill('#setting-low-balance-input', 'x');
     await page.click('#setting-low-balance button');
     await expect.poll(() => page.textContent('#setting-low-balance-result')).toBe('Грешен праг "x": напр. 2 или 2.50.');
+    // The recharge service answers in the panel's language too.
+    await openPage(page, 'recharge');
+    expect(await page.textContent('#recharge-form button[type="submit"]')).toBe('Зареди');
+    await page.fill('#recharge-code', '12345');
+    await page.click('#recharge-form button[type="submit"]');
+    await expect.poll(() => page.textContent('#recharge-result')).toBe('Купонът е невалиден или вече е използван.');
     await page.selectOption('#language', 'en');
     await expect.poll(() => page.textContent('nav a[data-page="settings"]')).toBe('Settings');
   });

@@ -361,4 +361,21 @@ describe('the web panel of a box of two lines, live', () => {
     await expect.poll(() => box.simulators.get('a1')!.phoneMessages('+359888650102').map((m) => m.text), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Balance: 12\.50 EUR/)]);
     expect(scriptErrors).toEqual([]);
   });
+
+  it('aSeriesGeneratedInThePanelIsTheChosenLinesCarriers', async () => {
+    await tab.selectOption('#line', 'a1');
+    await openPage(tab, 'cards');
+    await tab.fill('#gen-quantity', '2');
+    await tab.fill('#gen-series', '9');
+    await tab.fill('#gen-pin-length', '14');
+    await tab.fill('#gen-expires', '31.12.2027');
+    await tab.click('#generate-form button');
+    await expect.poll(() => tab.textContent('#generate-result')).toBe('2 card(s) of series 9 generated and added to the wallet.');
+    const listed = (await api(box.baseUrl, 'GET', '/api/v1/sim/cards?series=9')).json;
+    expect(listed.cards.map((c: { serial: string; line: string }) => [c.serial, c.line])).toEqual([['9-000002', 'a1'], ['9-000001', 'a1']]);
+    expect(box.simulators.get('main')!.carrier.issued().filter((c) => c.serial.startsWith('9-'))).toEqual([]);
+    const wallet = (await api(box.baseUrl, 'GET', '/api/v1/vouchers?serialFrom=9-0&serialTo=9-999999999')).json;
+    expect(wallet.vouchers.map((c: { carrier: string }) => c.carrier)).toEqual(['a1', 'a1']);
+    expect(scriptErrors).toEqual([]);
+  });
 });

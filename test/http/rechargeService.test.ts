@@ -217,6 +217,7 @@ describe('the recharge service and form answer in the language asked for', () =>
     ]);
     expect(messages.map((m) => m.json.message)).toEqual([INVALID_BG, INVALID_EN, INVALID_BG, INVALID_EN, INVALID_EN, INVALID_BG, INVALID_EN]);
     expect((await ask('/api/v1/recharge', { body: { ...invalid, lang: 'fr' } })).status).toBe(400);
+    expect((await ask('/api/v1/recharge?lang=fr', { body: invalid })).status).toBe(400);
   });
 
   it('aSuccessARefusalAndTheOlderFormAreInBulgarianWithTheCodeMasked', async () => {

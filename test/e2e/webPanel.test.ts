@@ -25,6 +25,16 @@ afterAll(async () => {
 
 const masked = (pin: string) => `***********${pin.slice(-4)}`;
 
+/** Generates a series on the simulator from the cards page, as a person fills the form, until the panel says it was done. */
+async function generateSeries(on: Page, fields: { quantity: number; series: string; pinLength?: number }): Promise<void> {
+  await on.fill('#gen-quantity', String(fields.quantity));
+  await on.fill('#gen-series', fields.series);
+  if (fields.pinLength) await on.fill('#gen-pin-length', String(fields.pinLength));
+  await on.fill('#gen-expires', '31.12.2027');
+  await on.click('#generate-form button');
+  await expect.poll(() => on.textContent('#generate-result')).toBe(`${fields.quantity} card(s) of series ${fields.series} generated and added to the wallet.`);
+}
+
 describe('the web panel in a real browser, on a phone', () => {
   it('asksForTheTokenAndRefusesAWrongOne', async () => {
     await page.goto(running.baseUrl);
@@ -179,11 +189,7 @@ describe('the web panel in a real browser, on a phone', () => {
 
   it('aSeriesGeneratedOnTheSimulatorGoesIntoTheWalletAndTheExportMasksEveryPin', async () => {
     const before = (await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total;
-    await page.fill('#gen-quantity', '5');
-    await page.fill('#gen-series', '4');
-    await page.fill('#gen-expires', '31.12.2027');
-    await page.click('#generate-form button');
-    await expect.poll(() => page.textContent('#generate-result')).toBe('5 card(s) of series 4 generated and added to the wallet.');
+    await generateSeries(page, { quantity: 5, series: '4' });
     const generated = (await api(running.baseUrl, 'GET', '/api/v1/vouchers?serialFrom=4-0&serialTo=4-999999999&perPage=20')).json;
     expect(generated.total).toBe(5);
     expect(generated.total + before).toBe((await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total);
@@ -365,12 +371,7 @@ describe('the web panel of a box of two lines, live', () => {
   it('aSeriesGeneratedInThePanelIsTheChosenLinesCarriers', async () => {
     await tab.selectOption('#line', 'a1');
     await openPage(tab, 'cards');
-    await tab.fill('#gen-quantity', '2');
-    await tab.fill('#gen-series', '9');
-    await tab.fill('#gen-pin-length', '14');
-    await tab.fill('#gen-expires', '31.12.2027');
-    await tab.click('#generate-form button');
-    await expect.poll(() => tab.textContent('#generate-result')).toBe('2 card(s) of series 9 generated and added to the wallet.');
+    await generateSeries(tab, { quantity: 2, series: '9', pinLength: 14 });
     const listed = (await api(box.baseUrl, 'GET', '/api/v1/sim/cards?series=9')).json;
     expect(listed.cards.map((c: { serial: string; line: string }) => [c.serial, c.line])).toEqual([['9-000002', 'a1'], ['9-000001', 'a1']]);
     expect(box.simulators.get('main')!.carrier.issued().filter((c) => c.serial.startsWith('9-'))).toEqual([]);

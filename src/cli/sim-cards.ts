@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatMoney } from '../carriers/money.js';
-import { CardIssueError, cardsForWallet } from '../sim/cards.js';
+import { CardIssueError, cardsForWallet, issuedBy } from '../sim/cards.js';
 import { DIALECTS } from '../sim/dialects.js';
 import { Simulator } from '../sim/simulator.js';
 import type { SimVoucher } from '../sim/state.js';
@@ -54,7 +54,7 @@ export function simulateCardsGenerateCommand(flags: StateFlags & { amount: strin
       amountCents: parseAmount(flags.amount), quantity: whole(flags.quantity, 'quantity'), series: flags.series, pinLength: whole(flags.pinLength, 'pin-length'),
       reseller: flags.reseller ?? null, expiresOn: parseDay(flags.expires),
     });
-    if (flags.csv) return void process.stdout.write(cardsForWallet(cards, simulator.carrier.id));
+    if (flags.csv) return void process.stdout.write(cardsForWallet(issuedBy(cards, null, simulator.carrier.id)));
     console.log(table(cards).join('\n'));
     console.log(`${cards.length} card(s) issued in series ${flags.series}.`);
   });
@@ -67,7 +67,7 @@ export function simulateCardsListCommand(flags: StateFlags & { series?: string; 
     const list = simulator.carrier.listCards({
       series: flags.series, status: flags.status as SimVoucher['status'] | undefined, page: flags.page ? Number(flags.page) : 1, perPage: flags.csv ? 1000 : Number(flags.perPage ?? 20),
     });
-    if (flags.csv) return void process.stdout.write(cardsForWallet(list.cards, simulator.carrier.id));
+    if (flags.csv) return void process.stdout.write(cardsForWallet(issuedBy(list.cards, null, simulator.carrier.id)));
     const summary = pageSummary(list);
     console.log([...table(list.cards), `${summary.rows}   ${summary.pages}`].join('\n'));
   });

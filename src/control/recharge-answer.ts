@@ -1,13 +1,17 @@
 import { formatMoney, type Money } from '../carriers/money.js';
 import { serviceMessage } from './service-texts.js';
-import { rechargeReply } from './texts.js';
+import { rechargeReply, type Language } from './texts.js';
+import { inReplyScript } from './transliterate.js';
 import type { RechargeResult } from '../recharge/result.js';
 import { serviceOutcomeKind, type ServiceOutcomeKind, type SourceOutcome } from '../wallet/recharge-sources.js';
 
 const money = (m: Money | null | undefined): string | null => (m ? formatMoney(m) : null);
 
-/** A recharge outcome as data, with the same text an SMS would carry (never the full code). */
-export function rechargeJson(result: RechargeResult): Record<string, unknown> {
+/**
+ * A recharge outcome as data, with the same text an SMS would carry (never the full code): in
+ * `lang`, and Bulgarian in the reply script the owner chose.
+ */
+export function rechargeJson(result: RechargeResult, lang: Language = 'en', script: 'latin' | 'cyrillic' = 'latin'): Record<string, unknown> {
   return {
     outcome: result.kind,
     card: 'masked' in result ? result.masked : null,
@@ -16,7 +20,7 @@ export function rechargeJson(result: RechargeResult): Record<string, unknown> {
     before: result.kind === 'success' ? money(result.before) : null,
     validUntil: result.kind === 'success' ? result.validUntil : null,
     attemptsLeft: result.kind === 'rejected' ? result.attemptsLeft : null,
-    reply: rechargeReply(result, 'en'),
+    reply: inReplyScript(rechargeReply(result, lang), script),
   };
 }
 
@@ -37,10 +41,11 @@ export interface ServiceAnswer {
 
 /**
  * The recharge service's answer, as the seed's IVR speaks it: the balance before, the amount, the
- * new balance and its validity — or one message for a code that is invalid or already used.
+ * new balance and its validity — or one message for a code that is invalid or already used. The
+ * message is in `lang`, Bulgarian in Cyrillic: it is read on a page, not carried by an SMS.
  */
-export function serviceAnswer(outcome: SourceOutcome, destination: string, source: 'coupon' | 'account'): ServiceAnswer {
-  const base = { outcome: serviceOutcomeKind(outcome), destination, source, card: 'masked' in outcome ? outcome.masked : null, before: null, amount: null, balance: null, validUntil: null, message: serviceMessage(outcome, 'en') };
+export function serviceAnswer(outcome: SourceOutcome, destination: string, source: 'coupon' | 'account', lang: Language): ServiceAnswer {
+  const base = { outcome: serviceOutcomeKind(outcome), destination, source, card: 'masked' in outcome ? outcome.masked : null, before: null, amount: null, balance: null, validUntil: null, message: serviceMessage(outcome, lang) };
   if (outcome.kind !== 'success') return base;
   return { ...base, before: money(outcome.before), amount: money(outcome.added), balance: money(outcome.balance), validUntil: outcome.validUntil };
 }

@@ -189,6 +189,9 @@ export function configOnly(lang: Language): string {
   return say(lang, 'Only Config group numbers may do that.', 'Само номера от група Config могат това.');
 }
 
+/** A notice as each reader of the Notify group gets it: worded in that reader's language. */
+export type NoticeText = (lang: Language) => string;
+
 /** A pick between the two languages for short handler texts. */
 export function say(lang: Language, en: string, bg: string): string {
   return lang === 'bg' ? bg : en;

@@ -325,7 +325,7 @@ export class Daemon {
   private async walletTopUp(line: Line, reason: TopUpReason): Promise<TopUpNotice | null> {
     const outcome = await this.box.wallet.topUp(reason, line.name, { oncePerDay: true });
     if (outcome.kind !== 'dialled') return null;
-    return { notice: walletTopUpNotice(reason, outcome.result, outcome.left, this.box.settings.language), toppedUp: outcome.result.kind === 'success' };
+    return { notice: (lang) => walletTopUpNotice(reason, outcome.result, outcome.left, lang), toppedUp: outcome.result.kind === 'success' };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { say, type Language } from '../control/texts.js';
 import { buildHttpServer, parseListen } from '../http/server.js';
 import { VERSION } from '../util/version.js';
 import { boxApi } from './box-api.js';
@@ -17,16 +18,22 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     const chosen = daemon.chooseLine(destination);
     if ('line' in chosen) return { line: chosen.line.name };
     const { refusal } = chosen;
-    const names = refusal.lines.map((line) => line.name);
-    const error =
-      refusal.reason === 'unknown' ? `no line "${(refusal.wanted ?? '').slice(0, 40)}": the lines are ${names.join(', ')} (name one, its SIM's number or IMSI, or self)`
-        : refusal.reason === 'unavailable' ? `line ${refusal.wanted} is ${refusal.lines.find((line) => line.name === refusal.wanted)?.state ?? 'not up'}: nothing was done`
-          : `name a destination: the lines are ${names.join(', ')}`;
-    return { error, lines: names, unavailable: refusal.reason === 'unavailable' };
+    const names = refusal.lines.map((line) => line.name).join(', ');
+    const wanted = (refusal.wanted ?? '').slice(0, 40);
+    const state = refusal.lines.find((line) => line.name === refusal.wanted)?.state ?? 'not up';
+    const error = (lang: Language): string =>
+      refusal.reason === 'unknown' ? say(lang, `no line "${wanted}": the lines are ${names} (name one, its SIM's number or IMSI, or self)`, `няма линия "${wanted}": линиите са ${names} (посочете една, номера или IMSI на SIM картата ѝ, или self)`)
+        : refusal.reason === 'unavailable' ? say(lang, `line ${wanted} is ${state}: nothing was done`, `линия ${wanted} не работи (${state}): нищо не е направено`)
+          : say(lang, `name a destination: the lines are ${names}`, `посочете получател: линиите са ${names}`);
+    return { error: error('en'), errorBg: error('bg'), lines: refusal.lines.map((line) => line.name), unavailable: refusal.reason === 'unavailable' };
   };
   const recharge = {
     rechargeCode: (code: string, requestedBy: string, line: string) => daemon.line(line).recharge({ code, requestedBy, commandId: null }),
     resolveDestination,
+    replies: () => {
+      const { settings } = daemon.controlContext();
+      return { language: settings.language, script: settings.bulgarianScript };
+    },
   };
   const { host, port } = parseListen(config.http.listen);
   const app = buildHttpServer({

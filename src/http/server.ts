@@ -109,7 +109,7 @@ export function buildHttpServer(options: HttpOptions): FastifyInstance {
   if (options.sms) smsRoutes(app, options.sms);
   if (options.events) eventRoutes(app, options.events);
   if (options.settings) settingsRoutes(app, options.settings, options.logger);
-  if (options.sim?.carrier) simCardRoutes(app, options.sim.carrier);
+  if (options.sim?.carrier) simCardRoutes(app, options.sim);
   return app;
 }
 

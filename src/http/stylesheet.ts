@@ -16,7 +16,7 @@ export function checkStylesheet(url: string): string {
     parsed = null;
   }
   if (given.length > 300 || !STYLESHEET_RE.test(given) || !parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password) {
-    throw new RechargeRequestError('css is the https URL of a stylesheet, without quotes, spaces or semicolons');
+    throw new RechargeRequestError('css is the https URL of a stylesheet, without quotes, spaces or semicolons', 'css е https адресът на стилов файл, без кавички, интервали и точка и запетая');
   }
   return given;
 }

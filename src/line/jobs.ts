@@ -1,6 +1,6 @@
 import type { CarrierProfile } from '../carriers/profile.js';
 import type { Config } from '../config/schema.js';
-import type { TopUpReason } from '../control/texts.js';
+import type { NoticeText, TopUpReason } from '../control/texts.js';
 import type { RuntimeSettings } from '../daemon/settings.js';
 import type { Logger } from '../log/logger.js';
 import type { BalanceCheck, BalanceDialer } from '../recharge/balance.js';
@@ -21,7 +21,7 @@ export interface ScheduledLine {
   /** The line's modem, for the USSD of a run (only asked while the line is up). */
   dialer(): BalanceDialer;
   readBalanceNow(source: string): Promise<BalanceCheck>;
-  notify(text: string): void;
+  notify(text: NoticeText): void;
 }
 
 /**
@@ -55,7 +55,6 @@ export function lineJobs(
           sim: () => (line.imsi && line.profile ? { imsi: line.imsi, profile: line.profile } : null),
           balanceOverride: line.balanceUssd,
           credit: () => settings.credit,
-          language: () => settings.language,
           notify: (text) => line.notify(text),
           logger,
           today: () => localDay(),

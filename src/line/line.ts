@@ -3,7 +3,7 @@ import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
 import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
 import type { BalanceReport, LinePort } from '../control/context.js';
-import { lockNotice, type TopUpReason } from '../control/texts.js';
+import { lockNotice, type NoticeText, type TopUpReason } from '../control/texts.js';
 import { balanceReport, balanceStale } from './balance-report.js';
 import { CarrierSmsWaiters } from './carrier-sms.js';
 import type { LineState } from '../events/box-events.js';
@@ -70,7 +70,7 @@ export class Line implements LinePort, ScheduledLine {
       enabled: () => deps.settings.credit.enabled,
       secret: deps.secret,
       logger: deps.logger,
-      onLock: (reason, rejections) => this.notify(lockNotice(reason, rejections, deps.settings.language)),
+      onLock: (reason, rejections) => this.notify((lang) => lockNotice(reason, rejections, lang)),
       awaitSms: (from, ms) => this.carrierSms.wait(from, ms),
       readBalance: (source) => this.balances.now(source),
     });
@@ -231,8 +231,8 @@ export class Line implements LinePort, ScheduledLine {
     this.session?.pump.kick();
   }
 
-  /** Tells the Notify group; `about` is the SMS it forwards, if it forwards one. */
-  notify(text: string, about: { commandId: number; forwarded: true } | null = null): void {
+  /** Tells the Notify group, each member in its own language; `about` is the SMS it forwards, if it forwards one. */
+  notify(text: NoticeText, about: { commandId: number; forwarded: true } | null = null): void {
     this.messages.notify(text, about);
   }
 

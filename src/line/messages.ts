@@ -1,5 +1,6 @@
 import type { CommandRow } from '../store/commands.js';
 import type { OutboxRow } from '../store/outbox.js';
+import { say, type Language, type NoticeText } from '../control/texts.js';
 import { inReplyScript } from '../control/transliterate.js';
 import { eventTime } from '../events/box-events.js';
 import type { Logger } from '../log/logger.js';
@@ -52,10 +53,11 @@ export class LineMessages {
       this.deps.log.info({ sender: row.sender }, 'SMS not forwarded: the hourly limit of forwards is reached');
       return;
     }
-    const head = `SMS from ${row.sender}: `;
-    const room = 150 - head.length - (this.deps.namedNotices ? this.deps.name.length + 2 : 0);
-    const body = row.text.length > room ? `${row.text.slice(0, room - 1)}…` : row.text;
-    this.notify(`${head}${body}`, { commandId: row.id, forwarded: true });
+    this.notify((lang) => {
+      const head = say(lang, `SMS from ${row.sender}: `, `SMS от ${row.sender}: `);
+      const room = 150 - head.length - (this.deps.namedNotices ? this.deps.name.length + 2 : 0);
+      return `${head}${row.text.length > room ? `${row.text.slice(0, room - 1)}…` : row.text}`;
+    }, { commandId: row.id, forwarded: true });
   }
 
   sendFate(row: OutboxRow, fate: SendFate): void {
@@ -72,18 +74,22 @@ export class LineMessages {
   }
 
   /**
-   * Tells the Notify group, in the reply script's rule (Bulgarian transliterated unless Cyrillic was
-   * chosen); `about` is the SMS it forwards, if it forwards one.
+   * Tells the Notify group: each member in the language it chose (LANG), else the box's, in the
+   * reply script's rule (Bulgarian transliterated unless Cyrillic was chosen); `about` is the SMS it
+   * forwards, if it forwards one.
    */
-  notify(text: string, about: { commandId: number; forwarded: true } | null = null): void {
+  notify(text: NoticeText, about: { commandId: number; forwarded: true } | null = null): void {
     const { settings, store } = this.deps;
-    const named = this.deps.namedNotices ? `${this.deps.name}: ${text}` : text;
-    const out = inReplyScript(named, settings.bulgarianScript);
+    const worded = new Map<Language, string>();
+    const inLanguage = (lang: Language): string => {
+      if (!worded.has(lang)) worded.set(lang, inReplyScript(this.deps.namedNotices ? `${this.deps.name}: ${text(lang)}` : text(lang), settings.bulgarianScript));
+      return worded.get(lang)!;
+    };
     for (const number of store.groups.members('notify')) {
-      store.outbox.enqueue({ line: this.deps.name, recipient: number, text: out, countryCode: this.deps.countryCode(), ...about });
+      store.outbox.enqueue({ line: this.deps.name, recipient: number, text: inLanguage(settings.languageOf(number)), countryCode: this.deps.countryCode(), ...about });
     }
     this.deps.kick();
-    // A forwarded SMS is told as the SMS it is ('sms-received'); the box's own notices are alerts.
-    if (!about) this.deps.events.publish('notice', { line: this.deps.name, text: out, at: eventTime() });
+    // A forwarded SMS is told as the SMS it is ('sms-received'); the box's own notices are alerts, in the box's language.
+    if (!about) this.deps.events.publish('notice', { line: this.deps.name, text: inLanguage(settings.language), at: eventTime() });
   }
 }

@@ -1,6 +1,6 @@
 import type { CarrierProfile } from '../carriers/profile.js';
 import { formatDay, formatMoney } from '../carriers/money.js';
-import { say, type Language, type TopUpReason } from '../control/texts.js';
+import { say, type NoticeText, type TopUpReason } from '../control/texts.js';
 import type { CreditControlSettings } from '../control/context.js';
 import type { Logger } from '../log/logger.js';
 import { checkBalance, type BalanceCheck, type BalanceDialer } from '../recharge/balance.js';
@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 
 /** What an automatic top-up tells the Notify group, and whether the card went through. */
 export interface TopUpNotice {
-  notice: string;
+  notice: NoticeText;
   toppedUp: boolean;
 }
 
@@ -18,9 +18,8 @@ export interface CreditCheckDeps {
   sim: () => { imsi: string; profile: CarrierProfile } | null;
   balanceOverride: string | null;
   credit: () => CreditControlSettings;
-  language: () => Language;
-  /** Texts the Notify group. */
-  notify: (text: string) => void;
+  /** Texts the Notify group, each member in its own language. */
+  notify: (text: NoticeText) => void;
   logger: Logger;
   /** The box's local day, YYYY-MM-DD (alerts go at most once per day). */
   today: () => string;
@@ -53,9 +52,8 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   else if (check.kind !== 'checked') deps.logger.warn({ outcome: check.kind }, 'scheduled balance check gave no figures');
   const latest = deps.store.balances.latest(sim.imsi);
   if (!latest) return;
-  const lang = deps.language();
   const today = deps.today();
-  const once = (key: string, text: string): void => {
+  const once = (key: string, text: NoticeText): void => {
     const kept = `${deps.settingsPrefix ?? ''}${key}`;
     if (deps.store.settings.get<string>(kept) === today) return;
     deps.store.settings.set(kept, today);
@@ -78,10 +76,10 @@ export async function runCreditCheck(deps: CreditCheckDeps): Promise<void> {
   if (low) {
     const balance = formatMoney({ cents: latest.balance_cents!, currency: latest.currency ?? '' });
     const threshold = `${control.lowBalance!.toFixed(2)} ${latest.currency ?? ''}`.trim();
-    once('alert.lowBalance', say(lang, `gsmkeeper: balance ${balance} is below ${threshold}. Top up with CREDIT <code>.`, `gsmkeeper: наличността ${balance} е под ${threshold}. Заредете с CREDIT <код>.`));
+    once('alert.lowBalance', (lang) => say(lang, `gsmkeeper: balance ${balance} is below ${threshold}. Top up with CREDIT <code>.`, `gsmkeeper: наличността ${balance} е под ${threshold}. Заредете с CREDIT <код>.`));
   }
   if (ending) {
     const until = formatDay(latest.valid_until!);
-    once('alert.validity', say(lang, `gsmkeeper: the SIM is valid until ${until} (${Math.max(0, daysLeft!)} days). Top up to keep it.`, `gsmkeeper: SIM картата е валидна до ${until} (${Math.max(0, daysLeft!)} дни). Заредете, за да я запазите.`));
+    once('alert.validity', (lang) => say(lang, `gsmkeeper: the SIM is valid until ${until} (${Math.max(0, daysLeft!)} days). Top up to keep it.`, `gsmkeeper: SIM картата е валидна до ${until} (${Math.max(0, daysLeft!)} дни). Заредете, за да я запазите.`));
   }
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { stringifyCsv } from '../util/csv.js';
+import { byCodeUnits } from '../util/order.js';
 import type { SimVoucher } from './state.js';
 
 /**
@@ -76,8 +77,8 @@ export interface CardListQuery {
   perPage?: number | undefined;
 }
 
-export interface CardList {
-  cards: SimVoucher[];
+export interface CardList<T extends SimVoucher = SimVoucher> {
+  cards: T[];
   total: number;
   page: number;
   pages: number;
@@ -85,9 +86,9 @@ export interface CardList {
   to: number;
 }
 
-/** The issuer's table: newest first, as the billing system lists them, filtered and paged. */
-export function listCards(cards: SimVoucher[], query: CardListQuery): CardList {
-  const found = cards.filter((c) => (!query.series || c.serial.startsWith(`${query.series}-`)) && (!query.status || c.status === query.status)).reverse();
+/** A table's cards, newest first, filtered and paged as the billing system shows them. */
+function pageOf<T extends SimVoucher>(newestFirst: T[], query: CardListQuery): CardList<T> {
+  const found = newestFirst.filter((c) => (!query.series || c.serial.startsWith(`${query.series}-`)) && (!query.status || c.status === query.status));
   const perPage = Math.min(Math.max(query.perPage ?? 20, 1), 1000);
   const pages = Math.max(1, Math.ceil(found.length / perPage));
   const page = Math.min(Math.max(query.page ?? 1, 1), pages);
@@ -95,8 +96,36 @@ export function listCards(cards: SimVoucher[], query: CardListQuery): CardList {
   return { cards: shown, total: found.length, page, pages, from: shown.length ? (page - 1) * perPage + 1 : 0, to: (page - 1) * perPage + shown.length };
 }
 
-/** Cards as the wallet imports them (serial, pin, amount, currency, reseller, expiry, carrier). */
-export function cardsForWallet(cards: SimVoucher[], carrier: string): string {
-  const rows = cards.map((c) => [c.serial, c.pin, (c.amountCents / 100).toFixed(2), c.currency, c.reseller ?? '', c.expiresOn, carrier]);
+/** The issuer's table: newest first, as the billing system lists them, filtered and paged. */
+export function listCards(cards: SimVoucher[], query: CardListQuery): CardList {
+  return pageOf([...cards].reverse(), query);
+}
+
+/**
+ * A card with who issued it: the simulated line whose carrier it is (null for a lone simulator,
+ * which names no line) and that carrier's profile id, which the wallet files it under.
+ */
+export interface IssuedCard extends SimVoucher {
+  line: string | null;
+  carrier: string;
+}
+
+/** One issuer's cards (in the order it issued them), each marked with its line and carrier. */
+export function issuedBy(cards: readonly SimVoucher[], line: string | null, carrier: string): IssuedCard[] {
+  return cards.map((card) => ({ ...card, line, carrier }));
+}
+
+/**
+ * Several simulated lines' cards as one table: newest first by when each was made (cards made in
+ * the same instant keep the lines' order, then each issuer's own), filtered and paged.
+ */
+export function listIssuedCards(issuers: ReadonlyArray<{ line: string | null; carrier: string; cards: readonly SimVoucher[] }>, query: CardListQuery): CardList<IssuedCard> {
+  const all = issuers.flatMap(({ line, carrier, cards }) => issuedBy(cards, line, carrier).reverse());
+  return pageOf(all.sort((a, b) => byCodeUnits(b.createdAt, a.createdAt)), query);
+}
+
+/** Cards as the wallet imports them (serial, pin, amount, currency, reseller, expiry, carrier), each with its own carrier. */
+export function cardsForWallet(cards: readonly IssuedCard[]): string {
+  const rows = cards.map((c) => [c.serial, c.pin, (c.amountCents / 100).toFixed(2), c.currency, c.reseller ?? '', c.expiresOn, c.carrier]);
   return stringifyCsv([['serial', 'pin', 'amount', 'currency', 'reseller', 'expiry', 'carrier'], ...rows]);
 }

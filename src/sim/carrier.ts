@@ -55,8 +55,13 @@ export class SimCarrier {
 
   /** The issued cards, newest first, with their status as of today. */
   listCards(query: CardListQuery): CardList {
+    return listCards(this.issued(), query);
+  }
+
+  /** Every card issued, in the order it was, with its status as of today. */
+  issued(): SimVoucher[] {
     this.expireOld();
-    return listCards(this.state.carrier.vouchers, query);
+    return this.state.carrier.vouchers;
   }
 
   /** Vouchers that would recharge now (new and not past their expiry). */

@@ -1,4 +1,4 @@
-import type { CardList, CardListQuery, SeriesInput } from './cards.js';
+import type { SeriesInput } from './cards.js';
 import type { SimVoucher } from './state.js';
 
 /** The simulated carrier's card issuing, as the box's relay serves it. */
@@ -6,7 +6,8 @@ export interface SimCards {
   /** The carrier's profile id, which the wallet names the cards' carrier by. */
   readonly id: string;
   generateSeries(input: SeriesInput): SimVoucher[];
-  listCards(query: CardListQuery): CardList;
+  /** Every card issued, in the order it was, with its status as of today. */
+  issued(): SimVoucher[];
 }
 
 /** The simulator as the box's relay and tests drive it (only present when the modem is simulated). */

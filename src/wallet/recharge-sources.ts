@@ -1,6 +1,7 @@
 import { registerSecret, wholeDigitRun } from '../log/secrets.js';
 import type { RechargeResult } from '../recharge/result.js';
 import type { CardView } from '../store/cards.js';
+import type { ReplyLanguage } from '../store/languages.js';
 import { SERIAL_RE } from './card-fields.js';
 
 /**
@@ -15,11 +16,20 @@ export type RechargeSource = { kind: 'coupon'; code: string } | { kind: 'account
  * `self` or null for the default line. A destination that names no line, or one that is not up,
  * is refused with the lines there are (`unavailable` tells the two apart).
  */
-export type ResolveDestination = (text: string | null) => { line: string } | { error: string; lines: string[]; unavailable: boolean };
+export type ResolveDestination = (text: string | null) => { line: string } | { error: string; errorBg: string; lines: string[]; unavailable: boolean };
 
-/** A recharge request the caller got wrong: the message is safe to show. */
+/** A recharge request the caller got wrong: the message is safe to show, in English or Bulgarian. */
 export class RechargeRequestError extends Error {
   override readonly name = 'RechargeRequestError';
+
+  constructor(message: string, private readonly bulgarian: string = message) {
+    super(message);
+  }
+
+  /** The message in the language the request is answered in. */
+  in(lang: ReplyLanguage): string {
+    return lang === 'bg' ? this.bulgarian : this.message;
+  }
 }
 
 export interface RechargeFields {
@@ -30,8 +40,8 @@ export interface RechargeFields {
 const text = (body: Record<string, unknown>, name: string, max: number): string | null => {
   const value = body[name];
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new RechargeRequestError(`${name} is text`);
-  if (value.length > max) throw new RechargeRequestError(`${name} is at most ${max} characters`);
+  if (typeof value !== 'string') throw new RechargeRequestError(`${name} is text`, `${name} е текст`);
+  if (value.length > max) throw new RechargeRequestError(`${name} is at most ${max} characters`, `${name} е най-много ${max} знака`);
   return value.trim() === '' ? null : value.trim();
 };
 
@@ -45,12 +55,12 @@ export function readRechargeFields(body: Record<string, unknown>): RechargeField
   const pin = text(body, 'source_pin', 40);
   for (const secret of [coupon, pin]) if (secret) registerSecret(secret);
   const destination = text(body, 'destination', 40);
-  if (!destination) throw new RechargeRequestError('destination is required: a line\'s name, its SIM\'s number, or self');
-  if (coupon && (account || pin)) throw new RechargeRequestError('give one source: a coupon, or an account and its PIN, not both');
+  if (!destination) throw new RechargeRequestError('destination is required: a line\'s name, its SIM\'s number, or self', 'destination е задължително: името на линия, номерът на SIM картата ѝ или self');
+  if (coupon && (account || pin)) throw new RechargeRequestError('give one source: a coupon, or an account and its PIN, not both', 'посочете един източник: купон или сметка и нейния ПИН, не и двете');
   if (coupon) return { destination, source: { kind: 'coupon', code: coupon } };
   if (account && pin) return { destination, source: { kind: 'account', serial: account, pin } };
-  if (account || pin) throw new RechargeRequestError('an account needs its PIN, and a PIN its account');
-  throw new RechargeRequestError('give one source: source_coupon, or source_account with source_pin');
+  if (account || pin) throw new RechargeRequestError('an account needs its PIN, and a PIN its account', 'сметката иска своя ПИН, а ПИН-ът — своята сметка');
+  throw new RechargeRequestError('give one source: source_coupon, or source_account with source_pin', 'посочете един източник: source_coupon или source_account със source_pin');
 }
 
 /** A reply longer than this is no coupon. */

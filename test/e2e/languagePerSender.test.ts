@@ -65,4 +65,48 @@ describe('each SMS reply follows its sender\'s LANG', () => {
     const [, answer] = await messagesOn(() => simulator.phoneMessages(BG_PHONE), 2);
     expect(answer!.text).toBe('Kuponat e nevaliden ili veche e izpolzvan.');
   });
+
+  /** Two codes the carrier rejects, from a phone outside the groups: recharging locks itself and the Notify group hears. */
+  async function lockRecharging(simulator: RunningDaemon['simulator']): Promise<void> {
+    for (const code of ['111111111111111', '222222222222222']) simulator.sendSmsFromPhone('+359888710009', `*123456 CREDIT ${code}`);
+    await messagesOn(() => simulator.phoneMessages('+359888710009'), 2);
+  }
+
+  it('eachNotifyMemberHearsANoticeInTheLanguageItChoseAndTheOthersInTheBoxs', async () => {
+    running = await startDaemon({ config: { groups: { config: [], command: [], notify: [BG_PHONE, EN_PHONE] } } });
+    const { simulator, daemon } = running;
+    const alerts: string[] = [];
+    daemon.events.on('notice', (event) => alerts.push(event.text));
+    simulator.sendSmsFromPhone(BG_PHONE, '*123456 LANG BG');
+    await waitFor(() => daemon.store.languages.get(BG_PHONE) === 'bg', 5000, 'LANG BG kept');
+    await lockRecharging(simulator);
+    const [bg] = await messagesOn(() => simulator.phoneMessages(BG_PHONE));
+    const [en] = await messagesOn(() => simulator.phoneMessages(EN_PHONE));
+    expect(bg!.text).toBe('gsmkeeper: 2 otkazani karti; zarezhdaneto e zaklyucheno predi blokirane na SIM. CREDITCFG RESET za otklyuchvane.');
+    expect(en!.text).toBe('gsmkeeper: 2 cards rejected; recharging is locked before the carrier blocks the SIM. Unlock with CREDITCFG RESET.');
+    // The box's own record of the alert is in the box's language.
+    expect(alerts).toEqual([en!.text]);
+  });
+
+  it('onABulgarianBoxAMemberWhoChoseEnglishHearsEnglishAndTheOthersTheBoxsScript', async () => {
+    running = await startDaemon({
+      config: {
+        language: 'bg',
+        bulgarianScript: 'cyrillic',
+        sms: { ...DEFAULT_CONFIG.sms, forward: { enabled: true, perHour: 5 } },
+        groups: { config: [], command: [], notify: [BG_PHONE, EN_PHONE] },
+      },
+    });
+    const { simulator } = running;
+    simulator.sendSmsFromPhone(EN_PHONE, '*123456 LANG EN');
+    await waitFor(() => running!.daemon.store.languages.get(EN_PHONE) === 'en', 5000, 'LANG EN kept');
+    await lockRecharging(simulator);
+    simulator.sendSmsFromPhone('+359888710008', 'Parcel waiting at the office');
+    const [lockBg, forwardBg] = await messagesOn(() => simulator.phoneMessages(BG_PHONE), 2);
+    const [lockEn, forwardEn] = await messagesOn(() => simulator.phoneMessages(EN_PHONE), 2);
+    expect(lockBg!.text).toBe('gsmkeeper: 2 отказани карти; зареждането е заключено преди блокиране на SIM. CREDITCFG RESET за отключване.');
+    expect(lockEn!.text).toBe('gsmkeeper: 2 cards rejected; recharging is locked before the carrier blocks the SIM. Unlock with CREDITCFG RESET.');
+    expect(forwardBg!.text).toBe('SMS от +359888710008: Parcel waiting at the office');
+    expect(forwardEn!.text).toBe('SMS from +359888710008: Parcel waiting at the office');
+  });
 });

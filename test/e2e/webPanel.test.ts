@@ -25,6 +25,16 @@ afterAll(async () => {
 
 const masked = (pin: string) => `***********${pin.slice(-4)}`;
 
+/** Generates a series on the simulator from the cards page, as a person fills the form, until the panel says it was done. */
+async function generateSeries(on: Page, fields: { quantity: number; series: string; pinLength?: number }): Promise<void> {
+  await on.fill('#gen-quantity', String(fields.quantity));
+  await on.fill('#gen-series', fields.series);
+  if (fields.pinLength) await on.fill('#gen-pin-length', String(fields.pinLength));
+  await on.fill('#gen-expires', '31.12.2027');
+  await on.click('#generate-form button');
+  await expect.poll(() => on.textContent('#generate-result')).toBe(`${fields.quantity} card(s) of series ${fields.series} generated and added to the wallet.`);
+}
+
 describe('the web panel in a real browser, on a phone', () => {
   it('asksForTheTokenAndRefusesAWrongOne', async () => {
     await page.goto(running.baseUrl);
@@ -179,11 +189,7 @@ describe('the web panel in a real browser, on a phone', () => {
 
   it('aSeriesGeneratedOnTheSimulatorGoesIntoTheWalletAndTheExportMasksEveryPin', async () => {
     const before = (await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total;
-    await page.fill('#gen-quantity', '5');
-    await page.fill('#gen-series', '4');
-    await page.fill('#gen-expires', '31.12.2027');
-    await page.click('#generate-form button');
-    await expect.poll(() => page.textContent('#generate-result')).toBe('5 card(s) of series 4 generated and added to the wallet.');
+    await generateSeries(page, { quantity: 5, series: '4' });
     const generated = (await api(running.baseUrl, 'GET', '/api/v1/vouchers?serialFrom=4-0&serialTo=4-999999999&perPage=20')).json;
     expect(generated.total).toBe(5);
     expect(generated.total + before).toBe((await api(running.baseUrl, 'GET', '/api/v1/vouchers')).json.total);
@@ -275,6 +281,12 @@ describe('the web panel in a real browser, on a phone', () => {
     await page.click('#setting-low-balance button');
     // The refusal as it would be texted back: Bulgarian in Latin letters unless Cyrillic was chosen.
     await expect.poll(() => page.textContent('#setting-low-balance-result')).toBe('Greshen prag "x": napr. 2 ili 2.50.');
+    // The recharge service answers in the panel's language too.
+    await openPage(page, 'recharge');
+    expect(await page.textContent('#recharge-form button[type="submit"]')).toBe('Зареди');
+    await page.fill('#recharge-code', '12345');
+    await page.click('#recharge-form button[type="submit"]');
+    await expect.poll(() => page.textContent('#recharge-result')).toBe('Купонът е невалиден или вече е използван.');
     await page.selectOption('#language', 'en');
     await expect.poll(() => page.textContent('nav a[data-page="settings"]')).toBe('Settings');
   });
@@ -354,6 +366,18 @@ describe('the web panel of a box of two lines, live', () => {
     await tab.fill('#phone-text', '*123456 CREDIT?');
     await tab.click('#phone-form button');
     await expect.poll(() => box.simulators.get('a1')!.phoneMessages('+359888650102').map((m) => m.text), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Balance: 12\.50 EUR/)]);
+    expect(scriptErrors).toEqual([]);
+  });
+
+  it('aSeriesGeneratedInThePanelIsTheChosenLinesCarriers', async () => {
+    await tab.selectOption('#line', 'a1');
+    await openPage(tab, 'cards');
+    await generateSeries(tab, { quantity: 2, series: '9', pinLength: 14 });
+    const listed = (await api(box.baseUrl, 'GET', '/api/v1/sim/cards?series=9')).json;
+    expect(listed.cards.map((c: { serial: string; line: string }) => [c.serial, c.line])).toEqual([['9-000002', 'a1'], ['9-000001', 'a1']]);
+    expect(box.simulators.get('main')!.carrier.issued().filter((c) => c.serial.startsWith('9-'))).toEqual([]);
+    const wallet = (await api(box.baseUrl, 'GET', '/api/v1/vouchers?serialFrom=9-0&serialTo=9-999999999')).json;
+    expect(wallet.vouchers.map((c: { carrier: string }) => c.carrier)).toEqual(['a1', 'a1']);
     expect(scriptErrors).toEqual([]);
   });
 });

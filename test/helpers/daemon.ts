@@ -97,7 +97,8 @@ export async function startDaemon(options: DaemonTestOptions = {}): Promise<Runn
     logger: createLogger({ level: 'trace', destination }),
     lines: setups,
     token: TOKEN,
-    sim: simulators.size > 1 ? new SimulatedLines(simulators) : simulators.values().next().value!,
+    // As `run` gives it: the lines' simulators as one, each by its line's name.
+    sim: new SimulatedLines(simulators),
     outboxBaseDelayMs: 50,
     ...(options.fast
       ? { timeouts: { basic: 300, sim: 400, storage: 600, prompt: 400, send: 1000, ussdCommand: 400, network: 400, restart: 600 }, keepAliveMs: 200, modemRestartWaitMs: 100 }

@@ -178,3 +178,87 @@ describe('the recharge form when it is off (the default)', () => {
     }
   });
 });
+
+describe('the recharge service and form answer in the language asked for', () => {
+  let bg: RunningDaemon;
+  beforeAll(async () => {
+    // A box whose default language is Bulgarian.
+    bg = await startDaemon({ config: { language: 'bg', http: { ...DEFAULT_CONFIG.http, listen: '127.0.0.1:0', token: null, rechargeForm: true } } });
+  });
+  afterAll(async () => {
+    await bg?.stop();
+  });
+
+  /** A request with the headers a browser or a client sends. */
+  async function ask(url: string, init: { body?: Record<string, string>; form?: boolean; headers?: Record<string, string>; token?: boolean } = {}) {
+    const { body, form: asForm = false, headers = {}, token = true } = init;
+    const response = await fetch(`${bg.baseUrl}${url}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { ...(token ? { authorization: `Bearer ${TOKEN}` } : {}), ...(body ? { 'content-type': asForm ? 'application/x-www-form-urlencoded' : 'application/json' } : {}), ...headers },
+      ...(body ? { body: asForm ? new URLSearchParams(body).toString() : JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, text, json: response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : null };
+  }
+
+  const INVALID_BG = 'Купонът е невалиден или вече е използван.';
+  const INVALID_EN = 'The coupon is invalid or already used.';
+
+  it('aNamedLangComesFirstThenAcceptLanguageThenTheBoxsDefault', async () => {
+    const invalid = { destination: 'self', source_coupon: '12345' };
+    const messages = await Promise.all([
+      ask('/api/v1/recharge', { body: invalid }),
+      ask('/api/v1/recharge', { body: invalid, headers: { 'accept-language': 'en-GB,en;q=0.9,bg;q=0.5' } }),
+      ask('/api/v1/recharge', { body: { ...invalid, lang: 'bg' }, headers: { 'accept-language': 'en' } }),
+      ask('/api/v1/recharge', { body: { ...invalid, lang: 'en' }, headers: { 'accept-language': 'bg' } }),
+      ask('/api/v1/recharge?lang=en', { body: invalid, form: true }),
+      ask('/api/v1/recharge', { body: invalid, headers: { 'accept-language': 'fr-FR, de;q=0.8' } }),
+      ask('/api/v1/recharge', { body: invalid, headers: { 'accept-language': 'bg;q=0, en;q=0.1' } }),
+    ]);
+    expect(messages.map((m) => m.json.message)).toEqual([INVALID_BG, INVALID_EN, INVALID_BG, INVALID_EN, INVALID_EN, INVALID_BG, INVALID_EN]);
+    expect((await ask('/api/v1/recharge', { body: { ...invalid, lang: 'fr' } })).status).toBe(400);
+    expect((await ask('/api/v1/recharge?lang=fr', { body: invalid })).status).toBe(400);
+  });
+
+  it('aSuccessARefusalAndTheOlderFormAreInBulgarianWithTheCodeMasked', async () => {
+    const [first, second] = bg.simulator.unusedVouchers();
+    const done = await ask('/api/v1/recharge', { body: { destination: 'self', source_coupon: first!.pin } });
+    expect(done.json).toMatchObject({ outcome: 'success', card: `***********${first!.pin.slice(-4)}`, amount: '5.00 EUR' });
+    expect(done.json.message).toMatch(/^(Наличност преди: [\d.]+ EUR\. )?Заредени: 5\.00 EUR\. Нова наличност: [\d.]+ EUR, валидност до \d\d\.\d\d\.\d{4}\.$/);
+    // The older form's reply is the text an SMS carries: Bulgarian in the box's script (Latin by default).
+    const older = await ask('/api/v1/recharge', { body: { code: second!.pin } });
+    expect(older.json).toMatchObject({ outcome: 'success', reply: expect.stringMatching(/^Zaredeni 5\.00 EUR\. Nalichnost: [\d.]+ EUR \(predi [\d.]+ EUR\)\. Validnost do /) });
+    expect(JSON.stringify([done.json, older.json])).not.toMatch(new RegExp(`${first!.pin}|${second!.pin}`));
+    expect((await ask('/api/v1/recharge', { body: { destination: 'self' } })).json.error).toEqual({ code: 'bad_request', message: 'посочете един източник: source_coupon или source_account със source_pin' });
+    expect((await ask('/api/v1/recharge', { body: { destination: 'kitchen', source_coupon: '12345' }, headers: { 'accept-language': 'bg-BG' } })).json.error).toEqual({
+      code: 'bad_request', message: 'няма линия "kitchen": линиите са main (посочете една, номера или IMSI на SIM картата ѝ, или self)', lines: ['main'],
+    });
+    expect((await ask('/api/v1/recharge', { body: { destination: 'kitchen', source_coupon: '12345', lang: 'en' } })).json.error.message).toMatch(/^no line "kitchen": the lines are main/);
+  });
+
+  it('theFormsLabelsFollowTheSameChoiceAndItsAnswerKeepsIt', async () => {
+    const shown = await ask('/recharge', { token: false });
+    expect(shown.text).toContain('<html lang="bg">');
+    expect(shown.text).toContain('<h1>Зареждане</h1>');
+    for (const label of ['Получател (линия или номер)', 'Номер на купона', 'Сметка (сериен номер на картата)', '>ПИН<', '>Зареди</button>']) expect(shown.text).toContain(label);
+    expect(shown.text).toContain('<input type="hidden" name="lang" value="bg">');
+    for (const english of [await ask('/recharge?lang=en', { token: false }), await ask('/recharge', { token: false, headers: { 'accept-language': 'en-US' } })]) {
+      expect(english.text).toContain('<html lang="en">');
+      expect(english.text).toContain('<label for="source_coupon">Coupon number</label>');
+      expect(english.text).toContain('<input type="hidden" name="lang" value="en">');
+    }
+    expect((await ask('/recharge?lang=fr', { token: false })).status).toBe(400);
+
+    const pin = bg.simulator.unusedVouchers()[0]!.pin;
+    const done = await ask('/recharge', { token: false, form: true, body: { destination: 'self', source_coupon: pin, lang: 'en' }, headers: { 'accept-language': 'bg' } });
+    expect(done.text).toMatch(/<p class="done" role="status">(Balance before: [\d.]+ EUR\. )?Recharged: 5\.00 EUR\./);
+    expect(done.text).toContain('<a href="/recharge?lang=en">Recharge again</a>');
+    expect(done.text).not.toContain(pin);
+    const again = await ask('/recharge', { token: false, form: true, body: { destination: 'self', source_coupon: pin } });
+    expect(again.text).toContain(`<p class="refused" role="status">${INVALID_BG}</p>`);
+    expect(again.text).toContain('<a href="/recharge?lang=bg">Ново зареждане</a>');
+    const wrong = await ask('/recharge', { token: false, form: true, body: { destination: 'self', source_account: '101-1', lang: 'bg' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('<p class="refused" role="alert">сметката иска своя ПИН, а ПИН-ът — своята сметка</p>');
+  });
+});

@@ -64,7 +64,7 @@ describe('a box of several lines on the broker', () => {
 
   it('whatALineTellsItsNotifyGroupIsAnAlertEventOfThatLine', async () => {
     const { box, boxId, heard } = await twoLineBox();
-    box.daemon.line('a1').notify('Low balance: 1.20 EUR.');
+    box.daemon.line('a1').notify(() => 'Low balance: 1.20 EUR.');
     const alert = await heard.next(`gsmkeeper/${boxId}/a1/event/alert`);
     expect(alert.retain).toBe(false);
     expect(alert.json()).toMatchObject({ text: 'a1: Low balance: 1.20 EUR.' });

@@ -26,6 +26,8 @@ function setup(answer: string) {
   const store = Store.open(path.join(tmpDir(), 'gsmkeeper.db'));
   const dialled: string[][] = [];
   const notices: string[] = [];
+  /** Each notice as worded for a reader who chose Bulgarian. */
+  const inBulgarian: string[] = [];
   const dialer = {
     ussd: async ({ code }: { code: string }): Promise<UssdAnswer> => {
       dialled.push([code]);
@@ -38,13 +40,13 @@ function setup(answer: string) {
   };
   let today = '2026-12-10';
   const topUps: string[] = [];
-  const topUp = async (reason: string) => (topUps.push(reason), dialNothing ? null : { notice: `topped up (${reason})`, toppedUp: true });
+  const topUp = async (reason: string) => (topUps.push(reason), dialNothing ? null : { notice: () => `topped up (${reason})`, toppedUp: true });
   const check = (credit = { enabled: true, lowBalance: 2, validityDays: 7 }, withWallet = false) =>
     runCreditCheck({
-      store, dialer, sim: () => ({ imsi: IMSI, profile: yettel }), balanceOverride: null, credit: () => credit, language: () => 'en',
-      notify: (t) => notices.push(t), logger: silentLogger(), today: () => today, ...(withWallet ? { topUp } : {}),
+      store, dialer, sim: () => ({ imsi: IMSI, profile: yettel }), balanceOverride: null, credit: () => credit,
+      notify: (t) => (notices.push(t('en')), inBulgarian.push(t('bg'))), logger: silentLogger(), today: () => today, ...(withWallet ? { topUp } : {}),
     });
-  return { store, dialled, notices, topUps, check, setToday: (d: string) => (today = d) };
+  return { store, dialled, notices, inBulgarian, topUps, check, setToday: (d: string) => (today = d) };
 }
 
 describe('credit control', () => {
@@ -63,6 +65,18 @@ describe('credit control', () => {
     setToday('2026-12-11');
     await check();
     expect(notices).toHaveLength(2);
+  });
+
+  it('eachAlertIsWordedForAReaderOfEitherLanguage', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const [y, m, d] = soon.split('-');
+    const { notices, inBulgarian, check } = setup(`Balans: 1,20 EUR, validen do ${d}.${m}.${y}`);
+    await check();
+    expect(notices).toEqual(['gsmkeeper: balance 1.20 EUR is below 2.00 EUR. Top up with CREDIT <code>.', expect.stringMatching(/^gsmkeeper: the SIM is valid until /)]);
+    expect(inBulgarian).toEqual([
+      'gsmkeeper: наличността 1.20 EUR е под 2.00 EUR. Заредете с CREDIT <код>.',
+      expect.stringMatching(new RegExp(`^gsmkeeper: SIM картата е валидна до ${d}\\.${m}\\.${y} \\(\\d дни\\)\\. Заредете, за да я запазите\\.$`)),
+    ]);
   });
 
   it('alertsWhenValidityEndsWithinTheConfiguredDays', async () => {
@@ -137,14 +151,13 @@ describe('automatic top-up over days (the wallet, a scripted modem, fake time)',
         sim: () => ({ imsi: VIVACOM_IMSI, profile: carriers.forImsi(VIVACOM_IMSI) }),
         balanceOverride: '*102#',
         credit: () => ({ enabled: true, lowBalance: 2, validityDays: null }),
-        language: () => 'en',
-        notify: (text) => notices.push(text),
+        notify: (text) => notices.push(text('en')),
         logger: silentLogger(),
         today: () => localDay(),
         // As the daemon does: a dial is told to the Notify group; nothing dialled is null.
         topUp: async (reason) => {
           const outcome = await wallet.topUp(reason, 'main', { oncePerDay: true });
-          return outcome.kind === 'dialled' ? { notice: `dialled ${outcome.voucher.pin}: ${outcome.result.kind}`, toppedUp: outcome.result.kind === 'success' } : null;
+          return outcome.kind === 'dialled' ? { notice: () => `dialled ${outcome.voucher.pin}: ${outcome.result.kind}`, toppedUp: outcome.result.kind === 'success' } : null;
         },
       });
     const at = (local: string) => vi.setSystemTime(new Date(local));

@@ -58,7 +58,7 @@ describe("the simulated carrier's card issuing", () => {
       expect(made.json.cards).toHaveLength(5);
       expect(made.json.cards[0]).toMatchObject({ status: 'new', serial: '105-000001', amount: '10.00 EUR', pin: expect.stringMatching(/^\d{15}$/), reseller: 'Kiosk 5', activated: null, expiresOn: '2027-12-31' });
       const listed = await api(baseUrl, 'GET', '/api/v1/sim/cards?series=105&perPage=2');
-      expect(listed.json).toMatchObject({ total: 5, rows: 'Rows 1 – 2 of 5', pageOf: 'Page 1 of 3', cards: [{ serial: '105-000005' }, { serial: '105-000004' }] });
+      expect(listed.json).toMatchObject({ total: 5, rows: 'Rows 1 – 2 of 5', pageOf: 'Page 1 of 3', cards: [{ serial: '105-000005', line: 'main' }, { serial: '105-000004', line: 'main' }] });
       const csv = await fetch(`${baseUrl}/api/v1/sim/cards?series=105&format=csv`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.text());
       expect(parse(csv, { columns: true })).toHaveLength(5);
       const imported = await fetch(`${baseUrl}/api/v1/vouchers/import`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' }, body: csv });
@@ -68,6 +68,38 @@ describe("the simulated carrier's card issuing", () => {
       expect((await api(baseUrl, 'GET', '/api/v1/sim/cards?series=105&status=activated')).json).toMatchObject({ total: 1, cards: [{ activated: { by: '284030000000001' } }] });
       expect((await api(baseUrl, 'GET', '/api/v1/vouchers?status=activated')).json).toMatchObject({ total: 1, vouchers: [{ reseller: 'Kiosk 5', dial: { by: 'wallet:asked over HTTP' } }] });
       expect(await api(baseUrl, 'POST', '/api/v1/sim/cards', { amount: '1', quantity: 1, series: '1', pinLength: 4, expires: '2027-01-01' })).toMatchObject({ status: 400, json: { error: { message: expect.stringMatching(/at least 5 digits/) } } });
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('theApiListsEveryLinesCardsEachMarkedWithItsLineAndALineNarrowsIt', async () => {
+    const running = await startDaemon({ lines: [{ name: 'main' }, { name: 'a1', carrier: 'a1' }] });
+    try {
+      const { baseUrl, simulators } = running;
+      const issued = (line: string) => simulators.get(line)!.carrier.issued();
+      const all = (await api(baseUrl, 'GET', '/api/v1/sim/cards?perPage=1000')).json;
+      expect(all).toMatchObject({ total: issued('main').length + issued('a1').length, page: 1, pages: 1 });
+      const byLine = (cards: Array<{ line: string; pin: string }>, line: string) => cards.filter((c) => c.line === line).map((c) => c.pin).sort();
+      expect(byLine(all.cards, 'main')).toEqual(issued('main').map((c) => c.pin).sort());
+      expect(byLine(all.cards, 'a1')).toEqual(issued('a1').map((c) => c.pin).sort());
+      expect(byLine(all.cards, 'a1').every((pin) => pin.length === 14)).toBe(true);
+
+      // A series generated on a1 is a1's: first in the list, alone under its series, and its CSV says its carrier.
+      const made = await api(baseUrl, 'POST', '/api/v1/sim/cards', { amount: '10.00', quantity: 3, series: '7', pinLength: 14, expires: '2027-12-31', line: 'a1' });
+      expect(made).toMatchObject({ status: 201, json: { cards: [{ serial: '7-000001', line: 'a1' }, { line: 'a1' }, { line: 'a1' }] } });
+      expect((await api(baseUrl, 'POST', '/api/v1/sim/cards', { amount: '5.00', quantity: 1, series: '8', pinLength: 15, expires: '2027-12-31' })).json.cards[0].line).toBe('main');
+      expect((await api(baseUrl, 'GET', '/api/v1/sim/cards?perPage=4')).json.cards.map((c: { serial: string; line: string }) => [c.serial, c.line])).toEqual([
+        ['8-000001', 'main'], ['7-000003', 'a1'], ['7-000002', 'a1'], ['7-000001', 'a1'],
+      ]);
+      const a1 = (await api(baseUrl, 'GET', '/api/v1/sim/cards?line=a1&perPage=1000')).json;
+      expect(a1.total).toBe(issued('a1').length);
+      expect(a1.cards.every((c: { line: string }) => c.line === 'a1')).toBe(true);
+      const csv = await fetch(`${baseUrl}/api/v1/sim/cards?format=csv`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.text());
+      const rows = parse(csv, { columns: true }) as Array<{ serial: string; carrier: string }>;
+      expect(new Set(rows.map((r) => r.carrier))).toEqual(new Set(['vivacom', 'a1']));
+      expect(rows.filter((r) => r.serial.startsWith('7-')).map((r) => r.carrier)).toEqual(['a1', 'a1', 'a1']);
+      expect((await api(baseUrl, 'GET', '/api/v1/sim/cards?line=kitchen')).status).toBe(404);
     } finally {
       await running.stop();
     }

@@ -1,8 +1,8 @@
 // The recharge page: a line recharged with a voucher code, or a wallet card by its serial and PIN,
 // through the recharge service (POST /api/v1/recharge) — its answer shown as the seed's IVR gives
-// it, a refusal as a refusal; and a top-up with the next wallet card.
+// it, in the panel's language, a refusal as a refusal; and a top-up with the next wallet card.
 import { api, app, line } from './app.js';
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 import { $, day, el, say } from './ui.js';
 
 function showAnswer(answer) {
@@ -55,7 +55,8 @@ export function init(refresh) {
   $('recharge-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const account = document.querySelector('input[name="source"]:checked').value === 'account';
-    const body = { destination: $('recharge-destination').value };
+    // The answer (and a refusal) in the panel's language.
+    const body = { destination: $('recharge-destination').value, lang: language() };
     if (account) Object.assign(body, { source_account: $('recharge-serial').value.trim(), source_pin: $('recharge-pin').value.trim() });
     else body.source_coupon = $('recharge-code').value.trim();
     // The code leaves the page once sent: never kept in a field afterwards.

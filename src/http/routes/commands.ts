@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
+import { LANG_FIELD } from '../language.js';
 import { rechargeErrorReply, UnknownDestination } from './recharge.js';
 
 export interface CommandResponse {
@@ -42,7 +43,7 @@ export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
             type: 'object',
             additionalProperties: false,
             required: ['text'],
-            properties: { text: { type: 'string', minLength: 1, maxLength: 480 }, destination: { type: 'string', minLength: 1, maxLength: 40 }, lang: { enum: ['en', 'bg'] } },
+            properties: { text: { type: 'string', minLength: 1, maxLength: 480 }, destination: { type: 'string', minLength: 1, maxLength: 40 }, lang: LANG_FIELD },
           },
         },
       },

@@ -10,7 +10,7 @@ const HTML = 'text/html; charset=utf-8';
 const SCRIPT = 'text/javascript; charset=utf-8';
 
 /** The panel's page, its stylesheet and its scripts (a module each: the pages, the plot, the words); the fleet page's are fleet.ts's. */
-const SCRIPTS = ['panel.js', 'api.js', 'app.js', 'ui.js', 'i18n.js', 'plot.js', 'status.js', 'recharge.js', 'cards.js', 'messages.js', 'settings.js'];
+const SCRIPTS = ['panel.js', 'api.js', 'app.js', 'ui.js', 'i18n.js', 'words-en.js', 'words-bg.js', 'plot.js', 'status.js', 'recharge.js', 'cards.js', 'messages.js', 'settings.js'];
 const FILES: Record<string, [file: string, type: string]> = {
   '/panel/': ['index.html', HTML],
   '/panel/panel.css': ['panel.css', 'text/css; charset=utf-8'],

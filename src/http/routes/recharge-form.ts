@@ -3,8 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { RechargeRequestError } from '../../wallet/recharge-sources.js';
 import type { ServiceAnswer } from '../../control/recharge-answer.js';
+import type { Language } from '../../control/texts.js';
+import EN from '../panel/words-en.js';
+import BG from '../panel/words-bg.js';
 import { checkStylesheet } from '../stylesheet.js';
-import { runRechargeService, SERVICE_FIELDS, type RechargeServiceDeps } from './recharge.js';
+import { answerLanguage, runRechargeService, SERVICE_FIELDS, type RechargeServiceDeps } from './recharge.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,28 +32,43 @@ fieldset{border:1px solid #ccc;margin:.8rem 0}button{font:inherit;margin-top:1re
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(title: string, body: string, css: string | null): string {
+/** The form's words come from the panel's dictionaries (a key Bulgarian lacks is said in English). */
+const WORDS: Record<Language, Readonly<Record<string, string>>> = { en: EN, bg: BG };
+
+/** How a page of the form looks: its stylesheet (null: the box's own) and its language. */
+interface Look {
+  css: string | null;
+  lang: Language;
+}
+
+const word = (look: Look, key: string): string => escape(WORDS[look.lang][key] ?? EN[key] ?? key);
+
+/** A whole page, with the heading every page of the form has. */
+function page(look: Look, body: string): string {
+  const title = word(look, 'nav.recharge');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)}</title><link rel="stylesheet" href="${escape(css ?? '/recharge/form.css')}"></head>
-<body>${body}</body></html>
+<html lang="${look.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title}</title><link rel="stylesheet" href="${escape(look.css ?? '/recharge/form.css')}"></head>
+<body><h1>${title}</h1>${body}</body></html>
 `;
 }
 
-function form(css: string | null, destination: string, notice = ''): string {
-  return `<h1>Recharge</h1>${notice}
+/** The form, carrying its stylesheet and its language on to the answer. */
+function form(look: Look, destination: string, notice = ''): string {
+  return `${notice}
 <form method="post" action="/recharge">
-<label for="destination">Destination (line or number)</label><input id="destination" name="destination" required maxlength="40" value="${escape(destination)}">
-<fieldset><legend>Coupon</legend><label for="source_coupon">Coupon number</label><input id="source_coupon" name="source_coupon" inputmode="numeric" autocomplete="off" maxlength="40"></fieldset>
-<fieldset><legend>Or a card</legend><label for="source_account">Account (card serial)</label><input id="source_account" name="source_account" autocomplete="off" maxlength="40">
-<label for="source_pin">PIN</label><input id="source_pin" name="source_pin" type="password" inputmode="numeric" autocomplete="off" maxlength="40"></fieldset>
-${css ? `<input type="hidden" name="css" value="${escape(css)}">` : ''}<button type="submit" name="submit" value="recharge">Recharge</button>
+<label for="destination">${word(look, 'form.destination')}</label><input id="destination" name="destination" required maxlength="40" value="${escape(destination)}">
+<fieldset><legend>${word(look, 'form.coupon')}</legend><label for="source_coupon">${word(look, 'form.couponNumber')}</label><input id="source_coupon" name="source_coupon" inputmode="numeric" autocomplete="off" maxlength="40"></fieldset>
+<fieldset><legend>${word(look, 'form.card')}</legend><label for="source_account">${word(look, 'form.account')}</label><input id="source_account" name="source_account" autocomplete="off" maxlength="40">
+<label for="source_pin">${word(look, 'recharge.pin')}</label><input id="source_pin" name="source_pin" type="password" inputmode="numeric" autocomplete="off" maxlength="40"></fieldset>
+${look.css ? `<input type="hidden" name="css" value="${escape(look.css)}">` : ''}<input type="hidden" name="lang" value="${look.lang}"><button type="submit" name="submit" value="recharge">${word(look, 'recharge.submit')}</button>
 </form>`;
 }
 
-function answer(result: ServiceAnswer, css: string | null): string {
-  const again = `<p><a href="/recharge${css ? `?css=${encodeURIComponent(css)}` : ''}">Recharge again</a></p>`;
-  return `<h1>Recharge</h1><p class="${result.outcome === 'success' ? 'done' : 'refused'}" role="status">${escape(result.message)}</p>${again}`;
+function answer(result: ServiceAnswer, look: Look): string {
+  const query = new URLSearchParams({ ...(look.css ? { css: look.css } : {}), lang: look.lang });
+  const again = `<p><a href="/recharge?${escape(query.toString())}">${word(look, 'form.again')}</a></p>`;
+  return `<p class="${result.outcome === 'success' ? 'done' : 'refused'}" role="status">${escape(result.message)}</p>${again}`;
 }
 
 /**
@@ -73,7 +91,8 @@ function stylesheetOf(value: unknown): string | null {
 
 /**
  * The embeddable recharge form (served when http.rechargeForm is on): `GET /recharge` is the form,
- * `POST /recharge` runs the same recharge service as the API and answers with a page. Neither needs
+ * `POST /recharge` runs the same recharge service as the API and answers with a page, each in the
+ * language the request asks for (`lang`, else Accept-Language, else the box's). Neither needs
  * the token, which must never sit in a public page: the form can only recharge this box's own
  * lines with a coupon or a wallet card's serial and PIN — money in, never out — and each client
  * address gets a few posts per window, with the SIM's attempt budget as the last guard.
@@ -91,22 +110,27 @@ export function rechargeFormRoutes(app: FastifyInstance, deps: RechargeServiceDe
           return null;
         }
       })();
+      const look = { css, lang: answerLanguage(request, deps.recharge) };
       const destination = typeof (request.body as Record<string, unknown> | undefined)?.destination === 'string' ? String((request.body as Record<string, unknown>).destination) : '';
-      if (err instanceof RechargeRequestError) return securityHeaders(reply.code(400), css, options.ancestors).send(page('Recharge', form(css, destination, `<p class="refused" role="alert">${escape(err.message)}</p>`), css));
-      if (err.statusCode === 429) return securityHeaders(reply.code(429), css, options.ancestors).send(page('Recharge', '<h1>Recharge</h1><p class="refused" role="alert">Too many attempts from your address: please wait a few minutes.</p>', css));
-      if (err.statusCode && err.statusCode < 500) return securityHeaders(reply.code(400), css, options.ancestors).send(page('Recharge', form(css, '', '<p class="refused" role="alert">The request could not be read.</p>'), css));
+      const refusal = (text: string): string => `<p class="refused" role="alert">${text}</p>`;
+      if (err instanceof RechargeRequestError) return securityHeaders(reply.code(400), css, options.ancestors).send(page(look, form(look, destination, refusal(escape(err.in(look.lang))))));
+      if (err.statusCode === 429) return securityHeaders(reply.code(429), css, options.ancestors).send(page(look, refusal(word(look, 'form.wait'))));
+      if (err.statusCode && err.statusCode < 500) return securityHeaders(reply.code(400), css, options.ancestors).send(page(look, form(look, '', refusal(word(look, 'form.unreadable')))));
       throw err;
     });
 
     scope.get('/recharge/form.css', { config: publicRoute }, async (_request, reply) =>
       reply.type('text/css; charset=utf-8').headers({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }).send(DEFAULT_CSS));
 
-    scope.get<{ Querystring: { css?: string; destination?: string } }>(
+    scope.get<{ Querystring: { css?: string; destination?: string; lang?: Language } }>(
       '/recharge',
-      { config: publicRoute, schema: { querystring: { type: 'object', additionalProperties: false, properties: { css: SERVICE_FIELDS.css, destination: SERVICE_FIELDS.destination } } } },
+      {
+        config: publicRoute,
+        schema: { querystring: { type: 'object', additionalProperties: false, properties: { css: SERVICE_FIELDS.css, destination: SERVICE_FIELDS.destination, lang: SERVICE_FIELDS.lang } } },
+      },
       async (request, reply) => {
-        const css = stylesheetOf(request.query.css);
-        return securityHeaders(reply, css, options.ancestors).send(page('Recharge', form(css, request.query.destination ?? ''), css));
+        const look = { css: stylesheetOf(request.query.css), lang: answerLanguage(request, deps.recharge) };
+        return securityHeaders(reply, look.css, options.ancestors).send(page(look, form(look, request.query.destination ?? '')));
       },
     );
 
@@ -117,9 +141,9 @@ export function rechargeFormRoutes(app: FastifyInstance, deps: RechargeServiceDe
         schema: { body: { type: 'object', additionalProperties: false, properties: SERVICE_FIELDS } },
       },
       async (request, reply) => {
-        const css = stylesheetOf(request.body.css);
-        const result = await runRechargeService(deps, request.body, `form:${request.ip}`);
-        return securityHeaders(reply, css, options.ancestors).send(page('Recharge', answer(result, css), css));
+        const look = { css: stylesheetOf(request.body.css), lang: answerLanguage(request, deps.recharge) };
+        const result = await runRechargeService(deps, request.body, `form:${request.ip}`, look.lang);
+        return securityHeaders(reply, look.css, options.ancestors).send(page(look, answer(result, look)));
       },
     );
   });

@@ -5,6 +5,7 @@ import type { Language } from '../../control/texts.js';
 import type { Logger } from '../../log/logger.js';
 import { registerSecret } from '../../log/secrets.js';
 import { ApiError } from '../errors.js';
+import { LANG_FIELD } from '../language.js';
 import { SETTINGS, type CommandCall, type SettingEntry } from '../settings-list.js';
 import type { CommandResponse } from './commands.js';
 
@@ -95,7 +96,7 @@ export function settingsRoutes(app: FastifyInstance, api: SettingsApi, logger: L
             value: { anyOf: [{ type: 'boolean' }, { type: 'string', maxLength: 40 }] },
             add: { type: 'string', maxLength: 40 },
             remove: { type: 'string', maxLength: 40 },
-            lang: { enum: ['en', 'bg'] },
+            lang: LANG_FIELD,
           },
         },
       },

@@ -1,20 +1,40 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatMoney } from '../../carriers/money.js';
-import { cardsForWallet, CardIssueError } from '../../sim/cards.js';
-import type { SimCards } from '../../sim/control.js';
+import { cardsForWallet, CardIssueError, issuedBy, listIssuedCards, type IssuedCard } from '../../sim/cards.js';
+import type { SimCards, SimControl } from '../../sim/control.js';
 import type { SimVoucher } from '../../sim/state.js';
 import { pageSummary } from '../../wallet/card-query.js';
 import { parseAmount, parseDay } from '../../wallet/card-fields.js';
 import { WalletError } from '../../wallet/errors.js';
 import { ApiError } from '../errors.js';
+import { LINE, simOf } from './sim.js';
 
-
-/** A card with the billing system's columns: status, serial, amount, PIN, reseller, activated, created on. */
-function cardJson(card: SimVoucher): Record<string, unknown> {
+/** A card with the billing system's columns — status, serial, amount, PIN, reseller, activated, created on — and the line whose carrier issued it. */
+function cardJson(card: IssuedCard): Record<string, unknown> {
   return {
     status: card.status, serial: card.serial, amount: formatMoney({ cents: card.amountCents, currency: card.currency }), pin: card.pin, reseller: card.reseller ?? null,
-    activated: card.activatedAt ? { at: card.activatedAt, by: card.activatedBy ?? null } : null, createdAt: card.createdAt, expiresOn: card.expiresOn,
+    activated: card.activatedAt ? { at: card.activatedAt, by: card.activatedBy ?? null } : null, createdAt: card.createdAt, expiresOn: card.expiresOn, line: card.line,
   };
+}
+
+/** A simulated line's card issuer: the line (null for a lone simulator, which names none) and its carrier. */
+interface Issuer {
+  line: string | null;
+  cards: SimCards;
+}
+
+/** The issuer of the line a request names, else of the first line; an unknown line is a 404. */
+function issuerOf(sim: SimControl, line: string | undefined): Issuer {
+  const carrier = simOf(sim, line).carrier;
+  if (!carrier) throw new ApiError(404, 'not_found', `this simulator${line === undefined ? '' : `'s line "${line}"`} issues no cards`);
+  return { line: line ?? sim.lines?.()[0]?.line ?? null, cards: carrier };
+}
+
+/** Every simulated line's issuer, in the box's order; only the one named when a request names a line. */
+function issuersOf(sim: SimControl, line: string | undefined): Issuer[] {
+  const lines = sim.lines?.() ?? [];
+  if (line !== undefined || lines.length === 0) return [issuerOf(sim, line)];
+  return lines.map((one) => issuerOf(sim, one.line));
 }
 
 const FORMAT = { enum: ['json', 'csv'] } as const;
@@ -24,11 +44,13 @@ function asCsv(reply: FastifyReply, csv: string): FastifyReply {
 }
 
 /**
- * The simulated carrier issues top-up cards as a billing system does: generated in series, listed
- * with their status, and handed to the box's wallet as the CSV it imports (`format=csv`).
+ * The simulated carriers issue top-up cards as a billing system does: generated in series, listed
+ * with their status, and handed to the box's wallet as the CSV it imports (`format=csv`). The list
+ * is every simulated line's cards, each marked with its line (`line` narrows it to one); a series
+ * is generated on the line named, else the first.
  */
-export function simCardRoutes(app: FastifyInstance, cards: SimCards): void {
-  app.get<{ Querystring: { series?: string; status?: SimVoucher['status']; page?: string; perPage?: string; format?: 'json' | 'csv' } }>(
+export function simCardRoutes(app: FastifyInstance, sim: SimControl): void {
+  app.get<{ Querystring: { series?: string; status?: SimVoucher['status']; page?: string; perPage?: string; format?: 'json' | 'csv'; line?: string } }>(
     '/api/v1/sim/cards',
     {
       schema: {
@@ -41,20 +63,22 @@ export function simCardRoutes(app: FastifyInstance, cards: SimCards): void {
             page: { type: 'string', pattern: '^[0-9]{1,7}$' },
             perPage: { type: 'string', pattern: '^[0-9]{1,4}$' },
             format: FORMAT,
+            line: LINE,
           },
         },
       },
     },
     async (request, reply) => {
-      const { series, status, page, perPage, format } = request.query;
-      const list = cards.listCards({ series, status, page: page ? Number(page) : undefined, perPage: perPage ? Number(perPage) : format === 'csv' ? 1000 : 20 });
-      if (format === 'csv') return asCsv(reply, cardsForWallet(list.cards, cards.id));
+      const { series, status, page, perPage, format, line } = request.query;
+      const issuers = issuersOf(sim, line).map((issuer) => ({ line: issuer.line, carrier: issuer.cards.id, cards: issuer.cards.issued() }));
+      const list = listIssuedCards(issuers, { series, status, page: page ? Number(page) : undefined, perPage: perPage ? Number(perPage) : format === 'csv' ? 1000 : 20 });
+      if (format === 'csv') return asCsv(reply, cardsForWallet(list.cards));
       const summary = pageSummary(list);
       return { cards: list.cards.map(cardJson), total: list.total, page: list.page, pages: list.pages, rows: summary.rows, pageOf: summary.pages };
     },
   );
 
-  app.post<{ Body: { amount: string; quantity: number; series: string; pinLength: number; reseller?: string; expires: string }; Querystring: { format?: 'json' | 'csv' } }>(
+  app.post<{ Body: { amount: string; quantity: number; series: string; pinLength: number; reseller?: string; expires: string; line?: string }; Querystring: { format?: 'json' | 'csv' } }>(
     '/api/v1/sim/cards',
     {
       schema: {
@@ -70,21 +94,23 @@ export function simCardRoutes(app: FastifyInstance, cards: SimCards): void {
             pinLength: { type: 'integer', minimum: 1, maximum: 20 },
             reseller: { type: 'string', maxLength: 80 },
             expires: { type: 'string', maxLength: 10 },
+            line: LINE,
           },
         },
       },
     },
     async (request, reply) => {
-      const { amount, quantity, series, pinLength, reseller, expires } = request.body;
-      let created: SimVoucher[];
+      const { amount, quantity, series, pinLength, reseller, expires, line } = request.body;
+      const issuer = issuerOf(sim, line);
+      let created: IssuedCard[];
       try {
-        created = cards.generateSeries({ amountCents: parseAmount(amount), quantity, series, pinLength, reseller: reseller ?? null, expiresOn: parseDay(expires) });
+        created = issuedBy(issuer.cards.generateSeries({ amountCents: parseAmount(amount), quantity, series, pinLength, reseller: reseller ?? null, expiresOn: parseDay(expires) }), issuer.line, issuer.cards.id);
       } catch (err) {
         if (err instanceof CardIssueError || err instanceof WalletError) throw new ApiError(400, 'bad_request', err.message);
         throw err;
       }
       reply.code(201);
-      if (request.query.format === 'csv') return asCsv(reply, cardsForWallet(created, cards.id));
+      if (request.query.format === 'csv') return asCsv(reply, cardsForWallet(created));
       return { cards: created.map(cardJson) };
     },
   );

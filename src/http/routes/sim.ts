@@ -3,10 +3,11 @@ import { ApiError } from '../errors.js';
 import type { SimControl } from '../../sim/control.js';
 
 
-const LINE = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,19}$' } as const;
+/** A simulated line's name, as a request names it. */
+export const LINE = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,19}$' } as const;
 
 /** The simulator a request names by `line`, or the first; an unknown line is a 404. */
-function simOf(sim: SimControl, line: string | undefined): SimControl {
+export function simOf(sim: SimControl, line: string | undefined): SimControl {
   if (line === undefined) return sim;
   const one = sim.forLine?.(line);
   if (!one) throw new ApiError(404, 'not_found', `no simulated line "${line}"`);

@@ -22,14 +22,20 @@ export type Interpretation =
  * Turns a message into either a silent drop or a runnable command. Split in two so the caller can
  * commit "executing <name>" before the command touches the modem.
  */
-export function interpret(text: string, meta: Omit<Invocation, 'command' | 'language'> & { language?: Language | null }, ctx: ControlContext): Interpretation {
+export function interpret(
+  text: string,
+  /** `shownOnly`: the reply is read on a screen (the settings page), never texted, so it keeps its own script. */
+  meta: Omit<Invocation, 'command' | 'language'> & { language?: Language | null; shownOnly?: boolean },
+  ctx: ControlContext,
+): Interpretation {
   const parsed = parseCommandText(text);
   if (!parsed.ok && (parsed.reason === 'no-star' || parsed.reason === 'no-password')) return { kind: 'drop', reason: parsed.reason };
   const password = parsed.ok ? parsed.command.password : (parsed.password ?? '');
   if (!ctx.settings.checkPassword(password)) return { kind: 'drop', reason: 'wrong-password' };
   // A request may name its language; a phone is answered in its own (LANG), else the box's.
   const lang = meta.language ?? ctx.languages.of(meta.sender, meta.channel);
-  const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution => ({ ...reply, text: inReplyScript(reply.text, ctx.settings.bulgarianScript) });
+  const script = meta.shownOnly ? 'cyrillic' : ctx.settings.bulgarianScript;
+  const finish = (reply: Omit<Execution, 'text'> & { text: string }): Execution => ({ ...reply, text: inReplyScript(reply.text, script) });
 
   if (!parsed.ok) {
     const message = parsed.reason === 'bad-phone' ? say(lang, 'Invalid phone number!', 'Невалиден телефонен номер!') : say(lang, 'Empty command!', 'Празна команда!');

@@ -85,7 +85,7 @@ export class CommandRunner {
     // The text as received is kept sealed until the command is finished; the row's own text is masked.
     const text = this.store.commands.runnableText(row);
     if (text === null) return this.drop(row, 'its text cannot be opened: sealed under another install key');
-    const interpretation = interpret(text, { sender: row.sender, channel: row.channel, commandId: row.id, language: row.lang }, this.routing.contextFor(row));
+    const interpretation = interpret(text, { sender: row.sender, channel: row.channel, commandId: row.id, language: row.lang, shownOnly: row.vouched === 1 }, this.routing.contextFor(row));
     if (interpretation.kind === 'drop') {
       if (interpretation.reason !== 'no-star') this.guard.strike(row.sender, route.countryCode);
       return this.drop(row, interpretation.reason);

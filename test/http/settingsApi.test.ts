@@ -68,8 +68,8 @@ describe('the settings over HTTP', () => {
     expect((await command('*123456 DIALOGUE?')).reply).toMatch(/^Recharge dialogue OFF/);
     expect(await change('dialogue', { value: true })).toEqual({ status: 200, json: { setting: expect.objectContaining({ id: 'dialogue', value: true }), message: expect.stringMatching(/^Recharge dialogue ON/) } });
     expect((await command('*123456 DIALOGUE?')).reply).toMatch(/^Recharge dialogue ON/);
-    // Worded as the same command's answer over HTTP: Bulgarian in Latin letters unless Cyrillic was chosen.
-    expect((await change('dialogue', { value: false, lang: 'bg' })).json.message).toMatch(/^Dialogat za zarezhdane e IZKL/);
+    // Read on the page, never texted: Cyrillic, though the box's SMS replies are in Latin letters.
+    expect((await change('dialogue', { value: false, lang: 'bg' })).json.message).toMatch(/^Диалогът за зареждане е ИЗКЛ/);
   });
 
   it.each([
@@ -88,7 +88,7 @@ describe('the settings over HTTP', () => {
   });
 
   it('answersInThePanelsLanguageWhenAsked', async () => {
-    expect((await change('low-balance', { value: 'abc', lang: 'bg' })).json.error.message).toBe('Greshen prag "abc": napr. 2 ili 2.50.');
+    expect((await change('low-balance', { value: 'abc', lang: 'bg' })).json.error.message).toBe('Грешен праг "abc": напр. 2 или 2.50.');
     // The reply language of the SMS stays the box's.
     expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Credit control ON/);
   });
@@ -136,7 +136,7 @@ describe('the settings over HTTP', () => {
   });
 
   it('theLanguageIsLangsAndThePasswordIsPwds', async () => {
-    expect((await change('language', { value: 'bg' })).json).toMatchObject({ setting: { value: 'bg' }, message: 'Otgovorite po podrazbirane sa na balgarski.' });
+    expect((await change('language', { value: 'bg' })).json).toMatchObject({ setting: { value: 'bg' }, message: 'Отговорите по подразбиране са на български.' });
     expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Kontrol na kredita VKL/);
     await change('language', { value: 'en' });
     expect((await change('password', { value: '654321' })).json).toEqual({ setting: expect.objectContaining({ value: null }), message: 'Password changed.' });

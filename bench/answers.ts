@@ -7,7 +7,7 @@
  */
 import { interpret, plainReading, type PlainReading } from '../src/carriers/interpret/interpret.js';
 import { MAX_TEXT_CHARS } from '../src/carriers/interpret/tokens.js';
-import { currencyForImsi } from '../src/carriers/mcc-currency.js';
+import { currencyForImsi } from '../src/carriers/mcc-country.js';
 import { CARRIER_TEXTS, type CarrierText } from '../test/vectors/carrier-texts.js';
 import { machine } from './lib/common.js';
 

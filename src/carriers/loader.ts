@@ -5,7 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { formatCents } from './interpret/numbers.js';
 import type { Amount } from './interpret/interpret.js';
 import { CarrierProfile, type CarrierOverrides } from './profile.js';
-import { currencyForImsi } from './mcc-currency.js';
+import { currencyForImsi } from './mcc-country.js';
 import { carrierProfileSchema, type CarrierProfileFile } from './schema.js';
 
 export class CarrierProfileError extends Error {

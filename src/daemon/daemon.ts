@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CarrierRegistry } from '../carriers/loader.js';
-import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
+import { callingCodeForImsi } from '../carriers/mcc-country.js';
 import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
 import type { Config } from '../config/schema.js';

@@ -1,5 +1,5 @@
 import type { CarrierProfile } from '../carriers/profile.js';
-import { callingCodeForImsi } from '../carriers/mcc-calling-code.js';
+import { callingCodeForImsi } from '../carriers/mcc-country.js';
 import { canonicalNumber } from '../codec/address.js';
 import type { LineConfig } from '../config/lines.js';
 import type { BalanceReport, LinePort } from '../control/context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, plainReading, type InterpretOptions } from '../../src/carriers/interpret/interpret.js';
-import { currencyForImsi } from '../../src/carriers/mcc-currency.js';
+import { currencyForImsi } from '../../src/carriers/mcc-country.js';
 import { CARRIER_TEXTS } from '../vectors/carrier-texts.js';
 
 /** A reading as the CLI prints it: amounts as decimal strings. */

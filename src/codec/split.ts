@@ -41,3 +41,24 @@ function fill(chars: Array<{ ch: string; cost: number }>, capacity: number): str
   if (current || parts.length === 0) parts.push(current);
   return parts;
 }
+
+/** The text goes out as one SMS. */
+export const fitsOneSms = (text: string): boolean => splitText(text).parts.length === 1;
+
+/**
+ * The longest start of `text` (cut at a code point, "..." added when cut) whose `render` — the SMS
+ * as it will go out, with what surrounds it and in its script — fits one SMS; "" when even that
+ * does not. "..." rather than "…", which is not in the GSM alphabet and would make it UCS2.
+ */
+export function cutToOneSms(text: string, render: (body: string) => string): string {
+  if (fitsOneSms(render(text))) return text;
+  const points = [...text];
+  let low = 0;
+  let high = points.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fitsOneSms(render(`${points.slice(0, mid).join('')}...`))) low = mid;
+    else high = mid - 1;
+  }
+  return low > 0 ? `${points.slice(0, low).join('')}...` : '';
+}

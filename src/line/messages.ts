@@ -2,6 +2,7 @@ import type { CommandRow } from '../store/commands.js';
 import type { OutboxRow } from '../store/outbox.js';
 import { say, type Language, type NoticeText } from '../control/texts.js';
 import { inReplyScript } from '../control/transliterate.js';
+import { cutToOneSms } from '../codec/split.js';
 import { eventTime } from '../events/box-events.js';
 import type { Logger } from '../log/logger.js';
 import type { CarrierSmsWaiters } from './carrier-sms.js';
@@ -53,10 +54,11 @@ export class LineMessages {
       this.deps.log.info({ sender: row.sender }, 'SMS not forwarded: the hourly limit of forwards is reached');
       return;
     }
+    const prefix = this.deps.namedNotices ? `${this.deps.name}: ` : '';
     this.notify((lang) => {
       const head = say(lang, `SMS from ${row.sender}: `, `SMS от ${row.sender}: `);
-      const room = 150 - head.length - (this.deps.namedNotices ? this.deps.name.length + 2 : 0);
-      return `${head}${row.text.length > room ? `${row.text.slice(0, room - 1)}…` : row.text}`;
+      // Cut as it will go out (the line's name, the reply script): one part, whatever the alphabet.
+      return `${head}${cutToOneSms(row.text, (body) => inReplyScript(`${prefix}${head}${body}`, this.deps.settings.bulgarianScript))}`;
     }, { commandId: row.id, forwarded: true });
   }
 

@@ -1,5 +1,5 @@
 import { formatDay } from '../../carriers/money.js';
-import { splitText } from '../../codec/split.js';
+import { fitsOneSms } from '../../codec/split.js';
 import { ok, type Handler, type StatusSnapshot } from '../context.js';
 import type { Language } from '../texts.js';
 import { inReplyScript } from '../transliterate.js';
@@ -39,7 +39,6 @@ export interface StatStyle {
   fits: (text: string) => boolean;
 }
 
-const fitsOneSms = (text: string): boolean => splitText(text).parts.length === 1;
 const PLAIN: StatStyle = { lang: 'en', fits: fitsOneSms };
 
 /**

@@ -36,13 +36,13 @@ mkdir -p "$app" "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/lib/systemd/system"
 
 # The app: compiled code, the panel's files (inside dist/), the carrier profiles, the lock.
 cp -R dist carriers package.json package-lock.json "$app/"
+# npm runs the postinstall (node-cron's patch) again on `npm rebuild` or `npm ci` in the installed app.
+mkdir -p "$app/scripts" && cp scripts/patch-node-cron.mjs "$app/scripts/"
 find "$app/dist" -name '*.map' -delete
 
 # Production dependencies for this architecture.
 if [ "${GSMKEEPER_DEB_FRESH:-}" = 1 ]; then
-  mkdir -p "$app/scripts" && cp scripts/patch-node-cron.mjs "$app/scripts/"
   (cd "$app" && npm ci --omit=dev --no-audit --no-fund)
-  rm -rf "$app/scripts"
 else
   cp -R node_modules "$app/node_modules"
   (cd "$app" && npm prune --omit=dev --no-audit --no-fund --offline >build.log 2>&1) || { cat "$app/build.log" >&2; fail "npm prune failed"; }

@@ -12,6 +12,7 @@
  * test/scheduler/localTime.test.ts pins the behaviour against node-cron's own Intl path.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,11 +55,21 @@ const EDITS = [
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'node_modules', 'node-cron', 'dist');
+// Wherever npm put it (hoisted or not): node-cron's main file is dist/node-cron.cjs.
+let dist;
+try {
+  dist = path.dirname(createRequire(path.join(root, 'package.json')).resolve('node-cron'));
+} catch {
+  console.error('patch-node-cron: node-cron is not installed where gsmkeeper can load it');
+  process.exit(1);
+}
 
 for (const name of ['_shared.js', '_shared.cjs']) {
   const file = path.join(dist, name);
-  if (!fs.existsSync(file)) continue; // node-cron not installed here (e.g. a pruned tree)
+  if (!fs.existsSync(file)) {
+    console.error(`patch-node-cron: ${file} is missing; this node-cron is not the one scripts/patch-node-cron.mjs was written for`);
+    process.exit(1);
+  }
   let text = fs.readFileSync(file, 'utf8');
   if (text.includes(MARKER)) continue;
   for (const [from, to] of EDITS) {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log/logger.js';
 
@@ -28,6 +31,9 @@ export class Scheduler {
       error: (message) => cronLog.warn(String(message)),
       debug: (message) => cronLog.debug(String(message)),
     });
+    if (timezone === null && !nodeCronPatched()) {
+      this.log.warn('node-cron is not patched (npm ci runs scripts/patch-node-cron.mjs): schedules in the system zone load ICU date tables, about 7 MiB more memory');
+    }
     for (const job of jobs) {
       if (!cron.validate(job.schedule)) throw new Error(`job ${job.name}: "${job.schedule}" is not a cron expression`);
     }
@@ -66,5 +72,15 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     await Promise.all(this.tasks.splice(0).map((task) => task.destroy()));
+  }
+}
+
+/** node-cron carries scripts/patch-node-cron.mjs's change (system-zone dates read from Date); unknown counts as yes. */
+export function nodeCronPatched(): boolean {
+  try {
+    const shared = path.join(path.dirname(createRequire(import.meta.url).resolve('node-cron')), '_shared.js');
+    return fs.readFileSync(shared, 'utf8').includes('gsmkeeper: system-zone dates without Intl');
+  } catch {
+    return true;
   }
 }

@@ -6,7 +6,7 @@
  */
 import cron from 'node-cron';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler } from '../../src/scheduler/scheduler.js';
+import { nodeCronPatched, Scheduler } from '../../src/scheduler/scheduler.js';
 import { silentLogger } from '../../src/log/logger.js';
 
 const systemZone = process.env.TZ;
@@ -27,6 +27,10 @@ const nextRuns = (pattern: string, timezone: string | undefined): string[] =>
   cron.createTask(pattern, () => undefined, timezone ? { timezone } : {}).getNextRuns(6).map((d) => d.toISOString());
 
 describe('schedules in the system zone', () => {
+  it('theInstallPatchedNodeCron', () => {
+    expect(nodeCronPatched()).toBe(true);
+  });
+
   it('systemZoneSchedulesBuildNoIntlFormatter', async () => {
     const real = Intl.DateTimeFormat;
     let built = 0;

@@ -6,6 +6,7 @@ import { boxApi } from './box-api.js';
 import type { Daemon, DaemonOptions } from './daemon.js';
 import { metricsSource } from './metrics-source.js';
 import { findLine } from './routing.js';
+import { maskDigits } from '../log/redact.js';
 
 /**
  * The relay and the web panel over a started daemon: commands, the recharge service and the
@@ -19,7 +20,8 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     if ('line' in chosen) return { line: chosen.line.name };
     const { refusal } = chosen;
     const names = refusal.lines.map((line) => line.name).join(', ');
-    const wanted = (refusal.wanted ?? '').slice(0, 40);
+    // Echoed back, so masked as a code would be: a coupon typed into the wrong field stays hidden.
+    const wanted = maskDigits((refusal.wanted ?? '').slice(0, 40));
     const state = refusal.lines.find((line) => line.name === refusal.wanted)?.state ?? 'not up';
     const error = (lang: Language): string =>
       refusal.reason === 'unknown' ? say(lang, `no line "${wanted}": the lines are ${names} (name one, its SIM's number or IMSI, or self)`, `няма линия "${wanted}": линиите са ${names} (посочете една, номера или IMSI на SIM картата ѝ, или self)`)

@@ -93,6 +93,15 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
     expect(running.simulator.dialLog()).toHaveLength(dials);
   });
 
+  it('aCodeTypedAsTheDestinationIsEchoedMasked', async () => {
+    const code = '987654321098765';
+    const api1 = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: code, source_coupon: '123456789012345' });
+    expect(api1.json.error.message).toContain('"***********8765"');
+    const commands = await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?', destination: code });
+    expect(JSON.stringify(commands.json)).toContain('***********8765');
+    for (const answer of [api1, commands]) expect(JSON.stringify(answer.json)).not.toContain(code);
+  });
+
   it('anUnknownDestinationIsRefusedWithTheLinesThereAre', async () => {
     const answer = await api(running.baseUrl, 'POST', '/api/v1/recharge', { destination: 'kitchen', source_coupon: '123456789012345' });
     expect(answer).toEqual({ status: 400, json: { error: { code: 'bad_request', message: 'no line "kitchen": the lines are main (name one, its SIM\'s number or IMSI, or self)', lines: ['main'] } } });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
 import { LANG_FIELD } from '../language.js';
 import { rechargeErrorReply, UnknownDestination } from './recharge.js';
+import { maskDigits } from '../../log/redact.js';
 
 export interface CommandResponse {
   kind: 'answered' | 'dropped';
@@ -71,5 +72,5 @@ function namedLine(api: CommandApi, destination: string): string {
   const line = api.lineNamed(destination);
   if (line !== null) return line;
   const lines = api.lineNames();
-  throw new UnknownDestination(`no line "${destination.trim().slice(0, 40)}": the lines are ${lines.join(', ')}`, lines);
+  throw new UnknownDestination(`no line "${maskDigits(destination.trim().slice(0, 40))}": the lines are ${lines.join(', ')}`, lines);
 }

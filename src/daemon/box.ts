@@ -19,7 +19,7 @@ import { buildBoxJobs } from './jobs.js';
 import type { PortLock } from './port-lock.js';
 import type { NoticeRoute } from './reconcile-notices.js';
 import type { RouteRules } from './routing.js';
-import { CommandRunner, type RunOutcome } from './runner.js';
+import { CommandRunner, vouchable, type RunOutcome } from './runner.js';
 import { SenderGuard } from './sender-guard.js';
 import { RuntimeSettings } from './settings.js';
 
@@ -82,7 +82,7 @@ const { config, logger } = options;
         const ctx = contextFor(row.line);
         // The broker's ACL stands for the password on MQTT when the owner says so (mqtt.commandPassword: false);
         // the HTTP token does for a change made on the settings page (a vouched row).
-        const vouched = row.vouched === 1 || (row.channel === 'mqtt' && !config.mqtt.commandPassword);
+        const vouched = (row.vouched === 1 && vouchable(row.text)) || (row.channel === 'mqtt' && !config.mqtt.commandPassword);
         return vouched ? { ...ctx, settings: passwordWaived(ctx.settings) } : ctx;
       },
       replyLine: (row) => hooks.noticeRoute(row.line),

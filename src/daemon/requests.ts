@@ -1,6 +1,6 @@
 import type { RequestChannel } from '../store/channel.js';
 import type { Store } from '../store/store.js';
-import { vouchedText, type CommandRunner, type RunOutcome } from './runner.js';
+import { vouchable, vouchedText, type CommandRunner, type RunOutcome } from './runner.js';
 
 /**
  * Commands that arrive on a request channel (HTTP, MQTT): recorded before they run, so a restart
@@ -33,6 +33,7 @@ export class RequestDesk {
 
   /** `command` (`CREDITCFG ON,5`, the text after the password) for a caller the channel vouches for instead (the settings page, on the HTTP token). */
   runVouched(channel: RequestChannel, command: string, client: string, lang: 'en' | 'bg' | null): Promise<RunOutcome> {
+    if (!vouchable(command)) throw new Error(`not a settings command: ${command.split(/\s/)[0]}`);
     const { store, runner } = this.parts();
     const { row } = store.commands.recordRequest(channel, client, vouchedText(command), { lang, vouched: true });
     return this.track(runner.run(row));

@@ -26,6 +26,17 @@ export type RunOutcome =
  */
 export const vouchedText = (command: string): string => `*------ ${command}`;
 
+/** The config commands the settings page runs; a vouched row of any other runs with no waiver (defence in depth). */
+const VOUCHABLE = new Set(['CREDITCFG', 'PWD', 'PHADD', 'PHDEL', 'LANG', 'DIALOGUE']);
+
+/** `text` (a command, or a vouched row's whole text) is one the settings page may run on the token's word. */
+export function vouchable(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  // A row's text is kept with its password hidden (`*•••••• CREDITCFG ON,4`): the keyword follows it.
+  const keyword = words[0]?.startsWith('*') ? words[1] : words[0];
+  return VOUCHABLE.has((keyword ?? '').toUpperCase());
+}
+
 /**
  * Drives one stored command through the pipeline: interpret, commit 'executing', run, then commit
  * the answer and its reply SMS together. SMS replies go to `PH` or the sender; HTTP replies return

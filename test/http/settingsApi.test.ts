@@ -169,6 +169,22 @@ describe('a settings change on its own box', () => {
   });
 
 
+  it('onlyASettingsCommandRunsOnTheTokensWord', async () => {
+    const dataDir = tmpDir();
+    const store = Store.open(path.join(dataDir, 'gsmkeeper.db'), installSecret(dataDir));
+    // A vouched row of another command (a tampered store, a future caller) gets no waiver.
+    const stat = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('STAT?'), { vouched: true }).row;
+    store.close();
+    const box = await startDaemon({ dataDir });
+    try {
+      await box.daemon.settle();
+      expect(box.daemon.store.commands.get(stat.id)).toMatchObject({ state: 'dropped', drop_reason: 'wrong-password' });
+      expect(() => box.daemon.runVouched('http', 'USSD *101#', 'http:127.0.0.1', null)).toThrow(/not a settings command: USSD/);
+    } finally {
+      await box.stop();
+    }
+  });
+
   it('runsAgainVouchedForAndIsNotTakenForAWrongPassword', async () => {
     const dataDir = tmpDir();
     const store = Store.open(path.join(dataDir, 'gsmkeeper.db'), installSecret(dataDir));

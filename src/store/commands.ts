@@ -107,7 +107,7 @@ export class CommandStore {
   private recordRequestNow(channel: RequestChannel, client: string, text: string, { idempotencyKey = null, line = null, lang = null, vouched = false }: RequestOptions): { row: CommandRow; repeat: boolean } {
     return this.db.transaction(() => {
       if (idempotencyKey) {
-        const existing = stmt(this.db, 'SELECT * FROM commands WHERE idempotency_key = ?').get(idempotencyKey) as CommandRow | undefined;
+        const existing = stmt(this.db, 'SELECT * FROM commands WHERE channel = ? AND idempotency_key = ?').get(channel, idempotencyKey) as CommandRow | undefined;
         if (existing) return { row: existing, repeat: true };
       }
       const row = this.insert(channel, client, text, null, line);

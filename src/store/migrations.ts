@@ -369,4 +369,9 @@ export const MIGRATIONS: Migration[] = [
   -- a restart that runs it again too.
   ALTER TABLE commands ADD COLUMN vouched INTEGER NOT NULL DEFAULT 0 CHECK (vouched IN (0, 1));
   `,
+  `
+  -- An idempotency key is the channel's own: an MQTT command id never meets an HTTP client's key.
+  DROP INDEX commands_idempotency;
+  CREATE UNIQUE INDEX commands_idempotency ON commands(channel, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  `,
 ];

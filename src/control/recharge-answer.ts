@@ -8,10 +8,11 @@ import { serviceOutcomeKind, type ServiceOutcomeKind, type SourceOutcome } from 
 const money = (m: Money | null | undefined): string | null => (m ? formatMoney(m) : null);
 
 /**
- * A recharge outcome as data, with the same text an SMS would carry (never the full code): in
- * `lang`, and Bulgarian in the reply script the owner chose.
+ * A recharge outcome as data, with the same words an SMS would carry (never the full code): in
+ * `lang`, Bulgarian in `script` — the owner's reply script where the text stands for an SMS,
+ * Cyrillic where it is only read where it arrives.
  */
-export function rechargeJson(result: RechargeResult, lang: Language = 'en', script: 'latin' | 'cyrillic' = 'latin'): Record<string, unknown> {
+export function rechargeJson(result: RechargeResult, lang: Language, script: 'latin' | 'cyrillic'): Record<string, unknown> {
   return {
     outcome: result.kind,
     card: 'masked' in result ? result.masked : null,

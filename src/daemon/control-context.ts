@@ -1,6 +1,7 @@
 import { canonicalNumber } from '../codec/address.js';
 import type { Config } from '../config/schema.js';
 import type { ControlContext, StatusSnapshot } from '../control/context.js';
+import type { Language } from '../control/texts.js';
 import type { Logger } from '../log/logger.js';
 import { settleRecharge } from '../recharge/settle.js';
 import { CHANNELS, requestChannelOf } from '../store/channel.js';
@@ -26,6 +27,18 @@ export interface ControlDeps {
   logger: Logger;
 }
 
+/** A phone's number as kept (canonical, in the country of `countryCode`); null for an HTTP or MQTT caller (`http:<address>`). */
+const phoneOf = (sender: string, countryCode: string | null): string | null => (requestChannelOf(sender) === null ? canonicalNumber(sender, countryCode) : null);
+
+/**
+ * The language a sender is answered in when its request names none: a phone's own (LANG), else
+ * the box's; an HTTP or MQTT caller is answered in the box's.
+ */
+export function senderLanguage(settings: Pick<RuntimeSettings, 'language' | 'languageOf'>, sender: string, countryCode: string | null): Language {
+  const number = phoneOf(sender, countryCode);
+  return number === null ? settings.language : settings.languageOf(number);
+}
+
 /**
  * What a command's handlers get: settings, groups and the box's lines, never a modem. The context
  * is the command's own: the line it arrived on (or was sent to) is the one it acts on, unless it
@@ -35,18 +48,14 @@ export function controlContextFor(deps: ControlDeps, own: string | null): Contro
   const { config, store, settings } = deps;
   const log = deps.logger.child({ channel: 'control' });
   const home = deps.lines.find((line) => line.name === own) ?? deps.lines[0];
-  const canonical = (number: string): string => canonicalNumber(number, home?.countryCode ?? null);
-  // A phone has a language of its own; an HTTP or MQTT caller (`http:<address>`) is answered in the box's.
-  const phone = (sender: string): string | null => (requestChannelOf(sender) === null ? canonical(sender) : null);
+  const countryCode = home?.countryCode ?? null;
+  const canonical = (number: string): string => canonicalNumber(number, countryCode);
   return {
     settings,
     languages: {
-      of: (sender) => {
-        const number = phone(sender);
-        return number === null ? settings.language : settings.languageOf(number);
-      },
+      of: (sender) => senderLanguage(settings, sender, countryCode),
       setFor: (sender, _channel, lang) => {
-        const number = phone(sender);
+        const number = phoneOf(sender, countryCode);
         if (number === null) return false;
         settings.setLanguageOf(number, lang);
         return true;

@@ -226,7 +226,7 @@ export class Daemon {
     if (interrupted.unknown.length) this.log.warn({ recharges: interrupted.unknown.map((r) => r.id) }, 'recharges interrupted by a restart marked unknown');
     const uncertain = store.outbox.recoverInterrupted(config.outbox.atLeastOnce);
     if (uncertain) this.log.warn({ replies: uncertain }, config.outbox.atLeastOnce ? 'interrupted replies will be resent' : 'interrupted replies marked uncertain, not resent');
-    tellReleased(store, interrupted.released, settings.language, this.log, (row) => this.noticeRoute(row.line));
+    tellReleased(store, interrupted.released, settings, this.log, (row) => this.noticeRoute(row.line));
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { CarrierProfile } from '../carriers/profile.js';
 import { reconcileReply, type Language, type ReconcileNotice } from '../control/texts.js';
+import { inReplyScript } from '../control/transliterate.js';
 import type { Logger } from '../log/logger.js';
 import { reconcileUnknown } from '../recharge/reconcile.js';
 import type { BalanceDialer } from '../recharge/balance.js';
@@ -8,6 +9,8 @@ import type { CommandRow } from '../store/commands.js';
 import { INTERRUPTED, type RechargeRow } from '../store/recharges.js';
 import { CHANNELS } from '../store/channel.js';
 import { parseCommandText } from '../control/grammar.js';
+import { senderLanguage } from './control-context.js';
+import type { RuntimeSettings } from './settings.js';
 
 /** The line a notice goes out on, and its country code. */
 export interface NoticeRoute {
@@ -15,15 +18,18 @@ export interface NoticeRoute {
   countryCode: string | null;
 }
 
+/** How requesters are spoken to: the box's language, each phone's own (LANG), the script of texted Bulgarian. */
+export type NoticeSettings = Pick<RuntimeSettings, 'language' | 'languageOf' | 'bulgarianScript'>;
+
 /**
  * After a restart, for recharges a crash stopped before their code was sent: the card was not used,
  * and each requester is told so. The notice of an interrupted command is its answer (committed with
  * its reply SMS), so the command is not run again and its requester hears once.
  */
-export function tellReleased(store: Store, released: RechargeRow[], lang: Language, logger: Logger, routeOf: (row: RechargeRow) => NoticeRoute): void {
+export function tellReleased(store: Store, released: RechargeRow[], settings: NoticeSettings, logger: Logger, routeOf: (row: RechargeRow) => NoticeRoute): void {
   for (const row of released) {
     logger.warn({ recharge: row.id, code: row.code_masked }, 'recharge interrupted before its code was sent: card released');
-    tell(store, row, reconcileReply({ kind: 'released', masked: row.code_masked }, lang), routeOf(row));
+    tell(store, row, { kind: 'released', masked: row.code_masked }, settings, routeOf(row));
   }
 }
 
@@ -36,7 +42,7 @@ export async function reconcileOnLine(
   store: Store,
   dialer: BalanceDialer,
   sim: { imsi: string; profile: CarrierProfile; balanceUssd: string | null },
-  lang: Language,
+  settings: NoticeSettings,
   logger: Logger,
   route: NoticeRoute,
 ): Promise<number> {
@@ -53,18 +59,24 @@ export async function reconcileOnLine(
         : result.kind === 'not-applied'
           ? { kind: 'not-applied', masked: row.code_masked, interrupted, balance: result.balance }
           : { kind: 'undetermined', masked: row.code_masked, interrupted, id: row.id, reason: result.reason };
-    tell(store, row, reconcileReply(notice, lang), route);
+    tell(store, row, notice, settings, route);
   }
   return results.length;
 }
 
-/** The requester hears: as the interrupted command's answer, or as a new reply to its number. */
-function tell(store: Store, row: RechargeRow, text: string, route: NoticeRoute): void {
+/**
+ * The requester hears: as the interrupted command's answer, or as a new reply to its number —
+ * worded as that command's answer was, in the language it asked for, else its sender's.
+ */
+function tell(store: Store, row: RechargeRow, notice: ReconcileNotice, settings: NoticeSettings, route: NoticeRoute): void {
   const command = row.command_id ? store.commands.get(row.command_id) : undefined;
-  if (command && command.state !== 'answered' && command.state !== 'dropped') {
+  if (!command) return;
+  const lang: Language = command.lang ?? senderLanguage(settings, command.sender, route.countryCode);
+  const text = inReplyScript(reconcileReply(notice, lang), settings.bulgarianScript);
+  if (command.state !== 'answered' && command.state !== 'dropped') {
     const replyTo = interruptedReplyTo(command, store.commands.runnableText(command) ?? '');
     store.commands.answer(command.id, text, replyTo ? { ...route, recipient: replyTo, text } : null);
-  } else if (command?.reply_to) {
+  } else if (command.reply_to) {
     store.outbox.enqueue({ ...route, recipient: command.reply_to, text, commandId: command.id });
   }
 }

@@ -165,7 +165,7 @@ export class Line implements LinePort, ScheduledLine {
       session.supervisor.on('step', () => this.publishState());
       session.supervisor.on('degraded', () => this.publishState());
       // Recharges a crash left unknown on this SIM are settled by its balance before anything else dials.
-      await reconcileOnLine(this.deps.store, modem, { imsi: this.imsi!, profile: this.profile!, balanceUssd: config.balanceUssd }, this.deps.settings.language, this.log, { line: this.name, countryCode: this.countryCode });
+      await reconcileOnLine(this.deps.store, modem, { imsi: this.imsi!, profile: this.profile!, balanceUssd: config.balanceUssd }, this.deps.settings, this.log, { line: this.name, countryCode: this.countryCode });
       this.parking.up();
       this.setState('ready');
       await session.begin();

@@ -10,14 +10,14 @@ const ADDRESSED_SMS = new RegExp(`^(${PHONE_RE.source.slice(1, -1)})\\s*:\\s*([\
 export const ACTIONS = ['recharge', 'check-balance', 'send-sms', 'top-up', 'restart-modem'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
+/** `lang`: the language the answer is worded in (null: the box's). */
 export type Request =
-  /** `lang`: the language the answer is in (null: the box's). */
   | { kind: 'text'; line: string | null; text: string; lang: 'en' | 'bg' | null }
-  | { kind: 'recharge'; line: string | null; code: string }
+  | { kind: 'recharge'; line: string | null; code: string; lang: 'en' | 'bg' | null }
   | { kind: 'check-balance'; line: string | null }
   /** `to` null: the line's Notify group. */
   | { kind: 'send-sms'; line: string | null; to: string | null; text: string }
-  | { kind: 'top-up'; line: string | null }
+  | { kind: 'top-up'; line: string | null; lang: 'en' | 'bg' | null }
   | { kind: 'restart-modem'; line: string | null };
 
 export type ErrorCode = 'bad_request' | 'unknown_action' | 'expired' | 'unknown_line' | 'not_a_command' | 'interrupted' | 'failed';
@@ -82,7 +82,8 @@ function answerTopic(topic: string | undefined, topics: BoxTopics): string | nul
 
 /**
  * Reads a command from `<base>/<box>/cmd`: `{"id", "text"}` (the SMS grammar) or
- * `{"id", "action", "args"}`, with `line`, `expires` (RFC 3339), `replyTo` and (for a text) `lang` optional. Every
+ * `{"id", "action", "args"}`, with `line`, `expires` (RFC 3339), `replyTo` and `lang` optional (it words the
+ * answer of a text, a recharge or a top-up; the other answers have no words to choose). Every
  * field is checked before anything runs; a code is registered as a secret the moment it is read,
  * so no log line can show it.
  */
@@ -111,11 +112,12 @@ export function readCommand(payload: Buffer, properties: { responseTopic?: strin
   const expires = command.expires === undefined ? null : Date.parse(command.expires);
   if (Number.isNaN(expires)) return fail(id, replyTo, 'bad_request', 'expires is not a date and time');
   const line = command.line ?? null;
+  const lang = command.lang ?? null;
   const ok = (request: Request): ReadCommand => ({ ok: true, id: command.id, replyTo: replyTo!, expires, request });
   if ((command.text === undefined) === (command.action === undefined)) return fail(id, replyTo, 'bad_request', 'give either "text" or "action"');
   if (command.text !== undefined) {
     if (command.args !== undefined) return fail(id, replyTo, 'bad_request', '"args" go with an "action"');
-    return ok({ kind: 'text', line, text: command.text, lang: command.lang ?? null });
+    return ok({ kind: 'text', line, text: command.text, lang });
   }
   const action = command.action as ActionName;
   if (!(ACTIONS as readonly string[]).includes(action)) return fail(id, replyTo, 'unknown_action', `unknown action "${command.action!.slice(0, 40)}" (known: ${ACTIONS.join(', ')})`);
@@ -123,8 +125,9 @@ export function readCommand(payload: Buffer, properties: { responseTopic?: strin
   const validate = argsOf[action];
   if (!validate(args)) return fail(id, replyTo, 'bad_request', `args: ${problem(validate)}`);
   const a = args as { code?: string; to?: string; text?: string };
-  if (action === 'recharge') return ok({ kind: 'recharge', line, code: a.code! });
+  if (action === 'recharge') return ok({ kind: 'recharge', line, code: a.code!, lang });
   if (action === 'send-sms') return ok({ kind: 'send-sms', line, to: a.to ?? null, text: a.text! });
+  if (action === 'top-up') return ok({ kind: 'top-up', line, lang });
   return ok({ kind: action, line });
 }
 
@@ -139,12 +142,13 @@ export function readHaCommand(line: string, command: HaCommand, payload: Buffer)
   if (command === 'recharge') {
     if (!CODE_RE.test(text)) return null;
     registerSecret(text);
-    return { kind: 'recharge', line, code: text };
+    return { kind: 'recharge', line, code: text, lang: null };
   }
   if (command === 'send-sms') {
     const addressed = ADDRESSED_SMS.exec(text);
     const [to, message] = addressed ? [addressed[1]!, addressed[2]!.trim()] : [null, text];
     return message.length >= 1 && message.length <= 480 ? { kind: 'send-sms', line, to, text: message } : null;
   }
-  return text === 'PRESS' ? { kind: command, line } : null;
+  if (text !== 'PRESS') return null;
+  return command === 'top-up' ? { kind: 'top-up', line, lang: null } : { kind: command, line };
 }

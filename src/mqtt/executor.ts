@@ -2,6 +2,7 @@ import { formatMoney } from '../carriers/money.js';
 import { maskSecrets } from '../log/secrets.js';
 import type { BalanceReport } from '../control/context.js';
 import { rechargeJson } from '../control/recharge-answer.js';
+import type { RechargeResult } from '../recharge/result.js';
 import type { ErrorCode, Request } from './commands.js';
 import type { BoxPort } from './port.js';
 
@@ -18,6 +19,13 @@ function balanceBody(report: BalanceReport): Record<string, unknown> {
 }
 
 /**
+ * A recharge's outcome as an answer's data, worded in the language the request named, else the
+ * box's; Bulgarian in Cyrillic, since an answer is read where it arrives and never texted.
+ */
+const rechargeAnswer = (port: BoxPort, request: { lang: 'en' | 'bg' | null }, result: RechargeResult): Record<string, unknown> =>
+  rechargeJson(result, request.lang ?? port.language(), 'cyrillic');
+
+/**
  * Runs one checked request against the box on the `mqtt` channel. A command text goes through
  * the SMS pipeline (its password, its guard, its log); a wrong password or a sender locked out
  * is dropped in silence as by SMS; everything else is answered.
@@ -31,7 +39,7 @@ export async function execute(port: BoxPort, line: string, request: Request, opt
       return { silent: outcome.reason };
     }
     case 'recharge':
-      return { body: { ok: true, ...rechargeJson(await port.recharge(line, request.code, `mqtt:${options.requestId}`)) } };
+      return { body: { ok: true, ...rechargeAnswer(port, request, await port.recharge(line, request.code, `mqtt:${options.requestId}`)) } };
     case 'check-balance':
       return { body: { ok: true, ...balanceBody(await port.checkBalance(line)) } };
     case 'send-sms': {
@@ -41,7 +49,7 @@ export async function execute(port: BoxPort, line: string, request: Request, opt
     case 'top-up': {
       const outcome = await port.topUp(line);
       if (outcome.kind !== 'dialled') return { body: { ok: true, outcome: outcome.kind } };
-      return { body: { ok: true, outcome: 'dialled', cardsLeft: outcome.left, recharge: rechargeJson(outcome.result) } };
+      return { body: { ok: true, outcome: 'dialled', cardsLeft: outcome.left, recharge: rechargeAnswer(port, request, outcome.result) } };
     }
     case 'restart-modem':
       await port.restartModem(line);

@@ -29,6 +29,8 @@ export interface BoxPort {
   topUp(line: string): Promise<TopUpOutcome>;
   /** Restarts the line's modem through its recovery path. */
   restartModem(line: string): Promise<void>;
+  /** The box's reply language: the words of an answer to a request that names none. */
+  language(): 'en' | 'bg';
 }
 
 export interface LineSnapshot {

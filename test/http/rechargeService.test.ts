@@ -245,6 +245,25 @@ describe('the recharge service and form answer in the language asked for', () =>
     expect((await ask('/api/v1/recharge', { body: { destination: 'kitchen', source_coupon: '12345', lang: 'en' } })).json.error.message).toMatch(/^no line "kitchen": the lines are main/);
   });
 
+  it('theWalletsTopUpRepliesInTheLanguageAskedForInCyrillicWithTheCardMasked', async () => {
+    const pins = bg.simulator.unusedVouchers().slice(0, 3).map((v) => v.pin);
+    for (const pin of pins) await ask('/api/v1/vouchers', { body: { pin, amount: '5.00', currency: 'EUR' } });
+    const answers = [
+      await ask('/api/v1/vouchers/top-up', { body: {} }),
+      await ask('/api/v1/vouchers/top-up', { body: { lang: 'en' }, headers: { 'accept-language': 'bg' } }),
+      await ask('/api/v1/vouchers/top-up?lang=en', { body: {} }),
+    ];
+    // The box's language (Bulgarian) when none is asked for: in Cyrillic, as the panel shows it.
+    expect(answers[0]!.json).toMatchObject({ outcome: 'dialled', result: { outcome: 'success', reply: expect.stringMatching(/^Заредени 5\.00 EUR\. Наличност: [\d.]+ EUR/) } });
+    for (const english of answers.slice(1)) expect(english.json.result.reply).toMatch(/^Credit added: 5\.00 EUR\. Balance: [\d.]+ EUR/);
+    expect(answers.map((a) => a.json.result.card)).toEqual(pins.map((pin) => `***********${pin.slice(-4)}`));
+    expect(JSON.stringify(answers.map((a) => a.json))).not.toMatch(new RegExp(pins.join('|')));
+    // A line that is not there is refused in the language asked for, as the recharge service refuses it.
+    expect((await ask('/api/v1/vouchers/top-up', { body: { line: 'kitchen' } })).json.error.message).toMatch(/^няма линия "kitchen": линиите са main/);
+    expect((await ask('/api/v1/vouchers/top-up', { body: { line: 'kitchen' }, headers: { 'accept-language': 'en' } })).json.error.message).toMatch(/^no line "kitchen": the lines are main/);
+    expect((await ask('/api/v1/vouchers/top-up', { body: { lang: 'fr' } })).status).toBe(400);
+  });
+
   it('theFormsLabelsFollowTheSameChoiceAndItsAnswerKeepsIt', async () => {
     const shown = await ask('/recharge', { token: false });
     expect(shown.text).toContain('<html lang="bg">');

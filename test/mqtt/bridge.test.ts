@@ -123,6 +123,15 @@ describe('commands', () => {
     expect((await heard.next(`gsmkeeper/${boxId}/main/event/recharge`)).json()).toMatchObject({ event_type: 'recharge', outcome: 'success', added: 5, balance: 7.5, currency: 'EUR' });
   });
 
+  it('aRechargeNamingNoLanguageIsAnsweredInTheBoxsWithTheCodeMasked', async () => {
+    const { box, send, answer } = await boxAndListener({ config: { language: 'bg' } });
+    const pin = box.simulator.unusedVouchers()[0]!.pin;
+    await send({ id: 'l1', action: 'recharge', args: { code: pin } });
+    const answered = await answer('l1');
+    expect(answered).toMatchObject({ ok: true, outcome: 'success', card: `***********${pin.slice(-4)}`, reply: expect.stringMatching(/^Заредени 5\.00 EUR\. Наличност: 7\.50 EUR/) });
+    expect(JSON.stringify(answered)).not.toContain(pin);
+  });
+
   it('anExpiredCommandIsAnsweredAndNotRun', async () => {
     const { box, send, answer } = await boxAndListener();
     const pin = box.simulator.unusedVouchers()[0]!.pin;

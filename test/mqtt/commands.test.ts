@@ -19,6 +19,15 @@ describe('commands from the broker are read and checked before anything runs', (
     expect(read({ id: 'a3', text: '*123456 CREDITCFG?', lang: 'fr' })).toMatchObject({ ok: false, code: 'bad_request' });
   });
 
+  it('aRechargeOrATopUpMayNameTheLanguageOfItsAnswerInTheSameField', () => {
+    expect(read({ id: 'r1', action: 'recharge', args: { code: '123456789012345' }, lang: 'bg' })).toMatchObject({ ok: true, request: { kind: 'recharge', lang: 'bg' } });
+    expect(read({ id: 't1', action: 'top-up', lang: 'en' })).toMatchObject({ ok: true, request: { kind: 'top-up', lang: 'en' } });
+    // Naming none leaves it to the box's language.
+    expect(read({ id: 'r2', action: 'recharge', args: { code: '123456789012345' } })).toMatchObject({ ok: true, request: { kind: 'recharge', lang: null } });
+    expect(read({ id: 't2', action: 'top-up' })).toMatchObject({ ok: true, request: { kind: 'top-up', lang: null } });
+    expect(read({ id: 't3', action: 'top-up', lang: 'de' })).toMatchObject({ ok: false, id: 't3', code: 'bad_request' });
+  });
+
   it('eachActionWithItsArguments', () => {
     expect(read({ id: 'r', action: 'recharge', args: { code: '123456789012345' }, line: 'main' })).toMatchObject({ ok: true, request: { kind: 'recharge', line: 'main', code: '123456789012345' } });
     expect(read({ id: 'b', action: 'check-balance' })).toMatchObject({ ok: true, request: { kind: 'check-balance', line: null } });
@@ -86,11 +95,12 @@ describe('commands from the broker are read and checked before anything runs', (
 describe("Home Assistant's entities", () => {
   it('aButtonPressesWithPress', () => {
     expect(readHaCommand('main', 'check-balance', Buffer.from('PRESS'))).toEqual({ kind: 'check-balance', line: 'main' });
+    expect(readHaCommand('main', 'top-up', Buffer.from('PRESS'))).toEqual({ kind: 'top-up', line: 'main', lang: null });
     expect(readHaCommand('main', 'top-up', Buffer.from('something else'))).toBeNull();
   });
 
   it('theTextEntitySendsACode', () => {
-    expect(readHaCommand('main', 'recharge', Buffer.from(' 123456789012345 '))).toEqual({ kind: 'recharge', line: 'main', code: '123456789012345' });
+    expect(readHaCommand('main', 'recharge', Buffer.from(' 123456789012345 '))).toEqual({ kind: 'recharge', line: 'main', code: '123456789012345', lang: null });
     expect(readHaCommand('main', 'recharge', Buffer.from('*101#'))).toBeNull();
   });
 

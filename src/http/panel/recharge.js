@@ -1,6 +1,7 @@
 // The recharge page: a line recharged with a voucher code, or a wallet card by its serial and PIN,
 // through the recharge service (POST /api/v1/recharge) — its answer shown as the seed's IVR gives
-// it, in the panel's language, a refusal as a refusal; and a top-up with the next wallet card.
+// it, in the panel's language, a refusal as a refusal; and a top-up with the next wallet card, its
+// reply in the panel's language too.
 import { api, app, line } from './app.js';
 import { language, t } from './i18n.js';
 import { $, day, el, say } from './ui.js';
@@ -73,7 +74,7 @@ export function init(refresh) {
 
   $('top-up').addEventListener('click', async () => {
     try {
-      const outcome = await api('POST', '/api/v1/vouchers/top-up', { line: $('recharge-destination').value || line() });
+      const outcome = await api('POST', '/api/v1/vouchers/top-up', { line: $('recharge-destination').value || line(), lang: language() });
       if (outcome.outcome !== 'dialled') say('top-up-result', t(outcome.outcome === 'empty' ? 'topUp.empty' : 'topUp.today'), 'refusal');
       else say('top-up-result', `${outcome.voucher.pin}: ${outcome.result.reply}`, outcome.result.outcome === 'success' ? 'success' : 'refusal');
     } catch (err) {

@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Language } from '../../control/texts.js';
 import { registerSecret } from '../../log/secrets.js';
 import type { Wallet } from '../../wallet/wallet.js';
 import { MAX_BATCH, WalletBatchError, WalletError, type NewVoucher, type WalletErrorCode } from '../../wallet/wallet.js';
 import { ApiError, errorBody, type ApiErrorCode } from '../errors.js';
-import { destinationLine, rechargeErrorReply, rechargeJson, type RechargeApi } from './recharge.js';
+import { LANG_FIELD } from '../language.js';
+import { answerLanguage, destinationLine, rechargeErrorReply, rechargeJson, type RechargeApi } from './recharge.js';
 
 /** The wallet as the HTTP layer uses it. */
 export type WalletApi = Pick<Wallet, 'add' | 'addAll' | 'remove' | 'topUp' | 'search' | 'resellers' | 'importCsv' | 'exportCsv' | 'massEdit' | 'deleteCards' | 'cardToDial'>;
@@ -38,11 +40,12 @@ const STATUS_OF: Partial<Record<WalletErrorCode, [number, ApiErrorCode]>> = {
 /**
  * Wallet refusals as API errors, for the routes of one scope: 404 for a card not there, 409 for a
  * conflict with what is, else 400 — a refused batch with every bad line named; a line that is not
- * there or not up as the recharge API answers it. Anything else goes on to the server's own handler.
+ * there or not up as the recharge API answers it, in the language `languageOf` gives the request
+ * (English unless told). Anything else goes on to the server's own handler.
  */
-export function answerWalletErrors(scope: FastifyInstance): void {
-  scope.setErrorHandler((err, _request, reply) => {
-    const destination = rechargeErrorReply(err, reply);
+export function answerWalletErrors(scope: FastifyInstance, languageOf: (request: FastifyRequest) => Language = () => 'en'): void {
+  scope.setErrorHandler((err, request, reply) => {
+    const destination = rechargeErrorReply(err, reply, languageOf(request));
     if (destination) return destination;
     if (err instanceof WalletBatchError) return reply.code(400).send({ error: { code: 'bad_request', message: err.message, problems: err.problems } });
     if (!(err instanceof WalletError)) throw err;
@@ -60,7 +63,7 @@ export function walletRoutes(app: FastifyInstance, wallet: WalletApi, recharge: 
 }
 
 function walletScope(app: FastifyInstance, wallet: WalletApi, recharge: RechargeApi): void {
-  answerWalletErrors(app);
+  answerWalletErrors(app, (request) => answerLanguage(request, recharge));
   app.post<{ Body: CardBody }>('/api/v1/vouchers', { schema: { body: CARD } }, async (request, reply) => {
     registerSecret(request.body.pin);
     return reply.code(201).send({ voucher: wallet.add(asCard(request.body)) });
@@ -87,15 +90,24 @@ function walletScope(app: FastifyInstance, wallet: WalletApi, recharge: Recharge
     return reply.code(204).send();
   });
 
-  /** Dials the next card of the line's carrier now, as its credit check would when the balance runs low. */
-  app.post<{ Body: { line?: string } | undefined }>(
+  /**
+   * Dials the next card of the line's carrier now, as its credit check would when the balance runs
+   * low. The recharge's reply is in the request's language (answerLanguage), Bulgarian in Cyrillic:
+   * it is read where it arrives (the panel shows it), never texted.
+   */
+  app.post<{ Body: { line?: string; lang?: Language } | undefined }>(
     '/api/v1/vouchers/top-up',
-    { schema: { body: { type: ['object', 'null'], additionalProperties: false, properties: { line: { type: 'string', maxLength: 40 } } } } },
+    {
+      schema: {
+        body: { type: ['object', 'null'], additionalProperties: false, properties: { line: { type: 'string', maxLength: 40 }, lang: LANG_FIELD } },
+        querystring: { type: 'object', properties: { lang: LANG_FIELD } },
+      },
+    },
     async (request) => {
-    const outcome = await wallet.topUp('asked over HTTP', destinationLine(recharge, request.body?.line ?? null));
-    if (outcome.kind === 'no-sim') throw new ApiError(503, 'unavailable', 'the modem has no SIM the box knows yet');
-    if (outcome.kind === 'empty' || outcome.kind === 'dialled-today') return { outcome: outcome.kind, voucher: null, result: null };
-    return { outcome: 'dialled', voucher: outcome.voucher, cardsLeft: outcome.left, result: rechargeJson(outcome.result) };
+      const outcome = await wallet.topUp('asked over HTTP', destinationLine(recharge, request.body?.line ?? null));
+      if (outcome.kind === 'no-sim') throw new ApiError(503, 'unavailable', 'the modem has no SIM the box knows yet');
+      if (outcome.kind === 'empty' || outcome.kind === 'dialled-today') return { outcome: outcome.kind, voucher: null, result: null };
+      return { outcome: 'dialled', voucher: outcome.voucher, cardsLeft: outcome.left, result: rechargeJson(outcome.result, answerLanguage(request, recharge), 'cyrillic') };
     },
   );
 }

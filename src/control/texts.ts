@@ -197,6 +197,16 @@ export function say(lang: Language, en: string, bg: string): string {
   return lang === 'bg' ? bg : en;
 }
 
+/**
+ * A destination that names no line, with the lines there are. What was asked is echoed cut to 40
+ * characters and with its digit runs masked, as a code is: a coupon typed there stays hidden.
+ */
+export function noSuchLine(lang: Language, wanted: string, lines: readonly string[]): string {
+  const asked = maskDigits(wanted.trim().slice(0, 40));
+  const names = lines.join(', ');
+  return say(lang, `no line "${asked}": the lines are ${names} (name one, its SIM's number or IMSI, or self)`, `няма линия "${asked}": линиите са ${names} (посочете една, номера или IMSI на SIM картата ѝ, или self)`);
+}
+
 /** Why the box dials a wallet card by itself. */
 export type TopUpReason = 'low balance' | 'validity ending';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { say, type Language } from '../control/texts.js';
+import { noSuchLine, say, type Language } from '../control/texts.js';
 import { buildHttpServer, parseListen } from '../http/server.js';
 import { VERSION } from '../util/version.js';
 import { boxApi } from './box-api.js';
@@ -24,7 +24,7 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     const wanted = maskDigits((refusal.wanted ?? '').slice(0, 40));
     const state = refusal.lines.find((line) => line.name === refusal.wanted)?.state ?? 'not up';
     const error = (lang: Language): string =>
-      refusal.reason === 'unknown' ? say(lang, `no line "${wanted}": the lines are ${names} (name one, its SIM's number or IMSI, or self)`, `няма линия "${wanted}": линиите са ${names} (посочете една, номера или IMSI на SIM картата ѝ, или self)`)
+      refusal.reason === 'unknown' ? noSuchLine(lang, refusal.wanted ?? '', refusal.lines.map((line) => line.name))
         : refusal.reason === 'unavailable' ? say(lang, `line ${wanted} is ${state}: nothing was done`, `линия ${wanted} не работи (${state}): нищо не е направено`)
           : say(lang, `name a destination: the lines are ${names}`, `посочете получател: линиите са ${names}`);
     return { error: error('en'), errorBg: error('bg'), lines: refusal.lines.map((line) => line.name), unavailable: refusal.reason === 'unavailable' };

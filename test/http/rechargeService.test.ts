@@ -100,6 +100,8 @@ describe('the recharge service (POST /api/v1/recharge)', () => {
     const commands = await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?', destination: code });
     expect(JSON.stringify(commands.json)).toContain('***********8765');
     for (const answer of [api1, commands]) expect(JSON.stringify(answer.json)).not.toContain(code);
+    const inBulgarian = await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?', destination: 'kitchen', lang: 'bg' });
+    expect(inBulgarian.json.error.message).toMatch(/^няма линия "kitchen": линиите са main/);
   });
 
   it('anUnknownDestinationIsRefusedWithTheLinesThereAre', async () => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
 import { LANG_FIELD } from '../language.js';
-import { rechargeErrorReply, UnknownDestination } from './recharge.js';
-import { maskDigits } from '../../log/redact.js';
+import { answerRechargeErrors, UnknownDestination } from './recharge.js';
+import { noSuchLine } from '../../control/texts.js';
 
 export interface CommandResponse {
   kind: 'answered' | 'dropped';
@@ -31,11 +31,8 @@ export interface CommandApi {
  */
 export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
   void app.register(async (scope) => {
-    scope.setErrorHandler((err, _request, reply) => {
-      const answered = rechargeErrorReply(err, reply);
-      if (answered) return answered;
-      throw err;
-    });
+    // A destination that names no line is refused in the language the request asked for.
+    answerRechargeErrors(scope, (request) => (request.body as { lang?: 'en' | 'bg' } | undefined)?.lang ?? 'en');
     scope.post<{ Body: { text: string; destination?: string; lang?: 'en' | 'bg' } }>(
       '/api/v1/commands',
       {
@@ -72,5 +69,5 @@ function namedLine(api: CommandApi, destination: string): string {
   const line = api.lineNamed(destination);
   if (line !== null) return line;
   const lines = api.lineNames();
-  throw new UnknownDestination(`no line "${maskDigits(destination.trim().slice(0, 40))}": the lines are ${lines.join(', ')}`, lines);
+  throw new UnknownDestination(noSuchLine('en', destination, lines), lines, false, noSuchLine('bg', destination, lines));
 }

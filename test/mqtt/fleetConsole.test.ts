@@ -53,6 +53,11 @@ describe('the fleet page of a console box', () => {
     const pin = box.simulator.unusedVouchers()[0]!.pin;
     const recharged = await api(base, 'POST', '/api/v1/fleet/recharge', { box: 'north-1', line: 'main', code: pin });
     expect(recharged).toMatchObject({ status: 200, json: { ok: true, outcome: 'success', card: `***********${pin.slice(-4)}`, box: 'north-1' } });
+    // In the language the page's reader asked for, the box's own default being English.
+    const second = box.simulator.unusedVouchers()[0]!.pin;
+    const inBulgarian = await api(base, 'POST', '/api/v1/fleet/recharge', { box: 'north-1', line: 'main', code: second, lang: 'bg' });
+    expect(inBulgarian.json).toMatchObject({ ok: true, outcome: 'success', reply: expect.stringMatching(/^Заредени 5.00 EUR/) });
+    expect(JSON.stringify(inBulgarian.json)).not.toContain(second);
     // No code: the box's own wallet, which is empty here.
     expect((await api(base, 'POST', '/api/v1/fleet/recharge', { box: 'north-1', line: 'main' })).json).toMatchObject({ ok: true, outcome: 'empty' });
     expect((await api(base, 'POST', '/api/v1/fleet/recharge', { box: 'north-1/+', line: 'main' })).status).toBe(400);

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { registerSecret } from '../../log/secrets.js';
 import { ApiError } from '../errors.js';
 import { PANEL_SECURITY_HEADERS } from './panel.js';
+import { acceptedLanguage, LANG_FIELD } from '../language.js';
+import type { Language } from '../../control/texts.js';
 
 /** What the console's page needs of the fleet (the MQTT bridge's fleet client provides it). */
 export interface FleetConsoleSource {
@@ -32,17 +34,19 @@ export function fleetRoutes(app: FastifyInstance, source: FleetConsoleSource): v
     app.get(url, { config: { public: true } }, async (_request, reply) => reply.type(type).headers(PANEL_SECURITY_HEADERS).send(body));
   }
   app.get('/api/v1/fleet', async () => ({ boxes: source.boxes() }));
-  app.post<{ Body: { box: string; line: string; code?: string } }>(
+  app.post<{ Body: { box: string; line: string; code?: string; lang?: Language } }>(
     '/api/v1/fleet/recharge',
     {
       schema: {
-        body: { type: 'object', additionalProperties: false, required: ['box', 'line'], properties: { box: LEVEL, line: LEVEL, code: { type: 'string', pattern: '^[0-9]{5,30}$' } } },
+        body: { type: 'object', additionalProperties: false, required: ['box', 'line'], properties: { box: LEVEL, line: LEVEL, code: { type: 'string', pattern: '^[0-9]{5,30}$' }, lang: LANG_FIELD } },
       },
     },
     async (request) => {
       const { box, line, code } = request.body;
       if (code) registerSecret(code);
-      const body = code ? { action: 'recharge', line, args: { code } } : { action: 'top-up', line };
+      // The language the page's reader asked for (lang, else the browser's); none: the box answers in its own.
+      const lang = request.body.lang ?? acceptedLanguage(request.headers['accept-language']);
+      const body = { ...(code ? { action: 'recharge', line, args: { code } } : { action: 'top-up', line }), ...(lang ? { lang } : {}) };
       try {
         return await source.request(box, body, { timeoutMs: 60_000 });
       } catch (err) {

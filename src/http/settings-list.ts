@@ -36,10 +36,14 @@ export function onOff(id: string, label: Words, read: (ctx: ControlContext) => b
   return { id, label, kind: 'on-off', read, change };
 }
 
-/** CREDITCFG takes the switch and both thresholds at once: an empty field keeps one, "0" turns it off. */
-function creditcfg(ctx: ControlContext, fields: { on?: boolean; low?: string; days?: string }): CommandCall {
-  const on = fields.on ?? ctx.settings.credit.enabled;
-  const params = [on ? 'ON' : 'OFF', fields.low ?? '', fields.days ?? ''];
+/**
+ * CREDITCFG takes the switch and both thresholds at once: an empty field keeps one, "0" turns it
+ * off. A threshold change leaves the switch field empty rather than repeating the switch as read
+ * now, so an ON/OFF that lands before it runs (an SMS) is not undone.
+ */
+function creditcfg(fields: { on?: boolean; low?: string; days?: string }): CommandCall {
+  const switchField = fields.on === undefined ? '' : fields.on ? 'ON' : 'OFF';
+  const params = [switchField, fields.low ?? '', fields.days ?? ''];
   while (params.at(-1) === '') params.pop();
   return { name: 'CREDITCFG', params };
 }
@@ -53,7 +57,7 @@ function threshold(id: string, label: Words, unit: (ctx: ControlContext) => Word
     kind: 'number',
     unit,
     read: (ctx) => ctx.settings.credit[field],
-    change: (typed, ctx) => creditcfg(ctx, { [field === 'lowBalance' ? 'low' : 'days']: typed.trim() === '' ? '0' : typed.trim() }),
+    change: (typed) => creditcfg({ [field === 'lowBalance' ? 'low' : 'days']: typed.trim() === '' ? '0' : typed.trim() }),
   };
 }
 
@@ -78,7 +82,7 @@ export const SETTINGS: readonly SettingEntry[] = [
     kind: 'secret',
     change: (value) => ({ name: 'PWD', params: [value.trim()] }),
   },
-  onOff('credit-control', { en: 'Credit control', bg: 'Контрол на кредита' }, (ctx) => ctx.settings.credit.enabled, (on, ctx) => creditcfg(ctx, { on })),
+  onOff('credit-control', { en: 'Credit control', bg: 'Контрол на кредита' }, (ctx) => ctx.settings.credit.enabled, (on) => creditcfg({ on })),
   onOff('dialogue', { en: 'Recharge dialogue (a known number calls, then replies with a coupon)', bg: 'Диалог за зареждане (познат номер звъни, после отговаря с купон)' }, (ctx) => ctx.settings.dialogue, (on) => ({ name: 'DIALOGUE', params: [on ? 'ON' : 'OFF'] })),
   threshold('low-balance', { en: 'Low balance alert below', bg: 'Аларма при наличност под' }, (ctx) => ({ en: ctx.settings.currency, bg: ctx.settings.currency }), 'lowBalance'),
   threshold('validity-days', { en: 'Validity alert, days before it ends', bg: 'Аларма за валидност, дни преди края' }, () => ({ en: 'days', bg: 'дни' }), 'validityDays'),

@@ -66,8 +66,19 @@ describe('config commands: silent on success unless PH, always on error', () => 
     expect(reply).toMatchObject({ replyTo: '0888123456', send: true, text: 'Credit control OFF. Low balance alert: 2.00 EUR. Validity alert: off. Check: 0 9 * * *.' });
   });
 
+  it.each([true, false])('anEmptySwitchFieldKeepsCreditControlAsItIs (%s)', async (enabled) => {
+    const ctx = fakeControl();
+    ctx.settings.credit = { ...ctx.settings.credit, enabled };
+    expect((await run(ctx, '*123456 CREDITCFG ,2.50,10')).ok).toBe(true);
+    expect(ctx.settings.credit).toEqual({ enabled, lowBalance: 2.5, validityDays: 10 });
+    expect((await run(ctx, '*123456 CREDITCFG ,,0')).ok).toBe(true);
+    expect(ctx.settings.credit).toEqual({ enabled, lowBalance: 2.5, validityDays: null });
+  });
+
   it.each([
     ['*123456 CREDITCFG MAYBE', /^Usage: CREDITCFG/],
+    ['*123456 CREDITCFG', /^Usage: CREDITCFG/],
+    ['*123456 CREDITCFG ,abc', /^Bad threshold "abc"/],
     ['*123456 CREDITCFG ON,2.505', /^Bad threshold "2.505"/],
     ['*123456 CREDITCFG ON,abc', /^Bad threshold "abc"/],
     ['*123456 CREDITCFG ON,1,400', /^Bad days "400"/],

@@ -11,8 +11,8 @@ afterAll(async () => {
 });
 
 /** A form post, as a browser sends it. */
-async function form(url: string, fields: Record<string, string>, token: string | null = TOKEN) {
-  const response = await fetch(`${running.baseUrl}${url}`, {
+async function form(url: string, fields: Record<string, string>, token: string | null = TOKEN, baseUrl = running.baseUrl) {
+  const response = await fetch(`${baseUrl}${url}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: new URLSearchParams(fields).toString(),
@@ -177,6 +177,37 @@ describe('the embeddable recharge form (GET and POST /recharge)', () => {
   });
 });
 
+// On a daemon of its own: its posts leave the first form's per-address count alone.
+describe('the refused form fills its destination in again', () => {
+  let box: RunningDaemon;
+  beforeAll(async () => {
+    box = await startDaemon({ config: { http: { ...DEFAULT_CONFIG.http, listen: '127.0.0.1:0', token: null, rechargeForm: true } } });
+  });
+  afterAll(async () => {
+    await box?.stop();
+  });
+
+  const destinationField = (html: string) => /<input id="destination" name="destination" required maxlength="40" value="([^"]*)">/.exec(html)?.[1];
+
+  it('aDestinationThatNamesNoLineComesBackMasked', async () => {
+    // A code typed into the wrong field is no line's name or number.
+    const code = '804079387408127';
+    const refused = await form('/recharge', { destination: code, source_coupon: '12345' }, null, box.baseUrl);
+    expect(refused.status).toBe(400);
+    expect(destinationField(refused.text)).toBe('***********8127');
+    expect(refused.text).not.toContain(code);
+    expect(box.simulator.dialLog()).toHaveLength(0);
+  });
+
+  it('aLinesNumberComesBackAsTypedAfterAnyOtherRefusal', async () => {
+    const imsi = box.daemon.line('main').imsi!;
+    const refused = await form('/recharge', { destination: imsi, source_coupon: '123456789012345', source_account: '101-1', source_pin: '123456789012345' }, null, box.baseUrl);
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('give one source: a coupon, or an account and its PIN, not both');
+    expect(destinationField(refused.text)).toBe(imsi);
+  });
+});
+
 describe('the recharge form when it is off (the default)', () => {
   it('isNotThereAndTheServiceStillNeedsTheToken', async () => {
     const off = await startDaemon();
@@ -266,6 +297,20 @@ describe('the recharge service and form answer in the language asked for', () =>
     expect((await ask('/api/v1/vouchers/top-up', { body: { lang: 'fr' } })).status).toBe(400);
   });
 
+  it('aLangTheFormDoesNotKnowIsPassedOverOnAGetAsOnAPost', async () => {
+    // Accept-Language, then the box's (Bulgarian), as for a request that names none.
+    for (const [headers, lang] of [[{ 'accept-language': 'en-US' }, 'en'], [{}, 'bg']] as const) {
+      const shownAnyway = await ask('/recharge?lang=fr', { token: false, headers });
+      expect(shownAnyway.status).toBe(200);
+      expect(shownAnyway.text).toContain(`<html lang="${lang}">`);
+      expect(shownAnyway.text).toContain(`<input type="hidden" name="lang" value="${lang}">`);
+    }
+    const postedFr = await ask('/recharge', { token: false, form: true, body: { destination: 'self', source_coupon: '12345', lang: 'fr' }, headers: { 'accept-language': 'en' } });
+    expect(postedFr.status).toBe(200);
+    expect(postedFr.text).toContain(`<p class="refused" role="status">${INVALID_EN}</p>`);
+    expect(postedFr.text).toContain('<a href="/recharge?lang=en">Recharge again</a>');
+  });
+
   it('theFormsLabelsFollowTheSameChoiceAndItsAnswerKeepsIt', async () => {
     const shown = await ask('/recharge', { token: false });
     expect(shown.text).toContain('<html lang="bg">');
@@ -277,7 +322,6 @@ describe('the recharge service and form answer in the language asked for', () =>
       expect(english.text).toContain('<label for="source_coupon">Coupon number</label>');
       expect(english.text).toContain('<input type="hidden" name="lang" value="en">');
     }
-    expect((await ask('/recharge?lang=fr', { token: false })).status).toBe(400);
 
     const pin = bg.simulator.unusedVouchers()[0]!.pin;
     const done = await ask('/recharge', { token: false, form: true, body: { destination: 'self', source_coupon: pin, lang: 'en' }, headers: { 'accept-language': 'bg' } });

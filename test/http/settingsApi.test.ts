@@ -64,6 +64,24 @@ describe('the settings over HTTP', () => {
     await change('credit-control', { value: true });
   });
 
+  it('aThresholdChangeKeepsTheSwitchAsItIsWhenItRunsNotAsItWasWhenAsked', async () => {
+    // An SMS CREDITCFG OFF lands after the page's request read the settings, before its command runs.
+    const daemon = running.daemon;
+    const runVouched = daemon.runVouched;
+    daemon.runVouched = async (...args) => {
+      await command('*123456 CREDITCFG OFF');
+      return runVouched.apply(daemon, args);
+    };
+    try {
+      expect((await change('low-balance', { value: '3' })).json.message).toMatch(/^Credit control OFF\. Low balance alert: 3\.00 EUR\./);
+      expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Credit control OFF\. Low balance alert: 3\.00 EUR\./);
+      expect((await messages(2)).map((m: { text: string }) => m.text)).toEqual(['*•••••• CREDITCFG?', '*•••••• CREDITCFG ,3']);
+    } finally {
+      daemon.runVouched = runVouched;
+      await command('*123456 CREDITCFG ON,2');
+    }
+  });
+
   it('theRechargeDialogueIsSwitchedByItsOwnCommand', async () => {
     expect((await command('*123456 DIALOGUE?')).reply).toMatch(/^Recharge dialogue OFF/);
     expect(await change('dialogue', { value: true })).toEqual({ status: 200, json: { setting: expect.objectContaining({ id: 'dialogue', value: true }), message: expect.stringMatching(/^Recharge dialogue ON/) } });
@@ -103,12 +121,12 @@ describe('the settings over HTTP', () => {
   it('aChangeIsLoggedAsTheSameCommandWithItsAnswerAndTold', async () => {
     const events = await told(async () => expect((await change('low-balance', { value: '4' })).status).toBe(200));
     const [logged] = await messages();
-    expect(logged).toMatchObject({ channel: 'http', sender: 'http:127.0.0.1', text: '*•••••• CREDITCFG ON,4', command: 'CREDITCFG', state: 'answered', reply: expect.stringMatching(/^Credit control ON\. Low balance alert: 4\.00 EUR\./), replyTo: null });
+    expect(logged).toMatchObject({ channel: 'http', sender: 'http:127.0.0.1', text: '*•••••• CREDITCFG ,4', command: 'CREDITCFG', state: 'answered', reply: expect.stringMatching(/^Credit control ON\. Low balance alert: 4\.00 EUR\./), replyTo: null });
     expect(events.filter((event) => event.type === 'command-answered')).toEqual([
       expect.objectContaining({ type: 'command-answered', commandId: logged.id, channel: 'http', sender: 'http:127.0.0.1', name: 'CREDITCFG', outcome: 'answered', reply: logged.reply, replyTo: null }),
     ]);
     // The same command sent with the password is logged in the same words.
-    await command('*123456 CREDITCFG ON,4');
+    await command('*123456 CREDITCFG ,4');
     const [sent] = await messages();
     expect({ text: sent.text, command: sent.command, reply: sent.reply }).toEqual({ text: logged.text, command: logged.command, reply: logged.reply });
     await change('low-balance', { value: '2' });
@@ -117,9 +135,9 @@ describe('the settings over HTTP', () => {
   it('aRefusedChangeIsLoggedWithItsRefusalAsTheSameCommandIs', async () => {
     const events = await told(async () => expect((await change('validity-days', { value: '400' })).json.error.message).toBe('Bad days "400": 0-365.'));
     const [logged] = await messages();
-    expect(logged).toMatchObject({ text: '*•••••• CREDITCFG ON,,400', command: 'CREDITCFG', state: 'answered', reply: 'Bad days "400": 0-365.' });
+    expect(logged).toMatchObject({ text: '*•••••• CREDITCFG ,,400', command: 'CREDITCFG', state: 'answered', reply: 'Bad days "400": 0-365.' });
     expect(events).toEqual([expect.objectContaining({ type: 'command-answered', commandId: logged.id, outcome: 'answered', reply: 'Bad days "400": 0-365.' })]);
-    expect((await command('*123456 CREDITCFG ON,,400')).reply).toBe('Bad days "400": 0-365.');
+    expect((await command('*123456 CREDITCFG ,,400')).reply).toBe('Bad days "400": 0-365.');
   });
 
   it('aValueNoSmsCouldCarryIsRefusedUnrunAndUnlogged', async () => {

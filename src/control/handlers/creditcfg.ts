@@ -16,9 +16,10 @@ function describe(ctx: ControlContext, lang: Language): string {
 export const creditcfgQuery: Handler = async ({ language }, ctx) => ok(describe(ctx, language));
 
 /**
- * CREDITCFG ON|OFF[,<low threshold>][,<days before validity ends>] and CREDITCFG RESET[,<line>]
- * (clears the voucher attempt lock of the line's SIM). An empty or "0"… field: "ON,,7" keeps the
- * threshold, "ON,0" turns its alert off.
+ * CREDITCFG [ON|OFF][,<low threshold>][,<days before validity ends>] and CREDITCFG RESET[,<line>]
+ * (clears the voucher attempt lock of the line's SIM). An empty field keeps its value, "0" turns an
+ * alert off: "ON,,7" keeps the threshold, "ON,0" turns its alert off, ",2.50" keeps the switch as
+ * it stands — so a threshold change never undoes an ON/OFF that landed after it was asked for.
  */
 export const creditcfg: Handler = async ({ command, language: lang }, ctx) => {
   const [action = '', lowText, daysText] = command.params;
@@ -29,7 +30,11 @@ export const creditcfg: Handler = async ({ command, language: lang }, ctx) => {
     if (!target.line.resetRechargeLock()) return fail(say(lang, 'No SIM known yet.', 'Няма SIM карта.'));
     return ok(say(lang, 'Recharge attempt lock reset.', 'Заключването на зареждането е нулирано.'));
   }
-  if (verb !== 'ON' && verb !== 'OFF') return fail(say(lang, 'Usage: CREDITCFG ON|OFF[,low][,days] or CREDITCFG RESET', 'Употреба: CREDITCFG ON|OFF[,праг][,дни] или CREDITCFG RESET'));
+  // An empty switch needs a field after it: a bare CREDITCFG is still a usage error.
+  const keepSwitch = verb === '' && command.params.length > 1;
+  if (verb !== 'ON' && verb !== 'OFF' && !keepSwitch) {
+    return fail(say(lang, 'Usage: CREDITCFG [ON|OFF][,low][,days] or CREDITCFG RESET', 'Употреба: CREDITCFG [ON|OFF][,праг][,дни] или CREDITCFG RESET'));
+  }
   const current = ctx.settings.credit;
   let lowBalance = current.lowBalance;
   if (lowText) {
@@ -41,6 +46,8 @@ export const creditcfg: Handler = async ({ command, language: lang }, ctx) => {
     if (!/^\d{1,3}$/.test(daysText) || Number(daysText) > 365) return fail(say(lang, `Bad days "${daysText}": 0-365.`, `Грешни дни "${daysText}": 0-365.`));
     validityDays = Number(daysText) === 0 ? null : Number(daysText);
   }
-  ctx.settings.credit = { enabled: verb === 'ON', lowBalance, validityDays };
+  // The switch is read here, when the command runs, not when whoever sent it last looked.
+  const enabled = keepSwitch ? current.enabled : verb === 'ON';
+  ctx.settings.credit = { enabled, lowBalance, validityDays };
   return ok(describe(ctx, lang));
 };

@@ -1,13 +1,14 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { maskDigits } from '../../log/redact.js';
 import { RechargeRequestError } from '../../wallet/recharge-sources.js';
 import type { ServiceAnswer } from '../../control/recharge-answer.js';
 import type { Language } from '../../control/texts.js';
 import EN from '../panel/words-en.js';
 import BG from '../panel/words-bg.js';
 import { checkStylesheet } from '../stylesheet.js';
-import { answerLanguage, runRechargeService, SERVICE_FIELDS, type RechargeServiceDeps } from './recharge.js';
+import { answerLanguage, runRechargeService, SERVICE_FIELDS, UnknownDestination, type RechargeServiceDeps } from './recharge.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -84,6 +85,22 @@ function securityHeaders(reply: FastifyReply, css: string | null, ancestors: str
   });
 }
 
+/**
+ * The form's `lang`, on its GET and its POST: any short text, one it does not know passed over for
+ * Accept-Language, then the box's (as `answerLanguage` reads it) — a shop's link with `lang=fr`
+ * still shows the form. The API's `lang` stays strict.
+ */
+const FORM_FIELDS = { ...SERVICE_FIELDS, lang: { type: 'string', maxLength: 40 } } as const;
+
+/**
+ * What the refused form's destination field is filled with again: as typed, so a SIM's number
+ * survives a bad coupon — unless it named no line, when it may be a code typed into the wrong field
+ * and comes back masked (nothing a line could be is lost).
+ */
+function destinationAgain(err: RechargeRequestError, typed: string): string {
+  return err instanceof UnknownDestination && !err.unavailable ? maskDigits(typed) : typed;
+}
+
 /** A stylesheet named by the page's caller, or none (the box's own); a bad one is refused. */
 function stylesheetOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? checkStylesheet(value) : null;
@@ -113,7 +130,7 @@ export function rechargeFormRoutes(app: FastifyInstance, deps: RechargeServiceDe
       const look = { css, lang: answerLanguage(request, deps.recharge) };
       const destination = typeof (request.body as Record<string, unknown> | undefined)?.destination === 'string' ? String((request.body as Record<string, unknown>).destination) : '';
       const refusal = (text: string): string => `<p class="refused" role="alert">${text}</p>`;
-      if (err instanceof RechargeRequestError) return securityHeaders(reply.code(400), css, options.ancestors).send(page(look, form(look, destination, refusal(escape(err.in(look.lang))))));
+      if (err instanceof RechargeRequestError) return securityHeaders(reply.code(400), css, options.ancestors).send(page(look, form(look, destinationAgain(err, destination), refusal(escape(err.in(look.lang))))));
       if (err.statusCode === 429) return securityHeaders(reply.code(429), css, options.ancestors).send(page(look, refusal(word(look, 'form.wait'))));
       if (err.statusCode && err.statusCode < 500) return securityHeaders(reply.code(400), css, options.ancestors).send(page(look, form(look, '', refusal(word(look, 'form.unreadable')))));
       throw err;
@@ -122,11 +139,11 @@ export function rechargeFormRoutes(app: FastifyInstance, deps: RechargeServiceDe
     scope.get('/recharge/form.css', { config: publicRoute }, async (_request, reply) =>
       reply.type('text/css; charset=utf-8').headers({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }).send(DEFAULT_CSS));
 
-    scope.get<{ Querystring: { css?: string; destination?: string; lang?: Language } }>(
+    scope.get<{ Querystring: { css?: string; destination?: string; lang?: string } }>(
       '/recharge',
       {
         config: publicRoute,
-        schema: { querystring: { type: 'object', additionalProperties: false, properties: { css: SERVICE_FIELDS.css, destination: SERVICE_FIELDS.destination, lang: SERVICE_FIELDS.lang } } },
+        schema: { querystring: { type: 'object', additionalProperties: false, properties: { css: FORM_FIELDS.css, destination: FORM_FIELDS.destination, lang: FORM_FIELDS.lang } } },
       },
       async (request, reply) => {
         const look = { css: stylesheetOf(request.query.css), lang: answerLanguage(request, deps.recharge) };
@@ -138,7 +155,7 @@ export function rechargeFormRoutes(app: FastifyInstance, deps: RechargeServiceDe
       '/recharge',
       {
         config: { ...publicRoute, rateLimit: { max: options.maxPosts ?? 10, timeWindow: (options.windowMinutes ?? 10) * 60_000 } },
-        schema: { body: { type: 'object', additionalProperties: false, properties: SERVICE_FIELDS } },
+        schema: { body: { type: 'object', additionalProperties: false, properties: FORM_FIELDS } },
       },
       async (request, reply) => {
         const look = { css: stylesheetOf(request.body.css), lang: answerLanguage(request, deps.recharge) };

@@ -36,7 +36,7 @@ function view(entry: SettingEntry, ctx: ControlContext): Record<string, unknown>
   }
 }
 
-/** The command a change of this setting is, as an SMS would read after the password (`CREDITCFG ON,4`), or a refusal. */
+/** The command a change of this setting is, as an SMS would read after the password (`CREDITCFG ,4`), or a refusal. */
 function commandOf(entry: SettingEntry, body: ChangeBody, ctx: ControlContext): { name: string; text: string } {
   const wrong = (what: string) => new ApiError(400, 'bad_request', `${entry.id} takes ${what}`);
   const call = callOf(entry, body, ctx, wrong);

@@ -1,5 +1,6 @@
 import type { MqttConfig } from '../config/mqtt-schema.js';
 import type { Logger } from '../log/logger.js';
+import { maskDigits } from '../log/secrets.js';
 import type { MqttStore, Publication } from '../store/mqtt.js';
 import { readHaCommand, type ReadCommand, type ReplyTo, type Request } from './commands.js';
 import { errorBody, execute, type Outcome } from './executor.js';
@@ -59,7 +60,8 @@ export class CommandDesk {
     const line = this.resolveLine(read.request.line);
     let outcome: Outcome;
     if (read.expires !== null && read.expires <= Date.now()) outcome = { body: errorBody('expired', 'the command expired before the box got it: not run') };
-    else if (!line) outcome = { body: errorBody('unknown_line', `no line "${read.request.line}" (lines: ${usableLines(this.deps.port.lines()).join(', ')})`) };
+    // The line asked for is echoed with its digits masked, as an unknown action is: it may be a code in the wrong field.
+    else if (!line) outcome = { body: errorBody('unknown_line', `no line "${maskDigits(read.request.line ?? '')}" (lines: ${usableLines(this.deps.port.lines()).join(', ')})`) };
     else outcome = await this.carryOut(line, read.request, read.id);
     if ('silent' in outcome) {
       this.deps.log.info({ id: read.id, reason: outcome.silent }, 'MQTT command dropped in silence, as by SMS');

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { PHONE_RE } from '../control/grammar.js';
-import { registerSecret } from '../log/secrets.js';
+import { maskDigits, registerSecret } from '../log/secrets.js';
 import { LEVEL_RE, type BoxTopics, type HaCommand } from './topics.js';
 
 /** Home Assistant's notify text: `<number>: <message>` with a number as the SMS grammar takes one, or the message alone. */
@@ -120,7 +120,8 @@ export function readCommand(payload: Buffer, properties: { responseTopic?: strin
     return ok({ kind: 'text', line, text: command.text, lang });
   }
   const action = command.action as ActionName;
-  if (!(ACTIONS as readonly string[]).includes(action)) return fail(id, replyTo, 'unknown_action', `unknown action "${command.action!.slice(0, 40)}" (known: ${ACTIONS.join(', ')})`);
+  // What was asked is echoed with its digits masked: it may be a code pasted into the wrong field.
+  if (!(ACTIONS as readonly string[]).includes(action)) return fail(id, replyTo, 'unknown_action', `unknown action "${maskDigits(command.action!.slice(0, 40))}" (known: ${ACTIONS.join(', ')})`);
   const args = command.args ?? {};
   const validate = argsOf[action];
   if (!validate(args)) return fail(id, replyTo, 'bad_request', `args: ${problem(validate)}`);

@@ -1,12 +1,14 @@
 /**
  * The box under attack, in-process: the real daemon on the built-in simulator with a real SQLite
- * file and its HTTP relay, logging at trace level (every AT line) into memory the harness reads.
+ * file and its HTTP relay (and, when asked, its MQTT bridge on a broker), logging at trace level
+ * (every AT line) into memory the harness reads.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { Simulator } from '../../src/sim/simulator.js';
 import { startDaemon, TOKEN, type RunningDaemon } from '../helpers/daemon.js';
+import { startMqttBox, type MqttBox } from '../helpers/mqtt-box.js';
 import { ROOT } from '../helpers/processes.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { PASSWORD } from './texts.js';
@@ -15,8 +17,8 @@ import { PASSWORD } from './texts.js';
 export const CONFIG_MEMBER = '+359880009999';
 export const CARRIER_ANSWER_SECONDS = 5;
 
-export interface FuzzBox {
-  running: RunningDaemon;
+export interface FuzzBox<R extends RunningDaemon = RunningDaemon> {
+  running: R;
   dbFile: string;
   /** Log lines written since the last call (they are dropped from memory once read). */
   takeLogs(): string[];
@@ -29,7 +31,10 @@ export interface FuzzBox {
   stop(): Promise<void>;
 }
 
-export async function startFuzzBox(options: { vouchers: number; rechargeForm?: boolean }): Promise<FuzzBox> {
+/** `mqtt`: the bridge on, on that broker under that box id (then MQTT commands in flight count as busy too). */
+export async function startFuzzBox(options: { vouchers: number; rechargeForm?: boolean }): Promise<FuzzBox>;
+export async function startFuzzBox(options: { vouchers: number; rechargeForm?: boolean; mqtt: { url: string; boxId: string } }): Promise<FuzzBox<MqttBox>>;
+export async function startFuzzBox(options: { vouchers: number; rechargeForm?: boolean; mqtt?: { url: string; boxId: string } }): Promise<FuzzBox<RunningDaemon | MqttBox>> {
   const dataDir = tmpDir('gsmkeeper-fuzz-');
   // A carrier that never answers is given up on after 5 s (the schema's least) instead of 30 s, so a
   // damaged answer costs a batch seconds; the bounds the kinds wait for allow for it.
@@ -40,7 +45,7 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
   fs.writeFileSync(path.join(carriersDir, 'vivacom.json'), JSON.stringify(vivacom));
   // The carrier's state in memory: a file would be written whole after every change, and grows with every reply.
   const simulator = new Simulator({ stateFile: null, timing: { ussdDelayMs: 0 }, vouchers: options.vouchers, storageCapacity: 50 });
-  const running = await startDaemon({
+  const daemonOptions = {
     dataDir,
     simulator,
     config: {
@@ -55,14 +60,18 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
       groups: { config: [CONFIG_MEMBER], command: [], notify: [] },
       credit: { ...DEFAULT_CONFIG.credit, balanceUssd: '*102#' },
     },
-  });
+  };
+  const running: RunningDaemon | MqttBox = options.mqtt ? await startMqttBox(options.mqtt.url, { ...daemonOptions, boxId: options.mqtt.boxId }) : await startDaemon(daemonOptions);
   const { daemon } = running;
-  const counts = (): { commands: number; outbox: number; storage: number; queued: number } => {
+  const bridge = options.mqtt ? (running as MqttBox).bridge : null;
+  const counts = (): { commands: number; outbox: number; storage: number; queued: number; mqttCommands: number; mqttQueue: number } => {
     const row = daemon.store.db
-      .prepare("SELECT (SELECT COUNT(*) FROM commands WHERE state NOT IN ('answered', 'dropped')) AS commands, (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS outbox")
-      .get() as { commands: number; outbox: number };
+      .prepare(
+        "SELECT (SELECT COUNT(*) FROM commands WHERE state NOT IN ('answered', 'dropped')) AS commands, (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS outbox, (SELECT COUNT(*) FROM mqtt_commands WHERE state = 'working') AS mqttCommands",
+      )
+      .get() as { commands: number; outbox: number; mqttCommands: number };
     const sim = running.simulator.stats();
-    return { ...row, storage: sim.storageUsed, queued: sim.queued };
+    return { ...row, storage: sim.storageUsed, queued: sim.queued, mqttQueue: bridge?.waiting ?? 0 };
   };
   const busy = (): number => Object.values(counts()).reduce((a, b) => a + b, 0);
   return {
@@ -72,7 +81,8 @@ export async function startFuzzBox(options: { vouchers: number; rechargeForm?: b
     busy: () => {
       const c = counts();
       const stored = running.simulator.state.storage.map((m) => JSON.stringify(m).slice(0, 160));
-      return `commands unfinished ${c.commands}, replies unsent ${c.outbox}, SMS on the SIM ${c.storage}${stored.length ? ` (${stored.join(', ')})` : ''}, waiting in the network ${c.queued}`;
+      const mqtt = bridge ? `, MQTT commands unfinished ${c.mqttCommands}, publications unsent ${c.mqttQueue}` : '';
+      return `commands unfinished ${c.commands}, replies unsent ${c.outbox}, SMS on the SIM ${c.storage}${stored.length ? ` (${stored.join(', ')})` : ''}, waiting in the network ${c.queued}${mqtt}`;
     },
     settled: async (timeoutMs) => {
       const deadline = Date.now() + timeoutMs;

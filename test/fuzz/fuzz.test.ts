@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { atKind } from './kinds/at.js';
 import { cusdKind } from './kinds/cusd.js';
 import { httpKind } from './kinds/http.js';
+import { mqttKind } from './kinds/mqtt.js';
 import { panelKind } from './kinds/panel.js';
 import { pduKind } from './kinds/pdu.js';
 import { smsKind } from './kinds/sms.js';
@@ -46,5 +47,9 @@ describe('the fuzz harness, a small run', () => {
 
   it('thePanelsMessageLogShowsNoFiveDigitsOfAnyNumberATextCarried', async () => {
     expectClean(await panelKind(90, SEED));
+  }, 180_000);
+
+  it('hostileMqttPublicationsAnswerNoWrongPasswordShowNoCodeAndNeverStallTheBridge', async () => {
+    expectClean(await mqttKind(300, SEED));
   }, 180_000);
 });

@@ -1,17 +1,18 @@
 /**
  * The fuzz harness: each kind of attack for a given count and seed, with what it tried and what
- * failed. `npm run bench:fuzz -- --count N [--seed S] [--only http,sms,pdu,cusd,at,panel]`; a small
+ * failed. `npm run bench:fuzz -- --count N [--seed S] [--only http,sms,pdu,cusd,at,panel,mqtt]`; a small
  * run is part of `npm test` (test/fuzz/fuzz.test.ts).
  */
 import type { KindReport } from './report.js';
 import { atKind } from './kinds/at.js';
 import { cusdKind } from './kinds/cusd.js';
 import { httpKind } from './kinds/http.js';
+import { mqttKind } from './kinds/mqtt.js';
 import { panelKind } from './kinds/panel.js';
 import { pduKind } from './kinds/pdu.js';
 import { smsKind } from './kinds/sms.js';
 
-export const KINDS = ['http', 'sms', 'pdu', 'cusd', 'at', 'panel'] as const;
+export const KINDS = ['http', 'sms', 'pdu', 'cusd', 'at', 'panel', 'mqtt'] as const;
 export type KindName = (typeof KINDS)[number];
 
 const RUNNERS: Partial<Record<KindName, (count: number, seed: number) => Promise<KindReport>>> = {
@@ -21,6 +22,7 @@ const RUNNERS: Partial<Record<KindName, (count: number, seed: number) => Promise
   cusd: cusdKind,
   at: atKind,
   panel: panelKind,
+  mqtt: mqttKind,
 };
 
 /** Runs the kinds one after another (each owns what it starts, and stops it however it ends). */

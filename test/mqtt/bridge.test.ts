@@ -105,6 +105,15 @@ describe('commands', () => {
     expect(await answer('x5')).toMatchObject({ ok: true });
   });
 
+  it('anUnknownLineIsEchoedWithItsDigitsMaskedInTheAnswerAndTheLog', async () => {
+    const { box, send, answer } = await boxAndListener();
+    await send({ id: 'l1', text: '*123456 STAT?', line: '804079387408127' });
+    const refused = await answer('l1');
+    expect(refused).toMatchObject({ ok: false, error: 'unknown_line' });
+    expect(refused.message).toContain('no line "***********8127"');
+    expect(box.logs.some((l) => l.includes('80407938'))).toBe(false);
+  });
+
   it('theSameIdTwiceIsDialledOnceAndGetsTheStoredAnswer', async () => {
     const { box, boxId, send, heard } = await boxAndListener();
     const pin = box.simulator.unusedVouchers()[0]!.pin;

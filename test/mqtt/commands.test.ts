@@ -77,6 +77,13 @@ describe('commands from the broker are read and checked before anything runs', (
     if (!result.ok) expect(result.replyTo.topic).toBe(id === null ? 'gsmkeeper/box1/errors' : `gsmkeeper/box1/res/${id}`);
   });
 
+  it('anUnknownActionIsEchoedWithItsDigitsMasked', () => {
+    // A code pasted into the action field is no registered secret: the echo masks it as a code.
+    const result = read({ id: 'a1', action: '8040 7938 7408 127', args: {} });
+    expect(result).toMatchObject({ ok: false, code: 'unknown_action' });
+    if (!result.ok) expect(result.message).toContain('unknown action "**** **** ***8 127"');
+  });
+
   it('aPayloadOverTheLimitIsRefusedUnread', () => {
     expect(read({ id: 'a1', text: 'x'.repeat(MAX_COMMAND_BYTES) })).toMatchObject({ ok: false, id: null, code: 'bad_request' });
   });

@@ -99,18 +99,9 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   }
 
   // The witnesses at the end: the carrier's dial log and the database's bytes.
-  const recharges = simulator.dialLog().filter((d) => d.outcome !== 'balance').map((d) => d.ussd);
-  const dialledCodes = recharges.map((ussd) => /^\*101#(.*)#$/.exec(ussd)?.[1] ?? ussd);
-  // The local check is the carrier's code length in ASCII digits: a made-up code of that shape is
-  // dialled (and rejected by the carrier, until the attempt budget locks), anything else never.
-  for (const code of dialledCodes) if (!/^[0-9]{15}$/.test(code)) rec.fail(-1, code, 'dialled a code the local check should have refused');
-  const twice = dialledCodes.filter((c, i) => dialledCodes.indexOf(c) !== i);
-  for (const code of new Set(twice)) rec.fail(-1, code, 'a voucher dialled twice');
-  const atRest = databaseBytes(box.dbFile);
-  // Whole codes only, and long enough that no timestamp or number kept there matches by chance.
-  const stored = wholeIn(atRest, allCodes);
-  for (const code of stored.slice(0, 3)) rec.fail(-1, code, 'a code in full in the database bytes');
-  if (atRest.includes(PASSWORD)) rec.fail(-1, PASSWORD, 'the password in the database bytes');
+  const dialledCodes = rechargesDialled(simulator);
+  dialledFailures(rec, dialledCodes);
+  atRestFailures(rec, box.dbFile, allCodes);
   rec.figure('texts', `${sent.sms} by SMS, ${sent.relay} over the relay; ${sent.rightPassword} with the right password`);
   rec.figure('codes written', `${sent.codes} (${sent.dialable} real vouchers as they are, the rest grouped, in other digits, cut or broken)`);
   rec.figure('vouchers dialled', dialledCodes.length);
@@ -118,6 +109,28 @@ async function run(box: FuzzBox, rec: Recorder, count: number, seed: number): Pr
   rec.figure('log written (trace level)', `${(logBytes / 2 ** 20).toFixed(1)} MiB`);
   rec.figure('database', `${(fs.statSync(box.dbFile).size / 2 ** 20).toFixed(1)} MiB`);
   rec.figure('RSS (daemon, simulator and harness in one process)', `${(startRss / 2 ** 20).toFixed(0)} MiB at start, ${(peakRss / 2 ** 20).toFixed(0)} MiB at most`);
+}
+
+/** The codes the simulated carrier was dialled to recharge with (balance checks left out). */
+export function rechargesDialled(simulator: FuzzBox['running']['simulator']): string[] {
+  return simulator.dialLog().filter((d) => d.outcome !== 'balance').map((d) => /^\*101#(.*)#$/.exec(d.ussd)?.[1] ?? d.ussd);
+}
+
+/** No code dialled twice, none that the local check should have refused. */
+export function dialledFailures(rec: Recorder, dialledCodes: string[]): void {
+  // The local check is the carrier's code length in ASCII digits: a made-up code of that shape is
+  // dialled (and rejected by the carrier, until the attempt budget locks), anything else never.
+  for (const code of dialledCodes) if (!/^[0-9]{15}$/.test(code)) rec.fail(-1, code, 'dialled a code the local check should have refused');
+  const twice = dialledCodes.filter((c, i) => dialledCodes.indexOf(c) !== i);
+  for (const code of new Set(twice)) rec.fail(-1, code, 'a voucher dialled twice');
+}
+
+/** No code whole in the database's bytes, nor the password. */
+export function atRestFailures(rec: Recorder, dbFile: string, codes: Iterable<string>): void {
+  const atRest = databaseBytes(dbFile);
+  // Whole codes only, and long enough that no timestamp or number kept there matches by chance.
+  for (const code of wholeIn(atRest, codes).slice(0, 3)) rec.fail(-1, code, 'a code in full in the database bytes');
+  if (atRest.includes(PASSWORD)) rec.fail(-1, PASSWORD, 'the password in the database bytes');
 }
 
 async function checkBatch(box: FuzzBox, rec: Recorder, batch: Sent[], before: Map<string, number>, reserved: Set<string>): Promise<void> {

@@ -20,6 +20,24 @@ const change = (id: string, body: Record<string, unknown>, token?: string | null
 const command = async (text: string) => (await api(running.baseUrl, 'POST', '/api/v1/commands', { text })).json;
 /** The newest entries of the message log, newest first. */
 const messages = async (limit = 1) => (await api(running.baseUrl, 'GET', `/api/v1/messages?limit=${limit}`)).json.messages;
+/**
+ * Requests recorded while no daemon ran (as a restart finds them), then a daemon started on that
+ * store and settled: what `check` sees is how it ran them.
+ */
+async function afterRestart(record: (store: Store) => void, check: (box: RunningDaemon) => Promise<void> | void): Promise<void> {
+  const dataDir = tmpDir();
+  const store = Store.open(path.join(dataDir, 'gsmkeeper.db'), installSecret(dataDir));
+  record(store);
+  store.close();
+  const box = await startDaemon({ dataDir });
+  try {
+    await box.daemon.settle();
+    await check(box);
+  } finally {
+    await box.stop();
+  }
+}
+
 /** The events the box tells while `work` runs. */
 async function told(work: () => Promise<unknown>): Promise<BoxEvent[]> {
   const events: BoxEvent[] = [];
@@ -186,37 +204,30 @@ describe('a settings change on its own box', () => {
     }
   });
 
-
   it('onlyASettingsCommandRunsOnTheTokensWord', async () => {
-    const dataDir = tmpDir();
-    const store = Store.open(path.join(dataDir, 'gsmkeeper.db'), installSecret(dataDir));
+    let stat = 0;
     // A vouched row of another command (a tampered store, a future caller) gets no waiver.
-    const stat = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('STAT?'), { vouched: true }).row;
-    store.close();
-    const box = await startDaemon({ dataDir });
-    try {
-      await box.daemon.settle();
-      expect(box.daemon.store.commands.get(stat.id)).toMatchObject({ state: 'dropped', drop_reason: 'wrong-password' });
-      expect(() => box.daemon.runVouched('http', 'USSD *101#', 'http:127.0.0.1', null)).toThrow(/not a settings command: USSD/);
-    } finally {
-      await box.stop();
-    }
+    await afterRestart(
+      (store) => (stat = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('STAT?'), { vouched: true }).row.id),
+      (box) => {
+        expect(box.daemon.store.commands.get(stat)).toMatchObject({ state: 'dropped', drop_reason: 'wrong-password' });
+        expect(() => box.daemon.runVouched('http', 'USSD *101#', 'http:127.0.0.1', null)).toThrow(/not a settings command: USSD/);
+      },
+    );
   });
 
   it('runsAgainVouchedForAndIsNotTakenForAWrongPassword', async () => {
-    const dataDir = tmpDir();
-    const store = Store.open(path.join(dataDir, 'gsmkeeper.db'), installSecret(dataDir));
-    const vouched = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('DIALOGUE ON'), { vouched: true }).row;
-    const sent = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('DIALOGUE OFF')).row;
-    store.close();
-    const box = await startDaemon({ dataDir });
-    try {
-      await box.daemon.settle();
-      expect(box.daemon.store.commands.get(vouched.id)).toMatchObject({ state: 'answered', name: 'DIALOGUE', reply: expect.stringMatching(/^Recharge dialogue ON/) });
-      expect(box.daemon.store.commands.get(sent.id)).toMatchObject({ state: 'dropped', drop_reason: 'wrong-password' });
-      expect(box.daemon.controlContext().settings.dialogue).toBe(true);
-    } finally {
-      await box.stop();
-    }
+    const ids = { vouched: 0, sent: 0 };
+    await afterRestart(
+      (store) => {
+        ids.vouched = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('DIALOGUE ON'), { vouched: true }).row.id;
+        ids.sent = store.commands.recordRequest('http', 'http:127.0.0.1', vouchedText('DIALOGUE OFF')).row.id;
+      },
+      (box) => {
+        expect(box.daemon.store.commands.get(ids.vouched)).toMatchObject({ state: 'answered', name: 'DIALOGUE', reply: expect.stringMatching(/^Recharge dialogue ON/) });
+        expect(box.daemon.store.commands.get(ids.sent)).toMatchObject({ state: 'dropped', drop_reason: 'wrong-password' });
+        expect(box.daemon.controlContext().settings.dialogue).toBe(true);
+      },
+    );
   });
 });

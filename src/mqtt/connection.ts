@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { IClientOptions, IPublishPacket, MqttClient } from 'mqtt';
 import type { Logger } from '../log/logger.js';
+import { unreadableFile } from '../util/readable-file.js';
 
 export interface BrokerOptions {
   url: string;
@@ -45,7 +46,7 @@ export async function connectBroker(options: BrokerOptions, logger: Logger): Pro
     try {
       return fs.readFileSync(file);
     } catch (err) {
-      throw new Error(`mqtt.${key}: ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new Error(`mqtt.${key}: ${file}: ${unreadableFile(file) ?? (err as Error).message}`);
     }
   };
   const tls = { ca: read('ca'), cert: read('cert'), key: read('key') };

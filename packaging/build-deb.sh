@@ -72,7 +72,7 @@ for native in better-sqlite3/build/Release/better_sqlite3.node unix-dgram/build/
   [ -f "$app/node_modules/$native" ] || fail "node_modules/$native is missing: npm ci builds it (a compiler is needed)"
 done
 (cd "$app" && node -e "require('better-sqlite3'); require('unix-dgram')") || fail "the native modules do not load on this machine"
-grep -q 'gsmkeeper: system-zone dates without Intl' "$app/node_modules/node-cron/dist/_shared.js" \
+(cd "$app" && node --input-type=module -e "const { nodeCronPatched } = await import('./dist/scheduler/scheduler.js'); process.exit(nodeCronPatched() ? 0 : 1)") \
   || fail "node-cron is not patched (scripts/patch-node-cron.mjs, run by npm ci): its schedules would cost ~7 MiB more"
 (cd "$app" && node -e "for (const name of Object.keys(require('./package.json').dependencies)) require(name)") || fail "a production dependency does not load from the package"
 

@@ -13,7 +13,7 @@ export interface ResyncProbe {
  * dropped (the `expect` rule), so the probe only completes on its own answer. It is never the
  * command that timed out, whose late answer would carry the same line.
  */
-export function resyncProbe(lastTimedOut: string): ResyncProbe {
+function resyncProbe(lastTimedOut: string): ResyncProbe {
   return /CMEE\?/i.test(lastTimedOut) ? { command: 'AT+CSCS?', expect: '+CSCS:' } : { command: 'AT+CMEE?', expect: '+CMEE:' };
 }
 

@@ -33,9 +33,8 @@ function merge<T>(base: T, over: DeepPartial<T> | undefined): T {
  * Validates config data from `origin` (a file name, or "the command line" with `flags` naming the
  * option behind each key). Every problem names its key or flag and what is allowed.
  */
-export function checkConfig(data: unknown, origin: string, flags: FlagNames = {}): DeepPartial<Config> {
+export function checkConfig(data: unknown, origin: string, flags: FlagNames = {}, validate = configValidator()): DeepPartial<Config> {
   if (data === null || data === undefined) return {};
-  const validate = configValidator();
   if (!validate(data)) {
     const problems = (validate.errors ?? []).map((error) => describeProblem(error, configSchema, flags)).join('; ');
     throw new ConfigError(`${origin}: ${problems}`);
@@ -81,6 +80,8 @@ function checkMeaning(config: Config, origin: string): void {
  * overrides are as untrusted as the file: `--baud fast` arrives as the text "fast").
  */
 export function loadConfig(file: string | null, overrides: unknown = {}, flags: FlagNames = {}): Config {
+  // One validator for the file and the flags, let go with this call.
+  const validate = configValidator();
   let fromFile: DeepPartial<Config> = {};
   if (file) {
     let text: string;
@@ -95,9 +96,9 @@ export function loadConfig(file: string | null, overrides: unknown = {}, flags: 
     } catch (err) {
       throw new ConfigError(`${file}: ${(err as Error).message.split('\n')[0]}`);
     }
-    fromFile = checkConfig(data, file);
+    fromFile = checkConfig(data, file, {}, validate);
   }
-  const fromFlags = checkConfig(overrides, 'the command line', flags);
+  const fromFlags = checkConfig(overrides, 'the command line', flags, validate);
   const merged = merge(merge(DEFAULT_CONFIG, fromFile), fromFlags);
   checkMeaning(merged, file ?? 'the defaults');
   return merged;

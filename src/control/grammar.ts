@@ -71,7 +71,8 @@ export function commandText(name: string, params: readonly string[]): string | n
   return meant.length === read.length && meant.every((param, i) => param === read[i]) ? text : null;
 }
 
-function withoutTrailingEmpty(params: readonly string[]): string[] {
+/** Parameters without the empty ones at the end (`ON,,` says what `ON` says). */
+export function withoutTrailingEmpty(params: readonly string[]): string[] {
   const out = [...params];
   while (out.at(-1) === '') out.pop();
   return out;

@@ -25,6 +25,7 @@ import { commandAnswered, rechargeFinished } from './event-of.js';
 import { BoxEvents } from '../events/box-events.js';
 import { InstanceLock } from './instance-lock.js';
 import type { ControlContext } from '../control/context.js';
+import type { RuntimeSettings } from './settings.js';
 import { buildServices, type BoxServices } from './box.js';
 import { BoxTallies } from './metrics-source.js';
 import { PortLock } from './port-lock.js';
@@ -129,6 +130,11 @@ export class Daemon {
 
   get config(): Config {
     return this.options.config;
+  }
+
+  /** The box's settings as they are now (language, reply script, password, groups…). */
+  get settings(): RuntimeSettings {
+    return this.box.settings;
   }
 
   get routes(): RouteRules {

@@ -73,7 +73,7 @@ export function daemonPort(daemon: Daemon): BoxPort {
     },
     topUp: (line) => daemon.wallet.topUp('mqtt', usable(line).name),
     restartModem: (line) => daemon.line(line).restartModem(),
-    language: () => daemon.controlContext().settings.language,
+    language: () => daemon.settings.language,
   };
 }
 

@@ -6,7 +6,7 @@ import { boxApi } from './box-api.js';
 import type { Daemon, DaemonOptions } from './daemon.js';
 import { metricsSource } from './metrics-source.js';
 import { findLine } from './routing.js';
-import { maskDigits } from '../log/redact.js';
+import { maskDigits } from '../log/secrets.js';
 
 /**
  * The relay and the web panel over a started daemon: commands, the recharge service and the
@@ -33,7 +33,7 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
     rechargeCode: (code: string, requestedBy: string, line: string) => daemon.line(line).recharge({ code, requestedBy, commandId: null }),
     resolveDestination,
     replies: () => {
-      const { settings } = daemon.controlContext();
+      const { settings } = daemon;
       return { language: settings.language, script: settings.bulgarianScript };
     },
   };
@@ -45,6 +45,7 @@ export async function startRelay(daemon: Daemon, options: DaemonOptions): Promis
       run: (text, client, key, line, lang) => daemon.runRequest('http', text, client, key, line, lang),
       lineNamed: (destination) => findLine(lines, destination)?.name ?? null,
       lineNames: () => lines.map((line) => line.name),
+      language: () => daemon.settings.language,
     },
     wallet: { cards: daemon.wallet, recharge },
     rechargeForm: config.http.rechargeForm ? { ancestors: config.http.rechargeFormAncestors } : undefined,

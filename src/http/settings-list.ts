@@ -1,4 +1,5 @@
 import type { ControlContext } from '../control/context.js';
+import { withoutTrailingEmpty } from '../control/grammar.js';
 import type { Language } from '../control/texts.js';
 import type { PhoneGroup } from '../store/groups.js';
 
@@ -43,9 +44,7 @@ export function onOff(id: string, label: Words, read: (ctx: ControlContext) => b
  */
 function creditcfg(fields: { on?: boolean; low?: string; days?: string }): CommandCall {
   const switchField = fields.on === undefined ? '' : fields.on ? 'ON' : 'OFF';
-  const params = [switchField, fields.low ?? '', fields.days ?? ''];
-  while (params.at(-1) === '') params.pop();
-  return { name: 'CREDITCFG', params };
+  return { name: 'CREDITCFG', params: withoutTrailingEmpty([switchField, fields.low ?? '', fields.days ?? '']) };
 }
 
 /** A CREDITCFG threshold: typed as its SMS field is; empty turns its alert off ("0"). */

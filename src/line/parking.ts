@@ -3,7 +3,7 @@
  * an hour (smstools parks a failing modem for an hour), so a modem that is gone costs nothing while
  * one that comes back within seconds is found again soon.
  */
-export class ParkingBackoff {
+class ParkingBackoff {
   private next: number;
 
   constructor(private readonly firstMs = 10_000, private readonly maxMs = 3_600_000) {

@@ -40,7 +40,7 @@ function isSeparator(text: string, i: number): boolean {
 }
 
 /** The digits of text[from, to) (a run), separators left out. */
-export function digitsBetween(text: string, from: number, to: number): string {
+function digitsBetween(text: string, from: number, to: number): string {
   let digits = '';
   for (let i = from; i < to; ) {
     const width = digitAt(text, i);

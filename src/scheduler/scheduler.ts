@@ -75,12 +75,16 @@ export class Scheduler {
   }
 }
 
-/** node-cron carries scripts/patch-node-cron.mjs's change (system-zone dates read from Date); unknown counts as yes. */
+/**
+ * node-cron, where this module loads it from, carries scripts/patch-node-cron.mjs's change
+ * (system-zone dates read from Date). Not found where it should be counts as not patched. The
+ * marker is the script's; test/scheduler/localTime.test.ts fails if the two ever differ.
+ */
 export function nodeCronPatched(): boolean {
   try {
     const shared = path.join(path.dirname(createRequire(import.meta.url).resolve('node-cron')), '_shared.js');
     return fs.readFileSync(shared, 'utf8').includes('gsmkeeper: system-zone dates without Intl');
   } catch {
-    return true;
+    return false;
   }
 }

@@ -12,6 +12,13 @@ describe("a SIM's country by its MCC", () => {
     expect([currencyForImsi(imsi), callingCodeForImsi(imsi)]).toEqual([currency, code]);
   });
 
+  it('everyMccHasACurrencyCodeAndACallingCodeInTheirOwnColumns', () => {
+    // A column swap or a slip in one row shows here: ISO 4217 letters, E.164 country codes.
+    const known = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0')).filter((mcc) => currencyForImsi(mcc) !== null || callingCodeForImsi(mcc) !== null);
+    expect(known.length).toBeGreaterThan(200);
+    for (const mcc of known) expect([mcc, currencyForImsi(mcc), callingCodeForImsi(mcc)]).toEqual([mcc, expect.stringMatching(/^[A-Z]{3}$/), expect.stringMatching(/^[1-9][0-9]{0,2}$/)]);
+  });
+
   it('anMccNoTableKnowsIsNeitherGuessed', () => {
     expect([currencyForImsi('001010000000000'), callingCodeForImsi('001010000000000')]).toEqual([null, null]);
   });

@@ -174,6 +174,8 @@ describe('the settings over HTTP', () => {
   it('theLanguageIsLangsAndThePasswordIsPwds', async () => {
     expect((await change('language', { value: 'bg' })).json).toMatchObject({ setting: { value: 'bg' }, message: 'Отговорите по подразбиране са на български.' });
     expect((await command('*123456 CREDITCFG?')).reply).toMatch(/^Kontrol na kredita VKL/);
+    // A refusal of the commands route follows the box's language too, when the request names none.
+    expect((await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?', destination: 'kitchen' })).json.error.message).toMatch(/^няма линия "kitchen"/);
     await change('language', { value: 'en' });
     expect((await change('password', { value: '654321' })).json).toEqual({ setting: expect.objectContaining({ value: null }), message: 'Password changed.' });
     expect((await api(running.baseUrl, 'POST', '/api/v1/commands', { text: '*123456 STAT?' })).status).toBe(403);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
 import { LANG_FIELD } from '../language.js';
 import { answerRechargeErrors, UnknownDestination } from './recharge.js';
-import { noSuchLine } from '../../control/texts.js';
+import { noSuchLine, type Language } from '../../control/texts.js';
 
 export interface CommandResponse {
   kind: 'answered' | 'dropped';
@@ -22,6 +22,8 @@ export interface CommandApi {
   lineNamed(destination: string): string | null;
   /** The lines there are, for a refusal. */
   lineNames(): string[];
+  /** The box's language: a request's answer, and its refusal, unless it names its own. */
+  language(): Language;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface CommandApi {
 export function commandRoutes(app: FastifyInstance, api: CommandApi): void {
   void app.register(async (scope) => {
     // A destination that names no line is refused in the language the request asked for.
-    answerRechargeErrors(scope, (request) => (request.body as { lang?: 'en' | 'bg' } | undefined)?.lang ?? 'en');
+    answerRechargeErrors(scope, (request) => (request.body as { lang?: Language } | undefined)?.lang ?? api.language());
     scope.post<{ Body: { text: string; destination?: string; lang?: 'en' | 'bg' } }>(
       '/api/v1/commands',
       {

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { maskDigits } from '../../log/redact.js';
+import { maskDigits } from '../../log/secrets.js';
 import { RechargeRequestError } from '../../wallet/recharge-sources.js';
 import type { ServiceAnswer } from '../../control/recharge-answer.js';
 import type { Language } from '../../control/texts.js';
